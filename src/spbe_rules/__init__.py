@@ -1,0 +1,1 @@
+"""spbe-rules: Indonesia's SPBE evaluation regulations as versioned, tested data."""

@@ -1,0 +1,256 @@
+"""``load_ruleset``: file -> safe parse -> extends -> schema -> meaning -> frozen ``Ruleset``.
+
+Caching. A loaded ruleset is kept in memory for the life of the process, keyed
+by the files it was built from (path, size and modification time of each).
+It is also written to a disk cache (``$SPBE_RULES_CACHE_DIR``, else
+``$XDG_CACHE_HOME/spbe-rules``, else ``~/.cache/spbe-rules``) as JSON, named by
+the SHA-256 of the library version, the schema and the bytes of every file in
+the ``extends`` chain; an entry is used only when all those bytes hash the
+same, so editing any file (or upgrading the library) invalidates it. Set
+``SPBE_RULES_CACHE_DIR=off`` to disable the disk cache. The cache holds data
+only (JSON), never code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from ._checks import check_ruleset
+from ._converter import converter
+from ._errors import Location, Problem, RulesetError, RulesetNotFoundError, ValidationError
+from ._merge import extends_problem, merge_extension
+from ._model import Ruleset
+from ._resources import schema_text
+from ._schema import schema_problems
+from ._source import PosDict, read_source
+from ._version import __version__
+
+__all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "resolve_ruleset_path"]
+
+DEFAULT_RULESET = "permenpanrb-59-2020"
+_MAX_CHAIN = 8
+_memory: dict[tuple[tuple[str, int, int], ...], Ruleset] = {}
+_chains: dict[str, list[Path]] = {}
+
+
+def clear_cache() -> None:
+    """Forget every ruleset loaded in this process (the disk cache is checked by content anyway)."""
+    _memory.clear()
+    _chains.clear()
+
+
+def _is_path(ref: str | os.PathLike[str]) -> bool:
+    if isinstance(ref, os.PathLike):
+        return True
+    return any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json"))
+
+
+def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None) -> Path:
+    """The file of a ruleset given by path, or by id (looked for beside ``near`` first, then installed)."""
+    if _is_path(ref):
+        return Path(ref)
+    ref = str(ref)
+    if near is not None:
+        for suffix in (".yaml", ".yml"):
+            candidate = near / f"{ref}{suffix}"
+            if candidate.is_file():
+                return candidate
+    from ._registry import installed_paths
+
+    paths = installed_paths()
+    if ref in paths:
+        return paths[ref]
+    import difflib
+
+    guess = difflib.get_close_matches(ref, list(paths), n=1)
+    msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
+    raise RulesetNotFoundError(msg, sorted(paths))
+
+
+def _stat_key(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for p in paths:
+        st = p.stat()
+        out.append((str(p.resolve()), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool = True) -> Ruleset:
+    """Load a ruleset by installed id (``"permenpanrb-59-2020"``) or by file path.
+
+    Raises :class:`RulesetError` (a ``ValueError``) listing every problem with
+    ``file:line:col``, or :class:`RulesetNotFoundError` for an unknown id.
+    """
+    path = resolve_ruleset_path(ref)
+    key_str = str(path.resolve()) if path.exists() else str(path)
+    if cache and key_str in _chains:
+        try:
+            hit = _memory.get(_stat_key(_chains[key_str]))
+        except OSError:
+            hit = None
+        if hit is not None:
+            return hit
+    sources = _read_chain(path)
+    chain_paths = [Path(s[0]) for s in sources]
+    digest = _digest([raw for _, raw, _ in sources])
+    ruleset = _disk_get(digest) if cache else None
+    if ruleset is None:
+        ruleset = _build(sources, digest)
+        if cache:
+            _disk_put(digest, ruleset)
+    if cache:
+        try:
+            _chains[key_str] = chain_paths
+            _memory[_stat_key(chain_paths)] = ruleset
+        except OSError:
+            pass
+    return ruleset
+
+
+def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
+    """The file and the files it extends, child first: (path, raw bytes, data)."""
+    out: list[tuple[str, bytes, Any]] = []
+    seen: list[str] = []
+    current: Path | None = path
+    child_data: Any = None
+    while current is not None:
+        name = str(current)
+        try:
+            src = read_source(current)
+        except ValidationError as exc:
+            raise RulesetError("ruleset cannot be read", list(exc.problems)) from None
+        data = src.data
+        if not isinstance(data, PosDict):
+            raise RulesetError(
+                "ruleset cannot be read",
+                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", Location(name, 1, 1), "see docs/formats.md")],
+            )
+        ident = str(current.resolve())
+        if ident in seen:
+            chain = " -> ".join(str(p) for p in [*seen, ident])
+            raise RulesetError(
+                "ruleset extends itself",
+                [extends_problem(child_data, out[-1][0], f"`extends` makes a cycle: {chain}", "a ruleset cannot extend itself, directly or through others", "EXTENDS_CYCLE")],
+            )
+        seen.append(ident)
+        out.append((name, src.raw, data))
+        base = data.get("extends")
+        if base is None:
+            break
+        if len(out) > _MAX_CHAIN:
+            raise RulesetError(
+                "extends chain too long",
+                [extends_problem(data, name, f"more than {_MAX_CHAIN} rulesets extend one another", "extend the newest complete ruleset instead", "EXTENDS_DEPTH")],
+            )
+        if not isinstance(base, str):
+            break  # the schema reports it
+        try:
+            current = resolve_ruleset_path(base, near=current.parent)
+        except RulesetNotFoundError as exc:
+            raise RulesetError(
+                "base ruleset not found",
+                [extends_problem(data, name, f"`extends` names {base!r}, which is not installed and not beside this file", f"installed: {', '.join(exc.available)}", "EXTENDS_UNKNOWN")],
+            ) from None
+        child_data = data
+    return out
+
+
+def _digest(raws: list[bytes]) -> str:
+    h = hashlib.sha256()
+    for raw in raws:
+        h.update(hashlib.sha256(raw).digest())
+    return h.hexdigest()
+
+
+def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
+    name, _, data = sources[-1]
+    problems: list[Problem] = []
+    for child_name, _, child in reversed(sources[:-1]):
+        data, merge_problems = merge_extension(data, child, child_name)
+        problems.extend(merge_problems)
+        name = child_name
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    problems = schema_problems("ruleset", data, name)
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    problems, targets = check_ruleset(data, name)
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    model = _normalise(data, targets)
+    model["sha256"] = digest
+    model["origin"] = sources[0][0]
+    return converter.structure(model, Ruleset)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
+    """Reshape validated file data into the shape of the typed model."""
+    d = _plain(data)
+    d.pop("format", None)
+    d.pop("remove", None)
+    d["evaluation_years"] = sorted(d.pop("applies_to")["evaluation_years"])
+    d.setdefault("domains", [])
+    for rule in d.get("rules", []):
+        rule["targets"] = targets[rule["id"]]
+        rule.pop("indicator", None)
+    return d
+
+
+# -- disk cache ------------------------------------------------------------------------
+
+
+def _cache_dir() -> Path | None:
+    env = os.environ.get("SPBE_RULES_CACHE_DIR")
+    if env is not None:
+        return None if env.lower() in ("", "0", "off", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "spbe-rules"
+
+
+def _cache_file(digest: str) -> Path | None:
+    d = _cache_dir()
+    if d is None:
+        return None
+    salt = hashlib.sha256(f"{__version__}\0{schema_text('ruleset')}".encode()).hexdigest()[:16]
+    return d / f"{digest[:40]}-{salt}.json"
+
+
+def _disk_get(digest: str) -> Ruleset | None:
+    try:
+        f = _cache_file(digest)
+        if f is None or not f.is_file():
+            return None
+        data = json.loads(f.read_text(encoding="utf-8"))
+        if data.get("sha256") != digest:
+            return None
+        return converter.structure(data, Ruleset)
+    except Exception:  # a damaged cache entry is ignored and rebuilt, never trusted
+        return None
+
+
+def _disk_put(digest: str, ruleset: Ruleset) -> None:
+    try:
+        f = _cache_file(digest)
+        if f is None:
+            return
+        f.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps(converter.unstructure(ruleset), ensure_ascii=False)
+        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
+        with os.fdopen(fd, "w", encoding="utf-8") as fh:
+            fh.write(text)
+        os.replace(tmp, f)
+    except OSError:
+        pass  # a read-only or full disk only costs speed

@@ -1,0 +1,294 @@
+"""The typed, frozen ruleset: what a validated ruleset file becomes."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Literal, Union
+
+from attrs import field, frozen
+
+__all__ = [
+    "AllOf",
+    "AnyOf",
+    "Aspect",
+    "AtLeast",
+    "Band",
+    "Capability",
+    "Citation",
+    "Condition",
+    "Display",
+    "Document",
+    "Domain",
+    "HasDocument",
+    "Indicator",
+    "Message",
+    "Not",
+    "Predikat",
+    "Rule",
+    "Ruleset",
+    "Scale",
+    "SourceInfo",
+    "Stage",
+]
+
+Status = Literal["in_force", "provisional", "superseded"]
+
+
+@frozen
+class Citation:
+    """Where a source says something: ``source`` is the id of an entry in ``Ruleset.sources``."""
+
+    source: str
+    section: str
+    note: str | None = None
+
+
+@frozen
+class SourceInfo:
+    id: str
+    title: str
+    kind: str
+    date: str | None = None
+    number: str | None = None
+    url: str | None = None
+    confidence: str | None = None
+    note: str | None = None
+
+
+@frozen
+class Capability:
+    id: str
+    name: str
+    levels: Mapping[int, str]
+    description: str | None = None
+
+
+@frozen
+class Scale:
+    min: int
+    max: int
+    capabilities: tuple[Capability, ...]
+    citation: Citation | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+    def level_name(self, capability: str, level: int) -> str | None:
+        for cap in self.capabilities:
+            if cap.id == capability:
+                return cap.levels.get(level)
+        return None
+
+
+@frozen
+class Domain:
+    id: str
+    name: str
+    weight: Fraction
+    citation: Citation
+    description: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Aspect:
+    id: str
+    name: str
+    weight: Fraction
+    citation: Citation
+    domain: str | None = None
+    description: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Indicator:
+    number: int
+    name: str
+    aspect: str
+    weight: Fraction
+    capability: str
+    criteria: Mapping[int, str]
+    citation: Citation
+    question: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Band:
+    """A predikat band: from ``lower`` (included) up to ``upper`` (excluded, except for the highest band)."""
+
+    name: str
+    lower: Fraction
+    upper: Fraction
+    name_en: str | None = None
+
+
+@frozen
+class Predikat:
+    bands: tuple[Band, ...]
+    citation: Citation
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Display:
+    decimals: int
+    rounding: Literal["half_up", "half_even", "down", "up"]
+    predikat_from: Literal["rounded", "exact"]
+    citation: Citation | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Stage:
+    id: str
+    name: str
+    description: str | None = None
+    citation: Citation | None = None
+
+
+# Conditions ---------------------------------------------------------------------------
+
+
+@frozen
+class AtLeast:
+    """Holds when the indicator's (effective) level is at least ``level``."""
+
+    indicator: int
+    level: int
+
+
+@frozen
+class HasDocument:
+    """Holds when the document exists (stated by the assessment, or implied)."""
+
+    document: str
+
+
+@frozen
+class AllOf:
+    items: tuple[Condition, ...]
+
+
+@frozen
+class AnyOf:
+    items: tuple[Condition, ...]
+
+
+@frozen
+class Not:
+    item: Condition
+
+
+Condition = Union[AtLeast, HasDocument, AllOf, AnyOf, Not]
+
+
+@frozen
+class Document:
+    key: str
+    name: str
+    implied_by: Condition | None = None
+    citation: Citation | None = None
+    description: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Message:
+    id: str
+    en: str
+
+
+@frozen
+class Rule:
+    """A dependency rule. ``targets`` are resolved indicator numbers (ascending)."""
+
+    id: str
+    kind: Literal["cap", "requires"]
+    targets: tuple[int, ...]
+    max_level: int
+    unless: Condition
+    legal_basis: Citation
+    message: Message
+    enabled: bool = True
+    description: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class Ruleset:
+    """A validated ruleset. Frozen: load a new one to change it.
+
+    ``sha256`` is the hash of the file's bytes together with those of the rulesets it extends.
+    """
+
+    id: str
+    version: str
+    title: str
+    status: Status
+    sources: tuple[SourceInfo, ...]
+    legal_basis: Citation
+    evaluation_years: tuple[int, ...]
+    scale: Scale
+    total_weight: Fraction
+    domains: tuple[Domain, ...]
+    aspects: tuple[Aspect, ...]
+    indicators: tuple[Indicator, ...]
+    predikat: Predikat
+    display: Display
+    stages: tuple[Stage, ...] = ()
+    documents: tuple[Document, ...] = ()
+    rules: tuple[Rule, ...] = ()
+    reason: str | None = None
+    description: str | None = None
+    extends: str | None = None
+    sha256: str = ""
+    origin: str = field(default="", eq=False)
+
+    def indicator(self, number: int) -> Indicator:
+        for ind in self.indicators:
+            if ind.number == number:
+                return ind
+        raise KeyError(number)
+
+    def aspect(self, aspect_id: str) -> Aspect:
+        for a in self.aspects:
+            if a.id == aspect_id:
+                return a
+        raise KeyError(aspect_id)
+
+    def domain(self, domain_id: str) -> Domain:
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise KeyError(domain_id)
+
+    def rule(self, rule_id: str) -> Rule:
+        for r in self.rules:
+            if r.id == rule_id:
+                return r
+        raise KeyError(rule_id)
+
+    def document(self, key: str) -> Document:
+        for d in self.documents:
+            if d.key == key:
+                return d
+        raise KeyError(key)
+
+    def source(self, source_id: str) -> SourceInfo:
+        for s in self.sources:
+            if s.id == source_id:
+                return s
+        raise KeyError(source_id)
+
+    @property
+    def numbers(self) -> tuple[int, ...]:
+        return tuple(i.number for i in self.indicators)
