@@ -1,0 +1,146 @@
+"""``evaluate``: an assessment under a ruleset -> a :class:`Result` (exact, then displayed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+
+from ._assessment import Assessment, MissingPolicy, StageLevels, check_against
+from ._engine import Compiled, compiled, display_text
+from ._errors import EvaluationError, Problem
+from ._model import Rule, Ruleset
+from ._result import (
+    AspectResult,
+    DocumentState,
+    DomainResult,
+    IndicatorResult,
+    LevelChange,
+    Result,
+    RuleOutcome,
+    RulesetRef,
+)
+from ._version import __version__
+
+__all__ = ["evaluate"]
+
+
+def evaluate(
+    ruleset: Ruleset,
+    assessment: Assessment,
+    *,
+    missing: MissingPolicy = "error",
+    enable_rules: Iterable[str] = (),
+    disable_rules: Iterable[str] = (),
+) -> Result:
+    """Evaluate ``assessment`` under ``ruleset``.
+
+    ``missing``: ``"error"`` (default) refuses an assessment that lacks a level;
+    ``"lowest"`` counts a missing level as the scale's lowest and marks it ``filled``.
+    ``enable_rules`` / ``disable_rules`` switch rules on or off by id (optional
+    rules are off unless enabled). With stages, the result is the last stage's,
+    and ``Result.stages`` holds one result per stage.
+    """
+    if not isinstance(ruleset, Ruleset):
+        raise TypeError(f"ruleset must be a Ruleset (from load_ruleset), not {type(ruleset).__name__}")
+    if not isinstance(assessment, Assessment):
+        raise TypeError(f"assessment must be an Assessment (from load_assessment), not {type(assessment).__name__}")
+    on, off = set(enable_rules), set(disable_rules)
+    unknown = sorted((on | off) - {r.id for r in ruleset.rules})
+    if unknown:
+        raise EvaluationError(
+            "unknown rule",
+            [
+                Problem(
+                    "UNKNOWN_RULE",
+                    f"ruleset {ruleset.id} has no rule {', '.join(unknown)}",
+                    None,
+                    f"rules: {', '.join(r.id for r in ruleset.rules) or 'none'}",
+                )
+            ],
+        )
+    stages, filled = check_against(ruleset, assessment, missing)
+    c = compiled(ruleset)
+
+    def enabled(rule: Rule) -> bool:
+        if rule.id in off:
+            return False
+        return rule.enabled or rule.id in on
+
+    ref = RulesetRef(ruleset.id, ruleset.version, ruleset.sha256)
+    results: list[Result] = []
+    current: dict[int, int] = {}
+    for st in stages:
+        before = dict(current)
+        current.update(st.levels)
+        changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
+        results.append(_one(c, assessment, st, current, filled, enabled, ref, missing, changes))
+    final = results[-1]
+    if assessment.staged:
+        final = _with_stages(final, tuple(results))
+    return final
+
+
+def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
+    import attrs
+
+    return attrs.evolve(final, stages=stages)
+
+
+def _one(
+    c: Compiled,
+    assessment: Assessment,
+    st: StageLevels,
+    levels_by_number: dict[int, int],
+    filled: tuple[int, ...],
+    enabled: object,
+    ref: RulesetRef,
+    missing: str,
+    changes: tuple[LevelChange, ...],
+) -> Result:
+    rs = c.ruleset
+    levels = [levels_by_number[n] for n in c.numbers]
+    if rs.rules:
+        where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
+        eff, by, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
+    else:
+        eff, by, outcomes = levels, {}, []
+        doc_state = {d.key: ((assessment.documents[d.key], "stated") if d.key in assessment.documents else (None, "unknown")) for d in rs.documents}
+    aspect_s, domain_s, total_s = c.sums(eff)
+    dec, mode = c.decimals, c.rounding
+    from ._engine import round_scaled
+
+    aspects = tuple(
+        AspectResult(a.id, a.name, a.domain, a.weight, display_text(round_scaled(s, w, dec, mode), dec), Fraction(s, w))
+        for a, s, w in zip(rs.aspects, aspect_s, c.aspect_w)
+    )
+    domains = tuple(
+        DomainResult(d.id, d.name, d.weight, display_text(round_scaled(s, w, dec, mode), dec), Fraction(s, w))
+        for d, s, w in zip(rs.domains, domain_s, c.domain_w)
+    )
+    predikat, rounded = c.predikat_of(total_s, c.total_w)
+    filled_set = set(filled)
+    indicators = tuple(
+        IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, lv, e, tuple(by.get(ind.number, ())), ind.number in filled_set)
+        for ind, lv, e in zip(sorted(rs.indicators, key=lambda i: i.number), levels, eff)
+    )
+    documents = tuple(DocumentState(d.key, d.name, *doc_state.get(d.key, (None, "unknown"))) for d in rs.documents)
+    rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
+    return Result(
+        index=display_text(rounded, dec),
+        index_exact=Fraction(total_s, c.total_w),
+        predikat=predikat,
+        domains=domains,
+        aspects=aspects,
+        indicators=indicators,
+        ruleset=ref,
+        instansi=assessment.instansi,
+        year=assessment.year,
+        stage=st.id,
+        predikat_from=rs.display.predikat_from,
+        documents=documents,
+        rules=rules,
+        changes=changes,
+        missing_policy=missing,
+        library_version=__version__,
+        ruleset_obj=rs,
+    )
