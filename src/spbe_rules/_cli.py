@@ -1,0 +1,128 @@
+"""The ``spbe-rules`` command line.
+
+Each command lives in its own module ``_cli_<name>.py`` exposing
+``add_parser(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS` lists them.
+Errors are printed on stderr without a traceback: exit 2 for bad input, 1 for
+other failures. Output is produced whole before anything is written, and files
+are written through a temporary file, so a failure never leaves partial output.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import os
+import sys
+import tempfile
+from collections.abc import Sequence
+from pathlib import Path
+
+from ._errors import RulesetNotFoundError, SpbeError, ValidationError
+from ._version import __version__
+
+__all__ = ["COMMANDS", "main", "write_output"]
+
+# command name -> module; the order is the order of `spbe-rules --help`
+COMMANDS: dict[str, str] = {
+    "evaluate": "_cli_core",
+    "explain": "_cli_core",
+    "validate": "_cli_core",
+    "rulesets": "_cli_core",
+    "show": "_cli_core",
+}
+
+
+class CliError(SpbeError):
+    """A usage problem found after argument parsing (exit 2)."""
+
+
+def write_output(text: str, path: str | None) -> None:
+    """Write ``text`` to ``path`` atomically, or to stdout when ``path`` is None or ``-``."""
+    if path is None or path == "-":
+        sys.stdout.write(text if text.endswith("\n") else text + "\n")
+        sys.stdout.flush()
+        return
+    write_bytes(text.encode("utf-8"), path)
+
+
+def write_bytes(data: bytes, path: str) -> None:
+    target = Path(path)
+    if target.is_dir():
+        raise CliError(f"{path}: is a folder; name the output file")
+    parent = target.parent if str(target.parent) else Path(".")
+    if not parent.is_dir():
+        raise CliError(f"{path}: the folder {parent} does not exist")
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    try:
+        with os.fdopen(fd, "wb") as fh:
+            fh.write(data)
+        os.replace(tmp, target)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except OSError:
+            pass
+        raise
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="spbe-rules",
+        description="Evaluate SPBE assessments exactly under versioned rulesets (PermenPANRB 59/2020 and others).",
+    )
+    parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub.required = True
+    seen: set[str] = set()
+    for module in COMMANDS.values():
+        if module in seen:
+            continue
+        seen.add(module)
+        importlib.import_module(f"spbe_rules.{module}").add_parser(sub)
+    return parser
+
+
+def _stdout_broken() -> None:
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        code: int = args.func(args)
+        return code
+    except ValidationError as exc:
+        print(f"spbe-rules: {exc}", file=sys.stderr)
+        return 2
+    except (RulesetNotFoundError, CliError) as exc:
+        print(f"spbe-rules: {exc}", file=sys.stderr)
+        return 2
+    except SpbeError as exc:
+        print(f"spbe-rules: {exc}", file=sys.stderr)
+        return 1
+    except BrokenPipeError:
+        _stdout_broken()
+        return 1
+    except KeyboardInterrupt:
+        print("spbe-rules: interrupted", file=sys.stderr)
+        return 130
+    except OSError as exc:
+        print(f"spbe-rules: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a bug: say so plainly, the traceback only on request
+        if os.environ.get("SPBE_RULES_DEBUG"):
+            raise
+        print(
+            f"spbe-rules: internal error: {type(exc).__name__}: {exc} (please report it; set SPBE_RULES_DEBUG=1 to see the traceback)",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def run() -> None:
+    sys.exit(main())
