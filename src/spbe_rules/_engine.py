@@ -70,6 +70,8 @@ class Compiled:
     def __init__(self, rs: Ruleset) -> None:
         self.ruleset = rs
         inds = sorted(rs.indicators, key=lambda i: i.number)
+        self.indicators = tuple(inds)
+        self.memo: dict[object, object] = {}  # shared immutable result parts, filled by _evaluate (bounded)
         self.numbers: tuple[int, ...] = tuple(i.number for i in inds)
         self.position: dict[int, int] = {n: k for k, n in enumerate(self.numbers)}
         weights = [i.weight for i in inds] + [a.weight for a in rs.aspects] + [d.weight for d in rs.domains]

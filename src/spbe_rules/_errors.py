@@ -51,6 +51,8 @@ class Location:
             parts.append(str(self.line))
             if self.col is not None:
                 parts.append(str(self.col))
+        elif self.json_path != "$":  # data built in code has no lines: name the place by its path
+            return f"{parts[0]} at {self.json_path}"
         return ":".join(parts)
 
     def __repr__(self) -> str:

@@ -6,7 +6,7 @@ from collections.abc import Iterable
 from fractions import Fraction
 
 from ._assessment import Assessment, MissingPolicy, StageLevels, check_against
-from ._engine import Compiled, compiled, display_text
+from ._engine import Compiled, compiled, display_text, round_scaled
 from ._errors import EvaluationError, Problem
 from ._model import Rule, Ruleset
 from ._result import (
@@ -68,12 +68,13 @@ def evaluate(
 
     ref = RulesetRef(ruleset.id, ruleset.version, ruleset.sha256)
     results: list[Result] = []
+    filled_set = frozenset(filled)
     current: dict[int, int] = {}
     for st in stages:
         before = dict(current)
         current.update(st.levels)
         changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
-        results.append(_one(c, assessment, st, current, filled, enabled, ref, missing, changes))
+        results.append(_one(c, assessment, st, current, filled_set, enabled, ref, missing, changes))
     final = results[-1]
     if assessment.staged:
         final = _with_stages(final, tuple(results))
@@ -91,7 +92,7 @@ def _one(
     assessment: Assessment,
     st: StageLevels,
     levels_by_number: dict[int, int],
-    filled: tuple[int, ...],
+    filled: frozenset[int],
     enabled: object,
     ref: RulesetRef,
     missing: str,
@@ -99,34 +100,32 @@ def _one(
 ) -> Result:
     rs = c.ruleset
     levels = [levels_by_number[n] for n in c.numbers]
+    by: dict[int, tuple[str, ...]]
     if rs.rules:
         where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
-        eff, by, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
+        eff, by_lists, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
+        by = {n: tuple(ids) for n, ids in by_lists.items()}
     else:
         eff, by, outcomes = levels, {}, []
         doc_state = {d.key: ((assessment.documents[d.key], "stated") if d.key in assessment.documents else (None, "unknown")) for d in rs.documents}
     aspect_s, domain_s, total_s = c.sums(eff)
-    dec, mode = c.decimals, c.rounding
-    from ._engine import round_scaled
-
+    # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
+    memo = c.memo
     aspects = tuple(
-        AspectResult(a.id, a.name, a.domain, a.weight, display_text(round_scaled(s, w, dec, mode), dec), Fraction(s, w))
-        for a, s, w in zip(rs.aspects, aspect_s, c.aspect_w)
+        memo.get(("a", j, s)) or _aspect(memo, c, j, s) for j, s in enumerate(aspect_s)
     )
     domains = tuple(
-        DomainResult(d.id, d.name, d.weight, display_text(round_scaled(s, w, dec, mode), dec), Fraction(s, w))
-        for d, s, w in zip(rs.domains, domain_s, c.domain_w)
+        memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s)
     )
     predikat, rounded = c.predikat_of(total_s, c.total_w)
-    filled_set = set(filled)
     indicators = tuple(
-        IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, lv, e, tuple(by.get(ind.number, ())), ind.number in filled_set)
-        for ind, lv, e in zip(sorted(rs.indicators, key=lambda i: i.number), levels, eff)
+        memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
+        for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
     )
     documents = tuple(DocumentState(d.key, d.name, *doc_state.get(d.key, (None, "unknown"))) for d in rs.documents)
     rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
     return Result(
-        index=display_text(rounded, dec),
+        index=display_text(rounded, c.decimals),
         index_exact=Fraction(total_s, c.total_w),
         predikat=predikat,
         domains=domains,
@@ -144,3 +143,26 @@ def _one(
         library_version=__version__,
         ruleset_obj=rs,
     )
+
+
+def _aspect(memo: dict[object, object], c: Compiled, j: int, s: int) -> AspectResult:
+    a, w = c.ruleset.aspects[j], c.aspect_w[j]
+    r = AspectResult(a.id, a.name, a.domain, a.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
+    memo[("a", j, s)] = r
+    return r
+
+
+def _domain(memo: dict[object, object], c: Compiled, j: int, s: int) -> DomainResult:
+    d, w = c.ruleset.domains[j], c.domain_w[j]
+    r = DomainResult(d.id, d.name, d.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
+    memo[("d", j, s)] = r
+    return r
+
+
+def _indicator(
+    memo: dict[object, object], c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool
+) -> IndicatorResult:
+    ind = c.indicators[k]
+    r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)
+    memo[("i", k, level, eff, rules, filled)] = r
+    return r

@@ -415,12 +415,14 @@ def locate(root: Any, path: tuple[str | int, ...] | list[str | int], name: str |
     mark: Mark | None = getattr(root, "mark", None)
     json_path = "$"
     for step in path:
-        if isinstance(node, PosDict) and isinstance(step, str) and step in node:
-            mark = node.marks.get(step, mark)
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            if isinstance(node, PosDict):
+                mark = node.marks.get(step, mark)
             node = node[step]
             json_path = _child_path(json_path, step)
-        elif isinstance(node, PosList) and isinstance(step, int) and 0 <= step < len(node):
-            mark = node.marks[step] if step < len(node.marks) else mark
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            if isinstance(node, PosList) and step < len(node.marks):
+                mark = node.marks[step]
             node = node[step]
             json_path = f"{json_path}[{step}]"
         else:
