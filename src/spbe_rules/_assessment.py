@@ -137,6 +137,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         )
     if problems:
         raise AssessmentError("assessment is not valid", problems)
+    stages: tuple[StageLevels, ...]
     if has_levels:
         stages = (StageLevels(data.get("stage"), {int(k): v for k, v in data["levels"].items()}),)
     else:
@@ -157,7 +158,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """Read an assessment file (YAML, or JSON by its ``.json`` suffix)."""
     try:
-        src = read_source(path)
+        src = read_source(os.fspath(path))
     except ValidationError as exc:
         raise AssessmentError("assessment cannot be read", list(exc.problems)) from None
     return parse_assessment(src.data, src.name)

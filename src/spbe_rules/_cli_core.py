@@ -176,7 +176,7 @@ def _show(args: argparse.Namespace) -> int:
     out.append(f"  evaluation years: {', '.join(map(str, rs.evaluation_years)) or '-'}; extends: {rs.extends or '-'}")
     out.append(f"  scale {rs.scale.min}..{rs.scale.max}; display {rs.display.decimals} decimals, {rs.display.rounding}, predikat from the {rs.display.predikat_from} index")
     out.append("  predikat: " + "; ".join(f"{b.name} [{exact_text(b.lower)}, {exact_text(b.upper)})" for b in rs.predikat.bands))
-    for d in rs.domains or [None]:  # type: ignore[list-item]
+    for d in (*rs.domains,) or (None,):
         if d is not None:
             out.append(f"{d.id} {d.name} (weight {exact_text(d.weight)})")
         for a in rs.aspects:

@@ -65,7 +65,7 @@ def _structure_int_mapping(value: Mapping[Any, str], _: Any) -> dict[int, str]:
 
 
 def _is_int_mapping(t: Any) -> bool:
-    return t == Mapping[int, str]
+    return bool(t == Mapping[int, str])
 
 
 converter.register_structure_hook_func(_is_int_mapping, _structure_int_mapping)
@@ -102,10 +102,10 @@ def unstructure_condition(cond: Condition) -> dict[str, Any]:
 
 for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
     converter.register_unstructure_hook(_cls, unstructure_condition)
-converter.register_structure_hook(Condition, structure_condition)  # type: ignore[arg-type]
-converter.register_unstructure_hook(Condition, unstructure_condition)  # type: ignore[arg-type]
+converter.register_structure_hook(Condition, structure_condition)
+converter.register_unstructure_hook(Condition, unstructure_condition)
 converter.register_structure_hook(
-    Condition | None,  # type: ignore[arg-type]
+    Condition | None,
     lambda v, _: None if v is None else structure_condition(v),
 )
 

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
 from fractions import Fraction
+from typing import Any
 from math import lcm
 from ._errors import EvaluationError, Location, Problem
 from ._model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
@@ -24,7 +25,7 @@ __all__ = ["Compiled", "compiled", "condition_deps", "display_text", "round_scal
 
 def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
     """``num/den`` rounded to ``decimals`` places, as an integer count of 10**-decimals."""
-    q = num * 10**decimals
+    q: int = num * 10**decimals
     if mode == "half_up":  # halves away from zero (indices are never negative)
         if q >= 0:
             return (2 * q + den) // (2 * den)
@@ -71,7 +72,7 @@ class Compiled:
         self.ruleset = rs
         inds = sorted(rs.indicators, key=lambda i: i.number)
         self.indicators = tuple(inds)
-        self.memo: dict[object, object] = {}  # shared immutable result parts, filled by _evaluate (bounded)
+        self.memo: dict[object, Any] = {}  # shared immutable result parts, filled by _evaluate (bounded)
         self.numbers: tuple[int, ...] = tuple(i.number for i in inds)
         self.position: dict[int, int] = {n: k for k, n in enumerate(self.numbers)}
         weights = [i.weight for i in inds] + [a.weight for a in rs.aspects] + [d.weight for d in rs.domains]

@@ -107,7 +107,7 @@ def _sort_key(p: Problem) -> tuple[str, int, int, str]:
     return (loc.file or "", loc.line or 0, loc.col or 0, p.code)
 
 
-class ValidationError(SpbeError, ExceptionGroup[Problem], ValueError):  # type: ignore[misc]
+class ValidationError(SpbeError, ExceptionGroup[Problem], ValueError):
     """All the problems found in one input, raised at once.
 
     ``problems`` lists them sorted by place; ``str()`` shows one per line.
@@ -122,11 +122,11 @@ class ValidationError(SpbeError, ExceptionGroup[Problem], ValueError):  # type: 
 
     @property
     def problems(self) -> tuple[Problem, ...]:
-        return tuple(self.exceptions)
+        return tuple(p for p in self.exceptions if isinstance(p, Problem))
 
     @property
     def codes(self) -> list[str]:
-        return [p.code for p in self.exceptions]
+        return [p.code for p in self.problems]
 
     def derive(self, excs: Sequence[Problem]) -> ValidationError:  # type: ignore[override]
         return type(self)(self.message, list(excs))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
+from typing import Any
 
 from ._assessment import Assessment, MissingPolicy, StageLevels, check_against
 from ._engine import Compiled, compiled, display_text, round_scaled
@@ -111,14 +112,14 @@ def _one(
     aspect_s, domain_s, total_s = c.sums(eff)
     # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
     memo = c.memo
-    aspects = tuple(
+    aspects: tuple[AspectResult, ...] = tuple(
         memo.get(("a", j, s)) or _aspect(memo, c, j, s) for j, s in enumerate(aspect_s)
     )
-    domains = tuple(
+    domains: tuple[DomainResult, ...] = tuple(
         memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s)
     )
     predikat, rounded = c.predikat_of(total_s, c.total_w)
-    indicators = tuple(
+    indicators: tuple[IndicatorResult, ...] = tuple(
         memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
         for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
     )
@@ -145,14 +146,14 @@ def _one(
     )
 
 
-def _aspect(memo: dict[object, object], c: Compiled, j: int, s: int) -> AspectResult:
+def _aspect(memo: dict[object, Any], c: Compiled, j: int, s: int) -> AspectResult:
     a, w = c.ruleset.aspects[j], c.aspect_w[j]
     r = AspectResult(a.id, a.name, a.domain, a.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
     memo[("a", j, s)] = r
     return r
 
 
-def _domain(memo: dict[object, object], c: Compiled, j: int, s: int) -> DomainResult:
+def _domain(memo: dict[object, Any], c: Compiled, j: int, s: int) -> DomainResult:
     d, w = c.ruleset.domains[j], c.domain_w[j]
     r = DomainResult(d.id, d.name, d.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
     memo[("d", j, s)] = r
@@ -160,7 +161,7 @@ def _domain(memo: dict[object, object], c: Compiled, j: int, s: int) -> DomainRe
 
 
 def _indicator(
-    memo: dict[object, object], c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool
+    memo: dict[object, Any], c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool
 ) -> IndicatorResult:
     ind = c.indicators[k]
     r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)

@@ -198,7 +198,7 @@ def _plain(value: Any) -> Any:
 
 def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
     """Reshape validated file data into the shape of the typed model."""
-    d = _plain(data)
+    d: dict[str, Any] = _plain(data)
     d.pop("format", None)
     d.pop("remove", None)
     d["evaluation_years"] = sorted(d.pop("applies_to")["evaluation_years"])

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 from ._converter import exact_text
 from ._explain import Explanation, Node
@@ -11,7 +12,7 @@ from ._result import Result
 
 __all__ = ["render_explanation", "render_result", "render_stages"]
 
-_LABELS = {
+_LABELS: dict[str, dict[str, Any]] = {
     "id": {
         "title": "Evaluasi SPBE",
         "index": "Indeks SPBE",
@@ -112,8 +113,8 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     if result.documents:
         out.append("")
         out.append(f"{L['documents']}:")
-        for d in result.documents:
-            out.append(f"  {d.name}: {L['present'][d.present]} ({L['basis'][d.basis]})")
+        for doc in result.documents:
+            out.append(f"  {doc.name}: {L['present'][doc.present]} ({L['basis'][doc.basis]})")
     filled = [str(i.id) for i in result.indicators if i.filled]
     if filled:
         out.append("")

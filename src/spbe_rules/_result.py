@@ -210,7 +210,7 @@ def result_from_dict(data: dict[str, Any]) -> Result:
 def _fields(result: Result) -> dict[str, Any]:
     import attrs
 
-    return {a.alias: getattr(result, a.name) for a in attrs.fields(Result)}
+    return {str(a.alias): getattr(result, a.name) for a in attrs.fields(Result)}
 
 
 def result_from_json(text: str) -> Result:
