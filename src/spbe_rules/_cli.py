@@ -29,6 +29,7 @@ COMMANDS: dict[str, str] = {
     "validate": "_cli_core",
     "rulesets": "_cli_core",
     "show": "_cli_core",
+    "test": "_cli_cases",
 }
 
 
