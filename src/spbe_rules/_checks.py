@@ -64,6 +64,7 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
     for i, doc in enumerate(data.get("documents", []) or []):
         if "implied_by" in doc:
             _condition(ctx, doc["implied_by"], ["documents", i, "implied_by"], numbers, documents, scale_min, scale_max)
+    _document_cycles(ctx)
     targets = _rules(ctx, domains, aspects, numbers, documents, scale_min, scale_max)
     if not ctx.problems:
         _cycles(ctx, targets)
@@ -468,46 +469,101 @@ def _targets(
     return sorted(chosen)
 
 
-def _deps(cond: Any, documents: dict[str, Any]) -> set[int]:
-    """Indicators a condition reads, directly or through a document's implied_by."""
+def _doc_refs(cond: Any) -> list[str]:
+    """Documents a condition names directly (not through their implied_by)."""
+    if not isinstance(cond, dict):
+        return []
+    if "document" in cond:
+        return [cond["document"]]
+    if "not" in cond:
+        return _doc_refs(cond["not"])
+    out: list[str] = []
+    for key in ("all", "any"):
+        for sub in cond.get(key, []) or []:
+            out.extend(_doc_refs(sub))
+    return out
+
+
+def _document_cycles(ctx: _Ctx) -> None:
+    """A document inferred (through implied_by) from itself, directly or through other documents."""
+    docs = list(ctx.data.get("documents", []) or [])
+    index = {d["key"]: i for i, d in enumerate(docs)}
+    edges = {d["key"]: [k for k in _doc_refs(d.get("implied_by")) if k in index] for d in docs}
+    state: dict[str, int] = {}
+    reported: set[frozenset[str]] = set()
+
+    def visit(key: str, stack: list[str]) -> None:
+        state[key] = 1
+        stack.append(key)
+        for nxt in edges[key]:
+            if state.get(nxt) == 1:
+                cycle = stack[stack.index(nxt):]
+                if frozenset(cycle) not in reported:
+                    reported.add(frozenset(cycle))
+                    first = min(cycle, key=index.__getitem__)
+                    chain = " -> ".join(f"`{k}`" for k in [*cycle, nxt])
+                    ctx.add(
+                        "DOCUMENT_CYCLE",
+                        f"documents are inferred from themselves through implied_by: {chain}",
+                        ["documents", index[first], "implied_by"],
+                        "infer a document from indicator levels, or from documents that are not inferred from it",
+                    )
+            elif state.get(nxt) is None:
+                visit(nxt, stack)
+        stack.pop()
+        state[key] = 2
+
+    for d in docs:
+        if state.get(d["key"]) is None:
+            visit(d["key"], [])
+
+
+def _deps(cond: Any, documents: dict[str, Any], via: str | None = None) -> dict[int, str | None]:
+    """Indicators a condition reads, each with the document it is read through (None: directly)."""
     if "indicator" in cond:
-        return {cond["indicator"]}
+        return {cond["indicator"]: via}
     if "document" in cond:
         doc = documents.get(cond["document"])
-        return _deps(doc["implied_by"], documents) if doc and "implied_by" in doc else set()
+        return _deps(doc["implied_by"], documents, via or cond["document"]) if doc and "implied_by" in doc else {}
     if "not" in cond:
-        return _deps(cond["not"], documents)
-    out: set[int] = set()
+        return _deps(cond["not"], documents, via)
+    out: dict[int, str | None] = {}
     for sub in cond.get("all", []) or cond.get("any", []):
-        out |= _deps(sub, documents)
+        for n, v in _deps(sub, documents, via).items():
+            out.setdefault(n, v)
     return out
 
 
 def _cycles(ctx: _Ctx, targets: dict[str, list[int]]) -> None:
     data = ctx.data
     documents = {d["key"]: d for d in data.get("documents", []) or []}
-    # edge: indicator read by a rule's condition -> indicator the rule caps
-    edges: dict[int, list[tuple[int, str]]] = {}
+    # edge: indicator read by a rule's condition -> indicator the rule caps (with the document read through)
+    edges: dict[int, list[tuple[int, str, str | None]]] = {}
     rule_index = {r["id"]: i for i, r in enumerate(data.get("rules", []) or [])}
     for rule in data.get("rules", []) or []:
-        for dep in sorted(_deps(rule["unless"], documents)):
+        for dep, via in sorted(_deps(rule["unless"], documents).items()):
             for t in targets.get(rule["id"], []):
-                edges.setdefault(dep, []).append((t, rule["id"]))
+                edges.setdefault(dep, []).append((t, rule["id"], via))
     state: dict[int, int] = {}
-    stack: list[tuple[int, str]] = []
+    stack: list[tuple[int, str, str | None]] = []
     reported: set[frozenset[str]] = set()
+
+    def step(node: int, rule_id: str, via: str | None, to: int) -> str:
+        through = f" (document `{via}` is inferred from it)" if via else ""
+        return f"rule `{rule_id}` reads indicator {node}{through} and caps indicator {to}"
 
     def visit(node: int) -> None:
         state[node] = 1
-        for nxt, rule_id in edges.get(node, []):
+        for nxt, rule_id, via in edges.get(node, []):
             if state.get(nxt) == 1:
-                start = next((k for k, (n, _) in enumerate(stack) if n == nxt), len(stack))
-                cycle = stack[start:] + [(node, rule_id)]
-                rules_in = frozenset(r for _, r in cycle)
+                start = next((k for k, (n, _, _) in enumerate(stack) if n == nxt), len(stack))
+                cycle = stack[start:] + [(node, rule_id, via)]
+                rules_in = frozenset(r for _, r, _ in cycle)
                 if rules_in not in reported:
                     reported.add(rules_in)
-                    chain = " -> ".join(f"indicator {n} ({r})" for n, r in cycle) + f" -> indicator {nxt}"
-                    first_rule = sorted(rules_in)[0]
+                    ends = [n for n, _, _ in cycle[1:]] + [nxt]
+                    chain = "; ".join(step(n, r, v, to) for (n, r, v), to in zip(cycle, ends))
+                    first_rule = min(rules_in, key=rule_index.__getitem__)  # the first in the file
                     ctx.add(
                         "RULE_CYCLE",
                         f"rules depend on their own targets: {chain}",
@@ -515,7 +571,7 @@ def _cycles(ctx: _Ctx, targets: dict[str, list[int]]) -> None:
                         "a rule may not cap an indicator its own condition reads, directly or through other rules or a document's implied_by",
                     )
             elif state.get(nxt) is None:
-                stack.append((node, rule_id))
+                stack.append((node, rule_id, via))
                 visit(nxt)
                 stack.pop()
         state[node] = 2
