@@ -150,7 +150,7 @@ def load_suite(path: str | os.PathLike[str]) -> Suite:
     """Read a case-suite file; raise :class:`CaseSuiteError` naming every problem with file:line."""
     name = str(path)
     try:
-        src = read_source(path)
+        src = read_source(Path(path), display_name=name)
     except ValidationError as exc:
         raise CaseSuiteError("case suite cannot be read", list(exc.problems)) from None
     data = src.data
