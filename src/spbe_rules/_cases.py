@@ -379,11 +379,17 @@ class _Rulesets:
     def get(self, case: Case) -> Ruleset:
         if self.override is not None:
             return self.override
-        ref = case.ruleset or self.suite.ruleset or case.assessment.ruleset
+        ref = case.ruleset or case.assessment.ruleset or self.suite.ruleset
         if ref is None:
             ref = ruleset_for_year(case.assessment.year)
         if ref not in self.loaded:
-            self.loaded[ref] = load_ruleset(resolve_ruleset_path(ref, near=self.near))
+            # an id names an installed ruleset; a path is read relative to the suite file
+            # (ids are not looked up beside the suite: suites/pedoman-3-2024.yaml is a suite)
+            if any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json")):
+                path = Path(ref) if Path(ref).is_absolute() else self.near / ref
+            else:
+                path = resolve_ruleset_path(ref)
+            self.loaded[ref] = load_ruleset(path)
         return self.loaded[ref]
 
 
