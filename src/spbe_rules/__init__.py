@@ -19,6 +19,7 @@ from ._errors import (
     SpbeError,
     ValidationError,
 )
+from ._batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
 from ._evaluate import evaluate
 from ._explain import Explanation, Node, Text
 from ._load import DEFAULT_RULESET, clear_cache, load_ruleset
@@ -68,6 +69,10 @@ __all__ = [
     "AssessmentError",
     "AtLeast",
     "Band",
+    "BatchFailure",
+    "BatchNumbers",
+    "BatchResult",
+    "BatchRow",
     "Capability",
     "Citation",
     "Display",
@@ -104,6 +109,8 @@ __all__ = [
     "__version__",
     "clear_cache",
     "evaluate",
+    "evaluate_levels",
+    "evaluate_many",
     "installed_rulesets",
     "load_assessment",
     "load_ruleset",
