@@ -488,34 +488,74 @@ def _document_cycles(ctx: _Ctx) -> None:
     """A document inferred (through implied_by) from itself, directly or through other documents."""
     docs = list(ctx.data.get("documents", []) or [])
     index = {d["key"]: i for i, d in enumerate(docs)}
-    edges = {d["key"]: [k for k in _doc_refs(d.get("implied_by")) if k in index] for d in docs}
-    state: dict[str, int] = {}
-    reported: set[frozenset[str]] = set()
+    succ = {d["key"]: [k for k in dict.fromkeys(_doc_refs(d.get("implied_by"))) if k in index] for d in docs}
+    for group in _cyclic_groups(list(index), succ):
+        first = min(group, key=index.__getitem__)
+        cycle = _cycle_through(first, set(group), succ)
+        chain = " -> ".join(f"`{k}`" for k in [*cycle, first])
+        ctx.add(
+            "DOCUMENT_CYCLE",
+            f"documents are inferred from themselves through implied_by: {chain}",
+            ["documents", index[first], "implied_by"],
+            "infer a document from indicator levels, or from documents that are not inferred from it",
+        )
 
-    def visit(key: str, stack: list[str]) -> None:
-        state[key] = 1
-        stack.append(key)
-        for nxt in edges[key]:
-            if state.get(nxt) == 1:
-                cycle = stack[stack.index(nxt):]
-                if frozenset(cycle) not in reported:
-                    reported.add(frozenset(cycle))
-                    first = min(cycle, key=index.__getitem__)
-                    chain = " -> ".join(f"`{k}`" for k in [*cycle, nxt])
-                    ctx.add(
-                        "DOCUMENT_CYCLE",
-                        f"documents are inferred from themselves through implied_by: {chain}",
-                        ["documents", index[first], "implied_by"],
-                        "infer a document from indicator levels, or from documents that are not inferred from it",
-                    )
-            elif state.get(nxt) is None:
-                visit(nxt, stack)
-        stack.pop()
-        state[key] = 2
 
-    for d in docs:
-        if state.get(d["key"]) is None:
-            visit(d["key"], [])
+def _cyclic_groups(nodes: list[str], succ: dict[str, list[str]]) -> list[list[str]]:
+    """The groups of nodes caught in cycles together (strongly connected, Tarjan), ordered by
+    their first node in ``nodes``; the result does not depend on the order of ``nodes``."""
+    index = {n: i for i, n in enumerate(nodes)}
+    order: dict[str, int] = {}
+    low: dict[str, int] = {}
+    stack: list[str] = []
+    on_stack: set[str] = set()
+    groups: list[list[str]] = []
+
+    def connect(a: str) -> None:
+        order[a] = low[a] = len(order)
+        stack.append(a)
+        on_stack.add(a)
+        for b in succ[a]:
+            if b not in order:
+                connect(b)
+                low[a] = min(low[a], low[b])
+            elif b in on_stack:
+                low[a] = min(low[a], order[b])
+        if low[a] == order[a]:
+            group = []
+            while True:
+                b = stack.pop()
+                on_stack.discard(b)
+                group.append(b)
+                if b == a:
+                    break
+            groups.append(group)
+
+    for a in nodes:
+        if a not in order:
+            connect(a)
+    cyclic = [g for g in groups if len(g) > 1 or g[0] in succ[g[0]]]
+    return sorted(cyclic, key=lambda g: min(index[n] for n in g))
+
+
+def _cycle_through(first: str, members: set[str], succ: dict[str, list[str]]) -> list[str]:
+    """A shortest cycle from ``first`` back to itself inside ``members``: each node leads to the next, the last to ``first``."""
+    back: dict[str, str] = {}
+    frontier = [first]
+    while first not in back and frontier:
+        nxt_frontier = []
+        for a in frontier:
+            for b in succ[a]:
+                if b in members and b not in back:
+                    back[b] = a
+                    nxt_frontier.append(b)
+        frontier = nxt_frontier
+    between: list[str] = []
+    cur = back.get(first, first)
+    while cur != first:
+        between.append(cur)
+        cur = back[cur]
+    return [first, *reversed(between)]
 
 
 def _deps(cond: Any, documents: dict[str, Any], via: str | None = None) -> dict[int, str | None]:
@@ -535,47 +575,32 @@ def _deps(cond: Any, documents: dict[str, Any], via: str | None = None) -> dict[
 
 
 def _cycles(ctx: _Ctx, targets: dict[str, list[int]]) -> None:
+    """Rules whose caps reach their own conditions: one problem per group of rules caught in
+    cycles together (a strongly connected group), at the group's first rule in the file,
+    so the problems found do not depend on the order of the rules."""
     data = ctx.data
     documents = {d["key"]: d for d in data.get("documents", []) or []}
-    # edge: indicator read by a rule's condition -> indicator the rule caps (with the document read through)
-    edges: dict[int, list[tuple[int, str, str | None]]] = {}
-    rule_index = {r["id"]: i for i, r in enumerate(data.get("rules", []) or [])}
-    for rule in data.get("rules", []) or []:
-        for dep, via in sorted(_deps(rule["unless"], documents).items()):
-            for t in targets.get(rule["id"], []):
-                edges.setdefault(dep, []).append((t, rule["id"], via))
-    state: dict[int, int] = {}
-    stack: list[tuple[int, str, str | None]] = []
-    reported: set[frozenset[str]] = set()
+    rules = list(data.get("rules", []) or [])
+    ids = [r["id"] for r in rules]
+    index = {rid: i for i, rid in enumerate(ids)}
+    reads = {r["id"]: _deps(r["unless"], documents) for r in rules}
+    capped = {rid: set(targets.get(rid, [])) for rid in ids}
+    # rule a -> rule b when a caps an indicator b's condition reads
+    succ = {a: [b for b in ids if capped[a] & reads[b].keys()] for a in ids}
 
-    def step(node: int, rule_id: str, via: str | None, to: int) -> str:
-        through = f" (document `{via}` is inferred from it)" if via else ""
-        return f"rule `{rule_id}` reads indicator {node}{through} and caps indicator {to}"
-
-    def visit(node: int) -> None:
-        state[node] = 1
-        for nxt, rule_id, via in edges.get(node, []):
-            if state.get(nxt) == 1:
-                start = next((k for k, (n, _, _) in enumerate(stack) if n == nxt), len(stack))
-                cycle = stack[start:] + [(node, rule_id, via)]
-                rules_in = frozenset(r for _, r, _ in cycle)
-                if rules_in not in reported:
-                    reported.add(rules_in)
-                    ends = [n for n, _, _ in cycle[1:]] + [nxt]
-                    chain = "; ".join(step(n, r, v, to) for (n, r, v), to in zip(cycle, ends))
-                    first_rule = min(rules_in, key=rule_index.__getitem__)  # the first in the file
-                    ctx.add(
-                        "RULE_CYCLE",
-                        f"rules depend on their own targets: {chain}",
-                        ["rules", rule_index[first_rule], "unless"],
-                        "a rule may not cap an indicator its own condition reads, directly or through other rules or a document's implied_by",
-                    )
-            elif state.get(nxt) is None:
-                stack.append((node, rule_id, via))
-                visit(nxt)
-                stack.pop()
-        state[node] = 2
-
-    for start in sorted(edges):
-        if state.get(start) is None:
-            visit(start)
+    for group in _cyclic_groups(ids, succ):
+        first = min(group, key=index.__getitem__)
+        cycle = _cycle_through(first, set(group), succ)  # each rule caps what the next one reads; the last, what the first reads
+        caps = [min(capped[a] & reads[cycle[(k + 1) % len(cycle)]].keys()) for k, a in enumerate(cycle)]
+        steps = []
+        for k, a in enumerate(cycle):
+            read = caps[k - 1]
+            via = reads[a][read]
+            through = f" (document `{via}` is inferred from it)" if via else ""
+            steps.append(f"rule `{a}` reads indicator {read}{through} and caps indicator {caps[k]}")
+        ctx.add(
+            "RULE_CYCLE",
+            f"rules depend on their own targets: {'; '.join(steps)}",
+            ["rules", index[first], "unless"],
+            "a rule may not cap an indicator its own condition reads, directly or through other rules or a document's implied_by",
+        )

@@ -102,7 +102,7 @@ def _one(
     rs = c.ruleset
     levels = [levels_by_number[n] for n in c.numbers]
     by: dict[int, tuple[str, ...]]
-    if rs.rules:
+    if rs.rules or rs.documents:  # documents are reported the same way with or without rules
         where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
         eff, by_lists, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
         by = {n: tuple(ids) for n, ids in by_lists.items()}

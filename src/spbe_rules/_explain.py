@@ -145,11 +145,9 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         crit = ind.criteria.get(ir.effective_level, "")
         children = []
         basis = list(cite(rs, ind.citation))
-        for rule in rs.rules:
-            if ir.id not in rule.targets:
-                continue
-            o = outcome.get(rule.id)
-            if o is None or not o.enabled:
+        for o in result.rules:  # in the order the rules were applied, not the order of the file
+            rule = rule_by_id[o.id]
+            if ir.id not in rule.targets or not o.enabled:
                 continue
             cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
             cond_en = describe_condition(rule.unless, rs, eff, docs, "en")

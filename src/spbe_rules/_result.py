@@ -183,8 +183,8 @@ def _converter() -> Any:
 def result_to_dict(result: Result) -> dict[str, Any]:
     conv = _converter()
     out: dict[str, Any] = conv.unstructure(result)
-    out.pop("stored_explanation", None)
-    out.pop("ruleset_obj", None)
+    for private in ("stored_explanation", "ruleset_obj", "_stored_explanation", "_ruleset_obj"):
+        out.pop(private, None)  # never in the JSON: the explanation is written once below, the ruleset is referenced by id and hash
     explanation = result.explanation
     out["explanation"] = None if explanation is None else conv.unstructure(explanation)
     out["stages"] = [result_to_dict(s) for s in result.stages]
