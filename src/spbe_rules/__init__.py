@@ -20,6 +20,18 @@ from ._errors import (
     ValidationError,
 )
 from ._batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
+from ._cases import (
+    Case,
+    CaseReport,
+    CaseSuiteError,
+    Expect,
+    Mismatch,
+    NotReproduced,
+    Suite,
+    SuiteReport,
+    load_suite,
+    run_suite,
+)
 from ._evaluate import evaluate
 from ._explain import Explanation, Node, Text
 from ._load import DEFAULT_RULESET, clear_cache, load_ruleset
@@ -74,6 +86,9 @@ __all__ = [
     "BatchResult",
     "BatchRow",
     "Capability",
+    "Case",
+    "CaseReport",
+    "CaseSuiteError",
     "Citation",
     "Display",
     "Document",
@@ -81,14 +96,17 @@ __all__ = [
     "Domain",
     "DomainResult",
     "EvaluationError",
+    "Expect",
     "Explanation",
     "HasDocument",
     "Indicator",
     "IndicatorResult",
     "LevelChange",
     "Location",
+    "Mismatch",
     "Node",
     "Not",
+    "NotReproduced",
     "Predikat",
     "Problem",
     "Result",
@@ -104,6 +122,8 @@ __all__ = [
     "SpbeError",
     "Stage",
     "StageLevels",
+    "Suite",
+    "SuiteReport",
     "Text",
     "ValidationError",
     "__version__",
@@ -114,8 +134,10 @@ __all__ = [
     "installed_rulesets",
     "load_assessment",
     "load_ruleset",
+    "load_suite",
     "parse_assessment",
     "result_from_json",
     "result_to_json",
     "ruleset_for_year",
+    "run_suite",
 ]

@@ -146,11 +146,33 @@ def _text(value: Any) -> str:
     return value if isinstance(value, str) else str(value)
 
 
+_loaded: dict[str, tuple[tuple[int, int], Suite]] = {}
+
+
 def load_suite(path: str | os.PathLike[str]) -> Suite:
-    """Read a case-suite file; raise :class:`CaseSuiteError` naming every problem with file:line."""
+    """Read a case-suite file; raise :class:`CaseSuiteError` naming every problem with file:line.
+
+    A suite read before is reused while the file keeps its size and modification time."""
     name = str(path)
     try:
-        src = read_source(Path(path), display_name=name)
+        st = os.stat(name)
+        stamp: tuple[int, int] | None = (st.st_size, st.st_mtime_ns)
+    except OSError:
+        stamp = None
+    hit = _loaded.get(name)
+    if hit is not None and hit[0] == stamp:
+        return hit[1]
+    suite = _load_suite(name)
+    if stamp is not None:
+        if len(_loaded) >= 32:
+            _loaded.clear()
+        _loaded[name] = (stamp, suite)
+    return suite
+
+
+def _load_suite(name: str) -> Suite:
+    try:
+        src = read_source(Path(name), display_name=name)
     except ValidationError as exc:
         raise CaseSuiteError("case suite cannot be read", list(exc.problems)) from None
     data = src.data
