@@ -20,6 +20,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ._checks import check_ruleset
 from ._converter import converter
 from ._errors import Location, Problem, RulesetError, RulesetNotFoundError, ValidationError
@@ -30,7 +32,7 @@ from ._schema import schema_problems
 from ._source import PosDict, read_source
 from ._version import __version__
 
-__all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "resolve_ruleset_path"]
+__all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
 DEFAULT_RULESET = "permenpanrb-59-2020"
 _MAX_CHAIN = 8
@@ -99,6 +101,9 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
     chain_paths = [Path(s[0]) for s in sources]
     digest = _digest([raw for _, raw, _ in sources])
     ruleset = _disk_get(digest) if cache else None
+    if ruleset is not None and ruleset.origin != sources[0][0]:
+        # the disk cache is keyed by content: the same bytes may have been loaded from another file
+        ruleset = attrs.evolve(ruleset, origin=sources[0][0])
     if ruleset is None:
         ruleset = _build(sources, digest)
         if cache:
@@ -158,6 +163,19 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
             ) from None
         child_data = data
     return out
+
+
+def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:
+    """The raw data of a ruleset with its ``extends`` chain applied (not validated), and the
+    digest of the chain's bytes (equal to ``Ruleset.sha256`` when the files are unchanged).
+
+    Every value keeps the mark of the file and line where it was written, so tools
+    (diff, editors) can point at the place that gives a value, also in an extending file."""
+    sources = _read_chain(resolve_ruleset_path(ref))
+    data = sources[-1][2]
+    for child_name, _, child in reversed(sources[:-1]):
+        data, _problems = merge_extension(data, child, child_name)
+    return data, _digest([raw for _, raw, _ in sources])
 
 
 def _digest(raws: list[bytes]) -> str:
