@@ -32,6 +32,9 @@ COMMANDS: dict[str, str] = {
     "test": "_cli_cases",
     "batch": "_cli_batch",
     "template": "_cli_batch",
+    "whatif": "_cli_plan",
+    "gains": "_cli_plan",
+    "plan": "_cli_plan",
 }
 
 

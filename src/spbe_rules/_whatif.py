@@ -145,7 +145,8 @@ class Gain:
 @frozen
 class Unlock:
     """What satisfying a blocking condition would release now: ``kind`` is ``document``
-    (the document is obtained) or ``rule`` (the rule's condition holds)."""
+    (the document is obtained), ``documents`` (all the missing documents rules read are
+    obtained together) or ``rule`` (the rule's condition holds)."""
 
     kind: str
     id: str
@@ -470,10 +471,19 @@ def gains(
         unlocks.append(
             Unlock("document", key, name, Text(f"dokumen {name} ada", f"the {name} document exists"), rel, Fraction(t1 - t0, c.total_w), domain_gains(d1))
         )
+    missing_docs = [u.id for u in unlocks if u.kind == "document"]
+    if len(missing_docs) > 1:  # documents may only matter together (a rule needing all of them)
+        eff1, _ = fast.effective(levels, {**docs, **{k: True for k in missing_docs}})
+        _, d1, t1 = c.sums(eff1)
+        rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
+        names = ", ".join(ruleset.document(k).name for k in missing_docs)
+        unlocks.append(
+            Unlock("documents", "+".join(missing_docs), names, Text(f"dokumen {names} ada", f"the documents {names} exist"), rel, Fraction(t1 - t0, c.total_w), domain_gains(d1))
+        )
     docs_now = {d.key: (d.present, d.basis) for d in result.documents}
     eff_now = {n: e for n, e in zip(c.numbers, eff0)}
     for r in rules:
-        if held.get(r.id) is not False:
+        if held.get(r.id) is not False or isinstance(r.unless, HasDocument):  # a single document: its own row says it
             continue
         off = enabled_fn(ruleset, enable_rules, (*disable_rules, r.id))
         eff1, _ = FastEval(ruleset, off, assessment.location()).effective(levels, docs)
