@@ -129,23 +129,50 @@ class BatchFailure:
 
 @frozen
 class BatchNumbers:
-    """The numbers of many rows under one ruleset, as plain lists (row by row).
+    """The numbers of many rows under one ruleset, row by row (lists of ints).
 
     ``total`` is the scaled weighted sum (the exact index is ``total[i] / total_weight``);
     ``index``/``aspects``/``domains`` are rounded values in units of ``10**-decimals``;
-    ``failed`` maps a row number to its problem (its other entries are meaningless).
+    ``effective`` the levels after the rules (in the order of ``sorted(ruleset.numbers)``);
+    ``failed`` maps a row number to its error (its other entries are meaningless).
+    With the numpy backend each list is made from its array on first use.
     """
 
     ruleset: Ruleset
     total_weight: int
     decimals: int
-    total: list[int]
-    index: list[int]
-    predikat: list[str]
-    aspects: list[list[int]]
-    domains: list[list[int]]
-    effective: list[list[int]]
     failed: dict[int, ValidationError]
+    _data: dict[str, Any] = field(repr=False, alias="data")
+
+    def _list(self, name: str) -> Any:
+        value = self._data[name]
+        if not isinstance(value, list):
+            value = self._data[name] = value.tolist()
+        return value
+
+    @property
+    def total(self) -> list[int]:
+        return self._list("total")  # type: ignore[no-any-return]
+
+    @property
+    def index(self) -> list[int]:
+        return self._list("index")  # type: ignore[no-any-return]
+
+    @property
+    def predikat(self) -> list[str]:
+        return self._list("predikat")  # type: ignore[no-any-return]
+
+    @property
+    def aspects(self) -> list[list[int]]:
+        return self._list("aspects")  # type: ignore[no-any-return]
+
+    @property
+    def domains(self) -> list[list[int]]:
+        return self._list("domains")  # type: ignore[no-any-return]
+
+    @property
+    def effective(self) -> list[list[int]]:
+        return self._list("effective")  # type: ignore[no-any-return]
 
     def index_text(self, i: int) -> str:
         return display_text(self.index[i], self.decimals)
@@ -564,11 +591,12 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
         nums = _python_numbers(c, levels, docs, enabled, [p.row for p in prepared])
     ref = RulesetRef(rs.id, rs.version, rs.sha256)
     text = _Texts(c.decimals)
-    aspect_ids = [a.id for a in rs.aspects]
-    domain_ids = [d.id for d in rs.domains]
-    numbers = c.numbers
-    total_w = c.total_w
+    aspect_ids = _Keys(a.id for a in rs.aspects)
+    domain_ids = _Keys(d.id for d in rs.domains)
+    numbers = _Keys(c.numbers)
+    fractions = _Fractions(c.total_w)
     failed = nums.failed
+    index, total, predikat, domains, aspects, effective = nums.index, nums.total, nums.predikat, nums.domains, nums.aspects, nums.effective
     out: list[BatchResult | BatchFailure] = []
     for i, p in enumerate(prepared):
         row = p.row
@@ -581,17 +609,62 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
                 row.year,
                 row.stage,
                 ref,
-                text[nums.index[i]],
-                Fraction(nums.total[i], total_w),
-                nums.predikat[i],
-                dict(zip(domain_ids, map(text.__getitem__, nums.domains[i]))),
-                dict(zip(aspect_ids, map(text.__getitem__, nums.aspects[i]))),
-                dict(zip(numbers, nums.effective[i])),
+                text[index[i]],
+                fractions[total[i]],
+                predikat[i],
+                RowMap(domain_ids, [text[v] for v in domains[i]]),
+                RowMap(aspect_ids, [text[v] for v in aspects[i]]),
+                RowMap(numbers, effective[i]),
                 row.source,
                 row.line,
             )
         )
     return out
+
+
+class _Keys(tuple[Any, ...]):
+    """The keys of a :class:`RowMap`, shared by every row of a ruleset, with their positions."""
+
+    position: dict[Any, int]
+
+    def __new__(cls, keys: Iterable[Any]) -> _Keys:
+        self = super().__new__(cls, keys)
+        self.position = {k: i for i, k in enumerate(self)}
+        return self
+
+
+class RowMap(Mapping[Any, Any]):
+    """A read-only mapping of one row's values over keys shared by all rows (cheap to make)."""
+
+    __slots__ = ("keys_", "values_")
+
+    def __init__(self, keys: _Keys, values: list[Any]) -> None:
+        self.keys_ = keys
+        self.values_ = values
+
+    def __getitem__(self, key: Any) -> Any:
+        return self.values_[self.keys_.position[key]]
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.keys_)
+
+    def __len__(self) -> int:
+        return len(self.keys_)
+
+    def __repr__(self) -> str:
+        return repr(dict(zip(self.keys_, self.values_)))
+
+
+class _Fractions(dict[int, Fraction]):
+    """``Fraction(total, den)`` made once per total."""
+
+    def __init__(self, den: int) -> None:
+        super().__init__()
+        self.den = den
+
+    def __missing__(self, key: int) -> Fraction:
+        value = self[key] = Fraction(key, self.den)
+        return value
 
 
 class _Texts(dict[int, str]):
@@ -648,7 +721,8 @@ def _python_numbers(
         aspects.append([round_scaled(s, w, dec, mode) for s, w in zip(a_s, c.aspect_w)])
         domains.append([round_scaled(s, w, dec, mode) for s, w in zip(d_s, c.domain_w)])
         effective.append(eff)
-    return BatchNumbers(rs, c.total_w, dec, total, index, pred, aspects, domains, effective, failed)
+    data = {"total": total, "index": index, "predikat": pred, "aspects": aspects, "domains": domains, "effective": effective}
+    return BatchNumbers(rs, c.total_w, dec, failed, data)
 
 
 # -- the numpy backend ---------------------------------------------------------------------
@@ -812,20 +886,13 @@ def _numpy_numbers(
     doc_maps: Sequence[Mapping[str, bool]],
     rows: Sequence[BatchRow] | None = None,
 ) -> BatchNumbers:
+    import numpy as np
+
     got = _numpy_kernel(c, levels, docs, enabled)
-    names = [name for _, _, name in c.bands]
-    out = BatchNumbers(
-        c.ruleset,
-        c.total_w,
-        c.decimals,
-        got["total"].tolist(),
-        got["index"].tolist(),
-        [names[b] for b in got["band"].tolist()],
-        got["aspects"].tolist(),
-        got["domains"].tolist(),
-        got["effective"].tolist(),
-        {},
-    )
+    names = np.array([name for _, _, name in c.bands], dtype=object)
+    data = {k: got[k] for k in ("total", "index", "aspects", "domains", "effective")}
+    data["predikat"] = names[got["band"]]
+    out = BatchNumbers(c.ruleset, c.total_w, c.decimals, {}, data)
     bad = [int(i) for i in got["failed"].nonzero()[0]]
     if bad:  # rows a rule could not decide: the reference path words the error (and is the judge of it)
         ref = _python_numbers(c, [levels[i].tolist() for i in bad], [doc_maps[i] for i in bad], enabled, [rows[i] for i in bad] if rows is not None else None)

@@ -25,11 +25,12 @@ import os
 import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import IO, Any
 
 from ._assessment import Assessment, load_assessment
-from ._batch import BatchFailure, BatchResult, BatchRow
+from ._batch import BatchFailure, BatchResult, BatchRow, RowMap
 from ._converter import exact_text
 from ._errors import AssessmentError, Location, Problem, SpbeError, ValidationError
 from ._model import Ruleset
@@ -182,14 +183,17 @@ class _Header:
                 continue
             self.columns[key] = col
             self.fields.append((k, key))
+        self.level_fields = [(k, int(key)) for k, key in self.fields if key[0].isdigit()]
+        self.other_fields = [(k, key) for k, key in self.fields if not key[0].isdigit()]
+        self.width = max((k for k, _ in self.fields), default=-1) + 1
         for need in ("instansi", "year"):
             if need not in self.columns and not problems:
                 problems.append(Problem("REQUIRED", f"the header has no `{need}` column", Location(source, line, 1), "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers (see spbe-rules template)"))
         if problems:
             raise InputError(f"{source}: the header row cannot be used", problems)
 
-    def row(self, cells: Sequence[Any], line: int) -> BatchRow | BatchFailure | None:
-        """The row read from ``cells`` (None for a blank row)."""
+    def row(self, cells: Sequence[Any], line: int, text: bool = False) -> BatchRow | BatchFailure | None:
+        """The row read from ``cells`` (None for a blank row); ``text`` when every cell is a string (CSV)."""
         if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
             return None
         problems: list[Problem] = []
@@ -197,21 +201,31 @@ class _Header:
         year: Any = None
         stage: str | None = None
         ruleset: str | None = None
-        levels: dict[int, int] = {}
+        levels: dict[int, int] | None = None
         docs: dict[str, bool] = {}
         n = len(cells)
         src = self.source
-        for k, key in self.fields:
+        if text and n >= self.width:  # the common case: every level cell a plain whole number, or empty
+            try:
+                levels = {num: int(cells[k]) for k, num in self.level_fields if cells[k]}
+            except ValueError:
+                levels = None
+        if levels is None:
+            levels = {}
+            for k, number in self.level_fields:
+                raw = cells[k] if k < n else None
+                if raw is None or (isinstance(raw, str) and not raw.strip()):
+                    continue
+                lv = _whole(raw)
+                if lv is None:
+                    problems.append(_not_whole(raw, f"indicator {number}", Location(src, line, k + 1), "a level: a whole number such as 3"))
+                else:
+                    levels[number] = lv
+        for k, key in self.other_fields:
             raw = cells[k] if k < n else None
             if raw is None or (isinstance(raw, str) and not raw.strip()):
                 continue
-            if key[0].isdigit():
-                lv = _whole(raw)
-                if lv is None:
-                    problems.append(_not_whole(raw, f"indicator {key}", Location(src, line, k + 1), "a level: a whole number such as 3"))
-                else:
-                    levels[int(key)] = lv
-            elif key == "instansi":
+            if key == "instansi":
                 instansi = str(raw).strip()
             elif key == "year":
                 year = _whole(raw)
@@ -327,7 +341,7 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
                 line = skipped + reader.line_num
                 if cells and cells[0].lstrip().startswith("#"):
                     continue
-                row = header.row(cells, line)
+                row = header.row(cells, line, True)
                 if row is not None:
                     yield row
         except csv.Error as exc:
@@ -397,6 +411,8 @@ class BatchWriter:
         fd, self.tmp = temp_beside(self.target)
         os.close(fd)
         self.count = 0
+        self._picks: dict[int, tuple[Any, list[int | None]]] = {}
+        self._exact: dict[Fraction, str] = {}
         self._open()
 
     @property
@@ -425,19 +441,34 @@ class BatchWriter:
     def _close(self) -> None:
         raise NotImplementedError
 
+    def _pick(self, values: Any, columns: list[Any]) -> list[Any]:
+        if isinstance(values, RowMap):  # the usual case: positions worked out once per ruleset
+            key = id(values.keys_)
+            got = self._picks.get(key)
+            if got is None or got[0] is not values.keys_:
+                pos = values.keys_.position
+                got = self._picks[key] = (values.keys_, [pos.get(c) for c in columns])
+            vals = values.values_
+            return ["" if k is None else vals[k] for k in got[1]]
+        return [values.get(c, "") for c in columns]
+
     def cells(self, r: BatchResult) -> list[Any]:
-        eff = r.effective_levels
+        exact = self._exact.get(r.index_exact)
+        if exact is None:
+            if len(self._exact) > 100_000:
+                self._exact.clear()
+            exact = self._exact[r.index_exact] = exact_text(r.index_exact)
         return [
             r.instansi,
             r.year,
             r.stage or "",
             r.ruleset.id,
             r.index,
-            exact_text(r.index_exact),
+            exact,
             r.predikat,
-            *(r.domains.get(d, "") for d in self.domains),
-            *(r.aspects.get(a, "") for a in self.aspects),
-            *(eff.get(n, "") for n in self.numbers),
+            *self._pick(r.domains, self.domains),
+            *self._pick(r.aspects, self.aspects),
+            *self._pick(r.effective_levels, self.numbers),
             r.source,
             "" if r.line is None else r.line,
         ]
