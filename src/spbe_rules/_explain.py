@@ -18,7 +18,7 @@ from attrs import frozen
 from ._converter import exact_text
 from ._model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
 
-__all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "explain_result"]
+__all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
 
 EXPLANATION_SCHEMA = "spbe-rules/explanation@1"
 
@@ -57,7 +57,9 @@ class Explanation:
         return None
 
 
-def cite(rs: Ruleset, c: Citation | None) -> tuple[str, ...]:
+def cite(rs: Ruleset, c: Citation | None, with_note: bool = False) -> tuple[str, ...]:
+    """A citation as one readable string: the source's number (or title) and the section;
+    ``with_note`` adds the citation's note (used for rules, whose notes say why a source applies)."""
     if c is None:
         return ()
     try:
@@ -65,15 +67,62 @@ def cite(rs: Ruleset, c: Citation | None) -> tuple[str, ...]:
         who = src.number or src.title
     except KeyError:
         who = c.source
-    return (f"{who}, {c.section}",)
+    note = f" (catatan: {' '.join(c.note.split())})" if with_note and c.note else ""
+    weak = _WEAK.get(src_confidence(rs, c.source) or "") if with_note else None
+    if weak:
+        note += f" [{weak}]"
+    return (f"{who}, {c.section}{note}",)
+
+
+_WEAK = {"single_source": "sumber tunggal, belum dipastikan", "inferred": "disimpulkan, belum dipastikan"}
+
+
+def src_confidence(rs: Ruleset, source_id: str) -> str | None:
+    try:
+        return rs.source(source_id).confidence
+    except KeyError:
+        return None
 
 
 def _num(value: Any) -> str:
     return exact_text(value)
 
 
-def describe_condition(cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: Mapping[str, tuple[bool | None, str]], lang: str) -> str:
-    """The condition in plain words, with what holds now."""
+_Docs = Mapping[str, tuple[bool | None, str]]
+
+
+def _doc_name(rs: Ruleset, key: str) -> str:
+    try:
+        return rs.document(key).name
+    except KeyError:
+        return key
+
+
+def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int], docs: _Docs, lang: str, depth: int) -> str:
+    """Where the document's state comes from, in plain words."""
+    present, basis = docs.get(key, (None, "unknown"))
+    ind = lang == "id"
+    word = ({True: "ada", False: "tidak ada", None: "tidak diketahui"} if ind else {True: "present", False: "absent", None: "unknown"})[present]
+    if basis == "stated":
+        return f"penilaian menyatakan: {word}" if ind else f"the assessment states: {word}"
+    if basis == "implied":
+        try:
+            implied = rs.document(key).implied_by
+        except KeyError:
+            implied = None
+        if implied is not None and depth < 3:
+            how = describe_condition(implied, rs, levels, docs, lang, _depth=depth + 1)
+            if ind:
+                return f"tidak dinyatakan dalam penilaian, maka disimpulkan dari {how}: {word}"
+            return f"not stated by the assessment, so inferred from {how}: {word}"
+        return f"disimpulkan: {word}" if ind else f"inferred: {word}"
+    return "penilaian tidak menyatakan apakah dokumen ini ada" if ind else "the assessment does not say whether it exists"
+
+
+def describe_condition(
+    cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str, *, _depth: int = 0
+) -> str:
+    """The whole condition in plain words, with what holds now."""
     ind = lang == "id"
     if isinstance(cond, AtLeast):
         now = levels.get(cond.indicator)
@@ -82,27 +131,60 @@ def describe_condition(cond: Condition, rs: Ruleset, levels: Mapping[int, int], 
             return f"indikator {cond.indicator} ({name}) minimal level {cond.level} (sekarang {now})"
         return f"indicator {cond.indicator} ({name}) at level {cond.level} or above (now {now})"
     if isinstance(cond, HasDocument):
-        try:
-            name = rs.document(cond.document).name
-        except KeyError:
-            name = cond.document
-        present, basis = docs.get(cond.document, (None, "unknown"))
-        state_id = {True: "ada", False: "tidak ada", None: "tidak diketahui"}[present]
-        state_en = {True: "present", False: "absent", None: "unknown"}[present]
-        how_id = {"stated": "menurut penilaian", "implied": "disimpulkan dari indikator terkait", "unknown": "tidak dinyatakan"}[basis]
-        how_en = {"stated": "as stated by the assessment", "implied": "inferred from the related indicator", "unknown": "not stated"}[basis]
-        if ind:
-            return f"dokumen {name} ada (saat ini: {state_id}, {how_id})"
-        return f"the {name} document exists (now: {state_en}, {how_en})"
+        name = _doc_name(rs, cond.document)
+        state = _doc_state(rs, cond.document, levels, docs, lang, _depth)
+        return f"dokumen {name} tersedia ({state})" if ind else f"the {name} document is in place ({state})"
     if isinstance(cond, Not):
-        inner = describe_condition(cond.item, rs, levels, docs, lang)
-        return f"tidak benar bahwa {inner}" if ind else f"not: {inner}"
-    parts = [describe_condition(c, rs, levels, docs, lang) for c in cond.items]
+        inner = describe_condition(cond.item, rs, levels, docs, lang, _depth=_depth + 1)
+        return f"bukan keadaan berikut: {inner}" if ind else f"not the case that {inner}"
+    parts = [describe_condition(c, rs, levels, docs, lang, _depth=_depth + 1) for c in cond.items]
+    if len(parts) == 1:
+        return parts[0]
     if isinstance(cond, AllOf):
-        joiner = "; dan " if ind else "; and "
+        text = ("; dan " if ind else "; and ").join(parts)
+        head = "semua berikut: " if ind else "all of: "
     else:
-        joiner = "; atau " if ind else "; or "
-    return joiner.join(parts)
+        text = ("; atau " if ind else "; or ").join(parts)
+        head = "salah satu berikut: " if ind else "one of: "
+    return f"({head}{text})" if _depth else text
+
+
+def _holds(cond: Condition, levels: Mapping[int, int], docs: _Docs) -> bool | None:
+    """Whether the condition holds on these levels and document states (None: not known)."""
+    if isinstance(cond, AtLeast):
+        now = levels.get(cond.indicator)
+        return None if now is None else now >= cond.level
+    if isinstance(cond, HasDocument):
+        return docs.get(cond.document, (None, "unknown"))[0]
+    if isinstance(cond, Not):
+        inner = _holds(cond.item, levels, docs)
+        return None if inner is None else not inner
+    values = [_holds(c, levels, docs) for c in cond.items]
+    if isinstance(cond, AllOf):
+        return False if False in values else (True if all(v is True for v in values) else None)
+    return True if True in values else (False if all(v is False for v in values) else None)
+
+
+def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str) -> str:
+    """What must become true for a condition that does not hold now: only the parts that fail."""
+    ind = lang == "id"
+    if isinstance(cond, AtLeast):
+        name = _ind_name(rs, cond.indicator)
+        now = levels.get(cond.indicator)
+        if ind:
+            return f"indikator {cond.indicator} ({name}) mencapai level {cond.level} (sekarang {now})"
+        return f"indicator {cond.indicator} ({name}) reaches level {cond.level} (now {now})"
+    if isinstance(cond, (HasDocument, Not)):
+        return describe_condition(cond, rs, levels, docs, lang)
+    if isinstance(cond, AllOf):
+        failing = [c for c in cond.items if _holds(c, levels, docs) is not True] or list(cond.items)
+        parts = [describe_release(c, rs, levels, docs, lang) for c in failing]
+        return ("; dan " if ind else "; and ").join(parts)
+    parts = [describe_release(c, rs, levels, docs, lang) for c in cond.items]
+    if len(parts) == 1:
+        return parts[0]
+    head = "salah satu berikut terpenuhi: " if ind else "one of these holds: "
+    return head + ("; atau " if ind else "; or ").join(parts)
 
 
 def _ind_name(rs: Ruleset, number: int) -> str:
@@ -112,15 +194,34 @@ def _ind_name(rs: Ruleset, number: int) -> str:
         return "?"
 
 
-def rule_message(rule: Rule, rs: Ruleset, number: int, submitted: int, lang: str) -> str:
+def _numbers(numbers: Any) -> str:
+    """Indicator numbers as short ranges: 21-23, 25."""
+    ns = sorted(numbers)
+    if not ns:
+        return ""
+    parts: list[str] = []
+    start = prev = ns[0]
+    for n in [*ns[1:], None]:
+        if n is not None and n == prev + 1:
+            prev = n
+            continue
+        parts.append(str(start) if start == prev else (f"{start}, {prev}" if prev == start + 1 else f"{start}-{prev}"))
+        if n is not None:
+            start = prev = n
+    return ", ".join(parts)
+
+
+def rule_message(rule: Rule, rs: Ruleset, number: int, submitted: int, lang: str, condition: str | None = None) -> str:
     template = rule.message.id if lang == "id" else rule.message.en
-    values = {
+    values: dict[str, Any] = {
         "indicator": number,
         "indicator_name": _ind_name(rs, number),
         "max_level": rule.max_level,
         "submitted": submitted,
         "rule": rule.id,
     }
+    if condition is not None:
+        values["condition"] = condition
     try:
         return template.format_map(_Default(values))
     except (ValueError, IndexError):  # a malformed template is shown as written
@@ -132,11 +233,57 @@ class _Default(dict[str, Any]):
         return "{" + key + "}"
 
 
+def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int], docs: _Docs) -> Text:
+    return Text(
+        f"Batas ini lepas bila {describe_release(rule.unless, rs, levels, docs, 'id')}.",
+        f"The cap is lifted when {describe_release(rule.unless, rs, levels, docs, 'en')}.",
+    )
+
+
+def _status_text(rule: Rule, long: bool) -> Text:
+    if rule.status != "provisional":
+        return Text("", "")
+    if not long:
+        return Text(
+            " Aturan ini berstatus sementara (belum pasti); alasannya ada pada daftar aturan di bawah.",
+            " This rule is provisional (not settled); its reason is given in the list of rules below.",
+        )
+    reason = " ".join((rule.reason or "").split())
+    return Text(
+        f" Status: sementara (belum pasti). {reason}".rstrip(),
+        f" Status: provisional (not settled). Reason, in Indonesian: {reason}".rstrip(),
+    )
+
+
+def _stage_history(result: Any, number: int) -> Text | None:
+    """The submitted level of one indicator through the stages, when a stage changed it."""
+    stages = getattr(result, "stages", ()) or ()
+    if len(stages) < 2 or not any(c.indicator == number for st in stages for c in st.changes):
+        return None
+    steps_id: list[str] = []
+    steps_en: list[str] = []
+    for k, st in enumerate(stages):
+        change = next((c for c in st.changes if c.indicator == number), None)
+        if k == 0:
+            level = next((i.level for i in st.indicators if i.id == number), None)
+            steps_id.append(f"{st.stage} {level}")
+            steps_en.append(f"{st.stage} {level}")
+        elif change is not None:
+            steps_id.append(f"{st.stage} {change.after} (diubah asesor dari {change.before})")
+            steps_en.append(f"{st.stage} {change.after} (changed by the assessors from {change.before})")
+    return Text(
+        "Level yang diajukan per tahap: " + ", ".join(steps_id) + "; level tahap terakhir yang mengubahnya yang dipakai.",
+        "Submitted level by stage: " + ", ".join(steps_en) + "; the level of the latest stage that changed it counts.",
+    )
+
+
 def explain_result(result: Any, rs: Ruleset) -> Explanation:
     """Build the explanation tree of ``result`` (a :class:`Result`) evaluated under ``rs``."""
+    from ._engine import compiled, display_text
+
     eff = {i.id: i.effective_level for i in result.indicators}
+    submitted = {i.id: i.level for i in result.indicators}
     docs = {d.key: (d.present, d.basis) for d in result.documents}
-    outcome = {o.id: o for o in result.rules}
     rule_by_id = {r.id: r for r in rs.rules}
     ind_nodes: dict[str, list[Node]] = {}
     for ir in result.indicators:
@@ -145,33 +292,59 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         crit = ind.criteria.get(ir.effective_level, "")
         children = []
         basis = list(cite(rs, ind.citation))
+        holding: list[Rule] = []  # failing rules that keep this indicator below its submitted level
         for o in result.rules:  # in the order the rules were applied, not the order of the file
             rule = rule_by_id[o.id]
             if ir.id not in rule.targets or not o.enabled:
                 continue
             cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
             cond_en = describe_condition(rule.unless, rs, eff, docs, "en")
-            if rule.id in ir.rules:
-                t = Text(
-                    f"{rule_message(rule, rs, ir.id, ir.level, 'id')} Syarat yang belum terpenuhi: {cond_id}.",
-                    f"{rule_message(rule, rs, ir.id, ir.level, 'en')} Condition not met: {cond_en}.",
-                )
-            elif o.held:
+            release = _release_text(rule, rs, eff, docs)
+            status = _status_text(rule, long=False)
+            if o.held:
                 t = Text(
                     f"Aturan {rule.id} tidak membatasi indikator ini karena syaratnya terpenuhi: {cond_id}.",
                     f"Rule {rule.id} does not limit this indicator because its condition holds: {cond_en}.",
                 )
+            elif rule.id in ir.rules:
+                holding.append(rule)
+                t = Text(
+                    f"{rule_message(rule, rs, ir.id, ir.level, 'id', cond_id)} {release.id}{status.id}",
+                    f"{rule_message(rule, rs, ir.id, ir.level, 'en', cond_en)} {release.en}{status.en}",
+                )
+            elif ir.level > rule.max_level:
+                holding.append(rule)
+                by = ", ".join(ir.rules)
+                t = Text(
+                    f"Aturan {rule.id} juga menahan indikator ini paling tinggi level {rule.max_level} karena syaratnya belum terpenuhi, "
+                    f"tetapi aturan {by} sudah menurunkannya ke level {ir.effective_level} lebih dulu. {release.id}{status.id}",
+                    f"Rule {rule.id} also holds this indicator at level {rule.max_level} at most because its condition is not met, "
+                    f"but rule {by} had already lowered it to level {ir.effective_level}. {release.en}{status.en}",
+                )
             else:
                 t = Text(
-                    f"Aturan {rule.id} membatasi pada level {rule.max_level}, tetapi level yang diajukan ({ir.level}) tidak melebihinya.",
-                    f"Rule {rule.id} caps at level {rule.max_level}, but the submitted level ({ir.level}) is not above it.",
+                    f"Syarat aturan {rule.id} belum terpenuhi, sehingga indikator ini paling tinggi level {rule.max_level}; "
+                    f"level yang diajukan ({ir.level}) tidak melebihi batas itu, jadi levelnya tidak berubah. {release.id}{status.id}",
+                    f"The condition of rule {rule.id} is not met, so this indicator may be at most level {rule.max_level}; "
+                    f"the submitted level ({ir.level}) is not above that, so it does not change. {release.en}{status.en}",
                 )
-            children.append(Node("rule", rule.id, rule.id, None, t, cite(rs, rule.legal_basis), (), rule.status))
+            children.append(Node("rule", rule.id, rule.id, None, t, cite(rs, rule.legal_basis, True), (), rule.status))
             basis.extend(cite(rs, rule.legal_basis))
         if ir.rules:
+            lifts_id = " ".join(
+                f"Batas aturan {r.id} lepas bila {describe_release(r.unless, rs, eff, docs, 'id')}." for r in holding
+            )
+            lifts_en = " ".join(
+                f"The cap of rule {r.id} is lifted when {describe_release(r.unless, rs, eff, docs, 'en')}." for r in holding
+            )
+            if len(holding) > 1:
+                lifts_id += " Semua batas itu harus lepas agar level yang diajukan dihitung."
+                lifts_en += " All of these caps must be lifted for the submitted level to count."
             text = Text(
-                f"Level diajukan {ir.level}, level yang dihitung {ir.effective_level} ({level_name}) karena aturan {', '.join(ir.rules)}. Bobot {_num(ir.weight)}.",
-                f"Submitted level {ir.level}, counted level {ir.effective_level} ({level_name}) because of rule {', '.join(ir.rules)}. Weight {_num(ir.weight)}.",
+                f"Diajukan level {ir.level}, tetapi dihitung level {ir.effective_level} ({level_name}): indikator ini ditahan "
+                f"pada level {ir.effective_level} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
+                f"Submitted level {ir.level}, but counted at level {ir.effective_level} ({level_name}): rule {', '.join(ir.rules)} "
+                f"holds this indicator at level {ir.effective_level}. {lifts_en} Weight {_num(ir.weight)}.",
             )
         else:
             filled_id = " (tidak diisi; dihitung pada level terendah sesuai kebijakan yang dipilih)" if ir.filled else ""
@@ -180,6 +353,9 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 f"Level {ir.effective_level} ({level_name}){filled_id}: {crit} Bobot {_num(ir.weight)}.",
                 f"Level {ir.effective_level} ({level_name}){filled_en}. Weight {_num(ir.weight)}.",
             )
+        history = _stage_history(result, ir.id)
+        if history is not None:
+            text = Text(f"{text.id} {history.id}", f"{text.en} {history.en}")
         ind_nodes.setdefault(ir.aspect, []).append(
             Node("indicator", str(ir.id), ind.name, str(ir.effective_level), text, tuple(dict.fromkeys(basis)), ir.rules, ind.status, tuple(children))
         )
@@ -211,18 +387,45 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         rule = rule_by_id[o.id]
         cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
         cond_en = describe_condition(rule.unless, rs, eff, docs, "en")
-        if not o.enabled:
-            t = Text(f"Aturan opsional {o.id} tidak diaktifkan.", f"Optional rule {o.id} is not switched on.")
-        elif o.held:
-            t = Text(f"Syarat terpenuhi ({cond_id}); tidak ada indikator yang dibatasi.", f"Condition holds ({cond_en}); no indicator is limited.")
-        else:
-            capped = ", ".join(map(str, o.capped)) or "tidak ada"
-            capped_en = ", ".join(map(str, o.capped)) or "none"
+        status = _status_text(rule, long=True)
+        targets = _numbers(rule.targets)
+        if not o.enabled and not rule.enabled:
             t = Text(
-                f"Syarat tidak terpenuhi ({cond_id}); indikator yang diturunkan ke level {rule.max_level}: {capped}. Memenuhi syarat akan melepaskan batas ini.",
-                f"Condition not met ({cond_en}); indicators lowered to level {rule.max_level}: {capped_en}. Meeting the condition releases this cap.",
+                f"Aturan opsional {o.id} mati secara bawaan dan tidak dinyalakan pada evaluasi ini, jadi tidak membatasi apa pun "
+                f"(sasarannya indikator {targets}, paling tinggi level {rule.max_level}). Aturan ini dipakai hanya bila dinyalakan "
+                f"(CLI: --enable-rule {o.id}).{status.id}",
+                f"Optional rule {o.id} is off by default and was not switched on for this evaluation, so it limits nothing "
+                f"(it targets indicators {targets}, at most level {rule.max_level}). It applies only when switched on "
+                f"(CLI: --enable-rule {o.id}).{status.en}",
             )
-        rule_nodes.append(Node("rule", o.id, rule.description or o.id, None, t, cite(rs, rule.legal_basis), (o.id,) if o.capped else (), rule.status))
+        elif not o.enabled:
+            t = Text(
+                f"Aturan {o.id} dimatikan untuk evaluasi ini (CLI: --disable-rule {o.id}), jadi tidak membatasi apa pun.{status.id}",
+                f"Rule {o.id} was switched off for this evaluation (CLI: --disable-rule {o.id}), so it limits nothing.{status.en}",
+            )
+        elif o.held:
+            t = Text(
+                f"Syarat terpenuhi ({cond_id}); tidak ada indikator yang dibatasi.{status.id}",
+                f"Condition holds ({cond_en}); no indicator is limited.{status.en}",
+            )
+        else:
+            release = _release_text(rule, rs, eff, docs)
+            capped = set(o.capped)
+            earlier = [n for n in rule.targets if n not in capped and submitted.get(n, 0) > rule.max_level]
+            below = [n for n in rule.targets if n not in capped and n not in earlier]
+            parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi level {rule.max_level}."]
+            parts_en = [f"The condition of this rule is not met, so indicators {targets} may be at most level {rule.max_level}."]
+            if capped:
+                parts_id.append(f"Ditahan pada level {rule.max_level} oleh aturan ini (level yang diajukan lebih tinggi): indikator {_numbers(capped)}.")
+                parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {_numbers(capped)}.")
+            if earlier:
+                parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {_numbers(earlier)}.")
+                parts_en.append(f"Already lowered by another rule: indicators {_numbers(earlier)}.")
+            if below:
+                parts_id.append(f"Tidak berubah karena level yang diajukan tidak melebihi batas: indikator {_numbers(below)}.")
+                parts_en.append(f"Unchanged because the submitted level is not above the cap: indicators {_numbers(below)}.")
+            t = Text(" ".join([*parts_id, release.id]) + status.id, " ".join([*parts_en, release.en]) + status.en)
+        rule_nodes.append(Node("rule", o.id, rule.description or o.id, None, t, cite(rs, rule.legal_basis, True), (o.id,) if o.capped else (), rule.status))
     if rule_nodes:
         top.append(
             Node(
@@ -230,7 +433,12 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 "rules",
                 "Aturan ketergantungan",
                 None,
-                Text("Aturan yang diterapkan dan hasilnya.", "The rules applied and their outcome."),
+                Text(
+                    "Aturan ketergantungan: bila syarat sebuah aturan tidak terpenuhi, indikator sasarannya dihitung paling tinggi "
+                    "pada level batasnya, berapa pun level yang diajukan. Berikut setiap aturan dan hasilnya.",
+                    "Dependency rules: when a rule's condition is not met, its target indicators count at its cap at most, "
+                    "whatever level was submitted. Each rule and its outcome follow.",
+                ),
                 (),
                 tuple(sorted({r for n in rule_nodes for r in n.rules})),
                 "in_force",
@@ -246,6 +454,22 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         f"Indeks {result.index} (tepat {_num(result.index_exact)}), predikat {result.predikat}{band_id}, dibaca dari {basis_from}, menurut {rs.title}.",
         f"Index {result.index} (exact {_num(result.index_exact)}), predikat {result.predikat}{band_en}, read from {basis_from_en}, under {rs.title}.",
     )
+    lowered_all = [i for i in result.indicators if i.rules]
+    if lowered_all:
+        c = compiled(rs)
+        if set(c.numbers) == set(submitted):
+            total_s = c.sums([submitted[n] for n in c.numbers])[2]
+            pred, rounded = c.predikat_of(total_s, c.total_w)
+            idx = display_text(rounded, c.decimals)
+            ids = _numbers(i.id for i in lowered_all)
+            root_text = Text(
+                f"{root_text.id} Aturan ketergantungan menahan {len(lowered_all)} indikator di bawah level yang diajukan "
+                f"(indikator {ids}); tanpa batas itu, yaitu bila syarat aturannya terpenuhi dan level yang diajukan diterima, "
+                f"indeksnya {idx} (predikat {pred}).",
+                f"{root_text.en} Dependency rules hold {len(lowered_all)} indicators below their submitted level "
+                f"(indicators {ids}); without those caps, that is if the rules' conditions were met and the submitted levels "
+                f"accepted, the index would be {idx} (predikat {pred}).",
+            )
     legal = cite(rs, rs.legal_basis) + cite(rs, rs.predikat.citation) + cite(rs, rs.display.citation)
     all_rules = tuple(sorted({r for i in result.indicators for r in i.rules}))
     root = Node("index", "index", rs.title, result.index, root_text, tuple(dict.fromkeys(legal)), all_rules, rs.display.status, tuple(top))

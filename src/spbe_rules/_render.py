@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import textwrap
+from fractions import Fraction
 from typing import Any
 
 from ._converter import exact_text
+from ._engine import display_text, round_scaled
 from ._explain import Explanation, Node
 from ._model import Ruleset
 from ._result import Result
@@ -28,7 +30,7 @@ _LABELS: dict[str, dict[str, Any]] = {
         "level": "Level",
         "weight": "Bobot",
         "capped": "Indikator yang dibatasi aturan",
-        "stages": "Perubahan per tahap",
+        "stages": "Perubahan per tahap penilaian",
         "changed": "diubah asesor",
         "filled": "Level tidak diisi, dihitung pada level terendah",
         "stage": "tahap",
@@ -52,7 +54,7 @@ _LABELS: dict[str, dict[str, Any]] = {
         "level": "Level",
         "weight": "Weight",
         "capped": "Indicators limited by rules",
-        "stages": "Change by stage",
+        "stages": "Change by assessment stage",
         "changed": "changed by the assessors",
         "filled": "Levels not given, counted at the lowest level",
         "stage": "stage",
@@ -121,43 +123,132 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
         out.append(f"* {L['filled']}: {', '.join(filled)}")
     if result.stages:
         out.append("")
-        out.append(render_stages(result, lang))
+        out.append(render_stages(result, lang, rs))
     return "\n".join(out) + "\n"
 
 
-def render_stages(result: Result, lang: str = "id") -> str:
+_STAGE_WORDS = {
+    "id": {
+        "head": "Indeks per tahap penilaian",
+        "rule": (
+            "Setiap tahap memakai level dari tahap itu; indikator yang tidak dinilai ulang "
+            "tetap memakai level dari tahap sebelumnya. Hasil akhir adalah hasil tahap terakhir."
+        ),
+        "line": "indeks {index}, predikat {predikat}",
+        "first": "titik awal",
+        "up": "naik {d} dari tahap sebelumnya",
+        "down": "turun {d} dari tahap sebelumnya",
+        "same": "sama dengan tahap sebelumnya",
+        "about": "sekitar ",
+        "predikat": "predikat berubah dari {a} menjadi {b}",
+        "changed": "Level yang diubah asesor pada tahap ini ({n} indikator):",
+        "unchanged": "Asesor tidak mengubah level apa pun pada tahap ini.",
+        "final": "Hasil akhir: tahap {stage}, indeks {index}, predikat {predikat}.",
+        "ind": "indikator",
+    },
+    "en": {
+        "head": "Index by assessment stage",
+        "rule": (
+            "Each stage uses the levels it gives; an indicator a stage does not score again "
+            "keeps the level of the stage before. The final result is that of the last stage."
+        ),
+        "line": "index {index}, predikat {predikat}",
+        "first": "starting point",
+        "up": "up {d} from the previous stage",
+        "down": "down {d} from the previous stage",
+        "same": "same as the previous stage",
+        "about": "about ",
+        "predikat": "predikat changed from {a} to {b}",
+        "changed": "Levels the assessors changed in this stage ({n} indicators):",
+        "unchanged": "The assessors changed no level in this stage.",
+        "final": "Final result: stage {stage}, index {index}, predikat {predikat}.",
+        "ind": "indicator",
+    },
+}
+
+
+def _difference(value: Fraction, decimals: int, about: str) -> str:
+    """An exact difference of two indices, or (when its decimals do not end) rounded, marked as such."""
+    text = exact_text(value)
+    if "/" not in text:
+        return text
+    places = decimals + 2
+    return about + display_text(round_scaled(value.numerator, value.denominator, places, "half_up"), places)
+
+
+def render_stages(result: Result, lang: str = "id", ruleset: Ruleset | None = None) -> str:
+    """How the index moved from stage to stage, and which levels the assessors changed in each."""
     L = _LABELS[lang]
-    lines = [f"{L['stages']}:"]
-    prev = None
-    for st in result.stages:
-        delta = ""
-        if prev is not None:
+    W: dict[str, str] = _STAGE_WORDS[lang]
+    rs = ruleset if ruleset is not None else result._ruleset_obj
+    names = {st.id: st.name for st in rs.stages} if isinstance(rs, Ruleset) else {}
+    decimals = rs.display.decimals if isinstance(rs, Ruleset) else 2
+    lines = [f"{L['stages']}:", *textwrap.wrap(W["rule"], 94, initial_indent="  ", subsequent_indent="  ")]
+    prev: Result | None = None
+    for k, st in enumerate(result.stages, 1):
+        sid = st.stage or "-"
+        title = f"{names[sid]} ({sid})" if sid in names else sid
+        line = f"  {k}. {title}: " + W["line"].format(index=st.index, predikat=st.predikat)
+        if prev is None:
+            line += f" ({W['first']})"
+        else:
             diff = st.index_exact - prev.index_exact
-            delta = f"  ({'+' if diff >= 0 else ''}{exact_text(diff)})"
-        lines.append(f"  {st.stage or '-':<10} {st.index}  {st.predikat}{delta}")
-        if st.changes:
-            changed = ", ".join(f"{c.indicator}: {c.before}->{c.after}" for c in st.changes)
-            lines.extend(textwrap.wrap(f"{L['changed']}: {changed}", 90, initial_indent="             ", subsequent_indent="               "))
+            if diff == 0:
+                move = W["same"]
+            else:
+                move = W["up" if diff > 0 else "down"].format(d=_difference(abs(diff), decimals, W["about"]))
+            line += f"; {move}"
+            if st.predikat != prev.predikat:
+                line += "; " + W["predikat"].format(a=prev.predikat, b=st.predikat)
+        lines.append(line)
+        if prev is not None:
+            if st.changes:
+                lines.append("     " + W["changed"].format(n=len(st.changes)))
+                by_id = {i.id: i for i in st.indicators}
+                for c in st.changes:
+                    name = by_id[c.indicator].name if c.indicator in by_id else ""
+                    lines.append(f"       {c.indicator:>3}  {_cut(name, 62):<62}  {c.before} -> {c.after}")
+            else:
+                lines.append("     " + W["unchanged"])
         prev = st
+    if prev is not None:
+        lines.append("  " + W["final"].format(stage=prev.stage or "-", index=prev.index, predikat=prev.predikat))
     return "\n".join(lines)
+
+
+_KIND_WORDS = {
+    "id": {"index": "Indeks SPBE", "domain": "Domain", "aspect": "Aspek", "indicator": "Indikator", "rule": "Aturan", "rules": "Aturan ketergantungan"},
+    "en": {"index": "SPBE index", "domain": "Domain", "aspect": "Aspect", "indicator": "Indicator", "rule": "Rule", "rules": "Dependency rules"},
+}
 
 
 def render_explanation(explanation: Explanation, lang: str = "id", indicator: int | None = None) -> str:
     lines: list[str] = []
+    words = _KIND_WORDS[lang]
 
     def text(node: Node) -> str:
         return node.text.id if lang == "id" else node.text.en
+
+    def head(node: Node) -> str:
+        label = words.get(node.kind, node.kind)
+        if node.kind == "index":
+            return f"{label}: {node.title}"
+        if node.kind == "rules":
+            return label
+        title = f": {node.title}" if node.title and node.title != node.id else ""
+        return f"{label} {node.id}{title}"
 
     def walk(node: Node, depth: int) -> None:
         pad = "  " * depth
         value = f" = {node.value}" if node.value is not None else ""
         flag = " [sementara]" if node.status == "provisional" and lang == "id" else (" [provisional]" if node.status == "provisional" else "")
-        lines.append(f"{pad}- {node.kind} {node.id}: {node.title}{value}{flag}")
+        lines.append(f"{pad}- {head(node)}{value}{flag}")
         for line in textwrap.wrap(text(node), 96 - len(pad)):
             lines.append(f"{pad}    {line}")
+        label = "Dasar" if lang == "id" else "Basis"
         for cite in node.legal_basis:
-            label = "Dasar" if lang == "id" else "Basis"
-            lines.append(f"{pad}    {label}: {cite}")
+            for line in textwrap.wrap(f"{label}: {cite}", 96 - len(pad), subsequent_indent="  "):
+                lines.append(f"{pad}    {line}")
         for child in node.children:
             walk(child, depth + 1)
 
