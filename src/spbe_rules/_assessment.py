@@ -93,6 +93,11 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
                     Problem("BAD_KEY", f"the key {k!r} must be text or a whole number", Location(name, json_path=path), None)
                 )
                 continue
+            if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
+                problems.append(
+                    Problem("DUPLICATE_KEY", f"the key {k!r} is given twice (as text and as a number)", Location(name, json_path=f"{path}.{k}"), "keep one of them")
+                )
+                continue
             out[str(k)] = _plain(v, f"{path}.{k}", problems, name, depth + 1)
         return out
     if isinstance(value, (list, tuple)):
@@ -110,7 +115,7 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
 
 def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
     """Validate ``data`` (as read from a file, or built in code) and make an :class:`Assessment`."""
-    if not isinstance(data, PosDict):
+    if not isinstance(data, (PosDict, PosList)):  # read from a file: already plain, and keeps its places
         problems: list[Problem] = []
         data = _plain(data, "$", problems, name)
         if problems:

@@ -29,7 +29,7 @@ from ._merge import extends_problem, merge_extension
 from ._model import Ruleset
 from ._resources import schema_text
 from ._schema import schema_problems
-from ._source import PosDict, read_source
+from ._source import PosDict, locate, read_source
 from ._version import __version__
 
 __all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
@@ -133,7 +133,7 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
         if not isinstance(data, PosDict):
             raise RulesetError(
                 "ruleset cannot be read",
-                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", Location(name, 1, 1), "see docs/formats.md")],
+                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", _start(data, name), "see docs/formats.md")],
             )
         ident = str(current.resolve())
         if ident in seen:
@@ -163,6 +163,12 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
             ) from None
         child_data = data
     return out
+
+
+def _start(data: Any, name: str) -> Location:
+    """Where the data of a file starts (a list has a place; a lone value is placed at the top)."""
+    loc = locate(data, [], name)
+    return loc if loc.line is not None else Location(name, 1, 1)
 
 
 def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:

@@ -9,6 +9,7 @@ refused, and so are files that are too large or nested too deep.
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -147,7 +148,7 @@ class _Builder:
                     )
                 ],
             )
-        if id(node) in self.seen:
+        if id(node) in self.seen or isinstance(node, _AliasNode):
             self.fail(
                 "YAML_ALIAS",
                 "anchors and aliases (&name / *name) are not allowed",
@@ -287,7 +288,7 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
         except ValueError as exc:
             raise ValidationError(
                 "not valid JSON",
-                [Problem("BAD_NUMBER", str(exc), Location(name), "write finite numbers only")],
+                [Problem("BAD_NUMBER", str(exc), _constant_location(text, name), "write finite numbers only")],
             ) from None
     try:
         nodes = list(_compose_all(text))
@@ -317,7 +318,8 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
                 Problem(
                     "YAML_DOCUMENTS",
                     "the file is empty" if not nodes else f"the file holds {len(nodes)} YAML documents",
-                    Location(name, 1, 1),
+                    # where the second document starts (the whole file when it is empty)
+                    _mark(nodes[1], name).location() if len(nodes) > 1 else Location(name, 1, 1),
                     "a file holds exactly one document; remove extra `---` separators",
                 )
             ],
@@ -325,12 +327,54 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
     builder = _Builder(name)
     data = builder.build(nodes[0], 0, "$")
     if builder.problems:
+        if any(p.code == "YAML_ALIAS" for p in builder.problems):
+            # the fast composer gives an alias the node (and so the place) of its anchor:
+            # read the text again, keeping each alias as its own node, to name the alias's place
+            builder = _Builder(name)
+            builder.build(_compose_one_marking_aliases(text), 0, "$")
         raise ValidationError("file cannot be read", builder.problems)
     return data
 
 
 def _refuse_constant(name: str) -> Any:
     raise ValueError(f"{name} is not a finite number")
+
+
+_JSON_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _constant_location(text: str, name: str) -> Location:
+    """Where the first NaN / Infinity outside a JSON string is."""
+    for m in _JSON_CONSTANT.finditer(text):
+        if m.group(1):
+            start = m.start(1)
+            return Location(name, text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1)
+    return Location(name)
+
+
+class _AliasNode(yaml.ScalarNode):
+    """Where an alias (``*name``) is written."""
+
+
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """The pure-Python composer, except that an alias becomes a node of its own, at its own place."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            super().compose_node(parent, index)  # consumes the event; refuses an undefined alias
+            return _AliasNode("tag:yaml.org,2002:str", f"*{event.anchor}", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
+
+
+def _compose_one_marking_aliases(text: str) -> yaml.Node:
+    loader = _AliasMarkingLoader(text)
+    try:
+        node = loader.get_single_node()
+        assert node is not None
+        return node
+    finally:
+        loader.dispose()
 
 
 def _compose_all(text: str) -> Iterator[yaml.Node]:
