@@ -1,0 +1,344 @@
+"""The command line, run in-process through ``spbe_rules._cli.main`` (plus one real subprocess)."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+import spbe_rules
+from spbe_rules._cli import main
+
+HERE = Path(__file__).resolve().parent
+ROOT = HERE.parent
+EXAMPLES = ROOT / "examples"
+KAB_2024 = EXAMPLES / "kabupaten-contoh-2024.yaml"
+STAGED_2024 = EXAMPLES / "bertahap-2024.yaml"
+NO_DOCS_2023 = EXAMPLES / "tanpa-dokumen-2023.yaml"
+BROKEN_RULESET = HERE / "broken" / "rulesets" / "weight-sum-indicators.yaml"
+BROKEN_ASSESSMENT = HERE / "broken" / "assessments" / "level-6.yaml"
+GOOD_RULESET = HERE / "good" / "minimal.yaml"
+
+pytestmark = pytest.mark.skipif(not EXAMPLES.is_dir(), reason="needs the source tree (examples/)")
+
+
+def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str, str]:
+    code = main([str(a) for a in args])
+    out, err = capsys.readouterr()
+    assert "Traceback" not in out + err
+    assert "internal error" not in err
+    return code, out, err
+
+
+def expected(path: Path) -> spbe_rules.Result:
+    a = spbe_rules.load_assessment(path)
+    rs = spbe_rules.load_ruleset(a.ruleset or spbe_rules.ruleset_for_year(a.year))
+    return spbe_rules.evaluate(rs, a)
+
+
+# -- evaluate --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", [KAB_2024, STAGED_2024, NO_DOCS_2023], ids=lambda p: p.name)
+def test_evaluate_text(capsys: pytest.CaptureFixture[str], path: Path) -> None:
+    code, out, err = cli(capsys, "evaluate", path)
+    assert code == 0, err
+    assert err == ""
+    r = expected(path)
+    assert f"Indeks SPBE: {r.index}" in out
+    assert f"Predikat: {r.predikat}" in out
+    for d in r.domains:
+        assert d.index in out
+    assert r.instansi in out
+
+
+def test_evaluate_text_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "--lang", "en")
+    assert code == 0, err
+    assert expected(KAB_2024).index in out
+
+
+@pytest.mark.parametrize("path", [KAB_2024, STAGED_2024, NO_DOCS_2023], ids=lambda p: p.name)
+def test_evaluate_json(capsys: pytest.CaptureFixture[str], path: Path) -> None:
+    code, out, err = cli(capsys, "evaluate", path, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    r = expected(path)
+    for key in ("index", "index_exact", "predikat", "domains", "aspects", "indicators", "ruleset"):
+        assert key in data, key
+    assert data["index"] == r.index
+    assert data["predikat"] == r.predikat
+    assert [d["id"] for d in data["domains"]] == ["D1", "D2", "D3", "D4"]
+    assert [d["index"] for d in data["domains"]] == [d.index for d in r.domains]
+    assert len(data["aspects"]) == len(r.aspects)
+    assert len(data["indicators"]) == 47
+    for ind in data["indicators"]:
+        assert {"id", "name", "level", "weight"} <= set(ind)
+        assert ind["level"] == r.indicator(ind["id"]).level
+    rs = spbe_rules.load_ruleset(r.ruleset.id)
+    assert data["ruleset"]["id"] == rs.id
+    assert data["ruleset"]["version"] == rs.version
+    assert data["ruleset"]["sha256"] == rs.sha256 and len(rs.sha256) == 64
+    # the JSON is the library's own, and reads back
+    back = spbe_rules.result_from_json(out)
+    assert back == r
+
+
+def test_evaluate_json_exact_index(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = cli(capsys, "evaluate", KAB_2024, "--format", "json")
+    assert code == 0
+    from fractions import Fraction
+
+    data = json.loads(out)
+    assert Fraction(data["index_exact"]) == expected(KAB_2024).index_exact
+
+
+def test_evaluate_to_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "hasil.json"
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "--format", "json", "-o", target)
+    assert code == 0, err
+    assert out == ""
+    assert json.loads(target.read_text(encoding="utf-8"))["index"] == expected(KAB_2024).index
+    assert [p.name for p in tmp_path.iterdir()] == ["hasil.json"]  # no temporary file left
+
+
+def test_evaluate_to_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "tidak-ada" / "hasil.json"
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "-o", target)
+    assert code == 2
+    assert out == ""
+    assert "does not exist" in err
+    assert not target.exists() and not target.parent.exists()
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_evaluate_missing_lowest(capsys: pytest.CaptureFixture[str]) -> None:
+    path = HERE / "broken" / "assessments" / "missing-levels.yaml"
+    code, out, err = cli(capsys, "evaluate", path)
+    assert code == 2 and out == "" and "[MISSING_LEVEL]" in err
+    code, out, err = cli(capsys, "evaluate", path, "--missing", "lowest", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert sorted(i["id"] for i in data["indicators"] if i["filled"]) == list(range(41, 48))
+
+
+def test_evaluate_unknown_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "--ruleset", "permenpanrb-59-2021")
+    assert code == 2
+    assert out == ""
+    assert "permenpanrb-59-2021" in err
+    assert "permenpanrb-59-2020" in err  # did you mean / the installed ones
+
+
+def test_evaluate_with_explicit_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "--ruleset", "pedoman-6-2023", "--format", "json")
+    assert code == 0, err
+    assert json.loads(out)["ruleset"]["id"] == "pedoman-6-2023"
+
+
+def test_evaluate_nonexistent_file(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    missing = tmp_path / "tidak-ada.yaml"
+    code, out, err = cli(capsys, "evaluate", missing)
+    assert code == 2
+    assert out == ""
+    assert "[NOT_FOUND]" in err and str(missing) in err
+
+
+def test_evaluate_broken_assessment(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", BROKEN_ASSESSMENT)
+    assert code == 2
+    assert out == ""
+    assert f"{BROKEN_ASSESSMENT}:" in err and "[LEVEL_OUT_OF_SCALE]" in err
+
+
+def test_unknown_rule_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", KAB_2024, "--enable-rule", "tidak-ada")
+    assert code == 2 and out == "" and "[UNKNOWN_RULE]" in err
+
+
+def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["frobnicate"])
+    assert info.value.code == 2
+    assert "Traceback" not in capsys.readouterr().err
+
+
+# -- validate --------------------------------------------------------------------------------
+
+
+def test_validate_good_files(capsys: pytest.CaptureFixture[str]) -> None:
+    rulesets = sorted((ROOT / "rulesets").glob("*.yaml"))
+    files = [KAB_2024, STAGED_2024, NO_DOCS_2023, GOOD_RULESET, *rulesets]
+    code, out, err = cli(capsys, "validate", *files)
+    assert code == 0, err
+    assert err == ""
+    lines = out.strip().splitlines()
+    assert len(lines) == len(files)
+    for f, line in zip(files, lines):
+        assert line.startswith(f"{f}: ok"), line
+
+
+def test_validate_bad_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "validate", BROKEN_RULESET)
+    assert code == 2
+    assert out == ""
+    assert f"{BROKEN_RULESET}:" in err and ": [WEIGHT_SUM]" in err
+
+
+def test_validate_bad_assessment(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "validate", BROKEN_ASSESSMENT)
+    assert code == 2
+    assert out == ""
+    assert "[LEVEL_OUT_OF_SCALE]" in err
+
+
+@pytest.mark.parametrize(
+    ("name", "code"),
+    [
+        ("rulesets/yaml-syntax.yaml", "YAML_SYNTAX"),
+        ("rulesets/yaml-python-tag.yaml", "YAML_TAG"),
+        ("rulesets/empty.yaml", "YAML_DOCUMENTS"),
+        ("rulesets/extends-unknown.yaml", "EXTENDS_UNKNOWN"),
+        ("assessments/invalid-json.json", "JSON_SYNTAX"),
+        ("assessments/unknown-stage.yaml", "UNKNOWN_STAGE"),
+    ],
+)
+def test_validate_broken_files(capsys: pytest.CaptureFixture[str], name: str, code: str) -> None:
+    path = HERE / "broken" / name
+    rc, out, err = cli(capsys, "validate", path)
+    assert rc == 2
+    assert out == ""
+    assert f"[{code}]" in err and str(path) in err
+
+
+def test_validate_mixed(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "validate", KAB_2024, BROKEN_RULESET)
+    assert code == 2
+    assert f"{KAB_2024}: ok" in out and str(BROKEN_RULESET) not in out
+    assert "[WEIGHT_SUM]" in err and str(KAB_2024) not in err
+
+
+def test_validate_nonexistent(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = cli(capsys, "validate", tmp_path / "tidak-ada.yaml")
+    assert code == 2 and out == "" and "[NOT_FOUND]" in err
+
+
+def test_validate_against_other_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    path = HERE / "good" / "assessments" / "kabupaten-uji-2022.yaml"
+    code, out, err = cli(capsys, "validate", path)
+    assert code == 0, err
+    assert "permenpanrb-59-2020" in out
+
+
+# -- rulesets, show, explain -----------------------------------------------------------------
+
+
+def test_rulesets_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "rulesets")
+    assert code == 0, err
+    ids = [p.stem for p in (ROOT / "rulesets").glob("*.yaml")]
+    for rid in ids:
+        assert rid in out
+    assert out.splitlines()[0].split()[:2] == ["ID", "VERSION"]
+
+
+def test_rulesets_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "rulesets", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert sorted(d["id"] for d in data) == sorted(p.stem for p in (ROOT / "rulesets").glob("*.yaml"))
+    by_id = {d["id"]: d for d in data}
+    assert by_id["pedoman-6-2023"]["extends"] == "permenpanrb-59-2020"
+    assert 2023 in by_id["pedoman-6-2023"]["evaluation_years"]
+
+
+def test_show_text(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", "permenpanrb-59-2020")
+    assert code == 0, err
+    assert out.startswith("permenpanrb-59-2020 ")
+    assert "D4 Layanan SPBE" in out
+    assert "Kurang" in out and "Memuaskan" in out
+    rs = spbe_rules.load_ruleset("permenpanrb-59-2020")
+    for ind in rs.indicators:
+        assert f" {ind.number} {ind.name}" in out
+
+
+def test_show_file_and_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", GOOD_RULESET, "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["id"] == "uji-minimal"
+    assert [i["number"] for i in data["indicators"]] == [1, 2, 3, 4, 5]
+
+
+def test_show_without_domains(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", "permenpanrb-8-2026")
+    assert code == 0, err
+    rs = spbe_rules.load_ruleset("permenpanrb-8-2026")
+    for a in rs.aspects:
+        assert f"{a.id} {a.name}" in out
+
+
+def test_show_unknown_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", "permenpanrb-59-2021")
+    assert code == 2
+    assert out == ""
+    assert "permenpanrb-59-2021" in err and "did you mean" in err
+
+
+def test_show_broken_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "show", BROKEN_RULESET)
+    assert code == 2 and out == "" and "[WEIGHT_SUM]" in err
+
+
+def test_explain_indicator_english(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "explain", KAB_2024, "--indicator", "21", "--lang", "en")
+    assert code == 0, err
+    assert "indicator 21" in out.lower()
+    assert "Manajemen Risiko" in out
+    assert "peta-rencana-manajemen" in out
+    assert "indicator 22" not in out.lower()
+
+
+def test_explain_capped_indicator(capsys: pytest.CaptureFixture[str]) -> None:
+    """Without the Peta Rencana SPBE document, indicator 21 (submitted 2) is held at 1."""
+    code, out, err = cli(capsys, "explain", NO_DOCS_2023, "--indicator", "21", "--lang", "en")
+    assert code == 0, err
+    assert "peta-rencana-manajemen" in out
+    r = expected(NO_DOCS_2023)
+    assert r.indicator(21).level == 2 and r.indicator(21).effective_level == 1
+
+
+def test_explain_json(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "explain", KAB_2024, "--indicator", "21", "--format", "json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert data["node"]["kind"] == "indicator" and data["node"]["id"] == "21"
+
+
+def test_explain_whole_result(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "explain", KAB_2024)
+    assert code == 0, err
+    assert expected(KAB_2024).index in out
+
+
+def test_explain_unknown_indicator(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "explain", KAB_2024, "--indicator", "99")
+    assert code == 2
+    assert out == ""
+    assert "99" in err
+
+
+# -- the real entry point ----------------------------------------------------------------------
+
+
+def test_version_subprocess() -> None:
+    proc = subprocess.run(
+        [sys.executable, "-m", "spbe_rules", "--version"], capture_output=True, text=True, timeout=60, check=False
+    )
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.strip() == f"spbe-rules {spbe_rules.__version__}"
+    assert proc.stderr == ""
