@@ -235,7 +235,7 @@ def oracle(spec: dict[str, Any], levels: dict[int, int], stated: dict[str, bool]
 
     def holds(cond: dict[str, Any]) -> bool:
         if "indicator" in cond:
-            return eff(cond["indicator"]) >= cond["at_least"]
+            return eff(cond["indicator"]) >= int(cond["at_least"])
         if "document" in cond:
             return doc(cond["document"])
         if "not" in cond:

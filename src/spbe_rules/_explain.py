@@ -266,14 +266,14 @@ def _stage_history(result: Any, number: int) -> Text | None:
         change = next((c for c in st.changes if c.indicator == number), None)
         if k == 0:
             level = next((i.level for i in st.indicators if i.id == number), None)
-            steps_id.append(f"{st.stage} {level}")
-            steps_en.append(f"{st.stage} {level}")
+            steps_id.append(f"tahap {st.stage}: {level}")
+            steps_en.append(f"stage {st.stage}: {level}")
         elif change is not None:
-            steps_id.append(f"{st.stage} {change.after} (diubah asesor dari {change.before})")
-            steps_en.append(f"{st.stage} {change.after} (changed by the assessors from {change.before})")
+            steps_id.append(f"tahap {st.stage}: {change.after} (diubah asesor dari {change.before})")
+            steps_en.append(f"stage {st.stage}: {change.after} (changed by the assessors from {change.before})")
     return Text(
-        "Level yang diajukan per tahap: " + ", ".join(steps_id) + "; level tahap terakhir yang mengubahnya yang dipakai.",
-        "Submitted level by stage: " + ", ".join(steps_en) + "; the level of the latest stage that changed it counts.",
+        "Level yang diajukan per tahap: " + ", ".join(steps_id) + ". Yang dihitung adalah level dari tahap terakhir yang menilainya.",
+        "Submitted level by stage: " + ", ".join(steps_en) + ". The level from the latest stage that scored it counts.",
     )
 
 
