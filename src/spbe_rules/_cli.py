@@ -30,6 +30,8 @@ COMMANDS: dict[str, str] = {
     "rulesets": "_cli_core",
     "show": "_cli_core",
     "test": "_cli_cases",
+    "diff": "_cli_diff",
+    "impact": "_cli_diff",
     "batch": "_cli_batch",
     "template": "_cli_batch",
     "whatif": "_cli_plan",
