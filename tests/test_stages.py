@@ -329,3 +329,12 @@ def test_explain_names_the_indicator_a_document_is_inferred_from(tmp_path: Path,
     assert ("The cap of rule peta-rencana-manajemen is lifted when the Peta Rencana SPBE document is in place (not stated by "
             "the assessment, so inferred from indicator 12 (Tingkat Kematangan Peta Rencana SPBE Instansi Pusat/Pemerintah "
             "Daerah) at level 2 or above (now 1): absent).") in flat(out)
+
+
+def test_evaluate_text_flags_provisional_rules(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", NO_DOCS)
+    assert code == 0, err
+    lines = [line.strip() for line in out.splitlines()]
+    assert "21  2 -> 1  (peta-rencana-manajemen [sementara])" in lines
+    assert "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain" in lines
+    assert "Peta Rencana SPBE: tidak ada (dinyatakan)" in lines

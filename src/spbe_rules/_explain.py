@@ -245,8 +245,8 @@ def _status_text(rule: Rule, long: bool) -> Text:
         return Text("", "")
     if not long:
         return Text(
-            " Aturan ini berstatus sementara (belum pasti); alasannya ada pada daftar aturan di bawah.",
-            " This rule is provisional (not settled); its reason is given in the list of rules below.",
+            " Aturan ini berstatus sementara (belum pasti); alasannya ada pada bagian 'Aturan ketergantungan' dari penjelasan lengkap.",
+            " This rule is provisional (not settled); its reason is in the 'Dependency rules' part of the full explanation.",
         )
     reason = " ".join((rule.reason or "").split())
     return Text(

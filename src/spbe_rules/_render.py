@@ -37,7 +37,9 @@ _LABELS: dict[str, dict[str, Any]] = {
         "documents": "Dokumen",
         "present": {True: "ada", False: "tidak ada", None: "tidak diketahui"},
         "basis": {"stated": "dinyatakan", "implied": "disimpulkan", "unknown": "tidak dinyatakan"},
-        "provisional": "Catatan: aturan ini berstatus sementara (provisional)",
+        "provisional": "Catatan: ruleset ini berstatus sementara (provisional), belum pasti",
+        "rule_flag": "sementara",
+        "rule_note": "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain",
     },
     "en": {
         "title": "SPBE evaluation",
@@ -61,7 +63,9 @@ _LABELS: dict[str, dict[str, Any]] = {
         "documents": "Documents",
         "present": {True: "present", False: "absent", None: "unknown"},
         "basis": {"stated": "stated", "implied": "inferred", "unknown": "not stated"},
-        "provisional": "Note: this ruleset is provisional",
+        "provisional": "Note: this ruleset is provisional (not settled)",
+        "rule_flag": "provisional",
+        "rule_note": "[provisional]: a rule that is not settled; its reason and legal basis: spbe-rules explain",
     },
 }
 
@@ -77,7 +81,7 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     out.append(f"{L['title']}: {result.instansi} ({result.year}{stage})")
     out.append(f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}")
     if rs.status == "provisional":
-        out.append(L["provisional"])
+        out.extend(textwrap.wrap(L["provisional"] + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
     out.append("")
     out.append(f"{L['index']}: {result.index}  ({L['exact']} {exact_text(result.index_exact)})")
     out.append(f"{L['predikat']}: {result.predikat}")
@@ -110,8 +114,12 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     if capped:
         out.append("")
         out.append(f"{L['capped']}:")
+        flagged = {r.id for r in rs.rules if r.status == "provisional"}
         for i in capped:
-            out.append(f"  {i.id:>4}  {i.level} -> {i.effective_level}  ({', '.join(i.rules)})")
+            names = ", ".join(f"{r} [{L['rule_flag']}]" if r in flagged else r for r in i.rules)
+            out.append(f"  {i.id:>4}  {i.level} -> {i.effective_level}  ({names})")
+        if flagged & {r for i in capped for r in i.rules}:
+            out.append(f"  {L['rule_note']}")
     if result.documents:
         out.append("")
         out.append(f"{L['documents']}:")
