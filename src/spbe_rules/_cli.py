@@ -34,6 +34,7 @@ COMMANDS: dict[str, str] = {
     "impact": "_cli_diff",
     "batch": "_cli_batch",
     "template": "_cli_batch",
+    "report": "_cli_report",
     "whatif": "_cli_plan",
     "gains": "_cli_plan",
     "plan": "_cli_plan",
@@ -61,7 +62,10 @@ def write_bytes(data: bytes, path: str) -> None:
     if not parent.is_dir():
         raise CliError(f"{path}: the folder {parent} does not exist")
     fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    mask = os.umask(0)  # mkstemp makes the file private; give it the permissions a plain open() would
+    os.umask(mask)
     try:
+        os.chmod(tmp, 0o666 & ~mask)
         with os.fdopen(fd, "wb") as fh:
             fh.write(data)
         os.replace(tmp, target)
