@@ -281,19 +281,20 @@ def _bands(ctx: _Ctx, lo: int, hi: int) -> None:
     for prev_i, next_i in zip(order, order[1:]):
         prev, nxt = bands[prev_i], bands[next_i]
         end, start = _frac(prev["to"]), _frac(nxt["from"])
+        end_txt, start_txt = str(prev["to"]), str(nxt["from"])  # as written in the file
         if end < start:
             ctx.add(
                 "BAND_GAP",
-                f"no band covers indices from {_num(end)} up to {_num(start)} (between `{prev['name']}` and `{nxt['name']}`)",
+                f"no band covers indices from {end_txt} up to {start_txt} (between `{prev['name']}` and `{nxt['name']}`)",
                 ["predikat", "bands", next_i, "from"],
-                f"make `{nxt['name']}` start at {_num(end)}, where `{prev['name']}` ends",
+                f"make `{nxt['name']}` start at {end_txt}, where `{prev['name']}` ends",
             )
         elif end > start:
             ctx.add(
                 "BAND_OVERLAP",
-                f"bands `{prev['name']}` and `{nxt['name']}` both cover indices from {_num(start)} up to {_num(end)}",
+                f"bands `{prev['name']}` and `{nxt['name']}` both cover indices from {start_txt} up to {end_txt}",
                 ["predikat", "bands", next_i, "from"],
-                f"make `{nxt['name']}` start at {_num(end)}, where `{prev['name']}` ends",
+                f"make `{nxt['name']}` start at {end_txt}, where `{prev['name']}` ends",
             )
     if bands:
         first, last = bands[order[0]], bands[order[-1]]

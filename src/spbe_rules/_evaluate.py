@@ -71,11 +71,14 @@ def evaluate(
     results: list[Result] = []
     filled_set = frozenset(filled)
     current: dict[int, int] = {}
-    for st in stages:
+    given_later: set[int] = set()  # a level filled by policy stops being `filled` once a later stage gives it
+    for k, st in enumerate(stages):
         before = dict(current)
         current.update(st.levels)
+        if k:
+            given_later.update(st.levels)
         changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
-        results.append(_one(c, assessment, st, current, filled_set, enabled, ref, missing, changes))
+        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes))
     final = results[-1]
     if assessment.staged:
         final = _with_stages(final, tuple(results))

@@ -94,8 +94,10 @@ def _translate_one(error: Any, path: list[str | int], data: Any, name: str) -> P
         exp = [expected] if isinstance(expected, str) else list(expected)
         words = " or ".join(_TYPE_WORDS.get(t, t) for t in exp)
         hint = None
-        if "integer" in exp and isinstance(inst, (str, Decimal)):
+        if "integer" in exp and isinstance(inst, str):
             hint = "write a whole number without quotes, e.g. 3"
+        elif "integer" in exp and isinstance(inst, Decimal):
+            hint = "write a whole number, e.g. 3 (levels have no fractions)"
         elif "number" in exp and isinstance(inst, str):
             hint = "write a number such as 2.75"
         return Problem("TYPE", f"{what} must be {words}, not {_describe(inst)}", loc, hint)
