@@ -53,6 +53,12 @@ _TYPE_WORDS = {
 
 
 def _field(path: list[str | int]) -> str:
+    if len(path) >= 2 and isinstance(path[-1], str) and path[-1].isdigit():
+        parent = path[-2]
+        if parent == "levels" or (len(path) >= 3 and path[-3] == "stages"):
+            return f"the level of indicator {path[-1]}"
+        if parent == "criteria":
+            return f"the criteria of level {path[-1]}"
     for step in reversed(path):
         if isinstance(step, str):
             return f"`{step}`"
@@ -97,7 +103,7 @@ def _translate_one(error: Any, path: list[str | int], data: Any, name: str) -> P
         if "integer" in exp and isinstance(inst, str):
             hint = "write a whole number without quotes, e.g. 3"
         elif "integer" in exp and isinstance(inst, Decimal):
-            hint = "write a whole number, e.g. 3 (levels have no fractions)"
+            hint = "levels are whole numbers: write e.g. 3"
         elif "number" in exp and isinstance(inst, str):
             hint = "write a number such as 2.75"
         return Problem("TYPE", f"{what} must be {words}, not {_describe(inst)}", loc, hint)
