@@ -106,16 +106,18 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
         )
     if p.suffix.lower() == ".csv":
         return "csv", _csv(p)
-    from ._cases import load_suite
+    from ._cases import is_suite_data, load_suite, looks_like_suite
     from ._source import read_source
 
-    try:
-        data = read_source(p).data
-    except ValidationError as exc:
-        raise CorpusError("corpus cannot be read", list(exc.problems)) from None
-    from ._cases import is_suite_data
-
-    if not is_suite_data(data):
+    if not looks_like_suite(p):
+        try:
+            data = read_source(p).data
+        except ValidationError as exc:
+            raise CorpusError("corpus cannot be read", list(exc.problems)) from None
+        suite_data = is_suite_data(data)
+    else:
+        suite_data = True
+    if not suite_data:
         raise CorpusError(
             "not a corpus",
             [Problem("NOT_A_CORPUS", "this file is not a case suite", Location(str(p), 1, 1), "name a folder of assessments, a CSV file or a case-suite file (format: spbe-rules/cases@1)")],
