@@ -15,9 +15,10 @@ same numbers as :func:`spbe_rules.evaluate` (tested with Hypothesis):
     matrix products; rounding and predikat bands in integer arithmetic on the
     scaled sums. No float anywhere. Every intermediate is bounded before use
     (:func:`int64_bound`): with levels ``|l| <= L``, integer weights summing to
-    ``S``, ``d`` decimals and band bounds ``p/q``, the largest magnitude is
-    ``max(2*L*S*10**d + S, (L*10**d + 1)*q, p*max(S, 10**d))``; for
-    PermenPANRB 59/2020 that is about 2.0e6, far below ``2**63``. A ruleset
+    ``S``, the largest scaled denominator ``W``, ``d`` decimals and band bounds
+    ``p/q``, the largest magnitude is
+    ``max(2*L*S*10**d + 2*W, L*S*q, (L*10**d + 1)*q, p*max(W, 10**d))``; for the
+    installed rulesets that is about 2.0e6, far below ``2**63``. A ruleset
     past ``2**62`` is evaluated by the Python backend instead.
 ``python``
     the reference loop: per row, exactly the engine that ``evaluate`` uses
