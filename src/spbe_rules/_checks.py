@@ -599,9 +599,12 @@ def _cycles(ctx: _Ctx, targets: dict[str, list[int]]) -> None:
             via = reads[a][read]
             through = f" (document `{via}` is inferred from it)" if via else ""
             steps.append(f"rule `{a}` reads indicator {read}{through} and caps indicator {caps[k]}")
+        where: list[str | int] = ["rules", index[first], "unless"]
+        if locate(data, where, ctx.name).file != locate(data, where[:2], ctx.name).file:
+            where = where[:2]  # a ruleset that extends another changed this rule but not its condition: point at the change
         ctx.add(
             "RULE_CYCLE",
             f"rules depend on their own targets: {'; '.join(steps)}",
-            ["rules", index[first], "unless"],
+            where,
             "a rule may not cap an indicator its own condition reads, directly or through other rules or a document's implied_by",
         )
