@@ -92,7 +92,8 @@ def test_each_file_is_broken_only_in_its_rules(path: Path, tmp_path: Path) -> No
     fixed = tmp_path / path.name
     fixed.write_text(head, encoding="utf-8")
     rs = load_ruleset(fixed, cache=False)
-    assert rs.rules == ()
+    if "\nextends:" not in head:
+        assert rs.rules == ()
 
 
 def _problem(path: str) -> str:
