@@ -99,7 +99,7 @@ def throughput(n: int) -> dict[str, float]:
 
     import spbe_rules
     from spbe_rules import Assessment, BatchRow, evaluate, evaluate_levels, evaluate_many
-    from spbe_rules._batch import _doc_matrix, _numpy_kernel, _switches
+    from spbe_rules._batch import _doc_matrix, _numpy_kernel_chunked, _switches
     from spbe_rules._engine import compiled
 
     rs = spbe_rules.load_ruleset(RULESET)
@@ -123,7 +123,7 @@ def throughput(n: int) -> dict[str, float]:
     dmat = _doc_matrix(c, docs)
     enabled = _switches(rs, frozenset(), frozenset())
     t = time.perf_counter()
-    _numpy_kernel(c, mat, dmat, enabled)
+    _numpy_kernel_chunked(c, mat, dmat, enabled)
     out["batch path: numpy kernel (arrays)"] = n / (time.perf_counter() - t)
 
     t = time.perf_counter()

@@ -474,3 +474,20 @@ def test_a_document_no_one_states_fails_the_row_alike_in_every_backend(tmp_path:
             out = outs[b][k]
             assert isinstance(out, BatchResult)
             _same(out, res)
+
+
+@needs_numpy
+def test_large_inputs_are_evaluated_in_slices_with_the_same_numbers() -> None:
+    import random
+
+    import numpy as np
+
+    rs = load_ruleset("pedoman-3-2024")
+    rnd = random.Random(7)
+    n = 9000  # more than one kernel slice
+    mat = [[rnd.randint(1, 5) for _ in rs.numbers] for _ in range(n)]
+    docs = [{"peta_rencana_spbe": rnd.random() < 0.5} if rnd.random() < 0.5 else {} for _ in range(n)]
+    a = evaluate_levels(rs, np.array(mat), docs, backend="numpy")
+    b = evaluate_levels(rs, mat, docs, backend="python")
+    for name in ("total", "index", "predikat", "aspects", "domains", "effective"):
+        assert getattr(a, name) == getattr(b, name), name
