@@ -341,3 +341,52 @@ def test_evaluate_text_flags_provisional_rules(capsys: pytest.CaptureFixture[str
     assert "21  2 -> 1  (peta-rencana-manajemen [sementara])" in lines
     assert "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain" in lines
     assert "Peta Rencana SPBE: tidak ada (dinyatakan)" in lines
+
+
+# -- docs/aturan-ketergantungan.md shows real output -------------------------------------------------
+
+DOC = ROOT / "docs" / "aturan-ketergantungan.md"
+
+
+def _pasted(command: str) -> str:
+    """The output pasted under `$ command` in the doc (up to the end of its code block)."""
+    text = DOC.read_text(encoding="utf-8")
+    start = text.index(f"$ {command}\n") + len(command) + 3
+    return text[start:text.index("```", start)]
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["explain", "examples/tanpa-dokumen-2023.yaml", "--indicator", "21"],
+        ["explain", "examples/tanpa-dokumen-2023.yaml", "--indicator", "21", "--lang", "en"],
+    ],
+)
+def test_doc_pastes_current_explanations(args: list[str], capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, args[0], ROOT / args[1], *args[2:])
+    assert code == 0, err
+    assert _pasted("spbe-rules " + " ".join(args)) == out
+
+
+def test_doc_pastes_the_current_stage_report(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = cli(capsys, "evaluate", STAGED)
+    pasted = _pasted("spbe-rules evaluate examples/bertahap-2024.yaml").replace("[...]\n", "")
+    assert out.endswith(pasted)
+
+
+def test_doc_comparison_table(tmp_path: Path) -> None:
+    rs = load_ruleset("pedoman-6-2023")
+    absent = load_assessment(NO_DOCS)
+    present = parse_assessment({**dict(absent.raw), "documents": {k: True for k in absent.documents}})
+    rows = [
+        ("tanpa dokumen (contoh apa adanya)", evaluate(rs, absent)),
+        ("dengan ketiga dokumen", evaluate(rs, present)),
+        ("tanpa dokumen, `--disable-rule peta-rencana-manajemen`", evaluate(rs, absent, disable_rules=["peta-rencana-manajemen"])),
+        ("tanpa dokumen, `--enable-rule tiga-dokumen`", evaluate(rs, absent, enable_rules=["tiga-dokumen"])),
+        ("dengan ketiga dokumen, `--enable-rule tiga-dokumen`", evaluate(rs, present, enable_rules=["tiga-dokumen"])),
+    ]
+    from spbe_rules._converter import exact_text
+
+    text = DOC.read_text(encoding="utf-8")
+    for label, r in rows:
+        assert f"| {label} | {r.index} | {exact_text(r.index_exact)} | {r.predikat} |" in text
