@@ -1140,12 +1140,15 @@ def _reason(
             id_ += " Tanpa langkah ini kenaikan indikator tersebut tidak dihitung."
             en += " Without this step the raises of those indicators would not count."
         return Text(id_, en)
-    per = fraction_text(gain / cost, dec + 2) if cost > 0 else None
-    if per is None:
+    if cost == 0:
         return Text(f"Tanpa biaya: menambah indeks {gain_text}.", f"Free: adds {gain_text} to the index.")
+    step = display_text(1, dec)  # one unit of the displayed index, e.g. 0.01
+    if gain <= 0:
+        return Text("Bagian dari kombinasi termurah.", "Part of the cheapest combination.")
+    per = fraction_text(cost / (gain * 10**dec), 2, signed=False)
     return Text(
-        f"Bagian dari kombinasi termurah: indeks {per} per satuan biaya.",
-        f"Part of the cheapest combination: index {per} per cost unit.",
+        f"Bagian dari kombinasi termurah: biaya {per} per kenaikan indeks {step}.",
+        f"Part of the cheapest combination: a cost of {per} per {step} of index.",
     )
 
 
