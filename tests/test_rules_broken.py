@@ -240,3 +240,24 @@ def test_unknown_document_is_no_error_when_no_enabled_rule_reads_it(tmp_path: Pa
     with pytest.raises(EvaluationError) as info:
         evaluate(rs, a, enable_rules=["perlu-rencana-induk"])
     assert info.value.codes == ["UNKNOWN_DOCUMENT_STATE"]
+
+
+def test_rule_message_placeholders_are_filled(tmp_path: Path) -> None:
+    """{indicator} {indicator_name} {max_level} {submitted} {condition} (docs/formats.md)."""
+    f = _ruleset(tmp_path)
+    text = f.read_text(encoding="utf-8").replace(
+        'message: {id: "Indikator {indicator} dibatasi.", en: "Indicator {indicator} is capped."}',
+        'message: {id: "Indikator {indicator} ({indicator_name}) paling tinggi {max_level}, diajukan {submitted}; syarat: {condition}.", '
+        'en: "Indicator {indicator} at most {max_level} (submitted {submitted}) unless {condition}."}',
+    )
+    f.write_text(text, encoding="utf-8")
+    rs = load_ruleset(f, cache=False)
+    result = evaluate(rs, load_assessment(_assessment(tmp_path, "documents: {rencana_induk: false}\n")))
+    node = result.explanation.find("indicator", "2")
+    (child,) = node.children
+    assert child.text.id.startswith(
+        "Indikator 2 (Dua) paling tinggi 1, diajukan 4; syarat: dokumen Rencana Induk tersedia (penilaian menyatakan: tidak ada)."
+    )
+    assert child.text.en.startswith(
+        "Indicator 2 at most 1 (submitted 4) unless the Rencana Induk document is in place (the assessment states: absent)."
+    )
