@@ -557,7 +557,7 @@ class ImpactReport:
         out.append(f"diff: {len(self.diff.changes)} changes, {scoring} of which can change results (spbe-rules diff {self.a.id} {self.b.id})")
         if s.causes:
             out.append("")
-            out.append("caused by (each change tried alone, see --help):")
+            out.append("caused by (each change tried alone, in both directions; see docs/ruleset-guide.md):")
             for c in s.causes:
                 out.append(f"  {c.change}: {c.rows} row{'s' if c.rows != 1 else ''} changed, {c.moved} changed predikat  ({c.description})")
         moved = self.moved
