@@ -362,7 +362,7 @@ def render_whatif(w: WhatIf, rs: Ruleset, lang: str = "id") -> str:
             out.append(f"{title}:")
             for r in items:
                 out.append(f"  {r.indicator:>4}  {_cut(r.name, 56):<56} {r.before} -> {r.after}  ({', '.join(r.rules)})")
-    return "\n".join(out) + "\n"
+    return "\n".join(line.rstrip() for line in out) + "\n"
 
 
 def render_gains(g: Gains, rs: Ruleset, lang: str = "id", top: int | None = None) -> str:
@@ -406,7 +406,7 @@ def render_gains(g: Gains, rs: Ruleset, lang: str = "id", top: int | None = None
             else:
                 tail = L["releases_0"]
             out.extend(textwrap.wrap(f"{head}: {tail}", 100, initial_indent="  ", subsequent_indent="    "))
-    return "\n".join(out) + "\n"
+    return "\n".join(line.rstrip() for line in out) + "\n"
 
 
 def _limits_text(lim: Limits, L: dict[str, Any]) -> str:
@@ -464,4 +464,4 @@ def render_plan(p: Plan, rs: Ruleset, lang: str = "id", limits: Limits | None = 
         out.append(f"  {k:>2}. {what:<57} {L['cost']} {exact_text(s.cost):>4}  {s.gain_text:>8} -> {s.index_after_text} ({exact_text(s.index_after)})")
         reason = s.reason.id if lang == "id" else s.reason.en
         out.extend(textwrap.wrap(reason, 96, initial_indent="      ", subsequent_indent="      "))
-    return "\n".join(out) + "\n"
+    return "\n".join(line.rstrip() for line in out) + "\n"

@@ -472,8 +472,12 @@ converter.register_unstructure_hook(
 
 def plan_to_dict(p: Plan) -> dict[str, Any]:
     """The JSON form of a :class:`Plan` (``schema: spbe-rules/plan@1``)."""
-    out: dict[str, Any] = converter.unstructure(p)
-    out["levels"] = {str(k): v for k, v in sorted(p.levels.items())}
+    body: dict[str, Any] = converter.unstructure(p)
+    body["levels"] = {str(k): v for k, v in sorted(p.levels.items())}
+    out: dict[str, Any] = {"schema": body.pop("schema")}
+    if p.before is not None:
+        out.update(ruleset=converter.unstructure(p.before.ruleset), instansi=p.before.instansi, year=p.before.year)
+    out.update(body)
     return out
 
 
