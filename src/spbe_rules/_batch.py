@@ -476,6 +476,28 @@ def _failure(row: BatchRow, error: ValidationError) -> BatchFailure:
     return BatchFailure(error, row.source, row.line, row.instansi if isinstance(row.instansi, str) else None, row.year if type(row.year) is int else None)
 
 
+_GETTERS: dict[int, tuple[Compiled, Any, Any]] = {}
+
+
+def _getter(c: Compiled) -> Any:
+    """``operator.itemgetter`` of the ruleset's indicator numbers (all levels of a row in one call)."""
+    got = _GETTERS.get(id(c))
+    if got is None or got[0] is not c:
+        import operator
+
+        if len(_GETTERS) > 64:
+            _GETTERS.clear()
+        numbers = c.numbers
+        get = operator.itemgetter(*numbers) if len(numbers) > 1 else (lambda m: (m[numbers[0]],))
+        got = _GETTERS[id(c)] = (c, get, frozenset(s.id for s in c.ruleset.stages))
+    return got[1]
+
+
+def _stage_ids(c: Compiled) -> frozenset[str]:
+    _getter(c)
+    return _GETTERS[id(c)][2]  # type: ignore[no-any-return]
+
+
 def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list[Problem], list[int], dict[str, bool]]:
     c = compiled(rs)
     problems: list[Problem] = []
@@ -483,7 +505,7 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
         problems.append(Problem("REQUIRED", "the institution (instansi) is empty", row.location("instansi"), "give the institution's name"))
     if type(row.year) is not int:
         problems.append(Problem("TYPE", f"the year must be a whole number, not {row.year!r}", row.location("year"), "for example 2024"))
-    if row.stage is not None:
+    if row.stage is not None and row.stage not in _stage_ids(c):
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
             import difflib
@@ -502,14 +524,15 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     given = row.levels
     if not problems and len(given) == len(c.numbers):  # the common case: every level, all whole numbers in the scale
         try:
-            fast = [given[n] for n in c.numbers]
-        except KeyError:
+            fast = list(_getter(c)(given))
+        except (KeyError, TypeError):
             fast = []
         if fast and set(map(type, fast)) == {int} and lo <= min(fast) and max(fast) <= hi:
-            if not row.documents:
+            docs_in = row.documents
+            if not docs_in:
                 return problems, fast, {}
-            if all(k in c.docs and isinstance(v, bool) for k, v in row.documents.items()):
-                return problems, fast, dict(row.documents)
+            if c.docs.keys() >= docs_in.keys() and set(map(type, docs_in.values())) == {bool}:
+                return problems, fast, dict(docs_in)
     levels: list[int | None] = [None] * len(c.numbers)
     for number, level in row.levels.items():
         k = pos.get(number) if type(number) is int else None
@@ -592,6 +615,7 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
         nums = _python_numbers(c, levels, docs, enabled, [p.row for p in prepared])
     ref = RulesetRef(rs.id, rs.version, rs.sha256)
     text = _Texts(c.decimals)
+    show = text.__getitem__
     aspect_ids = _Keys(a.id for a in rs.aspects)
     domain_ids = _Keys(d.id for d in rs.domains)
     numbers = _Keys(c.numbers)
@@ -613,8 +637,8 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
                 text[index[i]],
                 fractions[total[i]],
                 predikat[i],
-                RowMap(domain_ids, [text[v] for v in domains[i]]),
-                RowMap(aspect_ids, [text[v] for v in aspects[i]]),
+                RowMap(domain_ids, list(map(show, domains[i]))),
+                RowMap(aspect_ids, list(map(show, aspects[i]))),
                 RowMap(numbers, effective[i]),
                 row.source,
                 row.line,
