@@ -190,6 +190,15 @@ def test_folder_corpus(tmp_path: Path) -> None:
     assert report.summary.evaluated == 3
 
 
+def test_assessments_in_code() -> None:
+    rs = spbe_rules.load_ruleset("pedoman-6-2023")
+    near = spbe_rules.Assessment.from_levels({**{n: 1 for n in rs.numbers}, **{n: 4 for n in range(32, 41)}, 41: 3}, instansi="Kode", year=2023)
+    partial = spbe_rules.Assessment.from_levels({n: 3 for n in range(1, 47)}, instansi="Kurang satu", year=2023)
+    report = impact(rs, "pedoman-3-2024", [near, partial], missing="lowest")
+    assert report.corpus_kind == "assessments" and [r.status for r in report.rows] == ["predikat changed", "same"]
+    assert report.rows[1].a is not None and report.rows[1].a.index == "2.94"  # indicator 47 counted at level 1
+
+
 def test_cli_impact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     args = ["impact", "pedoman-6-2023", "pedoman-3-2024", str(SUITES / "pedoman-6-2023.yaml")]
     assert main(args) == 0

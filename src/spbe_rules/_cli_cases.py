@@ -81,7 +81,7 @@ def _test(args: argparse.Namespace) -> int:
             "schema": REPORT_SCHEMA,
             "passed": passed,
             "failed": failed,
-            "suites": [converter.unstructure(r) for r in reports],
+            "suites": [{**converter.unstructure(r), "passed": r.passed, "failed": r.failed} for r in reports],
             "errors": bad,
             "problems": [p.to_dict() for p in problems],
         }
