@@ -571,3 +571,26 @@ def test_cli_plan_exit_codes(capsys: pytest.CaptureFixture[str], tmp_path: Path)
     out_file = tmp_path / "plan.json"
     assert main(["plan", f, "--target", "Baik", "--format", "json", "-o", str(out_file)]) == 0
     assert json.loads(out_file.read_text(encoding="utf-8"))["total_cost"] == "11"
+
+
+def test_docs_planner_shows_current_output(capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every `$ spbe-rules ...` block of docs/planner.md is what the command prints today."""
+    import re
+    import shlex
+    import shutil
+
+    text = (ROOT / "docs" / "planner.md").read_text(encoding="utf-8")
+    blocks = re.findall(r"```(\w*)\n(.*?)```", text, flags=re.S)
+    costs = next(body for lang, body in blocks if lang == "yaml")
+    (tmp_path / "biaya.yaml").write_text(costs, encoding="utf-8")
+    shutil.copytree(EXAMPLES, tmp_path / "examples")
+    monkeypatch.chdir(tmp_path)
+    runs = 0
+    for _, body in blocks:
+        if not body.startswith("$ spbe-rules "):
+            continue
+        command, _, expected = body.partition("\n")
+        main(shlex.split(command)[2:])
+        assert capsys.readouterr().out == expected, command
+        runs += 1
+    assert runs >= 6
