@@ -476,11 +476,11 @@ def _failure(row: BatchRow, error: ValidationError) -> BatchFailure:
     return BatchFailure(error, row.source, row.line, row.instansi if isinstance(row.instansi, str) else None, row.year if type(row.year) is int else None)
 
 
-_GETTERS: dict[int, tuple[Compiled, Any, Any]] = {}
+_GETTERS: dict[int, tuple[Compiled, Any, frozenset[str]]] = {}
 
 
-def _getter(c: Compiled) -> Any:
-    """``operator.itemgetter`` of the ruleset's indicator numbers (all levels of a row in one call)."""
+def _row_info(c: Compiled) -> tuple[Compiled, Any, frozenset[str]]:
+    """For row checks: ``operator.itemgetter`` of the indicator numbers (all levels of a row in one call), stage ids."""
     got = _GETTERS.get(id(c))
     if got is None or got[0] is not c:
         import operator
@@ -490,22 +490,18 @@ def _getter(c: Compiled) -> Any:
         numbers = c.numbers
         get = operator.itemgetter(*numbers) if len(numbers) > 1 else (lambda m: (m[numbers[0]],))
         got = _GETTERS[id(c)] = (c, get, frozenset(s.id for s in c.ruleset.stages))
-    return got[1]
-
-
-def _stage_ids(c: Compiled) -> frozenset[str]:
-    _getter(c)
-    return _GETTERS[id(c)][2]  # type: ignore[no-any-return]
+    return got
 
 
 def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list[Problem], list[int], dict[str, bool]]:
     c = compiled(rs)
+    _, getter, stage_set = _row_info(c)
     problems: list[Problem] = []
     if not isinstance(row.instansi, str) or not row.instansi.strip():
         problems.append(Problem("REQUIRED", "the institution (instansi) is empty", row.location("instansi"), "give the institution's name"))
     if type(row.year) is not int:
         problems.append(Problem("TYPE", f"the year must be a whole number, not {row.year!r}", row.location("year"), "for example 2024"))
-    if row.stage is not None and row.stage not in _stage_ids(c):
+    if row.stage is not None and row.stage not in stage_set:
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
             import difflib
@@ -524,7 +520,7 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     given = row.levels
     if not problems and len(given) == len(c.numbers):  # the common case: every level, all whole numbers in the scale
         try:
-            fast = list(_getter(c)(given))
+            fast = list(getter(given))
         except (KeyError, TypeError):
             fast = []
         if fast and set(map(type, fast)) == {int} and lo <= min(fast) and max(fast) <= hi:

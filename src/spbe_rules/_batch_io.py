@@ -185,6 +185,13 @@ class _Header:
             self.fields.append((k, key))
         self.level_fields = [(k, int(key)) for k, key in self.fields if key[0].isdigit()]
         self.other_fields = [(k, key) for k, key in self.fields if not key[0].isdigit()]
+        self.level_numbers = [num for _, num in self.level_fields]
+        import operator
+
+        idx = [k for k, _ in self.level_fields]
+        self.pick_levels: Callable[[Sequence[Any]], tuple[Any, ...]] = (
+            operator.itemgetter(*idx) if len(idx) > 1 else (lambda cells: tuple(cells[k] for k in idx))
+        )
         self.width = max((k for k, _ in self.fields), default=-1) + 1
         for need in ("instansi", "year"):
             if need not in self.columns and not problems:
@@ -205,11 +212,13 @@ class _Header:
         docs: dict[str, bool] = {}
         n = len(cells)
         src = self.source
-        if text and n >= self.width:  # the common case: every level cell a plain whole number, or empty
-            try:
-                levels = {num: int(cells[k]) for k, num in self.level_fields if cells[k]}
-            except ValueError:
-                levels = None
+        if text and n >= self.width and self.level_fields:  # the common case: every level cell a plain whole number
+            values = self.pick_levels(cells)
+            if "" not in values:
+                try:
+                    levels = dict(zip(self.level_numbers, map(int, values)))
+                except ValueError:
+                    levels = None
         if levels is None:
             levels = {}
             for k, number in self.level_fields:
