@@ -38,13 +38,14 @@ def add_parser(sub: Any) -> None:
             "Evaluate every assessment of CORPUS under ruleset A and ruleset B; show each assessment's index and "
             "predikat under both, how many changed predikat, the largest changes, and which changes of the diff caused "
             "them (each scoring change is tried alone, in both directions). CORPUS is a folder of assessment files, a "
-            "CSV file (columns instansi, year, optional stage and name, one column per indicator number, optional "
-            "doc:KEY columns) or a case-suite file. Assessments that cannot be evaluated are listed with the reason."
+            "CSV file or .xlsx workbook in the layout of `spbe-rules batch` (instansi, year, optional stage, one column "
+            "per indicator number, optional doc:KEY columns), or a case-suite file. Assessments that cannot be "
+            "evaluated are listed with the reason."
         ),
     )
     p.add_argument("a", metavar="A", help="the ruleset before (id or file)")
     p.add_argument("b", metavar="B", help="the ruleset after (id or file)")
-    p.add_argument("corpus", metavar="CORPUS", help="folder of assessments, CSV file or case-suite file")
+    p.add_argument("corpus", metavar="CORPUS", help="folder of assessments, CSV/.xlsx table, or case-suite file")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.add_argument("--missing", choices=("error", "lowest"), default="error", help="what to do with a missing level (default: error)")
     p.add_argument("--top", type=int, default=10, metavar="N", help="how many of the largest index changes to list (default 10)")

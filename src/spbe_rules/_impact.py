@@ -11,11 +11,12 @@ The corpus is one of:
 
 * a folder of assessment files (``*.yaml``, ``*.yml``, ``*.json``, searched
   recursively; a file that is not a valid assessment is listed with the reason);
-* a CSV file (UTF-8; comma, semicolon or tab separated) with a header row:
-  ``instansi`` and ``year`` (required), ``stage`` and ``name`` (optional), one
-  column per indicator number (``1``, ``2``, ...; an empty cell means "not
-  given") and optional ``doc:KEY`` columns for documents (``true``/``false``,
-  ``ya``/``tidak``, ``1``/``0``, empty = not stated). Each row is one assessment;
+* a CSV file or an ``.xlsx`` workbook in the layout of ``spbe-rules batch``
+  (docs/batch.md; ``spbe-rules template`` writes an empty one): ``instansi`` and
+  ``year`` (required), ``stage`` (optional), one column per indicator number (an
+  empty cell means "not given") and optional ``doc:KEY`` columns (``ya``/``tidak``,
+  ``true``/``false``, ``1``/``0``; empty = not stated). Each row is one assessment;
+  a ``ruleset`` column is ignored (both sides are evaluated under A and B);
 * a case-suite file (the assessments of its cases, with their rule switches).
 
 How causes are found (attribution). Only the diff's *scoring* changes can
@@ -36,8 +37,6 @@ reported as "structure" when no unit explains a difference.
 
 from __future__ import annotations
 
-import csv
-import io
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
@@ -104,8 +103,8 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
             "corpus not found",
             [Problem("NOT_FOUND", "the corpus does not exist", Location(str(p)), "name a folder of assessments, a CSV file or a case-suite file")],
         )
-    if p.suffix.lower() == ".csv":
-        return "csv", _csv(p)
+    if p.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
+        return ("csv" if p.suffix.lower() == ".csv" else "workbook"), _table(p)
     from ._cases import is_suite_data, load_suite, looks_like_suite
     from ._source import read_source
 
@@ -146,89 +145,45 @@ def _folder(folder: Path) -> list[Entry]:
     return out
 
 
-_TRUE = {"true", "ya", "yes", "1", "y", "benar"}
-_FALSE = {"false", "tidak", "no", "0", "n", "salah"}
+def _table(path: Path) -> list[Entry]:
+    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (docs/batch.md)."""
+    from ._batch import BatchFailure, BatchRow
+    from ._batch_io import read_rows
 
-
-def _csv(path: Path) -> list[Entry]:
-    name = str(path)
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except UnicodeDecodeError:
-        raise CorpusError("corpus cannot be read", [Problem("ENCODING", "the CSV file is not UTF-8 text", Location(name), "save it as UTF-8 (CSV UTF-8 in spreadsheet programs)")]) from None
-    lines = text.splitlines()
-    if not lines:
-        raise CorpusError("corpus is empty", [Problem("EMPTY", "the CSV file is empty", Location(name, 1, 1), "the first row names the columns: instansi, year, 1, 2, ...")])
-    try:
-        dialect: Any = csv.Sniffer().sniff(lines[0], delimiters=",;\t")
-    except csv.Error:
-        dialect = csv.excel
-    reader = csv.reader(io.StringIO(text), dialect)
-    header = [h.strip() for h in next(reader)]
-    problems = []
-    lower = [h.lower() for h in header]
-    for need in ("instansi", "year"):
-        if need not in lower:
-            problems.append(Problem("REQUIRED", f"the column `{need}` is missing", Location(name, 1, 1), "the first row names the columns: instansi, year, optional stage and name, then 1, 2, ... (indicator numbers)"))
-    columns: list[tuple[str, Any]] = []
-    for k, h in enumerate(header):
-        low = h.lower()
-        if low in ("instansi", "year", "stage", "name"):
-            columns.append((low, None))
-        elif h.isdigit() and int(h) > 0:
-            columns.append(("level", int(h)))
-        elif low.startswith("doc:") and len(h) > 4:
-            columns.append(("doc", h[4:].strip()))
-        elif h == "":
-            columns.append(("skip", None))
-        else:
-            problems.append(Problem("UNKNOWN_COLUMN", f"column {k + 1} `{h}` is not instansi, year, stage, name, an indicator number or doc:KEY", Location(name, 1, k + 1), "rename or remove the column"))
-    if problems:
-        raise CorpusError("corpus is not valid", problems)
+        rows = list(read_rows(path))
+    except ValidationError as exc:
+        raise CorpusError(exc.message, list(exc.problems)) from None
     out: list[Entry] = []
-    for row in reader:
-        line = reader.line_num
-        if not any(cell.strip() for cell in row):
+    for r in rows:
+        if isinstance(r, Assessment):  # pragma: no cover - only for folders, which are read above
+            out.append(Entry(f"{r.instansi} {r.year}", r.source, r))
             continue
-        where = f"{name}:{line}"
-        data: dict[str, Any] = {"levels": {}}
-        docs: dict[str, bool] = {}
-        errors: list[str] = []
-        for (kind, key), cell in zip(columns, row):
-            cell = cell.strip()
-            if kind == "level":
-                if cell == "":
-                    continue
-                if not (cell.isdigit() or (cell.startswith("-") and cell[1:].isdigit())):
-                    errors.append(f"indicator {key}: {cell!r} is not a whole number")
-                    continue
-                data["levels"][key] = int(cell)
-            elif kind == "doc":
-                if cell == "":
-                    continue
-                if cell.lower() in _TRUE:
-                    docs[key] = True
-                elif cell.lower() in _FALSE:
-                    docs[key] = False
-                else:
-                    errors.append(f"doc:{key}: {cell!r} is not true or false")
-            elif kind in ("instansi", "stage", "name") and cell:
-                data[kind] = cell
-            elif kind == "year" and cell:
-                data["year"] = int(cell) if cell.isdigit() else cell
-        if len(row) > len(columns):
-            errors.append(f"the row has {len(row)} cells, the header {len(columns)} columns")
-        label = data.pop("name", None) or f"{data.get('instansi', '?')} {data.get('year', '?')}" + (f" ({data['stage']})" if data.get("stage") else "")
-        if docs:
-            data["documents"] = docs
-        if errors:
-            out.append(Entry(label, where, None, "; ".join(errors)))
+        where = f"{r.source}:{r.line}"
+        if isinstance(r, BatchFailure):
+            out.append(Entry(f"{r.instansi or '?'} {r.year or '?'}", where, None, _problems_text(r.problems)))
             continue
+        assert isinstance(r, BatchRow)
+        label = f"{r.instansi} {r.year}" + (f" ({r.stage})" if r.stage else "")
+        data: dict[str, Any] = {"instansi": r.instansi, "year": r.year, "levels": dict(r.levels)}
+        if r.stage:
+            data["stage"] = r.stage
+        if r.documents:
+            data["documents"] = dict(r.documents)
         try:
             out.append(Entry(label, where, parse_assessment(data, where)))
         except ValidationError as exc:
-            out.append(Entry(label, where, None, "; ".join(p.message for p in exc.problems)))
+            out.append(Entry(label, where, None, _problems_text(exc.problems)))
     return out
+
+
+def _problems_text(problems: Sequence[Problem]) -> str:
+    if not problems:
+        return "cannot be read"
+    p = problems[0]
+    col = f" (column {p.location.col})" if p.location.col is not None else ""
+    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    return f"[{p.code}] {p.message}{col}{more}"
 
 
 # -- outcomes ---------------------------------------------------------------------------------
