@@ -54,6 +54,7 @@ h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom:
 .predikat { display: inline-block; padding: 4px 14px; border-radius: 999px; color: #fff; font-weight: 700; font-size: 1.4rem; }
 .charts { display: flex; flex-wrap: wrap; gap: 24px; }
 figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+.charts figure { width: min-content; }
 figcaption { font-size: .9rem; color: #4b5563; margin-top: 4px; }
 table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: 8px 0 4px; }
 th, td { border-bottom: 1px solid #e5e7eb; padding: 5px 8px; text-align: left; vertical-align: top; }
@@ -148,7 +149,7 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     """A radar (spider) chart of ``values`` (one axis per label) on the scale ``lo..hi``."""
     n = len(labels)
     cx = cy = size / 2
-    radius = size / 2 - 70
+    radius = size / 2 - 62
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
     if n < 3:  # a radar needs three axes; fall back to a note
         parts.append(f'<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
@@ -191,7 +192,7 @@ def bars_svg(
     css_class: str = "bars",
 ) -> str:
     """Horizontal bars ``(label, title, value, text)`` on the scale ``lo..hi``, with an optional target line."""
-    label_w, right = 150, 56
+    label_w, right = 170, 56
     row_h, bar_h, top = 34, 20, 26
     height = top + row_h * len(rows) + 24
     span = Fraction(width - label_w - right)
@@ -338,7 +339,7 @@ def report_html(
     body.append(radar_svg([a.id for a in result.aspects], [a.name for a in result.aspects], [Fraction(a.index) for a in result.aspects], [a.index for a in result.aspects], lo, hi))
     body.append("<figcaption>Indeks per aspek (nilai yang ditampilkan).</figcaption></figure>")
     if result.domains:
-        rows = [(d.id, d.name, Fraction(d.index), d.index) for d in result.domains]
+        rows = [(d.name if len(d.name) <= 24 else d.id, f"{d.id} {d.name}", Fraction(d.index), d.index) for d in result.domains]
         cols = [_ACCENT if target is None or Fraction(d.index) >= target else "#ef6c00" for d in result.domains]
         body.append("<figure>")
         body.append(bars_svg(rows, lo, hi, target, target_text, cols, css_class="bars domains"))
