@@ -149,6 +149,7 @@ def scenarios(draw: Any) -> dict[str, Any]:
     limits = Limits(
         fixed=frozenset(draw(st.sets(st.integers(1, n), max_size=2))) if draw(st.booleans()) else frozenset(),
         max_raise=draw(st.sampled_from([None, None, 1, 2])),
+        max_raise_by={i: draw(st.integers(0, 2)) for i in draw(st.sets(st.integers(1, n), max_size=2))},
         budget=Fraction(draw(st.integers(0, 30))) if draw(st.integers(0, 3)) == 0 else None,
         unavailable_documents=frozenset(d.key for d in docs if draw(st.integers(0, 3)) == 0),
     )
@@ -206,7 +207,7 @@ def reaches(rs: Ruleset, total: int, target: Any, display: bool) -> bool:
     return Fraction(total, c.total_w) >= target
 
 
-@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large])
 @given(scenarios())
 def test_plan_is_optimal_against_exhaustive_search(sc: dict[str, Any]) -> None:
     rs, levels, stated, costs, limits, target, disp = sc["rs"], sc["levels"], sc["documents"], sc["costs"], sc["limits"], sc["target"], sc["display"]
@@ -285,7 +286,7 @@ def greedy_unit_cost(weights: list[Fraction], cur: list[int], top: list[int], ne
 RS59 = load_ruleset("permenpanrb-59-2020")
 
 
-@settings(max_examples=60, deadline=None)
+@settings(max_examples=100, deadline=None)
 @given(
     st.lists(st.integers(1, 5), min_size=47, max_size=47),
     st.integers(100, 520),
@@ -540,6 +541,15 @@ def test_costs_from_a_mapping() -> None:
     assert costs.step_cost(1, 2) == Fraction(5, 2) and costs.step_cost(42, 5) == 1
     with pytest.raises(CostsError):
         parse_costs({"default_step": "lots"})
+    # built in code: exact numbers are converted, floats refused
+    from decimal import Decimal
+
+    c = Costs(default_step=2, documents={"peta_rencana_spbe": Decimal("1.5")}, steps={12: {2: "3"}})
+    assert c.document_cost("peta_rencana_spbe") == Fraction(3, 2) and c.step_cost(12, 2) == 3
+    lim = Limits(fixed=[45, 46], budget=10)  # type: ignore[arg-type]
+    assert lim.fixed == frozenset({45, 46}) and lim.budget == Fraction(10)
+    with pytest.raises(TypeError):
+        Costs(default_step=1.5)  # type: ignore[arg-type]
 
 
 # -- CLI --------------------------------------------------------------------------------------

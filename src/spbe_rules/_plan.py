@@ -90,6 +90,31 @@ class PlanError(EvaluationError):
 # -- costs and limits -------------------------------------------------------------------
 
 
+def _optional_fraction(value: Any) -> Fraction | None:
+    """Exact numbers only: ``int``, ``Decimal``, ``Fraction`` or decimal text (a float is refused)."""
+    return None if value is None else to_fraction(value)
+
+
+def _int_set(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
+def _str_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _int_map(value: Mapping[int, int]) -> dict[int, int]:
+    return dict(value)
+
+
+def _fraction_map(value: Mapping[Any, Any]) -> dict[Any, Fraction]:
+    return {k: to_fraction(v) for k, v in value.items()}
+
+
+def _step_map(value: Mapping[int, Mapping[int, Any]]) -> dict[int, dict[int, Fraction]]:
+    return {k: {lv: to_fraction(c) for lv, c in per.items()} for k, per in value.items()}
+
+
 @frozen
 class Limits:
     """What a plan may not do.
@@ -100,11 +125,11 @@ class Limits:
     ``unavailable_documents``: documents the plan must not count on obtaining.
     """
 
-    fixed: frozenset[int] = frozenset()
+    fixed: frozenset[int] = field(default=frozenset(), converter=_int_set)
     max_raise: int | None = None
-    max_raise_by: Mapping[int, int] = field(factory=dict)
-    budget: Fraction | None = None
-    unavailable_documents: frozenset[str] = frozenset()
+    max_raise_by: Mapping[int, int] = field(factory=dict, converter=_int_map)
+    budget: Fraction | None = field(default=None, converter=_optional_fraction)
+    unavailable_documents: frozenset[str] = field(default=frozenset(), converter=_str_set)
 
     def merged(self, other: Limits | None) -> Limits:
         """These limits with ``other`` on top (lists are joined, single values replaced)."""
@@ -135,11 +160,11 @@ class Costs:
     ``default_step``. A document costs ``documents[key]``, else ``default_document``
     (else ``default_step``). Costs are exact (``Fraction``) and never negative."""
 
-    default_step: Fraction = Fraction(1)
-    default_document: Fraction | None = None
-    indicators: Mapping[int, Fraction] = field(factory=dict)
-    steps: Mapping[int, Mapping[int, Fraction]] = field(factory=dict)
-    documents: Mapping[str, Fraction] = field(factory=dict)
+    default_step: Fraction = field(default=Fraction(1), converter=to_fraction)
+    default_document: Fraction | None = field(default=None, converter=_optional_fraction)
+    indicators: Mapping[int, Fraction] = field(factory=dict, converter=_fraction_map)
+    steps: Mapping[int, Mapping[int, Fraction]] = field(factory=dict, converter=_step_map)
+    documents: Mapping[str, Fraction] = field(factory=dict, converter=_fraction_map)
     unit: str | None = None
     limits: Limits = Limits()
     source: str = field(default="<default costs>", eq=False)
