@@ -1083,7 +1083,14 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
             return costs.document_cost(key)
         return sum((costs.step_cost(numbers[p], lv) for lv in range(cur[p] + 1, x[p] + 1)), Fraction(0))
 
-    unlocking = [i for i in items if unlocks[i][0]]
+    # unlocking steps first, each before the unlocking steps it unlocks (documents first, then by number)
+    pending = [i for i in items if unlocks[i][0]]
+    unlocking: list[tuple[str, int, str]] = []
+    while pending:
+        free = [i for i in pending if not any(i[0] == "indicator" and numbers[i[1]] in unlocks[j][0] for j in pending if j is not i)]
+        nxt = (free or pending)[0]
+        unlocking.append(nxt)
+        pending.remove(nxt)
     others = [i for i in items if not unlocks[i][0]]
     base_levels = list(cur)
     base_docs: set[str] = set()
