@@ -491,3 +491,38 @@ def test_large_inputs_are_evaluated_in_slices_with_the_same_numbers() -> None:
     b = evaluate_levels(rs, mat, docs, backend="python")
     for name in ("total", "index", "predikat", "aspects", "domains", "effective"):
         assert getattr(a, name) == getattr(b, name), name
+
+
+def test_progress_without_tqdm_is_a_plain_counter(monkeypatch: pytest.MonkeyPatch) -> None:
+    import io
+
+    from spbe_rules._cli_batch import _Progress
+
+    monkeypatch.setitem(sys.modules, "tqdm", None)
+    buf = io.StringIO()
+    bar = _Progress(200, "B", buf)
+    assert bar.bar is None
+    bar(10)
+    assert buf.getvalue() == ""  # nothing during the first half second
+    bar.start -= 1.0
+    bar(90)
+    assert "\rspbe-rules batch: 100 B (50%)" in buf.getvalue()
+    bar.close()
+    assert buf.getvalue().endswith("\r\033[K")
+
+
+def test_progress_with_tqdm_draws_a_bar() -> None:
+    pytest.importorskip("tqdm")
+    import io
+
+    from spbe_rules._cli_batch import _Progress
+
+    buf = io.StringIO()
+    bar = _Progress(1000, "baris", buf)
+    assert bar.bar is not None
+    bar.bar.delay = 0  # shown at once here; a real run waits half a second
+    bar.bar.refresh()
+    bar(500)
+    bar.bar.refresh()
+    bar.close()
+    assert "spbe-rules batch" in buf.getvalue() and "500/1000" in buf.getvalue()

@@ -72,6 +72,9 @@ svg text { font-family: inherit; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   h2 { break-after: avoid; page-break-after: avoid; }
+  .charts { flex-wrap: nowrap; gap: 12px; }
+  .charts figure { width: 50%; }
+  svg.chart { max-width: 100%; height: auto; }
   .card, .predikat, .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   a { color: inherit; text-decoration: none; }
 }
