@@ -24,6 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 
 from spbe_rules import Assessment, load_assessment, load_ruleset
+from spbe_rules._converter import exact_text
 from spbe_rules._plan import Costs, Limits, plan
 from spbe_rules._select import ruleset_for_assessment
 
@@ -105,7 +106,7 @@ def main() -> None:
 
     gaps = (Fraction(1, 5), Fraction(1, 2), Fraction(1))
     for free in (10, 20, 30, 47):
-        print(f"   {free:>2} indicators   " + "   ".join(f"+{float(g):.1f}: {cell(free, g, None)}" for g in gaps))
+        print(f"   {free:>2} indicators   " + "   ".join(f"+{exact_text(g)}: {cell(free, g, None)}" for g in gaps))
     print("   b) all 47 free, gap +0.5, levels each indicator may rise")
     print("                  " + "   ".join(f"+{up} level{'s' if up > 1 else ' '}: {cell(47, Fraction(1, 2), up)}" for up in (1, 2, 4)))
 
