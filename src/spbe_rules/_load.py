@@ -52,15 +52,18 @@ def _is_path(ref: str | os.PathLike[str]) -> bool:
     return any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json"))
 
 
-def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None) -> Path:
-    """The file of a ruleset given by path, or by id (looked for beside ``near`` first, then installed)."""
+def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, referrer: Path | None = None) -> Path:
+    """The file of a ruleset given by path, or by id (looked for beside ``near`` first, then installed).
+
+    ``referrer`` is the file that names the id; it is never taken as the ruleset itself
+    (an assessment saved as ``pedoman-3-2024.yaml`` still means the installed ruleset)."""
     if _is_path(ref):
         return Path(ref)
     ref = str(ref)
     if near is not None:
         for suffix in (".yaml", ".yml"):
             candidate = near / f"{ref}{suffix}"
-            if candidate.is_file():
+            if candidate.is_file() and not (referrer is not None and _same_file(candidate, referrer)):
                 return candidate
     from ._registry import installed_paths
 
@@ -72,6 +75,13 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None) 
     guess = difflib.get_close_matches(ref, list(paths), n=1)
     msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
     raise RulesetNotFoundError(msg, sorted(paths))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
 
 
 def _stat_key(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:

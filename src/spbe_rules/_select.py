@@ -26,6 +26,7 @@ def ruleset_for_assessment(assessment: Assessment, ruleset: str | os.PathLike[st
     if ruleset is not None:
         return load_ruleset(ruleset)
     if assessment.ruleset is not None:
-        near = Path(assessment.source).parent if assessment.source not in ("<input>", "-") else None
-        return load_ruleset(resolve_ruleset_path(assessment.ruleset, near=near))
+        own = Path(assessment.source) if assessment.source not in ("<input>", "-") else None
+        near = own.parent if own is not None else None
+        return load_ruleset(resolve_ruleset_path(assessment.ruleset, near=near, referrer=own))
     return load_ruleset(ruleset_for_year(assessment.year))
