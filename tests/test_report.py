@@ -268,3 +268,15 @@ def test_batch_report_in_chromium(tmp_path: Path) -> None:
 
 
 _ = os
+
+
+def test_report_plan_uses_a_costs_file(tmp_path: Path) -> None:
+    pytest.importorskip("spbe_rules._plan")
+    costs = tmp_path / "biaya.yaml"
+    costs.write_text("default_step: 2\nunit: hari\n", encoding="utf-8")
+    out = tmp_path / "laporan.html"
+    assert main(["report", str(CAPPED), "-o", str(out), "--costs", str(costs)]) == 0
+    page = out.read_text(encoding="utf-8")
+    assert "Rencana menuju predikat berikutnya" in page and "Biaya (hari)" in page
+    assert main(["report", str(CAPPED), "-o", str(out), "--no-plan"]) == 0
+    assert "Rencana menuju predikat berikutnya" not in out.read_text(encoding="utf-8")

@@ -59,6 +59,7 @@ from ._model import (
     Stage,
 )
 from ._plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
+from ._report import batch_report_html, report_html
 from ._registry import RulesetInfo, installed_rulesets, ruleset_for_year
 from ._result import (
     AspectResult,
@@ -157,6 +158,7 @@ __all__ = [
     "ValidationError",
     "WhatIf",
     "__version__",
+    "batch_report_html",
     "clear_cache",
     "diff",
     "evaluate",
@@ -174,6 +176,7 @@ __all__ = [
     "parse_costs",
     "plan",
     "plan_to_dict",
+    "report_html",
     "result_from_json",
     "result_to_json",
     "ruleset_for_year",

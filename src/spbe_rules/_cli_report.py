@@ -28,6 +28,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="the report file (.html)")
     p.add_argument("--target", metavar="INDEX", help="draw the domain bars against this index (default: the lower bound of the next predikat)")
     p.add_argument("--no-plan", action="store_true", help="leave out the plan to the next predikat")
+    p.add_argument("--costs", metavar="FILE", help="costs file for the plan (see `spbe-rules plan`; default: every step costs 1)")
     p.add_argument("--top", type=int, default=100, metavar="N", help="with --batch: rows of the ranking to show (default 100)")
     p.add_argument("--title", help="with --batch: the report's title")
     p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to use (default: the assessment's own, else the one in force for its year)")
@@ -68,7 +69,15 @@ def _report(args: argparse.Namespace) -> int:
 
     target = _target(args.target)
     assessment, ruleset, result = evaluate_file(args)
-    plan_kw = {"missing": args.missing, "enable_rules": args.enable_rule, "disable_rules": args.disable_rule}
+    plan_kw: dict[str, Any] = {"missing": args.missing, "enable_rules": args.enable_rule, "disable_rules": args.disable_rule}
+    if args.costs is not None and not args.no_plan:
+        import importlib
+
+        try:
+            planner = importlib.import_module("spbe_rules._plan")
+        except ImportError:
+            raise CliError("--costs: the planner is not installed in this version") from None
+        plan_kw["costs"] = planner.load_costs(args.costs)
     html = report_html(result, ruleset, target=target, assessment=None if args.no_plan else assessment, plan_options=plan_kw)
     write_output(html, args.output)
     return 0
