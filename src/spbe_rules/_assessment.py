@@ -19,6 +19,7 @@ from ._errors import AssessmentError, Location, Problem, ValidationError
 from ._model import Ruleset
 from ._schema import schema_problems
 from ._source import PosDict, PosList, locate, read_source
+from ._text import number_ranges
 
 __all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
 
@@ -239,7 +240,7 @@ def check_against(
             problems.append(
                 Problem(
                     "MISSING_LEVEL",
-                    f"{where} gives no level for indicator{'s' if len(absent) > 1 else ''} {_ranges(absent)}",
+                    f"{where} gives no level for indicator{'s' if len(absent) > 1 else ''} {number_ranges(absent)}",
                     assessment.location(*path_of(first.id)),
                     "give every indicator a level, or evaluate with missing='lowest' (CLI: --missing lowest) to count missing ones at the lowest level",
                 )
@@ -250,19 +251,6 @@ def check_against(
     if problems:
         raise AssessmentError(f"assessment does not fit ruleset {ruleset.id}", problems)
     return ordered, filled
-
-
-def _ranges(numbers: list[int]) -> str:
-    parts: list[str] = []
-    start = prev = numbers[0]
-    for n in [*numbers[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
 
 
 _ = PosList  # re-exported type used by callers that inspect raw data

@@ -566,7 +566,7 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
             else:
                 loose.append(n)
         if loose:
-            from ._assessment import _ranges
+            from ._text import number_ranges as _ranges
 
             problems.append(
                 Problem(

@@ -319,9 +319,9 @@ def _cut(text: str, width: int) -> str:
 
 
 def _ranges(numbers: tuple[int, ...] | list[int]) -> str:
-    from ._plan import _ranges as r
+    from ._text import number_ranges
 
-    return r(list(numbers))
+    return number_ranges(numbers)
 
 
 def _signed_exact(value: Fraction) -> str:

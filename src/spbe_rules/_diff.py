@@ -32,6 +32,7 @@ from ._converter import exact_text
 from ._load import load_ruleset, merged_data
 from ._model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from ._source import PosDict, PosList, locate
+from ._text import number_ranges
 
 __all__ = ["DIFF_SCHEMA", "Change", "Place", "RulesetDiff", "RulesetSide", "diff", "format_condition"]
 
@@ -188,22 +189,6 @@ def _short(text: str | None, width: int) -> str:
     return one if len(one) <= width else one[: width - 3] + "..."
 
 
-def _ranges(numbers: Iterable[int]) -> str:
-    ns = sorted(numbers)
-    if not ns:
-        return "(none)"
-    parts: list[str] = []
-    start = prev = ns[0]
-    for n in [*ns[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
-
-
 def format_condition(cond: Condition) -> str:
     """A condition in the words of the file format."""
     if isinstance(cond, AtLeast):
@@ -229,7 +214,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (AtLeast, HasDocument, Not, AllOf, AnyOf)):
         return format_condition(value)
     if isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-        return _ranges(value)
+        return number_ranges(value, empty='(none)')
     return str(value)
 
 
@@ -447,7 +432,7 @@ def _group_summary(g: Any) -> str:
 
 def _rule_summary(r: Any) -> str:
     state = "on" if r.enabled else "off"
-    return f"{r.kind} {_ranges(r.targets)} at most level {r.max_level} unless {format_condition(r.unless)} ({state}, {r.status})"
+    return f"{r.kind} {number_ranges(r.targets, empty='(none)')} at most level {r.max_level} unless {format_condition(r.unless)} ({state}, {r.status})"
 
 
 def _doc_summary(d: Any) -> str:

@@ -17,6 +17,7 @@ from attrs import frozen
 
 from ._converter import exact_text
 from ._model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
+from ._text import number_ranges
 
 __all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
 
@@ -192,23 +193,6 @@ def _ind_name(rs: Ruleset, number: int) -> str:
         return rs.indicator(number).name
     except KeyError:
         return "?"
-
-
-def _numbers(numbers: Any) -> str:
-    """Indicator numbers as short ranges: 21-23, 25."""
-    ns = sorted(numbers)
-    if not ns:
-        return ""
-    parts: list[str] = []
-    start = prev = ns[0]
-    for n in [*ns[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else (f"{start}, {prev}" if prev == start + 1 else f"{start}-{prev}"))
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
 
 
 def rule_message(rule: Rule, rs: Ruleset, number: int, submitted: int, lang: str, condition: str | None = None) -> str:
@@ -388,7 +372,7 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
         cond_en = describe_condition(rule.unless, rs, eff, docs, "en")
         status = _status_text(rule, long=True)
-        targets = _numbers(rule.targets)
+        targets = number_ranges(rule.targets, pairs_as_list=True)
         if not o.enabled and not rule.enabled:
             t = Text(
                 f"Aturan opsional {o.id} mati secara bawaan dan tidak dinyalakan pada evaluasi ini, jadi tidak membatasi apa pun "
@@ -416,14 +400,14 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi level {rule.max_level}."]
             parts_en = [f"The condition of this rule is not met, so indicators {targets} may be at most level {rule.max_level}."]
             if capped:
-                parts_id.append(f"Ditahan pada level {rule.max_level} oleh aturan ini (level yang diajukan lebih tinggi): indikator {_numbers(capped)}.")
-                parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {_numbers(capped)}.")
+                parts_id.append(f"Ditahan pada level {rule.max_level} oleh aturan ini (level yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}.")
+                parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {number_ranges(capped, pairs_as_list=True)}.")
             if earlier:
-                parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {_numbers(earlier)}.")
-                parts_en.append(f"Already lowered by another rule: indicators {_numbers(earlier)}.")
+                parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {number_ranges(earlier, pairs_as_list=True)}.")
+                parts_en.append(f"Already lowered by another rule: indicators {number_ranges(earlier, pairs_as_list=True)}.")
             if below:
-                parts_id.append(f"Tidak berubah karena level yang diajukan tidak melebihi batas: indikator {_numbers(below)}.")
-                parts_en.append(f"Unchanged because the submitted level is not above the cap: indicators {_numbers(below)}.")
+                parts_id.append(f"Tidak berubah karena level yang diajukan tidak melebihi batas: indikator {number_ranges(below, pairs_as_list=True)}.")
+                parts_en.append(f"Unchanged because the submitted level is not above the cap: indicators {number_ranges(below, pairs_as_list=True)}.")
             t = Text(" ".join([*parts_id, release.id]) + status.id, " ".join([*parts_en, release.en]) + status.en)
         rule_nodes.append(Node("rule", o.id, rule.description or o.id, None, t, cite(rs, rule.legal_basis, True), (o.id,) if o.capped else (), rule.status))
     if rule_nodes:
@@ -461,7 +445,7 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             total_s = c.sums([submitted[n] for n in c.numbers])[2]
             pred, rounded = c.predikat_of(total_s, c.total_w)
             idx = display_text(rounded, c.decimals)
-            ids = _numbers(i.id for i in lowered_all)
+            ids = number_ranges((i.id for i in lowered_all), pairs_as_list=True)
             root_text = Text(
                 f"{root_text.id} Aturan ketergantungan menahan {len(lowered_all)} indikator di bawah level yang diajukan "
                 f"(indikator {ids}); tanpa batas itu, yaitu bila syarat aturannya terpenuhi dan level yang diajukan diterima, "

@@ -59,6 +59,7 @@ from ._result import Result
 from ._schema import schema_problems
 from ._source import PosDict, locate, read_source
 from ._whatif import changed_assessment, enabled_fn, fraction_text
+from ._text import number_ranges
 
 __all__ = [
     "Costs",
@@ -1022,22 +1023,6 @@ def _assemble(
     )
 
 
-def _ranges(numbers: Sequence[int]) -> str:
-    nums = sorted(numbers)
-    if not nums:
-        return ""
-    parts: list[str] = []
-    start = prev = nums[0]
-    for n in [*nums[1:], None]:
-        if n is not None and n == prev + 1:
-            prev = n
-            continue
-        parts.append(str(start) if start == prev else f"{start}-{prev}")
-        if n is not None:
-            start = prev = n
-    return ", ".join(parts)
-
-
 def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Sequence[int], docs: frozenset[str], costs: Costs) -> tuple[PlanStep, ...]:
     c = planner.c
     numbers = c.numbers
@@ -1158,7 +1143,7 @@ def _reason(
     numbers: Sequence[int],
 ) -> Text:
     if released:
-        ids = _ranges(released)
+        ids = number_ranges(released)
         rl = ", ".join(rules)
         if kind == "document":
             id_ = f"Membuka indikator {ids} yang dibatasi aturan {rl}."
