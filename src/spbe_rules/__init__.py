@@ -8,73 +8,191 @@
 ('3.00', 'Baik')
 """
 
-from ._assessment import Assessment, StageLevels, load_assessment, parse_assessment
-from ._errors import (
-    AssessmentError,
-    EvaluationError,
-    Location,
-    Problem,
-    RulesetError,
-    RulesetNotFoundError,
-    SpbeError,
-    ValidationError,
-)
-from ._batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
-from ._cases import (
-    Case,
-    CaseReport,
-    CaseSuiteError,
-    Expect,
-    Mismatch,
-    NotReproduced,
-    Suite,
-    SuiteReport,
-    load_suite,
-    run_suite,
-)
-from ._diff import Change, Place, RulesetDiff, RulesetSide, diff
-from ._evaluate import evaluate
-from ._explain import Explanation, Node, Text
-from ._impact import CauseCount, CorpusError, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
-from ._load import DEFAULT_RULESET, clear_cache, load_ruleset
-from ._model import (
-    AllOf,
-    AnyOf,
-    Aspect,
-    AtLeast,
-    Band,
-    Capability,
-    Citation,
-    Display,
-    Document,
-    Domain,
-    HasDocument,
-    Indicator,
-    Not,
-    Predikat,
-    Rule,
-    Ruleset,
-    Scale,
-    SourceInfo,
-    Stage,
-)
-from ._plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
-from ._report import batch_report_html, report_html
-from ._registry import RulesetInfo, installed_rulesets, ruleset_for_year
-from ._result import (
-    AspectResult,
-    DocumentState,
-    DomainResult,
-    IndicatorResult,
-    LevelChange,
-    Result,
-    RuleOutcome,
-    RulesetRef,
-    result_from_json,
-    result_to_json,
-)
-from ._whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
+# The public names are imported on first use (PEP 562), so `import spbe_rules` stays cheap
+# and a program that only evaluates never loads the planner, batch or report code.
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._assessment import Assessment, StageLevels, load_assessment, parse_assessment
+    from ._errors import (
+        AssessmentError,
+        EvaluationError,
+        Location,
+        Problem,
+        RulesetError,
+        RulesetNotFoundError,
+        SpbeError,
+        ValidationError,
+    )
+    from ._batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
+    from ._cases import (
+        Case,
+        CaseReport,
+        CaseSuiteError,
+        Expect,
+        Mismatch,
+        NotReproduced,
+        Suite,
+        SuiteReport,
+        load_suite,
+        run_suite,
+    )
+    from ._diff import Change, Place, RulesetDiff, RulesetSide, diff
+    from ._evaluate import evaluate
+    from ._explain import Explanation, Node, Text
+    from ._impact import CauseCount, CorpusError, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
+    from ._load import DEFAULT_RULESET, clear_cache, load_ruleset
+    from ._model import (
+        AllOf,
+        AnyOf,
+        Aspect,
+        AtLeast,
+        Band,
+        Capability,
+        Citation,
+        Display,
+        Document,
+        Domain,
+        HasDocument,
+        Indicator,
+        Not,
+        Predikat,
+        Rule,
+        Ruleset,
+        Scale,
+        SourceInfo,
+        Stage,
+    )
+    from ._plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
+    from ._report import batch_report_html, report_html
+    from ._registry import RulesetInfo, installed_rulesets, ruleset_for_year
+    from ._result import (
+        AspectResult,
+        DocumentState,
+        DomainResult,
+        IndicatorResult,
+        LevelChange,
+        Result,
+        RuleOutcome,
+        RulesetRef,
+        result_from_json,
+        result_to_json,
+    )
+    from ._whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
+
+_LAZY: dict[str, str] = {
+    "AllOf": "_model",
+    "AnyOf": "_model",
+    "Aspect": "_model",
+    "AspectResult": "_result",
+    "Assessment": "_assessment",
+    "AssessmentError": "_errors",
+    "AtLeast": "_model",
+    "Band": "_model",
+    "BatchFailure": "_batch",
+    "BatchNumbers": "_batch",
+    "BatchResult": "_batch",
+    "BatchRow": "_batch",
+    "Capability": "_model",
+    "Case": "_cases",
+    "CaseReport": "_cases",
+    "CaseSuiteError": "_cases",
+    "CauseCount": "_impact",
+    "Change": "_diff",
+    "Citation": "_model",
+    "CorpusError": "_impact",
+    "Costs": "_plan",
+    "CostsError": "_plan",
+    "DEFAULT_RULESET": "_load",
+    "Display": "_model",
+    "Document": "_model",
+    "DocumentChange": "_whatif",
+    "DocumentState": "_result",
+    "Domain": "_model",
+    "DomainGain": "_whatif",
+    "DomainResult": "_result",
+    "EvaluationError": "_errors",
+    "Expect": "_cases",
+    "Explanation": "_explain",
+    "Gain": "_whatif",
+    "Gains": "_whatif",
+    "HasDocument": "_model",
+    "ImpactReport": "_impact",
+    "ImpactRow": "_impact",
+    "ImpactSummary": "_impact",
+    "IndexDelta": "_whatif",
+    "Indicator": "_model",
+    "IndicatorResult": "_result",
+    "LevelChange": "_result",
+    "Limits": "_plan",
+    "Location": "_errors",
+    "Mismatch": "_cases",
+    "Node": "_explain",
+    "Not": "_model",
+    "NotReproduced": "_cases",
+    "Outcome": "_impact",
+    "Place": "_diff",
+    "Plan": "_plan",
+    "PlanError": "_plan",
+    "PlanStep": "_plan",
+    "Predikat": "_model",
+    "Problem": "_errors",
+    "Release": "_whatif",
+    "Result": "_result",
+    "Rule": "_model",
+    "RuleOutcome": "_result",
+    "Ruleset": "_model",
+    "RulesetDiff": "_diff",
+    "RulesetError": "_errors",
+    "RulesetInfo": "_registry",
+    "RulesetNotFoundError": "_errors",
+    "RulesetRef": "_result",
+    "RulesetSide": "_diff",
+    "Scale": "_model",
+    "SourceInfo": "_model",
+    "SpbeError": "_errors",
+    "Stage": "_model",
+    "StageLevels": "_assessment",
+    "Suite": "_cases",
+    "SuiteReport": "_cases",
+    "Target": "_plan",
+    "Text": "_explain",
+    "Transition": "_impact",
+    "Unlock": "_whatif",
+    "ValidationError": "_errors",
+    "WhatIf": "_whatif",
+    "batch_report_html": "_report",
+    "clear_cache": "_load",
+    "diff": "_diff",
+    "evaluate": "_evaluate",
+    "evaluate_levels": "_batch",
+    "evaluate_many": "_batch",
+    "gains": "_whatif",
+    "gains_to_dict": "_whatif",
+    "impact": "_impact",
+    "installed_rulesets": "_registry",
+    "load_assessment": "_assessment",
+    "load_costs": "_plan",
+    "load_ruleset": "_load",
+    "load_suite": "_cases",
+    "parse_assessment": "_assessment",
+    "parse_costs": "_plan",
+    "plan": "_plan",
+    "plan_to_dict": "_plan",
+    "report_html": "_report",
+    "result_from_json": "_result",
+    "result_to_json": "_result",
+    "ruleset_for_year": "_registry",
+    "run_suite": "_cases",
+    "whatif": "_whatif",
+    "whatif_to_dict": "_whatif",
+}
 
 __all__ = [
     "DEFAULT_RULESET",
@@ -184,3 +302,16 @@ __all__ = [
     "whatif",
     "whatif_to_dict",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _LAZY.get(name)
+    if module is None:
+        raise AttributeError(f"module 'spbe_rules' has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"spbe_rules.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)

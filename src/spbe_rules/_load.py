@@ -4,9 +4,11 @@ Caching. A loaded ruleset is kept in memory for the life of the process, keyed
 by the files it was built from (path, size and modification time of each).
 It is also written to a disk cache (``$SPBE_RULES_CACHE_DIR``, else
 ``$XDG_CACHE_HOME/spbe-rules``, else ``~/.cache/spbe-rules``) as JSON, named by
-the SHA-256 of the library version, the schema and the bytes of every file in
-the ``extends`` chain; an entry is used only when all those bytes hash the
-same, so editing any file (or upgrading the library) invalidates it. Set
+the SHA-256 of the file's bytes, the library version and the schema. The entry
+records the ``extends`` chain (each base's reference, resolved path and
+SHA-256); it is used only when the file hashes the same, every base still
+resolves to the same path and hashes the same, so editing any file (or
+upgrading the library) invalidates it, and a hit needs no YAML parsing. Set
 ``SPBE_RULES_CACHE_DIR=off`` to disable the disk cache. The cache holds data
 only (JSON), never code.
 """
@@ -18,19 +20,21 @@ import json
 import os
 import tempfile
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
-from ._checks import check_ruleset
 from ._converter import converter
 from ._errors import Location, Problem, RulesetError, RulesetNotFoundError, ValidationError
-from ._merge import extends_problem, merge_extension
 from ._model import Ruleset
 from ._resources import schema_text
-from ._schema import schema_problems
-from ._source import PosDict, locate, read_source
 from ._version import __version__
+
+if TYPE_CHECKING:
+    from ._source import PosDict
+
+# Parsing, merging and checking (_source, _merge, _schema, _checks) are imported only when a
+# ruleset is built, so a disk-cache hit costs no YAML parser and no JSON Schema validator.
 
 __all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
@@ -107,17 +111,18 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
             hit = None
         if hit is not None:
             return hit
-    sources = _read_chain(path)
-    chain_paths = [Path(s[0]) for s in sources]
-    digest = _digest([raw for _, raw, _ in sources])
-    ruleset = _disk_get(digest) if cache else None
-    if ruleset is not None and ruleset.origin != sources[0][0]:
-        # the disk cache is keyed by content: the same bytes may have been loaded from another file
-        ruleset = attrs.evolve(ruleset, origin=sources[0][0])
-    if ruleset is None:
-        ruleset = _build(sources, digest)
+    hit_chain = _disk_get(path) if cache else None
+    if hit_chain is not None:
+        ruleset, chain_paths = hit_chain
+    else:
+        sources = _read_chain(path)
+        chain_paths = [Path(s[0]) for s in sources]
+        ruleset = _build(sources, _digest([raw for _, raw, _ in sources]))
         if cache:
-            _disk_put(digest, ruleset)
+            _disk_put(sources, ruleset)
+    if ruleset.origin != str(path):
+        # the disk cache is keyed by content: the same bytes may have been loaded from another file
+        ruleset = attrs.evolve(ruleset, origin=str(path))
     if cache:
         try:
             _chains[key_str] = chain_paths
@@ -128,6 +133,9 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
 
 
 def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
+    from ._merge import extends_problem
+    from ._source import PosDict, read_source
+
     """The file and the files it extends, child first: (path, raw bytes, data)."""
     out: list[tuple[str, bytes, Any]] = []
     seen: list[str] = []
@@ -177,6 +185,8 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
 
 def _start(data: Any, name: str) -> Location:
     """Where the data of a file starts (a list has a place; a lone value is placed at the top)."""
+    from ._source import locate
+
     loc = locate(data, [], name)
     return loc if loc.line is not None else Location(name, 1, 1)
 
@@ -187,6 +197,8 @@ def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:
 
     Every value keeps the mark of the file and line where it was written, so tools
     (diff, editors) can point at the place that gives a value, also in an extending file."""
+    from ._merge import merge_extension
+
     sources = _read_chain(resolve_ruleset_path(ref))
     data = sources[-1][2]
     for child_name, _, child in reversed(sources[:-1]):
@@ -202,6 +214,10 @@ def _digest(raws: list[bytes]) -> str:
 
 
 def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
+    from ._checks import check_ruleset
+    from ._merge import merge_extension
+    from ._schema import schema_problems
+
     name, _, data = sources[-1]
     problems: list[Problem] = []
     for child_name, _, child in reversed(sources[:-1]):
@@ -254,34 +270,58 @@ def _cache_dir() -> Path | None:
     return Path(base) / "spbe-rules"
 
 
-def _cache_file(digest: str) -> Path | None:
+def _cache_file(top_sha: str) -> Path | None:
     d = _cache_dir()
     if d is None:
         return None
     salt = hashlib.sha256(f"{__version__}\0{schema_text('ruleset')}".encode()).hexdigest()[:16]
-    return d / f"{digest[:40]}-{salt}.json"
+    return d / f"{top_sha[:40]}-{salt}.json"
 
 
-def _disk_get(digest: str) -> Ruleset | None:
+def _sha(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
+    """The cached ruleset of ``path`` if the file and every base in its chain are unchanged."""
     try:
-        f = _cache_file(digest)
+        top = path.read_bytes()
+        f = _cache_file(_sha(top))
         if f is None or not f.is_file():
             return None
-        data = json.loads(f.read_text(encoding="utf-8"))
-        if data.get("sha256") != digest:
+        entry = json.loads(f.read_text(encoding="utf-8"))
+        chain = entry["chain"]
+        if chain[0]["sha256"] != _sha(top):
             return None
-        return converter.structure(data, Ruleset)
-    except Exception:  # a damaged cache entry is ignored and rebuilt, never trusted
+        paths = [path]
+        raws = [top]
+        for link in chain[1:]:
+            base = resolve_ruleset_path(link["ref"], near=paths[-1].parent, referrer=paths[-1])
+            if str(base.resolve()) != link["path"]:
+                return None
+            raw = base.read_bytes()
+            if _sha(raw) != link["sha256"]:
+                return None
+            paths.append(base)
+            raws.append(raw)
+        ruleset = converter.structure(entry["ruleset"], Ruleset)
+        if ruleset.sha256 != _digest(raws):
+            return None
+        return ruleset, paths
+    except Exception:  # a damaged or stale cache entry is ignored and rebuilt, never trusted
         return None
 
 
-def _disk_put(digest: str, ruleset: Ruleset) -> None:
+def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
     try:
-        f = _cache_file(digest)
+        f = _cache_file(_sha(sources[0][1]))
         if f is None:
             return
+        chain = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
+        for (child_name, _, child), (name, raw, _) in zip(sources, sources[1:]):
+            chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
         f.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps(converter.unstructure(ruleset), ensure_ascii=False)
+        text = json.dumps({"chain": chain, "ruleset": converter.unstructure(ruleset)}, ensure_ascii=False)
         fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
         with os.fdopen(fd, "w", encoding="utf-8") as fh:
             fh.write(text)
