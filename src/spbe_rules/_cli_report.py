@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import sys
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
 from typing import Any
@@ -60,7 +61,7 @@ def _report(args: argparse.Namespace) -> int:
         from ._report import batch_report_html
 
         html = batch_report_html(read_results(args.batch), top=args.top, title=args.title)
-        write_output(html, args.output)
+        _write(html, args.output, f"summary of {args.batch}")
         return 0
     if args.file is None:
         raise CliError("give an assessment FILE, or --batch RESULTS")
@@ -71,13 +72,15 @@ def _report(args: argparse.Namespace) -> int:
     assessment, ruleset, result = evaluate_file(args)
     plan_kw: dict[str, Any] = {"missing": args.missing, "enable_rules": args.enable_rule, "disable_rules": args.disable_rule}
     if args.costs is not None and not args.no_plan:
-        import importlib
+        from ._plan import load_costs
 
-        try:
-            planner = importlib.import_module("spbe_rules._plan")
-        except ImportError:
-            raise CliError("--costs: the planner is not installed in this version") from None
-        plan_kw["costs"] = planner.load_costs(args.costs)
+        plan_kw["costs"] = load_costs(args.costs)
     html = report_html(result, ruleset, target=target, assessment=None if args.no_plan else assessment, plan_options=plan_kw)
-    write_output(html, args.output)
+    _write(html, args.output, f"report for {result.instansi} ({result.index} {result.predikat})")
     return 0
+
+
+def _write(html: str, output: str | None, what: str) -> None:
+    write_output(html, output)
+    if output not in (None, "-"):
+        print(f"spbe-rules: {what} written to {output}", file=sys.stderr)
