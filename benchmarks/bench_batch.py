@@ -6,8 +6,8 @@
 Prints, from one run:
 1. throughput on 100,000 assessments (ruleset pedoman-3-2024, its rules on, documents
    partly stated): one-at-a-time ``evaluate``; the plain-Python reference loop (the
-   ``python`` backend); the compiled batch path (``numpy`` backend: arrays only, and
-   with the numbers as Python lists); ``evaluate_many`` end to end (rows in, typed
+   ``python`` backend); the compiled batch path (``numpy`` backend: the kernel alone,
+   ``evaluate_levels(...).arrays()``, and ``evaluate_levels`` with the numbers as Python lists); ``evaluate_many`` end to end (rows in, typed
    results out);
 2. the split between reading, evaluating and writing a CSV of 100,000 rows;
 3. memory while streaming a CSV of 1,000,000 rows through read -> evaluate -> write
@@ -125,6 +125,11 @@ def throughput(n: int) -> dict[str, float]:
     t = time.perf_counter()
     _numpy_kernel_chunked(c, mat, dmat, enabled)
     out["batch path: numpy kernel (arrays)"] = n / (time.perf_counter() - t)
+
+    t = time.perf_counter()
+    arrays = evaluate_levels(rs, mat, docs, backend="numpy").arrays()
+    _ = (arrays["total"], arrays["index"], arrays["predikat"], arrays["aspects"], arrays["domains"])
+    out["batch path: evaluate_levels (arrays)"] = n / (time.perf_counter() - t)
 
     t = time.perf_counter()
     nums = evaluate_levels(rs, mat, docs, backend="numpy")

@@ -77,6 +77,10 @@ def test_evaluate_levels_numpy_equals_python(batch: tuple[str, list[tuple[dict[i
     docs = [d for _, d in rows]
     a = evaluate_levels(rs, np.array(mat), docs, enable_rules=enable, backend="numpy")
     b = evaluate_levels(rs, mat, docs, enable_rules=enable, backend="python")
+    arrays_a, arrays_b = a.arrays(), b.arrays()  # the kernel's arrays (before any list is made) and the lists as arrays
+    assert set(arrays_a) == set(arrays_b) == {"total", "index", "predikat", "aspects", "domains", "effective"}
+    for name in arrays_a:
+        assert arrays_a[name].tolist() == arrays_b[name].tolist() == getattr(b, name), name
     for name in ("total", "index", "predikat", "aspects", "domains", "effective"):
         assert getattr(a, name) == getattr(b, name), name
     assert [a.index_exact(i) for i in range(len(rows))] == [b.index_exact(i) for i in range(len(rows))]
