@@ -7,13 +7,15 @@ checked where a property holds for any ruleset.
 
 from __future__ import annotations
 
+import json
 import random
 from decimal import ROUND_HALF_UP, Decimal
 from fractions import Fraction
+from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import assume, given, note
+from hypothesis import assume, given, note, settings
 from hypothesis import strategies as st
 
 import spbe_rules
@@ -423,3 +425,47 @@ def test_the_valid_base_of_the_mutations_evaluates() -> None:
     for rid in (R59, "pedoman-6-2023"):
         rs = ruleset(rid)
         assert isinstance(outcome(rs, _valid(rs)), Result)
+
+
+@pytest.mark.parametrize("rid", [R59, "pedoman-6-2023"])
+@settings(max_examples=60)
+@given(data=st.data())
+def test_a_bad_file_reports_its_form_and_ruleset_problems_together(rid: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
+    """Reading a file for the CLI never loses a problem of form and never raises anything but a ValidationError."""
+    from spbe_rules._select import load_assessment_for
+
+    value = data.draw(mutated_assessments(rid))
+    missing = data.draw(st.sampled_from(["error", "lowest"]))
+    path = tmp_path_factory.mktemp("a") / "penilaian.json"
+    path.write_text(json.dumps(value, allow_nan=True), encoding="utf-8")
+    try:
+        form_only = spbe_rules.load_assessment(path)
+    except ValidationError as exc:
+        form_only = exc
+    try:
+        got: Any = load_assessment_for(path, rid, missing)  # type: ignore[arg-type]
+    except ValidationError as exc:
+        got = exc
+    if isinstance(form_only, ValidationError):
+        assert isinstance(got, ValidationError)
+        def key(p: Any) -> tuple[Any, ...]:
+            return (p.code, p.location.line, p.location.col, p.message)
+
+        before, after = [key(p) for p in form_only.problems], [key(p) for p in got.problems]
+        assert set(before) <= set(after)
+        reported = {k[1:3] for k in before}
+        assert all(k[1:3] not in reported for k in after if k not in before), "an added problem is not at a place already reported"
+    else:
+        assert isinstance(got, ValidationError) or got[0] == form_only
+
+
+def test_a_file_with_text_and_out_of_scale_levels_reports_both(tmp_path: Path) -> None:
+    from spbe_rules._select import load_assessment_for
+
+    path = tmp_path / "dua-masalah.yaml"
+    path.write_text("instansi: Contoh\nyear: 2024\nlevels: {1: tiga, 2: 6, 99: 3}\n", encoding="utf-8")
+    with pytest.raises(spbe_rules.AssessmentError) as info:
+        load_assessment_for(path)
+    assert [(p.code, p.location.line) for p in info.value.problems] == [
+        ("MISSING_LEVEL", 3), ("TYPE", 3), ("LEVEL_OUT_OF_SCALE", 3), ("UNKNOWN_INDICATOR", 3)
+    ]

@@ -6,7 +6,7 @@ import argparse
 import json
 from typing import Any
 
-from ._assessment import Assessment, check_against, load_assessment
+from ._assessment import Assessment
 from ._cli import CliError, write_output
 from ._errors import Problem, RulesetError, SpbeError, ValidationError
 from ._evaluate import evaluate
@@ -15,7 +15,7 @@ from ._model import Ruleset
 from ._registry import installed_rulesets
 from ._render import render_explanation, render_result
 from ._result import Result, result_to_dict
-from ._select import ruleset_for_assessment
+from ._select import load_assessment_for
 from ._source import PosDict, read_source
 
 __all__ = ["add_parser", "evaluate_file"]
@@ -35,8 +35,7 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
 
 
 def evaluate_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset, Result]:
-    assessment = load_assessment(args.file)
-    ruleset = ruleset_for_assessment(assessment, args.ruleset)
+    assessment, ruleset = load_assessment_for(args.file, args.ruleset, args.missing)
     result = evaluate(ruleset, assessment, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
     return assessment, ruleset, result
 
@@ -125,9 +124,7 @@ def _validate(args: argparse.Namespace) -> int:
                 suite = load_suite(name)
                 lines.append(f"{name}: ok (case suite, {len(suite.cases)} cases)")
             else:
-                a = load_assessment(name)
-                rs = ruleset_for_assessment(a, args.ruleset)
-                check_against(rs, a)
+                a, rs = load_assessment_for(name, args.ruleset)
                 lines.append(f"{name}: ok (assessment of {a.instansi} {a.year}, fits ruleset {rs.id})")
         except ValidationError as exc:
             failed += 1
