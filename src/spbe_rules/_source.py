@@ -320,7 +320,7 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
                     "the file is empty" if not nodes else f"the file holds {len(nodes)} YAML documents",
                     # where the second document starts (the whole file when it is empty)
                     _mark(nodes[1], name).location() if len(nodes) > 1 else Location(name, 1, 1),
-                    "a file holds exactly one document; remove extra `---` separators",
+                    "write the ruleset or assessment in it; docs/formats.md shows the layout" if not nodes else "a file holds exactly one document; remove extra `---` separators",
                 )
             ],
         )
