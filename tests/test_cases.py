@@ -130,6 +130,9 @@ def test_wrong_weight_in_a_copy_fails_a_named_case(tmp_path: Path) -> None:
     assert rendered.startswith(f"FAIL {name} (")
     assert "domains.D1: expected '3.70', got '3.71' (exact 241/65)" in rendered
     assert "at domain D1 Kebijakan Internal SPBE = 3.71" in rendered
+    dalam_bahasa = failed[name].render("id")
+    assert dalam_bahasa.startswith(f"GAGAL {name} (") and "; aturan " in dalam_bahasa
+    assert "domains.D1: diharapkan '3.70', didapat '3.71' (exact 241/65)" in dalam_bahasa
 
     # the same through the command line: exit 1, the case and the field named
     code = main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), "--ruleset", str(copy)])
@@ -370,7 +373,9 @@ def test_unreadable_suites(tmp_path: Path) -> None:
 def test_cli_test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "total: 33 passed, 0 failed in 2 suites" in out
+    assert "jumlah: 33 lulus, 0 gagal dalam 2 kumpulan kasus" in out  # Bahasa Indonesia by default
+    assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml"), "--lang", "en"]) == 0
+    assert "total: 33 passed, 0 failed in 2 suites" in capsys.readouterr().out
 
     assert main(["test", str(SUITES / "pedoman-6-2023.yaml"), "--ruleset", "pedoman-3-2024", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
@@ -391,9 +396,9 @@ def test_cli_test_folder_and_installed(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "bukan-suite.yaml").write_text("format: spbe-rules/assessment@1\n", encoding="utf-8")
     assert main(["test", str(tmp_path), "-v", "--lang", "id"]) == 0
     out = capsys.readouterr().out
-    assert out.count("PASS ") == 16 and "a.yaml: 16 passed, 0 failed" in out
+    assert out.count("LULUS ") == 16 and "a.yaml: 16 lulus, 0 gagal" in out
     # --installed adds the shipped suites to the ones named (run in full by test_every_shipped_suite_passes)
-    assert main(["test", str(tmp_path / "a.yaml"), "--installed", "--ruleset", "permenpanrb-8-2026", "-o", str(tmp_path / "r.txt")]) == 1
+    assert main(["test", str(tmp_path / "a.yaml"), "--installed", "--ruleset", "permenpanrb-8-2026", "--lang", "en", "-o", str(tmp_path / "r.txt")]) == 1
     report = (tmp_path / "r.txt").read_text(encoding="utf-8")
     assert "a.yaml: 16 passed, 0 failed" in report and "official-2023.yaml: 0 passed, 620 failed" in report
 

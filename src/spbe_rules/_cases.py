@@ -298,19 +298,19 @@ class NodeRef:
     def of(cls, node: Node) -> NodeRef:
         return cls(node.kind, node.id, node.title, node.value, node.text, node.rules, node.legal_basis)
 
-    def label(self) -> str:
+    def label(self, lang: str = "en") -> str:
+        w = _KINDS["id" if lang == "id" else "en"]
+        kind = w.get(self.kind, self.kind)
         if self.kind == "index":
-            head = "index"
-        elif self.kind == "indicator":
-            head = f"indicator {self.id} {self.title}"
+            head = kind
         elif self.kind == "rule":
-            head = f"rule {self.id}"
+            head = f"{kind} {self.id}"
         else:
-            head = f"{self.kind} {self.id} {self.title}"
+            head = f"{kind} {self.id} {self.title}"
         if self.value is not None:
             head += f" = {self.value}"
         if self.rules and self.kind != "rule":
-            head += f" [rules: {', '.join(self.rules)}]"
+            head += f" [{w['rules']}: {', '.join(self.rules)}]"
         return head
 
 
@@ -333,14 +333,15 @@ class CaseReport:
     mismatches: tuple[Mismatch, ...] = ()
 
     def render(self, lang: str = "en") -> str:
-        """A readable report of this case (a failure shows every differing field and its trail)."""
-        head = f"{'PASS' if self.passed else 'FAIL'} {self.name} ({self.place}; ruleset {self.ruleset or '?'})"
+        """A readable report of this case (a failure shows every differing field and its trail); ``lang`` is ``en`` or ``id``."""
+        w = _WORDS["id" if lang == "id" else "en"]
+        head = f"{w['pass'] if self.passed else w['fail']} {self.name} ({self.place}; {w['ruleset']} {self.ruleset or '?'})"
         lines = [head]
         for m in self.mismatches:
-            lines.append(f"  {m.field}: expected {m.expected}, got {m.got}")
+            lines.append(f"  {m.field}: {w['expected']} {m.expected}, {w['got']} {m.got}")
             for depth, n in enumerate(m.trail):
                 pad = "    " + "  " * depth
-                lines.append(f"{pad}{'at ' if depth == 0 else '-> '}{n.label()}")
+                lines.append(f"{pad}{w['at'] + ' ' if depth == 0 else '-> '}{n.label(lang)}")
                 text = n.text.id if lang == "id" else n.text.en
                 if text:
                     lines.append(f"{pad}   {text}")
@@ -377,9 +378,28 @@ class SuiteReport:
         for c in self.cases:
             if verbose or not c.passed:
                 lines.append(c.render(lang))
-        skipped = f", {len(self.not_reproduced)} listed as not reproducible" if self.not_reproduced else ""
-        lines.append(f"{self.path}: {self.passed} passed, {self.failed} failed{skipped}")
+        w = _WORDS["id" if lang == "id" else "en"]
+        skipped = f", {len(self.not_reproduced)} {w['not_reproduced']}" if self.not_reproduced else ""
+        lines.append(f"{self.path}: {self.passed} {w['passed']}, {self.failed} {w['failed']}{skipped}")
         return "\n".join(lines)
+
+
+_KINDS: dict[str, dict[str, str]] = {
+    "en": {"index": "index", "domain": "domain", "aspect": "aspect", "indicator": "indicator", "rule": "rule", "rules": "rules"},
+    "id": {"index": "indeks", "domain": "domain", "aspect": "aspek", "indicator": "indikator", "rule": "aturan", "rules": "aturan"},
+}
+
+# The words around the case names and values in a report (the explanation texts have their own languages).
+_WORDS: dict[str, dict[str, str]] = {
+    "en": {
+        "pass": "PASS", "fail": "FAIL", "ruleset": "ruleset", "expected": "expected", "got": "got", "at": "at",
+        "passed": "passed", "failed": "failed", "not_reproduced": "listed as not reproducible",
+    },
+    "id": {
+        "pass": "LULUS", "fail": "GAGAL", "ruleset": "aturan", "expected": "diharapkan", "got": "didapat", "at": "di",
+        "passed": "lulus", "failed": "gagal", "not_reproduced": "tercatat tidak dapat direproduksi",
+    },
+}
 
 
 # -- running -----------------------------------------------------------------------------

@@ -44,7 +44,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--installed", action="store_true", help="also run the suites shipped with spbe-rules")
     p.add_argument("--ruleset", metavar="ID|PATH", help="evaluate every case under this ruleset instead of the suites' own (to try a changed ruleset)")
     p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="en", help="language of the explanation texts in failures (default: en)")
+    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default: id, Bahasa Indonesia)")
     p.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
     p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
     p.set_defaults(func=_test)
@@ -88,9 +88,14 @@ def _test(args: argparse.Namespace) -> int:
         write_output(json.dumps(doc, ensure_ascii=False, indent=2), args.output)
     else:
         parts = [r.render(args.lang, verbose=args.verbose) for r in reports]
-        total = f"total: {passed} passed, {failed} failed in {len(reports)} suite{'s' if len(reports) != 1 else ''}"
-        if bad:
-            total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
+        if args.lang == "id":
+            total = f"jumlah: {passed} lulus, {failed} gagal dalam {len(reports)} kumpulan kasus"
+            if bad:
+                total += f"; {len(bad)} kumpulan kasus tidak dapat dijalankan"
+        else:
+            total = f"total: {passed} passed, {failed} failed in {len(reports)} suite{'s' if len(reports) != 1 else ''}"
+            if bad:
+                total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
         parts.append(total)
         write_output("\n".join(parts), args.output)
     if bad:
