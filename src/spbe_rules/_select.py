@@ -50,7 +50,7 @@ def load_assessment_for(
     try:
         assessment = load_assessment(path)
     except AssessmentError as exc:
-        extra = _problems_beyond_form(exc, ruleset, missing)
+        extra = _problems_beyond_form(path, exc, ruleset, missing)
         if not extra:
             raise
         raise AssessmentError(exc.message, [*exc.problems, *extra]) from None
@@ -59,13 +59,15 @@ def load_assessment_for(
     return assessment, chosen
 
 
-def _problems_beyond_form(exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy) -> list[Problem]:
-    """Problems the ruleset would find in the well-formed parts of an assessment that failed its form checks."""
-    first = exc.problems[0].location.file if exc.problems else None
-    if first is None:
-        return []
+def _problems_beyond_form(
+    path: str | os.PathLike[str], exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy
+) -> list[Problem]:
+    """Problems the ruleset would find in the well-formed parts of an assessment that failed its form checks.
+
+    Only on this error path is the file read a second time (a file that cannot be read has nothing more to say).
+    """
     try:
-        src = read_source(first)
+        src = read_source(path)
     except ValidationError:
         return []
     partial = _well_formed_part(src.data, src.name)
