@@ -22,7 +22,6 @@ import csv
 import io
 import json
 import os
-import tempfile
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
 from fractions import Fraction
@@ -30,6 +29,7 @@ from pathlib import Path
 from typing import IO, Any
 
 from ._assessment import Assessment, load_assessment
+from ._atomic import discard, replacing, temp_beside
 from ._batch import BatchFailure, BatchResult, BatchRow, RowMap
 from ._converter import exact_text
 from ._errors import AssessmentError, Location, Problem, SpbeError, ValidationError
@@ -70,20 +70,6 @@ def need_openpyxl(what: str) -> Any:
     except ImportError:
         raise ExtraMissingError(f"{what} needs openpyxl: pip install 'spbe-rules[excel]'") from None
     return openpyxl
-
-
-def temp_beside(target: Path) -> tuple[int, Path]:
-    """A new temporary file in ``target``'s folder (to be renamed onto it), with the permissions
-    a plainly created file would get (``mkstemp`` makes it private)."""
-    parent = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
-    mask = os.umask(0)
-    os.umask(mask)
-    try:
-        os.chmod(tmp, 0o666 & ~mask)
-    except OSError:
-        pass
-    return fd, Path(tmp)
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -491,10 +477,7 @@ class BatchWriter:
             self._close()
         except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)
             pass
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
+        discard(self.tmp)
 
 
 class _CsvWriter(BatchWriter):
@@ -602,10 +585,7 @@ class ProblemWriter:
 
     def abort(self) -> None:
         self.fh.close()
-        try:
-            os.unlink(self.tmp)
-        except OSError:
-            pass
+        discard(self.tmp)
 
 
 # -- templates -------------------------------------------------------------------------------
@@ -654,23 +634,10 @@ def template_rows(rs: Ruleset) -> list[tuple[str, str, str]]:
 
 def write_template(rs: Ruleset, path: str | os.PathLike[str], fmt: str) -> None:
     """Write an empty, documented batch template for ``rs`` (``fmt`` is ``csv`` or ``xlsx``), atomically."""
-    target = Path(path)
-    fd, tmp = temp_beside(target)
-    os.close(fd)
-    try:
-        if fmt == "csv":
-            _csv_template(rs, tmp)
-        elif fmt == "xlsx":
-            _xlsx_template(rs, tmp)
-        else:
-            raise ValueError(f"format must be csv or xlsx, not {fmt!r}")
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    if fmt not in ("csv", "xlsx"):
+        raise ValueError(f"format must be csv or xlsx, not {fmt!r}")
+    with replacing(Path(path)) as tmp:
+        (_csv_template if fmt == "csv" else _xlsx_template)(rs, tmp)
 
 
 def _csv_template(rs: Ruleset, path: Path) -> None:

@@ -13,10 +13,10 @@ import argparse
 import importlib
 import os
 import sys
-import tempfile
 from collections.abc import Sequence
 from pathlib import Path
 
+from ._atomic import replacing
 from ._errors import RulesetNotFoundError, SpbeError, ValidationError
 from ._version import __version__
 
@@ -54,27 +54,20 @@ def write_output(text: str, path: str | None) -> None:
     write_bytes(text.encode("utf-8"), path)
 
 
-def write_bytes(data: bytes, path: str) -> None:
+def check_output(path: str, what: str = "output") -> Path:
+    """The output path, if a file can be written there (not a folder, and its folder exists)."""
     target = Path(path)
     if target.is_dir():
-        raise CliError(f"{path}: is a folder; name the output file")
+        raise CliError(f"{path}: is a folder; name the {what} file")
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
         raise CliError(f"{path}: the folder {parent} does not exist")
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
-    mask = os.umask(0)  # mkstemp makes the file private; give it the permissions a plain open() would
-    os.umask(mask)
-    try:
-        os.chmod(tmp, 0o666 & ~mask)
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-        os.replace(tmp, target)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except OSError:
-            pass
-        raise
+    return target
+
+
+def write_bytes(data: bytes, path: str) -> None:
+    with replacing(check_output(path)) as tmp:
+        tmp.write_bytes(data)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -17,7 +17,7 @@ from typing import Any, TextIO
 
 from ._batch import BatchFailure, evaluate_many
 from ._batch_io import ExtraMissingError, ProblemWriter, input_size, open_writer, read_rows, write_template
-from ._cli import CliError
+from ._cli import CliError, check_output
 from ._load import load_ruleset
 from ._model import Ruleset
 
@@ -77,20 +77,11 @@ def _extras(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
     return run
 
 
-def _check_output(path: str, what: str = "output") -> None:
-    target = Path(path)
-    if target.is_dir():
-        raise CliError(f"{path}: is a folder; name the {what} file")
-    parent = target.parent if str(target.parent) else Path(".")
-    if not parent.is_dir():
-        raise CliError(f"{path}: the folder {parent} does not exist")
-
-
 def _template(args: argparse.Namespace) -> int:
     fmt = args.format or Path(args.output).suffix.lower().lstrip(".")
     if fmt not in ("csv", "xlsx"):
         raise CliError(f"{args.output}: give --format csv or xlsx (or name the file .csv / .xlsx)")
-    _check_output(args.output)
+    check_output(args.output)
     rs = load_ruleset(args.ruleset)
     write_template(rs, args.output, fmt)
     print(f"spbe-rules: template for {rs.id} ({len(rs.numbers)} indicators) written to {args.output}", file=sys.stderr)
@@ -135,9 +126,9 @@ class _Progress:
 
 
 def _batch(args: argparse.Namespace) -> int:
-    _check_output(args.output)
+    check_output(args.output)
     if args.errors:
-        _check_output(args.errors, "errors")
+        check_output(args.errors, "errors")
     fixed: Ruleset | None = load_ruleset(args.ruleset) if args.ruleset else None
     show = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
     progress = _Progress(*input_size(args.input), sys.stderr) if show else None

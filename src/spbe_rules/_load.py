@@ -18,12 +18,12 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import attrs
 
+from ._atomic import replacing
 from ._converter import converter
 from ._errors import Location, Problem, RulesetError, RulesetNotFoundError, ValidationError
 from ._model import Ruleset
@@ -322,9 +322,7 @@ def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
             chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
         f.parent.mkdir(parents=True, exist_ok=True)
         text = json.dumps({"chain": chain, "ruleset": converter.unstructure(ruleset)}, ensure_ascii=False)
-        fd, tmp = tempfile.mkstemp(dir=f.parent, suffix=".tmp")
-        with os.fdopen(fd, "w", encoding="utf-8") as fh:
-            fh.write(text)
-        os.replace(tmp, f)
+        with replacing(f) as tmp:
+            tmp.write_text(text, encoding="utf-8")
     except OSError:
         pass  # a read-only or full disk only costs speed
