@@ -15,7 +15,7 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
-from ._errors import AssessmentError, Location, Problem, ValidationError
+from ._errors import AssessmentError, Location, Problem
 from ._model import Ruleset
 from ._schema import schema_problems
 from ._source import PosDict, PosList, locate, read_source
@@ -163,10 +163,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
 
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """Read an assessment file (YAML, or JSON by its ``.json`` suffix)."""
-    try:
-        src = read_source(os.fspath(path))
-    except ValidationError as exc:
-        raise AssessmentError("assessment cannot be read", list(exc.problems)) from None
+    src = read_source(path, what="assessment", error=AssessmentError)
     return parse_assessment(src.data, src.name)
 
 

@@ -171,10 +171,7 @@ def load_suite(path: str | os.PathLike[str]) -> Suite:
 
 
 def _load_suite(name: str) -> Suite:
-    try:
-        src = read_source(Path(name), display_name=name)
-    except ValidationError as exc:
-        raise CaseSuiteError("case suite cannot be read", list(exc.problems)) from None
+    src = read_source(name, what="case suite", error=CaseSuiteError)
     data = src.data
     if not isinstance(data, PosDict):
         raise CaseSuiteError(

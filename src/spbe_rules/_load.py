@@ -25,7 +25,7 @@ import attrs
 
 from ._atomic import replacing
 from ._converter import converter
-from ._errors import Location, Problem, RulesetError, RulesetNotFoundError, ValidationError
+from ._errors import Location, Problem, RulesetError, RulesetNotFoundError
 from ._model import Ruleset
 from ._resources import schema_text
 from ._version import __version__
@@ -143,10 +143,7 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
     child_data: Any = None
     while current is not None:
         name = str(current)
-        try:
-            src = read_source(current)
-        except ValidationError as exc:
-            raise RulesetError("ruleset cannot be read", list(exc.problems)) from None
+        src = read_source(current, what="ruleset", error=RulesetError)
         data = src.data
         if not isinstance(data, PosDict):
             raise RulesetError(

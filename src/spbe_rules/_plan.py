@@ -231,10 +231,7 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
 
 def load_costs(path: str | os.PathLike[str]) -> Costs:
     """Read a costs file (YAML, or JSON by its ``.json`` suffix); see ``schemas/costs.schema.json``."""
-    try:
-        src = read_source(os.fspath(path))
-    except ValidationError as exc:
-        raise CostsError("costs file cannot be read", list(exc.problems)) from None
+    src = read_source(path, what="costs file", error=CostsError)
     return parse_costs(src.data, src.name)
 
 

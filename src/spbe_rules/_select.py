@@ -67,7 +67,7 @@ def _problems_beyond_form(
     Only on this error path is the file read a second time (a file that cannot be read has nothing more to say).
     """
     try:
-        src = read_source(os.fspath(path))
+        src = read_source(path)
     except ValidationError:
         return []
     partial = _well_formed_part(src.data, src.name)

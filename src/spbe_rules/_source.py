@@ -9,6 +9,7 @@ refused, and so are files that are too large or nested too deep.
 from __future__ import annotations
 
 import json
+import os
 import re
 from collections.abc import Iterator
 from decimal import Decimal, InvalidOperation
@@ -386,10 +387,23 @@ def _compose_all(text: str) -> Iterator[yaml.Node]:
         loader.dispose()
 
 
-def read_source(path: str | Path, *, display_name: str | None = None) -> Source:
-    """Read and parse a YAML or JSON file (by its suffix) with the size and depth limits."""
-    p = Path(path)
-    name = display_name or str(path)
+def read_source(
+    path: str | os.PathLike[str], *, display_name: str | None = None, what: str | None = None, error: type[ValidationError] = ValidationError
+) -> Source:
+    """Read and parse a YAML or JSON file (by its suffix) with the size and depth limits.
+
+    With ``what`` (e.g. ``"assessment"``), a file that cannot be read raises ``error``
+    ("assessment cannot be read") with the same problems.
+    """
+    try:
+        return _read_source(Path(path), display_name or str(path))
+    except ValidationError as exc:
+        if what is None and error is ValidationError:
+            raise
+        raise error(f"{what or 'file'} cannot be read", list(exc.problems)) from None
+
+
+def _read_source(p: Path, name: str) -> Source:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
