@@ -500,20 +500,14 @@ def _compare(exp: Expect, result: Result, rs: Ruleset) -> list[Mismatch]:
         if not ok:
             within = "" if tol is None else f" within {exact_text(tol)}"
             out.append(Mismatch("index_exact", f"{exact_text(exp.index_exact)}{within}", exact_text(got)))
-    domains = {d.id: d for d in result.domains}
-    for did, want in exp.domains.items():
-        d = domains.get(did)
-        if d is None:
-            out.append(Mismatch(f"domains.{did}", repr(want), f"no domain {did} in ruleset {rs.id} ({', '.join(domains) or 'it has no domains'})"))
-        else:
-            display(f"domains.{did}", want, d.index, d.index_exact)
-    aspects = {a.id: a for a in result.aspects}
-    for aid, want in exp.aspects.items():
-        a = aspects.get(aid)
-        if a is None:
-            out.append(Mismatch(f"aspects.{aid}", repr(want), f"no aspect {aid} in ruleset {rs.id} ({', '.join(aspects)})"))
-        else:
-            display(f"aspects.{aid}", want, a.index, a.index_exact)
+    for part, wanted, got_parts in (("domains", exp.domains, result.domains), ("aspects", exp.aspects, result.aspects)):
+        by_id = {x.id: x for x in got_parts}
+        for pid, want in wanted.items():
+            x = by_id.get(pid)
+            if x is None:
+                out.append(Mismatch(f"{part}.{pid}", repr(want), f"no {part[:-1]} {pid} in ruleset {rs.id} ({', '.join(by_id) or f'it has no {part}'})"))
+            else:
+                display(f"{part}.{pid}", want, x.index, x.index_exact)
     inds = {i.id: i for i in result.indicators}
     for number, level in exp.effective_levels.items():
         ir = inds.get(number)

@@ -18,7 +18,7 @@ from ._result import Result, result_to_dict
 from ._select import load_assessment_for
 from ._source import PosDict, read_source
 
-__all__ = ["add_parser", "evaluate_file"]
+__all__ = ["add_parser", "evaluate_file", "load_file"]
 
 
 def add_evaluation_options(p: argparse.ArgumentParser) -> None:
@@ -34,8 +34,13 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help="switch off a rule (repeatable)")
 
 
+def load_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset]:
+    """The assessment named by ``args.file``, checked against its ruleset (``--ruleset``, its own, or by year)."""
+    return load_assessment_for(args.file, args.ruleset, args.missing)
+
+
 def evaluate_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset, Result]:
-    assessment, ruleset = load_assessment_for(args.file, args.ruleset, args.missing)
+    assessment, ruleset = load_file(args)
     result = evaluate(ruleset, assessment, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
     return assessment, ruleset, result
 

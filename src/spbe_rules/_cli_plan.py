@@ -16,7 +16,7 @@ from fractions import Fraction
 from typing import Any
 
 from ._cli import write_output
-from ._cli_core import add_evaluation_options, evaluate_file
+from ._cli_core import add_evaluation_options, load_file
 from ._converter import exact_text
 from ._errors import Location, Problem, ValidationError
 from ._model import Ruleset
@@ -145,7 +145,7 @@ def _evaluation_kw(args: argparse.Namespace) -> dict[str, Any]:
 def _whatif(args: argparse.Namespace) -> int:
     changes = parse_set(args.set_levels)
     documents = parse_documents(args.set_documents)
-    assessment, ruleset, _ = evaluate_file(args)
+    assessment, ruleset = load_file(args)
     w = whatif(ruleset, assessment, changes, documents, where="command line (--set/--document)", **_evaluation_kw(args))
     if args.format == "json":
         text = json.dumps(whatif_to_dict(w), ensure_ascii=False, indent=2)
@@ -156,7 +156,7 @@ def _whatif(args: argparse.Namespace) -> int:
 
 
 def _gains(args: argparse.Namespace) -> int:
-    assessment, ruleset, _ = evaluate_file(args)
+    assessment, ruleset = load_file(args)
     g = gains(ruleset, assessment, **_evaluation_kw(args))
     if args.top is not None and args.top < 0:
         raise _bad("--top", "--top must not be negative")
@@ -175,7 +175,7 @@ def _plan(args: argparse.Namespace) -> int:
         raise _bad(f"--max-raise {args.max_raise}", "--max-raise must not be negative", "e.g. --max-raise 2")
     limits = Limits(fixed=fixed, max_raise=args.max_raise, budget=budget, unavailable_documents=frozenset(args.no_document))
     costs = load_costs(args.costs) if args.costs else None
-    assessment, ruleset, _ = evaluate_file(args)
+    assessment, ruleset = load_file(args)
     p = plan(ruleset, assessment, args.target, costs, limits, target_display=args.target_display, limits_where="command line", **_evaluation_kw(args))
     lim = (costs.limits if costs else Limits()).merged(limits)
     if args.format == "json":
