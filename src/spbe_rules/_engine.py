@@ -163,18 +163,7 @@ class Compiled:
                 doc_state[key] = (value, "implied")
                 return value
             doc_state[key] = (None, "unknown")
-            name = self.ruleset.document(key).name
-            raise EvaluationError(
-                "a rule needs a fact the assessment does not give",
-                [
-                    Problem(
-                        "UNKNOWN_DOCUMENT_STATE",
-                        f"rule `{rule.id if rule else '?'}` depends on the document {name} (`{key}`), but the assessment does not say whether it exists and the ruleset gives no way to infer it",
-                        where(),
-                        f"add `documents: {{{key}: true}}` (or false) to the assessment",
-                    )
-                ],
-            )
+            raise EvaluationError(NEEDS_DOCUMENT, [unknown_document(self.ruleset, rule.id if rule else "?", key, where())])
 
         def holds(cond: Condition, rule: Rule | None) -> bool:
             if isinstance(cond, AtLeast):
@@ -231,6 +220,19 @@ class Compiled:
             if d >= 0:
                 domain_s[d] += s
         return aspect_s, domain_s, sum(aspect_s)
+
+
+NEEDS_DOCUMENT = "a rule needs a fact the assessment does not give"
+
+
+def unknown_document(rs: Ruleset, rule_id: str, key: str, where: Location) -> Problem:
+    """The problem of a rule that depends on a document the assessment neither states nor lets the ruleset infer."""
+    return Problem(
+        "UNKNOWN_DOCUMENT_STATE",
+        f"rule `{rule_id}` depends on the document {rs.document(key).name} (`{key}`), but the assessment does not say whether it exists and the ruleset gives no way to infer it",
+        where,
+        f"add `documents: {{{key}: true}}` (or false) to the assessment",
+    )
 
 
 def compiled(rs: Ruleset) -> Compiled:

@@ -50,7 +50,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from ._assessment import Assessment, MissingPolicy, _plain
 from ._converter import converter, exact_text, to_fraction
-from ._engine import Compiled, compiled, display_text, round_scaled
+from ._engine import NEEDS_DOCUMENT, Compiled, compiled, display_text, round_scaled, unknown_document
 from ._errors import EvaluationError, Location, Problem, ValidationError
 from ._evaluate import evaluate
 from ._explain import Text
@@ -694,18 +694,7 @@ class _Planner:
             if state is None:
                 implied = self.c.docs.get(key)
                 if implied is None:
-                    name = self.rs.document(key).name
-                    raise PlanError(
-                        "a rule needs a fact the assessment does not give",
-                        [
-                            Problem(
-                                "UNKNOWN_DOCUMENT_STATE",
-                                f"rule `{rule.id}` depends on the document {name} (`{key}`), but the assessment does not say whether it exists and the ruleset gives no way to infer it",
-                                Location("<assessment>", json_path="$.documents"),
-                                f"add `documents: {{{key}: true}}` (or false) to the assessment",
-                            )
-                        ],
-                    )
+                    raise PlanError(NEEDS_DOCUMENT, [unknown_document(self.rs, rule.id, key, Location("<assessment>", json_path="$.documents"))])
                 out += self.dnf(implied, rule, depth + 1)
             if key not in self.unavailable:
                 out.append(((), frozenset({key})))
