@@ -30,7 +30,8 @@ if TYPE_CHECKING:
         SpbeError,
         ValidationError,
     )
-    from ._io.batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
+    from ._io.batch import evaluate_levels, evaluate_many
+    from ._io.batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow
     from ._analysis.cases import (
         Case,
         CaseReport,
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
     from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide, diff
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
-    from ._analysis.impact import CauseCount, CorpusError, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
+    from ._analysis.impact_corpus import CorpusError
+    from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
     from ._loading.load import DEFAULT_RULESET, clear_cache, load_ruleset
     from ._model.model import (
         AllOf,
@@ -101,10 +103,10 @@ _LAZY: dict[str, str] = {
     "AssessmentError": "_base.errors",
     "AtLeast": "_model.model",
     "Band": "_model.model",
-    "BatchFailure": "_io.batch",
-    "BatchNumbers": "_io.batch",
-    "BatchResult": "_io.batch",
-    "BatchRow": "_io.batch",
+    "BatchFailure": "_io.batch_rows",
+    "BatchNumbers": "_io.batch_rows",
+    "BatchResult": "_io.batch_rows",
+    "BatchRow": "_io.batch_rows",
     "Capability": "_model.model",
     "Case": "_analysis.cases",
     "CaseReport": "_analysis.cases",
@@ -112,7 +114,7 @@ _LAZY: dict[str, str] = {
     "CauseCount": "_analysis.impact",
     "Change": "_analysis.diff",
     "Citation": "_model.model",
-    "CorpusError": "_analysis.impact",
+    "CorpusError": "_analysis.impact_corpus",
     "Costs": "_analysis.plan",
     "CostsError": "_analysis.plan",
     "DEFAULT_RULESET": "_loading.load",
