@@ -87,9 +87,15 @@ if TYPE_CHECKING:
         result_from_json,
         result_to_json,
     )
+    from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
     from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
 
 _LAZY: dict[str, str] = {
+    "Boundary": "_analysis.risk",
+    "Drop": "_analysis.risk",
+    "Risk": "_analysis.risk",
+    "risk": "_analysis.risk",
+    "risk_to_dict": "_analysis.risk",
     "AllOf": "_model.model",
     "AnyOf": "_model.model",
     "Aspect": "_model.model",
@@ -211,6 +217,7 @@ __all__ = [
     "BatchNumbers",
     "BatchResult",
     "BatchRow",
+    "Boundary",
     "Capability",
     "Case",
     "CaseReport",
@@ -228,6 +235,7 @@ __all__ = [
     "Domain",
     "DomainGain",
     "DomainResult",
+    "Drop",
     "EvaluationError",
     "Expect",
     "Explanation",
@@ -256,6 +264,7 @@ __all__ = [
     "Problem",
     "Release",
     "Result",
+    "Risk",
     "Rule",
     "RuleOutcome",
     "Ruleset",
@@ -300,6 +309,8 @@ __all__ = [
     "report_html",
     "result_from_json",
     "result_to_json",
+    "risk",
+    "risk_to_dict",
     "ruleset_for_year",
     "run_suite",
     "whatif",
