@@ -13,6 +13,7 @@ from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._model.converter import converter
 from .._base.errors import Problem, RulesetNotFoundError, ValidationError
+from .._base.resources import data_dir
 
 __all__ = ["add_parser", "installed_suite_files"]
 
@@ -21,7 +22,6 @@ REPORT_SCHEMA = "spbe-rules/test-report@1"
 
 def installed_suite_files() -> list[Path]:
     """The case suites shipped with the package (``suites/*.yaml``), sorted by name."""
-    from .._base.resources import data_dir
 
     folder = data_dir("suites")
     if not folder.is_dir():
