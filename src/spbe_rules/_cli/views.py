@@ -8,8 +8,9 @@ from typing import Any
 
 from .core import add_evaluation_options, load_file
 from .main import write_output
+from .._analysis.compare import compare_to_dict, compare_years
 from .._analysis.risk import risk, risk_to_dict
-from .._render.views import render_risk
+from .._render.views import render_compare, render_risk
 
 __all__ = ["add_parser"]
 
@@ -51,7 +52,6 @@ def add_parser(sub: Any) -> None:
 
 
 def _risk(args: argparse.Namespace) -> int:
-
     assessment, ruleset = load_file(args)
     r = risk(ruleset, assessment, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
     if args.format == "json":
@@ -63,9 +63,6 @@ def _risk(args: argparse.Namespace) -> int:
 
 
 def _compare(args: argparse.Namespace) -> int:
-    from .._analysis.compare import compare_to_dict, compare_years
-    from .._render.views import render_compare
-
     c = compare_years(args.files, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
     if args.format == "json":
         text = json.dumps(compare_to_dict(c), ensure_ascii=False, indent=2)
