@@ -117,10 +117,13 @@ PENDING = {
 
 
 def test_catalogue_keys_are_written_once() -> None:
-    tree = ast.parse((SRC / "_base" / "messages.py").read_text(encoding="utf-8"))
-    (catalogue,) = [n.value for n in ast.walk(tree) if isinstance(n, ast.AnnAssign) and isinstance(n.target, ast.Name) and n.target.id == "CATALOGUE"]
-    assert isinstance(catalogue, ast.Dict)
-    keys = [k.value for k in catalogue.keys if isinstance(k, ast.Constant)]
+    keys: list[str] = []
+    for part in sorted((SRC / "_base" / "messages").glob("*.py")):
+        tree = ast.parse(part.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if isinstance(node, ast.AnnAssign) and isinstance(node.target, ast.Name) and node.target.id == "ENTRIES":
+                assert isinstance(node.value, ast.Dict)
+                keys.extend(k.value for k in node.value.keys if isinstance(k, ast.Constant))
     assert len(keys) == len(CATALOGUE) == len(set(keys))
 
 
