@@ -77,10 +77,19 @@ if TYPE_CHECKING:
         result_from_json,
         result_to_json,
     )
+    from ._analysis.compare import DomainTrack, IndicatorTrack, RulesetEffect, Year, YearComparison, YearStep, compare_to_dict, compare_years
     from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
     from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
 
 _LAZY: dict[str, str] = {
+    "DomainTrack": "_analysis.compare",
+    "IndicatorTrack": "_analysis.compare",
+    "RulesetEffect": "_analysis.compare",
+    "Year": "_analysis.compare",
+    "YearComparison": "_analysis.compare",
+    "YearStep": "_analysis.compare",
+    "compare_to_dict": "_analysis.compare",
+    "compare_years": "_analysis.compare",
     "Boundary": "_analysis.risk",
     "Drop": "_analysis.risk",
     "Risk": "_analysis.risk",
@@ -225,6 +234,7 @@ __all__ = [
     "Domain",
     "DomainGain",
     "DomainResult",
+    "DomainTrack",
     "Drop",
     "EvaluationError",
     "Expect",
@@ -238,6 +248,7 @@ __all__ = [
     "IndexDelta",
     "Indicator",
     "IndicatorResult",
+    "IndicatorTrack",
     "LevelChange",
     "Limits",
     "Location",
@@ -259,6 +270,7 @@ __all__ = [
     "RuleOutcome",
     "Ruleset",
     "RulesetDiff",
+    "RulesetEffect",
     "RulesetError",
     "RulesetInfo",
     "RulesetNotFoundError",
@@ -277,9 +289,14 @@ __all__ = [
     "Unlock",
     "ValidationError",
     "WhatIf",
+    "Year",
+    "YearComparison",
+    "YearStep",
     "__version__",
     "batch_report_html",
     "clear_cache",
+    "compare_to_dict",
+    "compare_years",
     "diff",
     "evaluate",
     "evaluate_levels",
