@@ -17,6 +17,7 @@ from attrs import field, frozen
 
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.model import Ruleset
+from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
@@ -45,6 +46,8 @@ class Assessment:
     documents: Mapping[str, bool] = field(factory=dict)
     note: str | None = None
     staged: bool = False  # True when written with `stages:`, False for plain `levels:`
+    evidence: tuple[EvidenceItem, ...] = ()
+    evaluated_on: str | None = None
     source: str = field(default="<input>", eq=False)
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
@@ -156,6 +159,8 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         documents=dict(data.get("documents", {})),
         note=data.get("note"),
         staged=has_stages,
+        evidence=parse_evidence(data.get("evidence") or ()),
+        evaluated_on=None if data.get("evaluated_on") is None else str(data["evaluated_on"]),
         source=name,
         raw=data,
     )
@@ -225,6 +230,16 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
                 )
             )
+    problems.extend(
+        check_evidence(
+            ruleset,
+            assessment.evidence,
+            year=assessment.year,
+            evaluated_on=assessment.evaluated_on,
+            documents=assessment.documents,
+            where=assessment.location,
+        )
+    )
     ordered = list(assessment.stages)
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))
