@@ -119,7 +119,7 @@ def _one(
         ev = {n: indicator_evidence(rs, n, assessment.evidence, stage=st.id, on=on) for n in c.numbers}
         counts = stage_counts_supported(rs.evidence_policy, [s.id for s in rs.stages], st.id)
         if counts:
-            counted = [lv if ev[n].level is None else ev[n].level for n, lv in zip(c.numbers, levels)]
+            counted = [_level_or(ev[n].level, lv) for n, lv in zip(c.numbers, levels)]
         for d in rs.documents:
             present = document_presence(rs, d, assessment.evidence, stage=st.id, on=on)
             if present is not None:
@@ -224,3 +224,7 @@ def _evidenced(
         counted="supported" if counts and ev.level is not None else "claimed",
         requirements=ev.checks,
     )
+
+
+def _level_or(supported: int | None, claimed: int) -> int:
+    return claimed if supported is None else supported

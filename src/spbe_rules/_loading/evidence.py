@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from datetime import date
+import datetime as _dt
 from typing import Any, Literal
 
 from attrs import frozen
@@ -45,8 +45,8 @@ class EvidenceItem:
     note: str | None = None
 
     @property
-    def day(self) -> date:
-        return date.fromisoformat(self.date)
+    def day(self) -> _dt.date:
+        return _dt.date.fromisoformat(self.date)
 
     def label(self, lang: str = "id") -> str:
         """A short name for messages: the title, else the id."""
@@ -62,8 +62,8 @@ class EvaluationDate:
     basis: Literal["assessment", "ruleset"]
 
     @property
-    def day(self) -> date:
-        return date.fromisoformat(self.date)
+    def day(self) -> _dt.date:
+        return _dt.date.fromisoformat(self.date)
 
 
 def parse_evidence(items: Sequence[Mapping[str, Any]]) -> tuple[EvidenceItem, ...]:
@@ -96,7 +96,7 @@ def parse_evidence(items: Sequence[Mapping[str, Any]]) -> tuple[EvidenceItem, ..
 
 def _valid_date(text: str) -> bool:
     try:
-        date.fromisoformat(text)
+        _dt.date.fromisoformat(text)
     except ValueError:
         return False
     return True

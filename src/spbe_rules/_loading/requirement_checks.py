@@ -59,6 +59,7 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
     pages = {s.get("id"): s.get("pages") for s in data.get("sources") or [] if isinstance(s, dict)}
     seen: dict[str, list[str | int]] = {}
     where: dict[str, tuple[int, int]] = {}
+    position: dict[str, int] = {}
     afters: list[tuple[str, str, int, int, list[str | int]]] = []
     requirements = data.get("requirements") or {}
     for num_key, levels in requirements.items():
@@ -87,6 +88,7 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
                 else:
                     seen[rid] = path
                     where[rid] = (n, lv)
+                    position[rid] = len(position)
                 prefix = f"{n}.{lv}."
                 if not rid.startswith(prefix):
                     add("REQUIREMENT_ID", f"requirement id `{rid}` does not name its indicator and level", [*path, "id"], f"start it with `{prefix}`, e.g. `{prefix}{rid.rsplit('.', 1)[-1]}`")
@@ -99,14 +101,15 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
                 if isinstance(need, dict) and "after" in need:
                     afters.append((rid, need["after"], n, lv, [*path, "evidence", "after"]))
     for rid, target, n, lv, path in afters:
+        earlier = target in where and (where[target][1] < lv or (where[target][1] == lv and position[target] < position.get(rid, -1)))
         if target not in where:
             add("UNKNOWN_REQUIREMENT", f"`after` names requirement `{target}`, which this ruleset does not have", path, _guess(target, [r for r, (tn, _) in where.items() if tn == n]))
-        elif where[target][0] != n or where[target][1] >= lv:
+        elif where[target][0] != n or not earlier:
             add(
                 "AFTER_ORDER",
-                f"requirement `{rid}` (indicator {n}, level {lv}) must follow `{target}`, which is not a lower level of the same indicator",
+                f"requirement `{rid}` (indicator {n}, level {lv}) must follow `{target}`, which is not an earlier item of the same indicator",
                 path,
-                "`after` names an item of a lower level of the same indicator",
+                "`after` names an item of the same indicator at a lower level, or listed before it in the same level",
             )
     for num_key in data.get("requirements_unavailable") or {}:
         n = int(num_key)
