@@ -143,7 +143,7 @@ def check_evidence(
             "NO_REQUIREMENTS",
             f"ruleset {ruleset.id} has no requirement items, so it cannot weigh evidence",
             ["evidence"],
-            "evaluate under a ruleset with requirements (e.g. pedoman-3-2024), or remove `evidence:`",
+            "evaluate under a ruleset with requirement items, such as pedoman-3-2024, or remove `evidence:`",
         )
         return problems
     when = evaluation_date(ruleset, year, evaluated_on)
@@ -152,7 +152,7 @@ def check_evidence(
             "NO_EVALUATION_DATE",
             f"evidence is given, but the assessment has no `evaluated_on` and ruleset {ruleset.id} declares no evaluation date for {year}",
             ["evidence"],
-            "add `evaluated_on: YYYY-MM-DD` (the date evidence ages are measured at) at the top of the file",
+            "add `evaluated_on: YYYY-MM-DD` at the top of the file: the date evidence ages are measured at",
         )
     limit = when.day if when is not None and _valid_date(when.date) else None
     kinds = {k.id for k in ruleset.evidence_kinds}
@@ -163,7 +163,7 @@ def check_evidence(
     for i, item in enumerate(evidence):
         base: list[str | int] = ["evidence", i]
         if item.id in seen:
-            add("DUPLICATE_EVIDENCE", f"evidence id `{item.id}` is used twice", [*base, "id"], f"give each item its own id (the first is item {seen[item.id] + 1})")
+            add("DUPLICATE_EVIDENCE", f"evidence id `{item.id}` is used twice", [*base, "id"], f"give each item its own id; the first is item {seen[item.id] + 1}")
         else:
             seen[item.id] = i
         if item.kind not in kinds:
@@ -180,7 +180,7 @@ def check_evidence(
         if not item.supports and item.document is None:
             add("REQUIRED", f"evidence `{item.id}` names neither the requirement items it supports nor a document", base, "add `supports: [id, ...]` (see spbe-rules next FILE) or `document: KEY`")
         if item.file is not None and item.sha256 is None:
-            add("REQUIRED", f"`sha256` is missing: evidence `{item.id}` refers to a file", [*base, "file"], "add `sha256:` with the file's SHA-256 (sha256sum FILE)")
+            add("REQUIRED", f"`sha256` is missing: evidence `{item.id}` refers to a file", [*base, "file"], "add `sha256:` with the file's SHA-256, as printed by `sha256sum FILE`")
         if item.file is not None and item.url is not None:
             add("NOT_ALLOWED", f"evidence `{item.id}` gives both `url` and `file`", [*base, "url"], "keep one of them")
         for j, rid in enumerate(item.supports):
@@ -207,6 +207,6 @@ def check_evidence(
                     "DOCUMENT_TWICE",
                     f"document `{item.document}` is stated under `documents:` and given as evidence",
                     ["documents", item.document],
-                    "state it once: keep the evidence item (it carries its date and the assessors' verdicts) and remove it from `documents:`",
+                    "state it once: keep the evidence item, which carries its date and the assessors' verdicts, and remove it from `documents:`",
                 )
     return problems

@@ -38,7 +38,7 @@ def _need(add: Add, need: Any, path: list[str | int], kinds: set[str]) -> None:
             "UNKNOWN_EVIDENCE_KIND",
             f"evidence kind `{kind}` is not declared in `evidence_kinds`",
             [*path, "kind"],
-            _guess(kind, kinds) + " (declare it under evidence_kinds with a name in id and en)",
+            _guess(kind, kinds) + "; a new kind is declared under evidence_kinds with a name in id and en",
         )
     age = need.get("max_age")
     if isinstance(age, dict):
@@ -74,7 +74,7 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
                 f"indicator {n} has requirement items for some levels but none for level{'s' if len(absent) > 1 else ''} "
                 + ", ".join(str(a) for a in absent),
                 ["requirements", num_key],
-                "give every level of the scale at least one item (a level that needs no evidence: one item with optional: true)",
+                "give every level of the scale at least one item; a level that needs no evidence gets one item with optional: true",
             )
         for lv_key, items in levels.items():
             lv = int(lv_key)
@@ -84,7 +84,7 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
                 path: list[str | int] = ["requirements", num_key, lv_key, i]
                 rid = item["id"]
                 if rid in seen:
-                    add("DUPLICATE_REQUIREMENT", f"requirement id `{rid}` is used twice", [*path, "id"], "give each requirement item its own id (the first use is at " + ".".join(str(p) for p in seen[rid]) + ")")
+                    add("DUPLICATE_REQUIREMENT", f"requirement id `{rid}` is used twice", [*path, "id"], "give each requirement item its own id; the first use is at " + ".".join(str(p) for p in seen[rid]))
                 else:
                     seen[rid] = path
                     where[rid] = (n, lv)
@@ -133,4 +133,4 @@ def check_requirements(data: Any, add: Add, scale_min: int, scale_max: int, numb
             except ValueError:
                 add("BAD_DATE", f"`{text}` is not a calendar date", ["evidence_policy", "evaluation_dates", year], "write the date as YYYY-MM-DD, e.g. 2024-07-09")
     elif requirements and policy is None:
-        add("REQUIRED", "a ruleset with requirement items must give `evidence_policy`", [], "add evidence_policy: {supported_from: ..., without_stage: ..., unreviewed: ..., at_age_limit: ...}")
+        add("REQUIRED", "`evidence_policy` is missing: a ruleset with requirement items must say how evidence is weighed", ["requirements"], "add evidence_policy: {supported_from: ..., without_stage: ..., unreviewed: ..., at_age_limit: ...}")
