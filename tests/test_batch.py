@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 import spbe_rules
 from spbe_rules import Assessment, BatchFailure, BatchResult, BatchRow, evaluate, evaluate_levels, evaluate_many, load_ruleset
-from spbe_rules._io.batch import fast_available, int64_bound
+from spbe_rules._io.batch_rows import fast_available, int64_bound
 from spbe_rules._cli.main import main
 
 RULESETS = ["permenpanrb-5-2018", "permenpanrb-59-2020", "pedoman-6-2023", "pedoman-3-2024", "permenpanrb-8-2026"]

@@ -17,7 +17,8 @@ from typing import Any
 import pytest
 
 from spbe_rules import BatchRow, BatchResult, evaluate, evaluate_many, load_assessment, load_ruleset
-from spbe_rules._io.batch_io import open_writer, read_results
+from spbe_rules._io.batch_read import read_results
+from spbe_rules._io.batch_write import open_writer
 from spbe_rules._cli.main import main
 from spbe_rules._render.report import batch_report_html, report_html
 from spbe_rules._loading.select import ruleset_for_assessment

@@ -30,7 +30,8 @@ if TYPE_CHECKING:
         SpbeError,
         ValidationError,
     )
-    from ._io.batch import BatchFailure, BatchNumbers, BatchResult, BatchRow, evaluate_levels, evaluate_many
+    from ._io.batch import evaluate_levels, evaluate_many
+    from ._io.batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow
     from ._analysis.cases import (
         Case,
         CaseReport,
@@ -46,7 +47,8 @@ if TYPE_CHECKING:
     from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide, diff
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
-    from ._analysis.impact import CauseCount, CorpusError, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
+    from ._analysis.impact_corpus import CorpusError
+    from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
     from ._loading.load import DEFAULT_RULESET, clear_cache, load_ruleset
     from ._model.model import (
         AllOf,
@@ -84,9 +86,15 @@ if TYPE_CHECKING:
         result_from_json,
         result_to_json,
     )
+    from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
     from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
 
 _LAZY: dict[str, str] = {
+    "Boundary": "_analysis.risk",
+    "Drop": "_analysis.risk",
+    "Risk": "_analysis.risk",
+    "risk": "_analysis.risk",
+    "risk_to_dict": "_analysis.risk",
     "AllOf": "_model.model",
     "AnyOf": "_model.model",
     "Aspect": "_model.model",
@@ -95,10 +103,10 @@ _LAZY: dict[str, str] = {
     "AssessmentError": "_base.errors",
     "AtLeast": "_model.model",
     "Band": "_model.model",
-    "BatchFailure": "_io.batch",
-    "BatchNumbers": "_io.batch",
-    "BatchResult": "_io.batch",
-    "BatchRow": "_io.batch",
+    "BatchFailure": "_io.batch_rows",
+    "BatchNumbers": "_io.batch_rows",
+    "BatchResult": "_io.batch_rows",
+    "BatchRow": "_io.batch_rows",
     "Capability": "_model.model",
     "Case": "_analysis.cases",
     "CaseReport": "_analysis.cases",
@@ -106,7 +114,7 @@ _LAZY: dict[str, str] = {
     "CauseCount": "_analysis.impact",
     "Change": "_analysis.diff",
     "Citation": "_model.model",
-    "CorpusError": "_analysis.impact",
+    "CorpusError": "_analysis.impact_corpus",
     "Costs": "_analysis.plan",
     "CostsError": "_analysis.plan",
     "DEFAULT_RULESET": "_loading.load",
@@ -208,6 +216,7 @@ __all__ = [
     "BatchNumbers",
     "BatchResult",
     "BatchRow",
+    "Boundary",
     "Capability",
     "Case",
     "CaseReport",
@@ -225,6 +234,7 @@ __all__ = [
     "Domain",
     "DomainGain",
     "DomainResult",
+    "Drop",
     "EvaluationError",
     "Expect",
     "Explanation",
@@ -253,6 +263,7 @@ __all__ = [
     "Problem",
     "Release",
     "Result",
+    "Risk",
     "Rule",
     "RuleOutcome",
     "Ruleset",
@@ -297,6 +308,8 @@ __all__ = [
     "report_html",
     "result_from_json",
     "result_to_json",
+    "risk",
+    "risk_to_dict",
     "ruleset_for_year",
     "run_suite",
     "whatif",

@@ -24,7 +24,8 @@ from typing import Any
 
 import pytest
 
-from ._analysis.cases import Case, CaseReport, Suite, looks_like_suite
+from ._analysis.cases import Case, CaseReport, Suite
+from ._loading.sniff import looks_like_suite
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _roots_key = pytest.StashKey[list[Path]]()

@@ -17,7 +17,7 @@ compared by exact value within that distance. Nothing is ever a float.
 from __future__ import annotations
 
 import os
-from collections.abc import Iterable, Mapping
+from collections.abc import Mapping
 from fractions import Fraction
 from pathlib import Path
 from typing import Any, Literal
@@ -35,6 +35,7 @@ from .._loading.registry import ruleset_for_year
 from .._engine.result import Result
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
+from .._loading.sniff import CASES_FORMAT
 
 __all__ = [
     "CASES_FORMAT",
@@ -54,7 +55,7 @@ __all__ = [
     "run_suite",
 ]
 
-CASES_FORMAT = "spbe-rules/cases@1"
+
 
 
 class CaseSuiteError(ValidationError):
@@ -587,37 +588,4 @@ def trail(result: Result, fld: str, exp: Expect) -> tuple[NodeRef, ...]:
 def _with_trail(m: Mismatch, result: Result, exp: Expect) -> Mismatch:
     return Mismatch(m.field, m.expected, m.got, trail(result, m.field, exp))
 
-
-# -- finding suites ------------------------------------------------------------------------
-
-
-def suite_files(paths: Iterable[str | os.PathLike[str]]) -> list[Path]:
-    """The suite files named by ``paths``: files as given; folders searched (recursively) for
-    ``*.yaml``/``*.yml``/``*.json`` files that are case suites. Sorted, without repeats."""
-    out: list[Path] = []
-    for p in map(Path, paths):
-        if p.is_dir():
-            for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in (".yaml", ".yml", ".json") and looks_like_suite(f):
-                    out.append(f)
-        else:
-            out.append(p)
-    return list(dict.fromkeys(out))
-
-
-def looks_like_suite(path: Path) -> bool:
-    """Cheap test, without parsing: ``*.cases.yaml``, or a top-level ``format: spbe-rules/cases@1``
-    line in the first 200 lines of a YAML file (the text in the first 4 KiB of a JSON file)."""
-    if path.name.endswith((".cases.yaml", ".cases.yml")):
-        return True
-    try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
-            if path.suffix.lower() == ".json":
-                return CASES_FORMAT in fh.read(4096)
-            for _, line in zip(range(200), fh):
-                if line.startswith("format:") and CASES_FORMAT in line:
-                    return True
-    except OSError:
-        return False
-    return False
 

@@ -16,7 +16,10 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from .._io.batch import BatchFailure, evaluate_many
-from .._io.batch_io import ExtraMissingError, ProblemWriter, input_size, open_writer, read_rows, write_template
+from .._io.batch_io import ExtraMissingError
+from .._io.batch_read import input_size, read_rows
+from .._io.batch_write import ProblemWriter, open_writer
+from .._io.template import write_template
 from .main import CliError, check_output
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._analysis.cases import SuiteReport, load_suite, run_suite, suite_files
+from .._analysis.cases import SuiteReport, load_suite, run_suite
+from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._model.converter import converter
 from .._base.errors import Problem, RulesetNotFoundError, ValidationError

@@ -38,6 +38,7 @@ COMMANDS: dict[str, str] = {
     "whatif": "_cli.plan",
     "gains": "_cli.plan",
     "plan": "_cli.plan",
+    "risk": "_cli.views",
 }
 
 

@@ -57,7 +57,7 @@ def _report(args: argparse.Namespace) -> int:
     if args.batch is not None:
         if args.file is not None:
             raise CliError("give either an assessment FILE or --batch RESULTS, not both")
-        from .._io.batch_io import read_results
+        from .._io.batch_read import read_results
         from .._render.report import batch_report_html
 
         html = batch_report_html(read_results(args.batch), top=args.top, title=args.title)

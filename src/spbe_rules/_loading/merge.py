@@ -6,7 +6,6 @@ errors found after merging still name the right file and line.
 
 from __future__ import annotations
 
-from typing import Any
 
 from .._base.errors import Location, Problem
 from .source import PosDict, PosList, key_location, locate
