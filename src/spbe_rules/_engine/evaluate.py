@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
@@ -63,7 +64,7 @@ def evaluate(
         )
     stages, filled = check_against(ruleset, assessment, missing)
     c = compiled(ruleset)
-    when = evaluation_date(ruleset, assessment.year, assessment.evaluated_on) if assessment.evidence else None
+    when = evaluation_date(ruleset, assessment.year, assessment.evaluated_on) if assessment.evidence is not None else None
 
     def enabled(rule: Rule) -> bool:
         if rule.id in off:
@@ -113,9 +114,10 @@ def _one(
     ev: dict[int, IndicatorEvidence] | None = None
     from_evidence: set[str] = set()
     counts = False
-    if when is not None and rs.evidence_policy is not None:
-        # evidence: the level it supports counts from the policy's stage on; documents given as evidence
-        on = when.day
+    if assessment.evidence is not None and rs.evidence_policy is not None:
+        # evidence: the level it supports counts from the policy's stage on; documents given as evidence.
+        # Without a date there are no items (the check requires one for any item), so no age is measured.
+        on = date.max if when is None else when.day
         ev = {n: indicator_evidence(rs, n, assessment.evidence, stage=st.id, on=on) for n in c.numbers}
         counts = stage_counts_supported(rs.evidence_policy, [s.id for s in rs.stages], st.id)
         if counts:

@@ -46,7 +46,7 @@ class Assessment:
     documents: Mapping[str, bool] = field(factory=dict)
     note: str | None = None
     staged: bool = False  # True when written with `stages:`, False for plain `levels:`
-    evidence: tuple[EvidenceItem, ...] = ()
+    evidence: tuple[EvidenceItem, ...] | None = None  # None: the assessment gives no `evidence:` (claimed levels only)
     evaluated_on: str | None = None
     source: str = field(default="<input>", eq=False)
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
@@ -159,7 +159,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         documents=dict(data.get("documents", {})),
         note=data.get("note"),
         staged=has_stages,
-        evidence=parse_evidence(data.get("evidence") or ()),
+        evidence=None if data.get("evidence") is None else parse_evidence(data["evidence"]),
         evaluated_on=None if data.get("evaluated_on") is None else str(data["evaluated_on"]),
         source=name,
         raw=data,

@@ -119,7 +119,7 @@ def _guess(value: str, options: Iterable[str]) -> str | None:
 
 def check_evidence(
     ruleset: Ruleset,
-    evidence: Sequence[EvidenceItem],
+    evidence: Sequence[EvidenceItem] | None,
     *,
     year: int,
     evaluated_on: str | None,
@@ -136,7 +136,7 @@ def check_evidence(
 
     if evaluated_on is not None and not _valid_date(evaluated_on):
         add("BAD_DATE", f"`{evaluated_on}` is not a calendar date", ["evaluated_on"], "write the date as YYYY-MM-DD, e.g. 2024-06-30")
-    if not evidence:
+    if evidence is None:
         return problems
     if ruleset.evidence_policy is None or not ruleset.requirements:
         add(
@@ -147,7 +147,7 @@ def check_evidence(
         )
         return problems
     when = evaluation_date(ruleset, year, evaluated_on)
-    if when is None:
+    if when is None and evidence:
         add(
             "NO_EVALUATION_DATE",
             f"evidence is given, but the assessment has no `evaluated_on` and ruleset {ruleset.id} declares no evaluation date for {year}",
