@@ -73,7 +73,8 @@ if TYPE_CHECKING:
     )
     from ._analysis.plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
     from ._render.report import batch_report_html, report_html
-    from ._loading.registry import RulesetInfo, installed_rulesets, ruleset_for_year
+    from ._loading.registry import RulesetInfo, ruleset_for_year
+    from ._loading.select import installed_rulesets
     from ._engine.result import (
         AspectResult,
         DocumentState,
@@ -184,7 +185,7 @@ _LAZY: dict[str, str] = {
     "gains": "_analysis.whatif",
     "gains_to_dict": "_analysis.whatif",
     "impact": "_analysis.impact",
-    "installed_rulesets": "_loading.registry",
+    "installed_rulesets": "_loading.select",
     "load_assessment": "_loading.assessment",
     "load_costs": "_analysis.plan",
     "load_ruleset": "_loading.load",

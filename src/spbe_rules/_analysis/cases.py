@@ -12,6 +12,13 @@ that a dependency rule changed, down to the rule that did it.
 Comparison: displayed values (``index``, ``domains``, ``aspects``) are compared
 as text exactly as shown; with ``tolerance`` they, and ``index_exact``, are
 compared by exact value within that distance. Nothing is ever a float.
+
+Declared exceptions: a case with ``exception`` (a reason and the rules to switch
+off or on) states that the published row is *not* reproduced under the rules, and
+how it is reproduced. It passes, counted apart as a declared exception, only when
+both hold: under the rules the expected values are not met, and with the declared
+switches they are. An exception that is no longer needed, or that does not explain
+the row, is a failure.
 """
 
 from __future__ import annotations
@@ -40,6 +47,7 @@ from .._loading.sniff import CASES_FORMAT
 __all__ = [
     "CASES_FORMAT",
     "Case",
+    "CaseException",
     "CaseReport",
     "CaseSuiteError",
     "Expect",
@@ -80,6 +88,15 @@ class Expect:
 
 
 @frozen
+class CaseException:
+    """A declared exception: the row is reproduced only with these rules switched, for ``reason``."""
+
+    reason: str
+    enable_rules: tuple[str, ...] = ()
+    disable_rules: tuple[str, ...] = ()
+
+
+@frozen
 class Case:
     """One worked example. ``file`` and ``line`` say where it is written."""
 
@@ -91,6 +108,7 @@ class Case:
     disable_rules: tuple[str, ...] = ()
     missing: Literal["error", "lowest"] = "error"
     note: str | None = None
+    exception: CaseException | None = None
     file: str = field(default="", eq=False)
     line: int | None = field(default=None, eq=False)
 
@@ -109,10 +127,12 @@ class SuiteSource:
 
 @frozen
 class NotReproduced:
-    """A published row that no assessment reproduces; listed, not run."""
+    """A published row with no case; listed, not run. ``kind`` is ``exception`` (a declared
+    exception: no assessment reproduces it) or ``incomplete_source`` (the source lacks values)."""
 
     name: str
     reason: str
+    kind: Literal["exception", "incomplete_source"] = "exception"
 
 
 @frozen
@@ -205,6 +225,16 @@ def _load_suite(name: str) -> Suite:
             problems.extend(_prefixed(p, prefix) for p in exc.problems)
             continue
         expect = _expect(raw["expect"], data, i, name, problems)
+        exc_raw = raw.get("exception")
+        if exc_raw is not None and "error" in raw["expect"]:
+            problems.append(
+                Problem(
+                    "EXPECT_CONFLICT",
+                    "a declared `exception` explains expected values that the rules do not give; with `error:` there are none",
+                    locate(data, ["cases", i, "exception"], name),
+                    "remove `exception`, or write the expected values instead of `error:`",
+                )
+            )
         cases.append(
             Case(
                 name=case_name,
@@ -215,6 +245,9 @@ def _load_suite(name: str) -> Suite:
                 disable_rules=tuple(raw.get("disable_rules", ())),
                 missing=raw.get("missing", "error"),
                 note=raw.get("note"),
+                exception=None
+                if exc_raw is None
+                else CaseException(exc_raw["reason"], tuple(exc_raw.get("enable_rules", ())), tuple(exc_raw.get("disable_rules", ()))),
                 file=name,
                 line=where.line,
             )
@@ -239,7 +272,7 @@ def _load_suite(name: str) -> Suite:
         ruleset=data.get("ruleset"),
         description=data.get("description"),
         source=None if source is None else SuiteSource(source["title"], source.get("note"), source.get("url"), source.get("date")),
-        not_reproduced=tuple(NotReproduced(r["name"], r["reason"]) for r in data.get("not_reproduced", ())),
+        not_reproduced=tuple(NotReproduced(r["name"], r["reason"], r.get("kind", "exception")) for r in data.get("not_reproduced", ())),
         boundary_sensitive=boundary,
     )
 
@@ -324,17 +357,29 @@ class Mismatch:
 
 @frozen
 class CaseReport:
+    """One case's outcome. ``exception`` is the declared reason when the case passed as a
+    declared exception (not reproduced under the rules, reproduced with its declared switches)."""
+
     name: str
     passed: bool
     ruleset: str | None
     place: str
     mismatches: tuple[Mismatch, ...] = ()
+    exception: str | None = None
+
+    @property
+    def reproduced(self) -> bool:
+        """Passed under the rules, without a declared exception."""
+        return self.passed and self.exception is None
 
     def render(self, lang: str = "en") -> str:
         """A readable report of this case (a failure shows every differing field and its trail); ``lang`` is ``en`` or ``id``."""
         w = _WORDS["id" if lang == "id" else "en"]
-        head = f"{w['pass'] if self.passed else w['fail']} {self.name} ({self.place}; {w['ruleset']} {self.ruleset or '?'})"
+        status = w["fail"] if not self.passed else w["pass"] if self.exception is None else w["excepted"]
+        head = f"{status} {self.name} ({self.place}; {w['ruleset']} {self.ruleset or '?'})"
         lines = [head]
+        if self.passed and self.exception is not None:
+            lines.append(f"  {w['reason']}: {self.exception}")
         for m in self.mismatches:
             lines.append(f"  {m.field}: {w['expected']} {m.expected}, {w['got']} {m.got}")
             for depth, n in enumerate(m.trail):
@@ -364,6 +409,23 @@ class SuiteReport:
         return sum(1 for c in self.cases if not c.passed)
 
     @property
+    def reproduced(self) -> int:
+        """Cases that pass under the rules (without a declared exception)."""
+        return sum(1 for c in self.cases if c.reproduced)
+
+    @property
+    def declared_exceptions(self) -> tuple[str, ...]:
+        """Names of the declared exceptions: passing cases with ``exception``, then listed rows of kind ``exception``."""
+        return tuple(c.name for c in self.cases if c.passed and c.exception is not None) + tuple(
+            r.name for r in self.not_reproduced if r.kind == "exception"
+        )
+
+    @property
+    def incomplete(self) -> tuple[str, ...]:
+        """Names of listed rows the source gives incompletely."""
+        return tuple(r.name for r in self.not_reproduced if r.kind == "incomplete_source")
+
+    @property
     def ok(self) -> bool:
         return all(c.passed for c in self.cases)
 
@@ -377,8 +439,13 @@ class SuiteReport:
             if verbose or not c.passed:
                 lines.append(c.render(lang))
         w = _WORDS["id" if lang == "id" else "en"]
-        skipped = f", {len(self.not_reproduced)} {w['not_reproduced']}" if self.not_reproduced else ""
-        lines.append(f"{self.path}: {self.passed} {w['passed']}, {self.failed} {w['failed']}{skipped}")
+        head = f"{self.path}: {self.passed} {w['passed']}, {self.failed} {w['failed']}"
+        exceptions = self.declared_exceptions
+        if exceptions:
+            head += f" ({self.reproduced} {w['reproduced']}, {len(exceptions)} {w['exceptions']}: {'; '.join(exceptions)})"
+        if self.incomplete:
+            head += f", {len(self.incomplete)} {w['incomplete']}"
+        lines.append(head)
         return "\n".join(lines)
 
 
@@ -391,11 +458,15 @@ _KINDS: dict[str, dict[str, str]] = {
 _WORDS: dict[str, dict[str, str]] = {
     "en": {
         "pass": "PASS", "fail": "FAIL", "ruleset": "ruleset", "expected": "expected", "got": "got", "at": "at",
-        "passed": "passed", "failed": "failed", "not_reproduced": "listed as not reproducible",
+        "passed": "passed", "failed": "failed", "excepted": "EXCEPTION", "reason": "reason",
+        "reproduced": "reproduced under the rules", "exceptions": "declared exceptions",
+        "incomplete": "rows incomplete in the source (no case)",
     },
     "id": {
         "pass": "LULUS", "fail": "GAGAL", "ruleset": "aturan", "expected": "diharapkan", "got": "didapat", "at": "di",
-        "passed": "lulus", "failed": "gagal", "not_reproduced": "tercatat tidak dapat direproduksi",
+        "passed": "lulus", "failed": "gagal", "excepted": "PENGECUALIAN", "reason": "alasan",
+        "reproduced": "direproduksi menurut aturan", "exceptions": "pengecualian yang dinyatakan",
+        "incomplete": "baris tidak lengkap di sumber (tanpa kasus)",
     },
 }
 
@@ -452,12 +523,35 @@ def ruleset_for_case(suite: Suite, case: Case, ruleset_override: Ruleset | str |
 
 
 def run_case(case: Case, ruleset: Ruleset) -> CaseReport:
-    """Evaluate one case under ``ruleset`` and compare with what it expects."""
+    """Evaluate one case under ``ruleset`` and compare with what it expects.
+
+    A case with a declared exception passes when the rules do *not* give the expected
+    values and the declared rule switches do (see the module text)."""
+    plain = _run_case(case, ruleset, case.enable_rules, case.disable_rules)
+    exc = case.exception
+    if exc is None:
+        return plain
+    if plain.passed:
+        return CaseReport(
+            case.name, False, ruleset.id, case.place,
+            (Mismatch("exception", "the expected values are not reproduced under the rules (a declared exception)", "they are reproduced: remove `exception` from the case"),),
+        )
+    on = tuple(dict.fromkeys((*case.enable_rules, *exc.enable_rules)))
+    off = tuple(dict.fromkeys((*case.disable_rules, *exc.disable_rules)))
+    explained = _run_case(case, ruleset, on, off)
+    if not explained.passed:
+        switches = ", ".join([f"+{r}" for r in exc.enable_rules] + [f"-{r}" for r in exc.disable_rules]) or "none"
+        return CaseReport(
+            case.name, False, ruleset.id, case.place,
+            tuple(Mismatch(f"exception ({switches}): {m.field}", m.expected, m.got, m.trail) for m in explained.mismatches),
+        )
+    return CaseReport(case.name, True, ruleset.id, case.place, (), exc.reason)
+
+
+def _run_case(case: Case, ruleset: Ruleset, enable_rules: tuple[str, ...], disable_rules: tuple[str, ...]) -> CaseReport:
     exp = case.expect
     try:
-        result = evaluate(
-            ruleset, case.assessment, missing=case.missing, enable_rules=case.enable_rules, disable_rules=case.disable_rules
-        )
+        result = evaluate(ruleset, case.assessment, missing=case.missing, enable_rules=enable_rules, disable_rules=disable_rules)
     except ValidationError as exc:
         codes = [p.code for p in exc.problems]
         if exp.error is not None and exp.error in codes:

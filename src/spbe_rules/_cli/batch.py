@@ -23,6 +23,7 @@ from .._io.template import write_template
 from .main import CliError, check_output
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
+from .._loading.select import installed_rulesets
 
 __all__ = ["add_parser"]
 
@@ -139,7 +140,6 @@ def _batch(args: argparse.Namespace) -> int:
     if fixed is not None:
         rulesets = [fixed]
     else:
-        from .._loading.registry import installed_rulesets
 
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
     writer = open_writer(args.output, rulesets)

@@ -13,6 +13,7 @@ from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._model.converter import converter
 from .._base.errors import Problem, RulesetNotFoundError, ValidationError
+from .._base.resources import data_dir
 
 __all__ = ["add_parser", "installed_suite_files"]
 
@@ -21,7 +22,6 @@ REPORT_SCHEMA = "spbe-rules/test-report@1"
 
 def installed_suite_files() -> list[Path]:
     """The case suites shipped with the package (``suites/*.yaml``), sorted by name."""
-    from .._base.resources import data_dir
 
     folder = data_dir("suites")
     if not folder.is_dir():
@@ -77,12 +77,20 @@ def _test(args: argparse.Namespace) -> int:
             bad.append(f"{f}: {exc}")
     passed = sum(r.passed for r in reports)
     failed = sum(r.failed for r in reports)
+    reproduced = sum(r.reproduced for r in reports)
+    exceptions = [name for r in reports for name in r.declared_exceptions]
     if args.format == "json":
         doc = {
             "schema": REPORT_SCHEMA,
             "passed": passed,
             "failed": failed,
-            "suites": [{**converter.unstructure(r), "passed": r.passed, "failed": r.failed} for r in reports],
+            "reproduced": reproduced,
+            "declared_exceptions": exceptions,
+            "suites": [
+                {**converter.unstructure(r), "passed": r.passed, "failed": r.failed, "reproduced": r.reproduced,
+                 "declared_exceptions": list(r.declared_exceptions)}
+                for r in reports
+            ],
             "errors": bad,
             "problems": [p.to_dict() for p in problems],
         }
@@ -91,10 +99,14 @@ def _test(args: argparse.Namespace) -> int:
         parts = [r.render(args.lang, verbose=args.verbose) for r in reports]
         if args.lang == "id":
             total = f"jumlah: {passed} lulus, {failed} gagal dalam {len(reports)} kumpulan kasus"
+            if exceptions:
+                total += f"; {reproduced} direproduksi menurut aturan, {len(exceptions)} pengecualian yang dinyatakan"
             if bad:
                 total += f"; {len(bad)} kumpulan kasus tidak dapat dijalankan"
         else:
             total = f"total: {passed} passed, {failed} failed in {len(reports)} suite{'s' if len(reports) != 1 else ''}"
+            if exceptions:
+                total += f"; {reproduced} reproduced under the rules, {len(exceptions)} declared exceptions"
             if bad:
                 total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
         parts.append(total)

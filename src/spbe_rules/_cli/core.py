@@ -12,11 +12,16 @@ from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
-from .._loading.registry import installed_rulesets
+from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
-from .._loading.source import PosDict, read_source
+from .._loading.source import read_source
+from .._model.converter import exact_text
+from .._model.converter import converter
+import sys
+import attrs
+from .._analysis.cases import load_suite
 
 __all__ = ["add_parser", "evaluate_file", "load_file"]
 
@@ -93,7 +98,6 @@ def _explain(args: argparse.Namespace) -> int:
     if args.indicator is not None and args.indicator not in ruleset.numbers:
         raise CliError(f"--indicator {args.indicator}: ruleset {ruleset.id} has indicators {min(ruleset.numbers)} to {max(ruleset.numbers)}")
     if args.format == "json":
-        from .._model.converter import converter
 
         node = tree.root if args.indicator is None else tree.find("indicator", str(args.indicator))
         write_output(json.dumps({"schema": tree.schema, "node": converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
@@ -124,7 +128,6 @@ def _validate(args: argparse.Namespace) -> int:
                 rs = load_ruleset(name)
                 lines.append(f"{name}: ok (ruleset {rs.id} {rs.version}, {len(rs.indicators)} indicators, {len(rs.rules)} rules)")
             elif kind == "cases":
-                from .._analysis.cases import load_suite  # the case-suite module
 
                 suite = load_suite(name)
                 lines.append(f"{name}: ok (case suite, {len(suite.cases)} cases)")
@@ -140,7 +143,6 @@ def _validate(args: argparse.Namespace) -> int:
     if lines:
         write_output("\n".join(lines), None)
     if errors:
-        import sys
 
         print("\n".join(errors), file=sys.stderr)
     return 2 if failed else 0
@@ -149,7 +151,6 @@ def _validate(args: argparse.Namespace) -> int:
 def _rulesets(args: argparse.Namespace) -> int:
     infos = installed_rulesets()
     if args.format == "json":
-        import attrs
 
         write_output(json.dumps([attrs.asdict(i) for i in infos], ensure_ascii=False, indent=2), None)
         return 0
@@ -166,13 +167,11 @@ def _rulesets(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
-        from .._model.converter import converter
 
         from .._render.requirements import show_requirements
 
         write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
-    from .._model.converter import exact_text
 
     out = [f"{rs.id} {rs.version} ({rs.status}) - {rs.title}"]
     if rs.reason:

@@ -22,6 +22,7 @@ from .._base.errors import Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._analysis.plan import Limits, Plan, load_costs, plan, plan_to_dict
 from .._analysis.whatif import Gains, WhatIf, fraction_text, gains, gains_to_dict, whatif, whatif_to_dict
+from .._base.text import number_ranges
 
 __all__ = ["add_parser", "render_gains", "render_plan", "render_whatif"]
 
@@ -319,7 +320,6 @@ def _cut(text: str, width: int) -> str:
 
 
 def _ranges(numbers: tuple[int, ...] | list[int]) -> str:
-    from .._base.text import number_ranges
 
     return number_ranges(numbers)
 

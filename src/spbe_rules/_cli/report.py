@@ -9,6 +9,11 @@ from fractions import Fraction
 from typing import Any
 
 from .main import CliError, write_output
+from .core import evaluate_file
+from .._render.report import report_html
+from .._io.batch_read import read_results
+from .._render.report import batch_report_html
+from .._analysis.plan import load_costs
 
 __all__ = ["add_parser"]
 
@@ -57,22 +62,17 @@ def _report(args: argparse.Namespace) -> int:
     if args.batch is not None:
         if args.file is not None:
             raise CliError("give either an assessment FILE or --batch RESULTS, not both")
-        from .._io.batch_read import read_results
-        from .._render.report import batch_report_html
 
         html = batch_report_html(read_results(args.batch), top=args.top, title=args.title)
         _write(html, args.output, f"summary of {args.batch}")
         return 0
     if args.file is None:
         raise CliError("give an assessment FILE, or --batch RESULTS")
-    from .core import evaluate_file
-    from .._render.report import report_html
 
     target = _target(args.target)
     assessment, ruleset, result = evaluate_file(args)
     plan_kw: dict[str, Any] = {"missing": args.missing, "enable_rules": args.enable_rule, "disable_rules": args.disable_rule}
     if args.costs is not None and not args.no_plan:
-        from .._analysis.plan import load_costs
 
         plan_kw["costs"] = load_costs(args.costs)
     html = report_html(result, ruleset, target=target, assessment=None if args.no_plan else assessment, plan_options=plan_kw)

@@ -8,6 +8,8 @@ from typing import Any
 
 from .core import add_evaluation_options, load_file
 from .main import write_output
+from .._analysis.risk import risk, risk_to_dict
+from .._render.views import render_risk
 
 __all__ = ["add_parser"]
 
@@ -31,8 +33,6 @@ def add_parser(sub: Any) -> None:
 
 
 def _risk(args: argparse.Namespace) -> int:
-    from .._analysis.risk import risk, risk_to_dict
-    from .._render.views import render_risk
 
     assessment, ruleset = load_file(args)
     r = risk(ruleset, assessment, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)

@@ -24,6 +24,7 @@ from .result import (
     RulesetRef,
 )
 from .._version import __version__
+import attrs
 
 __all__ = ["evaluate"]
 
@@ -90,7 +91,6 @@ def evaluate(
 
 
 def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
-    import attrs
 
     return attrs.evolve(final, stages=stages)
 

@@ -19,6 +19,10 @@ from fractions import Fraction
 from typing import Any
 
 from attrs import field, frozen
+from .._model.converter import converter
+from .explain import Explanation
+import attrs
+from .explain import explain_result
 
 from .evidence import RequirementCheck
 
@@ -175,7 +179,6 @@ class Result:
         if self._stored_explanation is None:
             if self._ruleset_obj is None:
                 return None
-            from .explain import explain_result
 
             object.__setattr__(self, "_stored_explanation", explain_result(self, self._ruleset_obj))
         return self._stored_explanation
@@ -188,7 +191,6 @@ class Result:
 
 
 def _converter() -> Any:
-    from .._model.converter import converter
 
     return converter
 
@@ -209,7 +211,6 @@ def result_to_json(result: Result, *, indent: int | None = 2) -> str:
 
 
 def result_from_dict(data: dict[str, Any]) -> Result:
-    from .explain import Explanation
 
     conv = _converter()
     data = dict(data)
@@ -221,7 +222,6 @@ def result_from_dict(data: dict[str, Any]) -> Result:
 
 
 def _fields(result: Result) -> dict[str, Any]:
-    import attrs
 
     return {str(a.alias): getattr(result, a.name) for a in attrs.fields(Result)}
 

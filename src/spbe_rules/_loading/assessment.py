@@ -21,6 +21,7 @@ from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
+import difflib
 
 __all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
 
@@ -186,7 +187,6 @@ def check_against(
     for st in assessment.stages:
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
-            import difflib
 
             guess = difflib.get_close_matches(st.id, stage_order, n=1)
             problems.append(
@@ -219,7 +219,6 @@ def check_against(
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
-            import difflib
 
             guess = difflib.get_close_matches(key, sorted(known_docs), n=1)
             problems.append(

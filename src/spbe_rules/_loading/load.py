@@ -19,7 +19,7 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
@@ -29,12 +29,17 @@ from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
 from .._model.model import Ruleset
 from .._base.resources import schema_text
 from .._version import __version__
+from .registry import installed_paths
+import difflib
+from .merge import extends_problem
+from .source import PosDict, read_source
+from .source import locate
+from .merge import merge_extension
+from .checks import check_ruleset
+from .schema import schema_problems
 
-if TYPE_CHECKING:
-    from .source import PosDict
-
-# Parsing, merging and checking (_source, _merge, _schema, _checks) are imported only when a
-# ruleset is built, so a disk-cache hit costs no YAML parser and no JSON Schema validator.
+# The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
+# so a disk-cache hit does not pay for it.
 
 __all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
@@ -69,12 +74,10 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
             candidate = near / f"{ref}{suffix}"
             if candidate.is_file() and not (referrer is not None and _same_file(candidate, referrer)):
                 return candidate
-    from .registry import installed_paths
 
     paths = installed_paths()
     if ref in paths:
         return paths[ref]
-    import difflib
 
     guess = difflib.get_close_matches(ref, list(paths), n=1)
     msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
@@ -133,8 +136,6 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
 
 
 def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
-    from .merge import extends_problem
-    from .source import PosDict, read_source
 
     """The file and the files it extends, child first: (path, raw bytes, data)."""
     out: list[tuple[str, bytes, Any]] = []
@@ -182,7 +183,6 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
 
 def _start(data: Any, name: str) -> Location:
     """Where the data of a file starts (a list has a place; a lone value is placed at the top)."""
-    from .source import locate
 
     loc = locate(data, [], name)
     return loc if loc.line is not None else Location(name, 1, 1)
@@ -194,7 +194,6 @@ def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:
 
     Every value keeps the mark of the file and line where it was written, so tools
     (diff, editors) can point at the place that gives a value, also in an extending file."""
-    from .merge import merge_extension
 
     sources = _read_chain(resolve_ruleset_path(ref))
     data = sources[-1][2]
@@ -211,9 +210,6 @@ def _digest(raws: list[bytes]) -> str:
 
 
 def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
-    from .checks import check_ruleset
-    from .merge import merge_extension
-    from .schema import schema_problems
 
     name, _, data = sources[-1]
     problems: list[Problem] = []

@@ -29,6 +29,8 @@ from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
 from .._engine.result import Result
+from .._analysis.plan import plan as make_plan
+from .._loading.load import load_ruleset
 
 __all__ = ["batch_report_html", "report_html"]
 
@@ -155,7 +157,7 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     radius = size / 2 - 62
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
     if n < 3:  # a radar needs three axes; fall back to a note
-        parts.append(f'<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
+        parts.append('<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
         return "".join(parts)
 
     def point(k: int, v: Fraction) -> tuple[float, float]:
@@ -262,13 +264,7 @@ def _next_band(rs: Ruleset, predikat: str) -> str | None:
 
 
 def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping[str, Any]) -> str:
-    """The cheapest plan to the next predikat, when the planner module is there."""
-    import importlib
-
-    try:
-        _plan = importlib.import_module("spbe_rules._analysis.plan")  # another module, written alongside; the report works without it
-    except ImportError:
-        return ""
+    """The cheapest plan to the next predikat."""
     nxt = _next_band(rs, result.predikat)
     head = "<h2>Rencana menuju predikat berikutnya</h2>"
     if nxt is None:
@@ -276,7 +272,7 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
     if assessment is None:
         return ""
     try:
-        p = _plan.plan(rs, assessment, nxt, **plan_kw)
+        p = make_plan(rs, assessment, nxt, **plan_kw)
     except Exception as exc:  # the plan is an extra; the report stands without it
         return head + f'<p class="muted">Rencana tidak dapat dibuat: {_e(str(exc).splitlines()[0])}</p>'
     out = [head, f"<p>{_e(p.message.id)}</p>"]
@@ -430,7 +426,6 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     distribution per year, the ranking of the latest year (``top`` rows), and the
     change of each institution's index between its last two years.
     """
-    from .._loading.load import load_ruleset
 
     rulesets: dict[str, Ruleset | None] = {}
     latest: dict[tuple[str, int], Mapping[str, Any]] = {}
@@ -510,7 +505,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))
-    body.append(f'<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
+    body.append('<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
     return _page(heading, "\n".join(body))
 
 
