@@ -14,6 +14,7 @@ from .._loading.load import load_ruleset
 from .._model.model import Ruleset
 from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
+from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
 from .._loading.source import read_source
@@ -167,8 +168,6 @@ def _rulesets(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
-
-        from .._render.requirements import show_requirements
 
         write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
