@@ -14,6 +14,7 @@ from .._render.report import report_html
 from .._io.batch_read import read_results
 from .._render.report import batch_report_html
 from .._analysis.plan import load_costs
+from .._analysis.compare import compare_years
 
 __all__ = ["add_parser"]
 
@@ -34,6 +35,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="HTML", help="the report file (.html)")
     p.add_argument("--target", metavar="INDEX", help="draw the domain bars against this index (default: the lower bound of the next predikat)")
     p.add_argument("--no-plan", action="store_true", help="leave out the plan to the next predikat")
+    p.add_argument("--history", action="append", default=[], metavar="FILE", help="an assessment of the same institution in another year, to show the years side by side (repeatable)")
     p.add_argument("--costs", metavar="FILE", help="costs file for the plan (see `spbe-rules plan`; default: every step costs 1)")
     p.add_argument("--top", type=int, default=100, metavar="N", help="with --batch: rows of the ranking to show (default 100)")
     p.add_argument("--title", help="with --batch: the report's title")
@@ -75,7 +77,8 @@ def _report(args: argparse.Namespace) -> int:
     if args.costs is not None and not args.no_plan:
 
         plan_kw["costs"] = load_costs(args.costs)
-    html = report_html(result, ruleset, target=target, assessment=None if args.no_plan else assessment, plan_options=plan_kw)
+    years = compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule) if args.history else None
+    html = report_html(result, ruleset, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
     _write(html, args.output, f"report for {result.instansi} ({result.index} {result.predikat})")
     return 0
 

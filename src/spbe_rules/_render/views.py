@@ -96,7 +96,7 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
         exact=decimal_text(r.index_exact, places),
         dist=decimal_text(b.distance, places),
         band=b.band,
-        at=decimal_text(b.value, places),
+        at=bound_text(b.value, r.decimals),
         excl="" if b.inclusive else t["excl"],
         written=written,
         rid=r.result.ruleset.id,
@@ -104,7 +104,8 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
 
 
 def bound_text(value: Fraction, decimals: int) -> str:
-    """A band bound as the ruleset's display writes numbers (2.60), or as an exact decimal when it has more places."""
+    """An exact value written with at least the ruleset's decimals (2.60, 2.595, 2.5985), or
+    rounded to two places more with ``≈`` when its decimal does not end there."""
     scaled = value * 10**decimals
     if scaled.denominator == 1:
         return display_text(int(scaled), decimals)
