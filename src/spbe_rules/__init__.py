@@ -32,18 +32,8 @@ if TYPE_CHECKING:
     )
     from ._io.batch import evaluate_levels, evaluate_many
     from ._io.batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow
-    from ._analysis.cases import (
-        Case,
-        CaseReport,
-        CaseSuiteError,
-        Expect,
-        Mismatch,
-        NotReproduced,
-        Suite,
-        SuiteReport,
-        load_suite,
-        run_suite,
-    )
+    from ._analysis.cases import Case, CaseSuiteError, Expect, NotReproduced, Suite, load_suite
+    from ._analysis.cases_run import CaseReport, Mismatch, SuiteReport, run_suite
     from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide, diff
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
@@ -119,7 +109,7 @@ _LAZY: dict[str, str] = {
     "BatchRow": "_io.batch_rows",
     "Capability": "_model.model",
     "Case": "_analysis.cases",
-    "CaseReport": "_analysis.cases",
+    "CaseReport": "_analysis.cases_run",
     "CaseSuiteError": "_analysis.cases",
     "CauseCount": "_analysis.impact",
     "Change": "_analysis.diff",
@@ -150,7 +140,7 @@ _LAZY: dict[str, str] = {
     "LevelChange": "_engine.result",
     "Limits": "_analysis.plan",
     "Location": "_base.errors",
-    "Mismatch": "_analysis.cases",
+    "Mismatch": "_analysis.cases_run",
     "Node": "_engine.explain",
     "Not": "_model.model",
     "NotReproduced": "_analysis.cases",
@@ -178,7 +168,7 @@ _LAZY: dict[str, str] = {
     "Stage": "_model.model",
     "StageLevels": "_loading.assessment",
     "Suite": "_analysis.cases",
-    "SuiteReport": "_analysis.cases",
+    "SuiteReport": "_analysis.cases_run",
     "Target": "_analysis.plan",
     "Text": "_engine.explain",
     "Transition": "_analysis.impact",
@@ -207,7 +197,7 @@ _LAZY: dict[str, str] = {
     "result_from_json": "_engine.result",
     "result_to_json": "_engine.result",
     "ruleset_for_year": "_loading.registry",
-    "run_suite": "_analysis.cases",
+    "run_suite": "_analysis.cases_run",
     "whatif": "_analysis.whatif",
     "whatif_to_dict": "_analysis.whatif",
 }
