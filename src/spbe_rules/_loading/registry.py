@@ -1,0 +1,94 @@
+"""The rulesets installed with the package, and which one is in force for an evaluation year.
+
+Choosing a ruleset by year reads only the *header* of each installed file (``id``,
+``version``, ``title``, ``status``, ``extends``, ``applies_to``: the top-level keys
+before the long lists), so it never builds every installed ruleset. A test checks that
+each header agrees with the fully loaded ruleset.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from pathlib import Path
+
+import attrs
+
+from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
+from .._base.resources import data_dir
+from .source import parse_text
+
+__all__ = ["RulesetInfo", "installed_headers", "installed_paths", "ruleset_for_year"]
+
+
+@attrs.frozen
+class RulesetInfo:
+    """A line of ``spbe-rules rulesets``."""
+
+    id: str
+    version: str
+    title: str
+    status: str
+    evaluation_years: tuple[int, ...]
+    extends: str | None
+    path: str
+
+
+@cache
+def installed_paths() -> dict[str, Path]:
+    """Installed ruleset id -> file. The id is the file name without ``.yaml``."""
+    folder = data_dir("rulesets")
+    out: dict[str, Path] = {}
+    for entry in sorted(folder.iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".yaml") and entry.is_file():
+            out[entry.name[: -len(".yaml")]] = Path(str(entry))
+    return out
+
+
+_HEADER_KEYS = ("id", "version", "title", "status", "extends", "applies_to")
+
+
+def _header(path: Path) -> RulesetInfo:
+    """The header of a ruleset file, from its top-level header keys only (cheap: no long lists parsed)."""
+    text = path.read_text(encoding="utf-8")
+    kept: list[str] = []
+    keep = False
+    for line in text.splitlines():
+        if line[:1] not in ("", " ", "\t", "#", "-"):  # a top-level key starts a block
+            keep = line.split(":", 1)[0].strip() in _HEADER_KEYS
+        if keep:
+            kept.append(line)
+    data = parse_text("\n".join(kept) + "\n", str(path))
+    try:
+        years = tuple(sorted(int(y) for y in data["applies_to"]["evaluation_years"]))
+        return RulesetInfo(str(data["id"]), str(data["version"]), str(data["title"]), str(data["status"]), years, data.get("extends"), str(path))
+    except (KeyError, TypeError, ValueError):
+        problem = Problem("BAD_HEADER", "the header (id, version, title, status, applies_to.evaluation_years) cannot be read", Location(str(path)), "run `spbe-rules validate` on the file")
+        raise RulesetError("ruleset header cannot be read", [problem]) from None
+
+
+@cache
+def installed_headers() -> dict[str, RulesetInfo]:
+    """Installed ruleset id -> its header (read once per process)."""
+    return {rid: _header(path) for rid, path in installed_paths().items()}
+
+
+def ruleset_for_year(year: int) -> str:
+    """Id of the one installed ruleset in force for ``year``; an error says which exist otherwise."""
+    infos = list(installed_headers().values())
+    matches = [i.id for i in infos if year in i.evaluation_years]
+    if len(matches) == 1:
+        return matches[0]
+    listing = [f"{i.id} ({_years(i.evaluation_years)})" for i in infos]
+    if not matches:
+        raise RulesetNotFoundError(f"no installed ruleset is in force for the {year} evaluation; name one with `ruleset:`", listing)
+    raise RulesetNotFoundError(
+        f"{len(matches)} installed rulesets claim the {year} evaluation ({', '.join(matches)}); name one with `ruleset:`", listing
+    )
+
+
+def _years(years: tuple[int, ...]) -> str:
+    if not years:
+        return "no evaluation year"
+    if list(years) == list(range(years[0], years[-1] + 1)) and len(years) > 1:
+        return f"{years[0]}-{years[-1]}"
+    return ", ".join(map(str, years))
