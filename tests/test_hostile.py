@@ -85,6 +85,10 @@ def _csv_rows(spec: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
     ``[ROW, COLUMN, VALUE]`` (ROW 0-based among data rows, COLUMN a header name)."""
     header, rows = _example_rows(int(spec.get("rows", 3)))
     rows = [list(r) for r in rows]
+    if "add_column" in spec:  # [NAME, [VALUE of each row]]
+        name, values = spec["add_column"]
+        header = [*header, name]
+        rows = [[*r, _text(v)] for r, v in zip(rows, values)]
     for r, col, value in spec.get("set", []):
         rows[r][header.index(col)] = value if not isinstance(value, (str, dict)) else _text(value)
     return header, rows
@@ -426,7 +430,7 @@ def run_forked(folder: Path, body: Callable[[], dict[str, Any]], wall_limit: flo
 
 def _cli_body(args: list[str]) -> Callable[[], dict[str, Any]]:
     def body() -> dict[str, Any]:
-        from spbe_rules._cli import main
+        from spbe_rules._cli.main import main
 
         try:
             code = main(args)

@@ -18,6 +18,7 @@ from typing import Any
 from .main import write_output
 from .core import add_evaluation_options, load_file
 from .._model.converter import exact_text
+from .._base.numbers import text_problem
 from .._base.errors import Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._analysis.plan import Limits, Plan, load_costs, plan, plan_to_dict
@@ -92,7 +93,7 @@ _FALSE = {"false", "no", "tidak", "0"}
 def parse_set(values: list[str]) -> dict[int, int]:
     out: dict[int, int] = {}
     for raw in values:
-        m = re.fullmatch(r"\s*(\d+)\s*=\s*(-?\d+)\s*", raw)
+        m = re.fullmatch(r"\s*(\d{1,9})\s*=\s*(-?\d{1,9})\s*", raw)
         if not m:
             raise _bad(f"--set {raw}", f"`{raw}` is not of the form N=LEVEL with whole numbers", "e.g. --set 11=3")
         out[int(m.group(1))] = int(m.group(2))
@@ -127,6 +128,9 @@ def parse_indicator_list(values: list[str], option: str) -> frozenset[int]:
 
 
 def parse_amount(value: str, option: str) -> Fraction:
+    got = text_problem(value)
+    if got is not None:
+        raise ValidationError("bad argument", [Problem(got[0], f"`{value[:40]}`: {got[1]}", Location(option), "e.g. --budget 25 or --budget 12.5")])
     try:
         d = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:

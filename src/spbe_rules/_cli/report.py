@@ -9,6 +9,8 @@ from fractions import Fraction
 from typing import Any
 
 from .main import CliError, write_output
+from .._base.errors import Location, Problem, ValidationError
+from .._base.numbers import text_problem
 from .core import evaluate_file
 from .._render.report import report_html
 from .._io.batch_read import read_results
@@ -47,6 +49,9 @@ def add_parser(sub: Any) -> None:
 def _target(text: str | None) -> Fraction | None:
     if text is None:
         return None
+    got = text_problem(text)
+    if got is not None:
+        raise ValidationError("bad argument", [Problem(got[0], f"`{text[:40]}`: {got[1]}", Location("--target"), "give an index such as 2.6")])
     try:
         value = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:

@@ -15,6 +15,7 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
+from .._base.numbers import number_problem
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.model import Ruleset
 from .schema import schema_problems
@@ -95,6 +96,9 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
                     Problem("BAD_KEY", f"the key {k!r} must be text or a whole number", Location(name, json_path=path), None)
                 )
                 continue
+            if isinstance(k, int) and number_problem(k) is not None:
+                problems.append(Problem("NUMBER_TOO_LARGE", "a key is a whole number of more than 40 digits", Location(name, json_path=path), "indicator numbers have one or two digits"))
+                continue
             if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
                 problems.append(
                     Problem("DUPLICATE_KEY", f"the key {k!r} is given twice (as text and as a number)", Location(name, json_path=f"{path}.{k}"), "keep one of them")
@@ -109,7 +113,13 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
             problems.append(Problem("BAD_NUMBER", f"{value!r} is not a finite number", Location(name, json_path=path), None))
             return None
         return Decimal(repr(value))
-    if value is None or isinstance(value, (str, int, bool, Decimal)):
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        got = number_problem(value)
+        if got is not None:
+            problems.append(Problem(got[0], got[1], Location(name, json_path=path), "write a plain number such as 3 or 2.75"))
+            return None
+        return value
+    if value is None or isinstance(value, (str, bool)):
         return value
     problems.append(Problem("TYPE", f"a value of type {type(value).__name__} cannot be read", Location(name, json_path=path), None))
     return None

@@ -19,6 +19,8 @@ from typing import Any
 import yaml
 
 from .._base.errors import Location, Problem, ValidationError
+from .._base.files import MAX_BYTES, FileProblem, read_limited
+from .._base.numbers import MAX_TEXT, number_problem, text_problem
 
 __all__ = [
     "MAX_BYTES",
@@ -35,7 +37,6 @@ __all__ = [
     "read_source",
 ]
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 
@@ -216,19 +217,28 @@ class _Builder:
         text = node.value.replace("_", "")
         sign = -1 if text.startswith("-") else 1
         text = text.lstrip("+-")
+        if len(text) > MAX_TEXT:  # checked before int(): a long run of digits is never meant
+            self.fail("NUMBER_TOO_LARGE", f"the whole number is written with {len(text)} digits", node, "levels, years and weights have a few digits", path)
+            return 0
         try:
             if text.startswith("0x"):
-                return sign * int(text[2:], 16)
-            if text.startswith("0o"):
-                return sign * int(text[2:], 8)
-            if text.startswith("0b"):
-                return sign * int(text[2:], 2)
-            if ":" in text:  # YAML 1.1 sexagesimal: refuse, it is never meant
+                value = sign * int(text[2:], 16)
+            elif text.startswith("0o"):
+                value = sign * int(text[2:], 8)
+            elif text.startswith("0b"):
+                value = sign * int(text[2:], 2)
+            elif ":" in text:  # YAML 1.1 sexagesimal: refuse, it is never meant
                 raise ValueError
-            return sign * int(text, 10)
+            else:
+                value = sign * int(text, 10)
         except ValueError:
             self.fail("BAD_NUMBER", f"{node.value!r} is not a plain whole number", node, "write digits only", path)
             return 0
+        got = number_problem(value)
+        if got is not None:
+            self.fail(got[0], got[1], node, "levels, years and weights have a few digits", path)
+            return 0
+        return value
 
     def _scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag = node.tag
@@ -243,17 +253,26 @@ class _Builder:
             return None
         value = node.value
         if tag == _T + "str":
+            if _NUMBER_TEXT.match(value):  # a number written as text ("17.5", "31/11") is read exactly later
+                got = text_problem(value)
+                if got is not None:
+                    self.fail(got[0], got[1], node, "write a plain number such as 2.75", path)
+                    return None
             return value
         if tag == _T + "int":
             return self._int(node, path)
         if tag == _T + "float":
             text = value.replace("_", "")
+            if len(text) > MAX_TEXT:
+                self.fail("NUMBER_TOO_LARGE", f"the number is written with {len(text)} characters (at most {MAX_TEXT})", node, "write a plain number such as 2.75", path)
+                return None
             try:
                 d = Decimal(text)
             except InvalidOperation:
                 d = Decimal("NaN")
-            if not d.is_finite():
-                self.fail("BAD_NUMBER", f"{value!r} is not a finite number", node, "write a number such as 2.75", path)
+            got = number_problem(d)
+            if got is not None:
+                self.fail(got[0], f"{value!r} is not a finite number" if got[0] == "BAD_NUMBER" else got[1], node, "write a number such as 2.75", path)
                 return None
             return d
         if tag == _T + "bool":
@@ -261,6 +280,9 @@ class _Builder:
         if tag == _T + "null":
             return None
         return value  # timestamp: keep the text as written (dates are read as text)
+
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?(/\d+)?\s*$")
 
 
 def _child_path(path: str, key: str) -> str:
@@ -273,7 +295,13 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
     """Parse YAML (or JSON) text into position-carrying data; raise ValidationError on any problem."""
     if json_syntax:
         try:
-            json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+            # a syntax check only (the values are read below, each with its place); numbers stay text
+            json.loads(text, parse_float=str, parse_int=str, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise ValidationError(
+                "input is nested too deep",
+                [Problem("TOO_DEEP", f"values are nested more than {MAX_DEPTH} levels deep", Location(name, 1, 1), "flatten the structure; rulesets and assessments never need this depth")],
+            ) from None
         except json.JSONDecodeError as exc:
             raise ValidationError(
                 "not valid JSON",
@@ -405,35 +433,9 @@ def read_source(
 
 def _read_source(p: Path, name: str) -> Source:
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ValidationError(
-                "input is too large",
-                [
-                    Problem(
-                        "TOO_LARGE",
-                        f"the file is {size} bytes; at most {MAX_BYTES} are read",
-                        Location(name),
-                        "split the file",
-                    )
-                ],
-            )
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(
-            "file not found",
-            [Problem("NOT_FOUND", "the file does not exist", Location(name), "check the path and its spelling")],
-        ) from None
-    except IsADirectoryError:
-        raise ValidationError(
-            "not a file",
-            [Problem("NOT_A_FILE", "this is a folder, not a file", Location(name), "name a .yaml or .json file")],
-        ) from None
-    except OSError as exc:
-        raise ValidationError(
-            "file cannot be read",
-            [Problem("UNREADABLE", f"the file cannot be read: {exc.strerror}", Location(name), None)],
-        ) from None
+        raw = read_limited(p, MAX_BYTES)
+    except FileProblem as fp:
+        raise ValidationError("file cannot be read", [Problem(fp.code, fp.message, Location(name), fp.hint)]) from None
     return Source(name, parse_bytes(raw, name, json_syntax=p.suffix.lower() == ".json"), raw)
 
 
