@@ -15,6 +15,9 @@ import stat
 from pathlib import Path
 from typing import BinaryIO
 
+from .errors import Location, Problem
+from .messages import CATALOGUE, Msg
+
 __all__ = ["MAX_BYTES", "MAX_PATH", "FileProblem", "open_regular", "path_problem", "read_limited"]
 
 MAX_BYTES = 2 * 1024 * 1024  # the most read of any ruleset, assessment, suite or costs file
@@ -23,36 +26,48 @@ MAX_NAME = 255  # characters of one part of a path
 
 
 class FileProblem(Exception):
-    """Why a file cannot be read: ``code`` (``NOT_FOUND``, ``NOT_A_FILE``, ``PATH_TOO_LONG``,
-    ``TOO_LARGE``, ``UNREADABLE``), ``message`` and ``hint``. Callers turn it into their typed error."""
+    """Why a file cannot be read: a catalogue key (its code up to the first dot: ``NOT_FOUND``,
+    ``NOT_A_FILE``, ``PATH_TOO_LONG``, ``TOO_LARGE``, ``UNREADABLE``) and its parameters.
+    Callers turn it into their typed error with :meth:`problem`."""
 
-    def __init__(self, code: str, message: str, hint: str | None = None) -> None:
-        super().__init__(message)
-        self.code = code
-        self.message = message
-        self.hint = hint
+    def __init__(self, key: str, **params: object) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    @property
+    def code(self) -> str:
+        return self.key.split(".")[0]
+
+    @property
+    def message(self) -> Msg:
+        return Msg(self.key, **self.params)
+
+    def problem(self, where: Location) -> Problem:
+        hint = f"{self.key}.hint"
+        return Problem(self.code, self.message, where, Msg(hint, **self.params) if hint in CATALOGUE else None)
 
 
 def path_problem(path: str | os.PathLike[str]) -> FileProblem | None:
     """A path that no file system accepts, or that holds a NUL character."""
     text = os.fspath(path)
     if "\0" in text:
-        return FileProblem("PATH_TOO_LONG", "the path holds a NUL character", "name an existing .yaml or .json file")
+        return FileProblem("PATH_TOO_LONG.nul")
     if len(text) > MAX_PATH or any(len(part) > MAX_NAME for part in Path(text).parts):
-        return FileProblem("PATH_TOO_LONG", f"the path is {len(text)} characters long (a part of it may have at most {MAX_NAME})", "name an existing file with a shorter path")
+        return FileProblem("PATH_TOO_LONG", length=len(text), limit=MAX_NAME)
     return None
 
 
-def _kind(mode: int) -> str:
+def _kind(mode: int) -> Msg:
     if stat.S_ISDIR(mode):
-        return "a folder"
+        return Msg("file.kind.folder")
     if stat.S_ISFIFO(mode):
-        return "a FIFO (named pipe)"
+        return Msg("file.kind.fifo")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "a device"
+        return Msg("file.kind.device")
     if stat.S_ISSOCK(mode):
-        return "a socket"
-    return "not a regular file"
+        return Msg("file.kind.socket")
+    return Msg("file.kind.other")
 
 
 def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
@@ -64,18 +79,17 @@ def open_regular(path: str | os.PathLike[str]) -> BinaryIO:
     try:
         fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
-        raise FileProblem("NOT_FOUND", "the file does not exist", "check the path and its spelling") from None
+        raise FileProblem("NOT_FOUND") from None
     except IsADirectoryError:
-        raise FileProblem("NOT_A_FILE", "this is a folder, not a file", "name a .yaml or .json file") from None
+        raise FileProblem("NOT_A_FILE") from None
     except OSError as exc:
         if os.path.isdir(path):
-            raise FileProblem("NOT_A_FILE", "this is a folder, not a file", "name a .yaml or .json file") from None
-        raise FileProblem("UNREADABLE", f"the file cannot be read: {exc.strerror}", None) from None
+            raise FileProblem("NOT_A_FILE") from None
+        raise FileProblem("UNREADABLE", reason=exc.strerror or str(exc)) from None
     try:
         mode = os.fstat(fd).st_mode
         if not stat.S_ISREG(mode):
-            hint = "name a .yaml or .json file" if stat.S_ISDIR(mode) else "only regular files are read; copy the data into a file"
-            raise FileProblem("NOT_A_FILE", f"this is {_kind(mode)}, not a regular file", hint)
+            raise FileProblem("NOT_A_FILE") if stat.S_ISDIR(mode) else FileProblem("NOT_A_FILE.kind", kind=_kind(mode))
         if hasattr(os, "set_blocking"):
             os.set_blocking(fd, True)
         return os.fdopen(fd, "rb")
@@ -91,7 +105,7 @@ def read_limited(path: str | os.PathLike[str], limit: int) -> bytes:
         try:
             data = fh.read(limit + 1)
         except OSError as exc:
-            raise FileProblem("UNREADABLE", f"the file cannot be read: {exc.strerror}", None) from None
+            raise FileProblem("UNREADABLE", reason=exc.strerror or str(exc)) from None
     if len(data) > limit:
-        raise FileProblem("TOO_LARGE", f"the file is larger than {limit} bytes, the most that is read", "split the file")
+        raise FileProblem("TOO_LARGE.read", limit=limit)
     return data

@@ -20,8 +20,10 @@ from pathlib import Path
 from typing import Any
 
 from .._base.atomic import replacing
-from .._base.errors import Problem, RulesetNotFoundError, SpbeError, ValidationError
+from .._base.errors import LanguageError, Problem, RulesetNotFoundError, SpbeError, ValidationError, tr
 from .._base.text import printable
+from .lang import argparse_words, lang_from_args, lang_option
+from .._base.messages import Msg
 from .._version import __version__
 
 __all__ = ["COMMANDS", "main", "write_output"]
@@ -43,6 +45,7 @@ COMMANDS: dict[str, str] = {
     "gains": "_cli.plan",
     "plan": "_cli.plan",
     "risk": "_cli.views",
+    "compare": "_cli.views",
 }
 
 
@@ -68,32 +71,34 @@ def write_output(text: str, path: str | None) -> None:
 
 def check_output(path: str, what: str = "output") -> Path:
     """Where ``-o PATH`` writes: a regular file (created or replaced atomically), the target of a
-    symlink, never a folder, a device, a FIFO or a file the command reads (exit 2 otherwise)."""
+    symlink, never a folder, a device, a FIFO or a file the command reads (exit 2 otherwise).
+    ``what`` names the file (a catalogue key under ``output.``: ``output``, ``results``...)."""
+    thing = Msg(f"output.{what}")
     if len(path) > MAX_PATH or any(len(part) > 255 for part in Path(path).parts):
-        raise CliError(f"{printable(path[:80])}...: the {what} path is too long")
+        raise CliError(Msg("cli.output_path_too_long", path=printable(path[:80]), what=thing))
     target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
     try:
         st = os.stat(target)
     except FileNotFoundError:
         st = None
     except OSError as exc:
-        raise CliError(f"{printable(path)}: the {what} file cannot be used: {exc.strerror}") from None
+        raise CliError(Msg("cli.output_unusable", path=printable(path), what=thing, reason=exc.strerror or str(exc))) from None
     if st is not None:
         if stat.S_ISDIR(st.st_mode):
-            raise CliError(f"{printable(path)}: is a folder; name the {what} file")
+            raise CliError(Msg("cli.output_is_folder", path=printable(path), what=thing))
         if not stat.S_ISREG(st.st_mode):
-            kind = "a FIFO" if stat.S_ISFIFO(st.st_mode) else "a device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "not a regular file"
-            raise CliError(f"{printable(path)}: is {kind}; the {what} is written to a regular file (or give `-o -` for standard output)")
+            kind = "fifo" if stat.S_ISFIFO(st.st_mode) else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "other"
+            raise CliError(Msg("cli.output_not_regular", path=printable(path), kind=Msg(f"file.kind.{kind}"), what=thing))
         for name in _inputs:
             try:
                 other = os.stat(name)
             except OSError:
                 continue
             if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
-                raise CliError(f"{printable(path)}: is the input {printable(name)}; writing the {what} there would destroy it (name another file)")
+                raise CliError(Msg("cli.output_is_input", path=printable(path), name=printable(name), what=thing))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise CliError(f"{printable(path)}: the folder {printable(str(parent))} does not exist")
+        raise CliError(Msg("cli.no_folder", path=printable(path), folder=printable(str(parent))))
     return target
 
 
@@ -124,17 +129,14 @@ def _named_inputs(args: argparse.Namespace) -> list[str]:
 
 def _error_text(exc: BaseException) -> str:
     """The message of ``exc`` with at most :data:`MAX_SHOWN_PROBLEMS` problems, then a count of
-    the rest; control characters escaped."""
-    if isinstance(exc, ValidationError) and len(exc.problems) > MAX_SHOWN_PROBLEMS:
-        shown = exc.problems[:MAX_SHOWN_PROBLEMS]
-        n = len(exc.problems)
-        text = "\n".join([f"{exc.message} ({n} problems)", *(str(p) for p in shown), f"... and {n - MAX_SHOWN_PROBLEMS} more problems not shown (fix these first, or run `spbe-rules validate`)"])
-    else:
-        text = str(exc)
-    lines = text.splitlines()
-    if len(lines) > MAX_SHOWN_PROBLEMS * 4:
-        lines = [*lines[: MAX_SHOWN_PROBLEMS * 4], f"... and {len(lines) - MAX_SHOWN_PROBLEMS * 4} more lines not shown"]
-    return printable("\n".join(line if len(line) <= 2000 else line[:2000] + f"... ({len(line) - 2000} more characters)" for line in lines))
+    the rest; long lines cut; control characters escaped."""
+    lines = str(exc).splitlines()
+    if isinstance(exc, ValidationError) and len(exc.problems) > MAX_SHOWN_PROBLEMS and len(lines) == len(exc.problems) + 1:
+        lines = [*lines[: MAX_SHOWN_PROBLEMS + 1], tr("cli.more_problems", n=len(exc.problems) - MAX_SHOWN_PROBLEMS)]
+    cap = MAX_SHOWN_PROBLEMS * 4
+    if len(lines) > cap:
+        lines = [*lines[:cap], tr("cli.more_lines", n=len(lines) - cap)]
+    return printable("\n".join(line if len(line) <= 2000 else line[:2000] + tr("cli.more_chars", n=len(line) - 2000) for line in lines))
 
 
 def _terminated(signum: int, frame: Any) -> None:
@@ -145,10 +147,11 @@ def _terminated(signum: int, frame: Any) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spbe-rules",
-        description="Evaluate SPBE assessments exactly under versioned rulesets (PermenPANRB 59/2020 and others).",
+        description=tr("cli.description"),
     )
-    parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}", help=tr("argparse.version"))
+    lang_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar=tr("cli.command_metavar"))
     sub.required = True
     seen: set[str] = set()
     for module in COMMANDS.values():
@@ -156,6 +159,9 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         seen.add(module)
         importlib.import_module(f"spbe_rules.{module}").add_parser(sub)
+    for command in sub.choices.values():
+        if not any("--lang" in a.option_strings for a in command._actions):
+            lang_option(command)
     return parser
 
 
@@ -168,8 +174,19 @@ def _stdout_broken() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang = lang_from_args(arguments)
+    except LanguageError as exc:
+        print(f"spbe-rules: {exc}", file=sys.stderr)
+        return 2
+    with argparse_words(lang):
+        return _main(arguments)
+
+
+def _main(arguments: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     _inputs[:] = _named_inputs(args)
     try:
         previous = signal.signal(signal.SIGTERM, _terminated)
@@ -191,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stdout_broken()
         return 1
     except KeyboardInterrupt:
-        print("spbe-rules: interrupted", file=sys.stderr)
+        print(f"spbe-rules: {tr('cli.interrupted')}", file=sys.stderr)
         return 130
     except OSError as exc:
         print(printable(f"spbe-rules: {exc.filename or ''}: {exc.strerror or exc}"), file=sys.stderr)
@@ -199,10 +216,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, the traceback only on request
         if os.environ.get("SPBE_RULES_DEBUG"):
             raise
-        print(
-            printable(f"spbe-rules: internal error: {type(exc).__name__}: {str(exc)[:2000]} (please report it; set SPBE_RULES_DEBUG=1 to see the traceback)"),
-            file=sys.stderr,
-        )
+        print(printable(f"spbe-rules: {tr('cli.internal_error', error=type(exc).__name__, detail=str(exc)[:2000])}"), file=sys.stderr)
         return 1
     finally:
         _inputs.clear()

@@ -13,7 +13,7 @@ from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
 from .._base.errors import AssessmentError, Location, Problem, ValidationError
-from .._base.numbers import text_problem
+from .._base.numbers import problem_of, text_problem
 from .._base.files import FileProblem, open_regular
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
 import operator
@@ -263,7 +263,7 @@ def _open_input(path: Path) -> IO[bytes]:
     try:
         return open_regular(path)
     except FileProblem as fp:
-        raise InputError("input cannot be read", [Problem(fp.code, fp.message, Location(str(path)), fp.hint)]) from None
+        raise InputError("input cannot be read", [fp.problem(Location(str(path)))]) from None
 
 
 def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
@@ -371,7 +371,7 @@ def _number_field(value: Any, what: str, source: str, line: int) -> None:
     """A number of a results record is of a usable size (checked before any exact conversion)."""
     got = text_problem(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if got is not None:
-        raise InputError("results cannot be read", [Problem(got[0], f"{what}: {got[1]}", Location(source, line), "give the output of spbe-rules batch")])
+        raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
 
 
 def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:

@@ -15,9 +15,11 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
-from .._base.numbers import number_problem
+from .._base.messages import Msg
+from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.model import Ruleset
+from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
@@ -47,6 +49,8 @@ class Assessment:
     documents: Mapping[str, bool] = field(factory=dict)
     note: str | None = None
     staged: bool = False  # True when written with `stages:`, False for plain `levels:`
+    evidence: tuple[EvidenceItem, ...] | None = None  # None: the assessment gives no `evidence:` (claimed levels only)
+    evaluated_on: str | None = None
     source: str = field(default="<input>", eq=False)
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
@@ -97,7 +101,7 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
                 )
                 continue
             if isinstance(k, int) and number_problem(k) is not None:
-                problems.append(Problem("NUMBER_TOO_LARGE", "a key is a whole number of more than 40 digits", Location(name, json_path=path), "indicator numbers have one or two digits"))
+                problems.append(problem_of(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.whole", limit=40)), Location(name, json_path=path)))
                 continue
             if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
                 problems.append(
@@ -116,7 +120,7 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
         got = number_problem(value)
         if got is not None:
-            problems.append(Problem(got[0], got[1], Location(name, json_path=path), "write a plain number such as 3 or 2.75"))
+            problems.append(problem_of(got, Location(name, json_path=path)))
             return None
         return value
     if value is None or isinstance(value, (str, bool)):
@@ -167,6 +171,8 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         documents=dict(data.get("documents", {})),
         note=data.get("note"),
         staged=has_stages,
+        evidence=None if data.get("evidence") is None else parse_evidence(data["evidence"]),
+        evaluated_on=None if data.get("evaluated_on") is None else str(data["evaluated_on"]),
         source=name,
         raw=data,
     )
@@ -234,6 +240,16 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
                 )
             )
+    problems.extend(
+        check_evidence(
+            ruleset,
+            assessment.evidence,
+            year=assessment.year,
+            evaluated_on=assessment.evaluated_on,
+            documents=assessment.documents,
+            where=assessment.location,
+        )
+    )
     ordered = list(assessment.stages)
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))

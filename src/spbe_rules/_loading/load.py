@@ -38,6 +38,7 @@ from .source import locate
 from .merge import merge_extension
 from .checks import check_ruleset
 from .schema import schema_problems
+from .._base.messages import Msg
 from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
@@ -70,11 +71,11 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
     (an assessment saved as ``pedoman-3-2024.yaml`` still means the installed ruleset)."""
     bad = path_problem(ref)
     if bad is not None:
-        raise RulesetNotFoundError(f"{str(ref)[:60]!r}...: {bad.message}; a ruleset is named by its id or the path of a .yaml file")
+        raise RulesetNotFoundError(Msg("ruleset.bad_ref", ref=repr(str(ref)[:60]), why=bad.message))
     if _is_path(ref):
         if near is not None and not str(ref).lower().endswith((".yaml", ".yml", ".json")):
             # a path named inside a file (extends:, ruleset:) must name a ruleset file, never /dev/zero or a pipe
-            raise RulesetNotFoundError(f"{str(ref)!r} is not the path of a ruleset file (.yaml, .yml or .json)")
+            raise RulesetNotFoundError(Msg("ruleset.bad_path", ref=repr(str(ref))))
         return Path(ref)
     ref = str(ref)
     if near is not None:
@@ -261,7 +262,41 @@ def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
     for rule in d.get("rules", []):
         rule["targets"] = targets[rule["id"]]
         rule.pop("indicator", None)
+    _normalise_requirements(d)
     return d
+
+
+def _need(need: dict[str, Any]) -> dict[str, Any]:
+    out = dict(need)
+    if "max_age" in out:
+        ((unit, amount),) = out["max_age"].items()
+        out["max_age"] = {"amount": amount, "unit": unit}
+    if "scope" in out:
+        out["scope"] = tuple(out["scope"])
+    return out
+
+
+def _normalise_requirements(d: dict[str, Any]) -> None:
+    """Requirement parts into the model's shape: flat items with indicator and level, in order."""
+    d["evidence_kinds"] = [{"id": k, **v} for k, v in sorted((d.get("evidence_kinds") or {}).items())]
+    items = []
+    for num_key, levels in sorted((d.get("requirements") or {}).items(), key=lambda kv: int(kv[0])):
+        for lv_key, level_items in sorted(levels.items(), key=lambda kv: int(kv[0])):
+            for item in level_items:
+                out = {**item, "indicator": int(num_key), "level": int(lv_key)}
+                if "evidence" in out:
+                    out["evidence"] = _need(out["evidence"])
+                items.append(out)
+    d["requirements"] = items
+    d["requirements_unavailable"] = [
+        {"indicator": int(k), "reason": v} for k, v in sorted((d.get("requirements_unavailable") or {}).items(), key=lambda kv: int(kv[0]))
+    ]
+    for doc in d.get("documents", []):
+        if "evidence" in doc:
+            doc["evidence"] = _need(doc["evidence"])
+    policy = d.get("evidence_policy")
+    if policy is not None:
+        policy["evaluation_dates"] = {int(y): t for y, t in (policy.get("evaluation_dates") or {}).items()}
 
 
 # -- disk cache ------------------------------------------------------------------------
