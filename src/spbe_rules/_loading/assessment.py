@@ -15,6 +15,8 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
+from .._base.messages import Msg
+from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
 from .._base.messages import Msg
 from .._base.text import did_you_mean
@@ -97,6 +99,9 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
             if isinstance(k, bool) or not isinstance(k, (str, int)):
                 problems.append(Problem.of("BAD_KEY.code", Location(name, json_path=path), key=repr(k)))
                 continue
+            if isinstance(k, int) and number_problem(k) is not None:
+                problems.append(problem_of(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.whole", limit=40)), Location(name, json_path=path)))
+                continue
             if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
                 problems.append(Problem.of("DUPLICATE_KEY.code", Location(name, json_path=f"{path}.{k}"), key=repr(k)))
                 continue
@@ -109,7 +114,13 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
             problems.append(Problem.of("BAD_NUMBER.code", Location(name, json_path=path), value=repr(value)))
             return None
         return Decimal(repr(value))
-    if value is None or isinstance(value, (str, int, bool, Decimal)):
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        got = number_problem(value)
+        if got is not None:
+            problems.append(problem_of(got, Location(name, json_path=path)))
+            return None
+        return value
+    if value is None or isinstance(value, (str, bool)):
         return value
     problems.append(Problem.of("TYPE.code", Location(name, json_path=path), type=type(value).__name__))
     return None

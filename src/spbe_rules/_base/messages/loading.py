@@ -295,6 +295,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "EXTENDS_DEPTH.hint": ("perluas set aturan lengkap yang terbaru saja", "extend the newest complete ruleset instead"),
     "EXTENDS_UNKNOWN": ("`extends` menyebut {base}, yang tidak terpasang dan tidak ada di samping berkas ini", "`extends` names {base}, which is not installed and not beside this file"),
     "EXTENDS_UNKNOWN.hint": ("terpasang: {installed}", "installed: {installed}"),
+    "EXTENDS_UNKNOWN.other": ("`extends`: {detail}", "`extends`: {detail}"),
+    "EXTENDS_UNKNOWN.other.hint": ("sebutkan id set aturan yang terpasang atau berkas .yaml", "name an installed ruleset id or a .yaml file"),
     "REQUIRED.extends": (
         "`{key}` tidak ada: set aturan yang memperluas set aturan lain harus memberi {key} sendiri",
         "`{key}` is missing: a ruleset that extends another must give its own {key}",
