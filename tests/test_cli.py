@@ -160,10 +160,38 @@ def test_unknown_rule_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evalute", "x.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "perintah tidak dikenal" in err and "`evaluate`" in err and "Traceback" not in err
     with pytest.raises(SystemExit) as info:
-        main(["frobnicate"])
+        main(["evaluate"])  # the file is missing
     assert info.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_no_arguments_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from spbe_rules._cli.main import COMMANDS, SUMMARIES
+
+    assert set(SUMMARIES) == set(COMMANDS), "every command needs a one-line summary"
+    for argv in ([], ["--help"]):
+        assert main(argv) == 0
+        lines = capsys.readouterr().out.splitlines()
+        listed = [line.split()[0] for line in lines if line.startswith("  ")]
+        assert listed == list(COMMANDS)
+        assert "Perintah:" in lines
+
+
+def test_a_command_imports_only_its_module() -> None:
+    code = (
+        "import sys; from spbe_rules._cli.main import main; main(['--version']) if False else None; "
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['rulesets'])\n"
+        "print(sorted(m for m in sys.modules if m.startswith('spbe_rules._cli.') or m.startswith('spbe_rules._analysis')))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "['spbe_rules._cli.core', 'spbe_rules._cli.entry', 'spbe_rules._cli.main']"
+    version = subprocess.run([sys.executable, "-c", "import sys; from spbe_rules._cli.main import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))"], capture_output=True, text=True, check=True).stdout
+    assert "spbe_rules._loading" not in version and "spbe_rules._cli.core" not in version
 
 
 # -- validate --------------------------------------------------------------------------------
@@ -342,3 +370,21 @@ def test_version_subprocess() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"spbe-rules {spbe_rules.__version__}"
     assert proc.stderr == ""
+
+
+def test_validate_tells_each_kind_by_its_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    costs = next((ROOT / "examples" / "biaya").glob("*.yaml"))
+    code, out, err = cli(capsys, "validate", costs, KAB_2024)
+    assert code == 0, err
+    assert f"{costs}: ok (berkas biaya;" in out and f"{KAB_2024}: ok (penilaian" in out
+    code, out, err = cli(capsys, "validate", costs, "--ruleset", "pedoman-3-2024")
+    assert code == 0 and "ok (berkas biaya, sesuai aturan pedoman-3-2024)" in out
+    # a costs file naming an indicator the ruleset lacks is checked as costs, not as an assessment
+    bad = tmp_path / "biaya.yaml"
+    bad.write_text("format: spbe-rules/costs@1\ndefault_step: 1\nindicators:\n  99: 2\n", encoding="utf-8")
+    code, out, err = cli(capsys, "validate", bad, "--ruleset", "pedoman-3-2024")
+    assert code == 2 and out == "" and "[UNKNOWN_INDICATOR]" in err and err.count("[") == 1
+    odd = tmp_path / "apa.yaml"
+    odd.write_text("format: spbe-rules/lainnya@1\nx: 1\n", encoding="utf-8")
+    code, out, err = cli(capsys, "validate", odd)
+    assert code == 2 and "[UNKNOWN_FORMAT]" in err and "spbe-rules/costs@1" in err

@@ -1,4 +1,4 @@
-"""CLI commands: evaluate, explain, validate, rulesets, show."""
+"""CLI commands: evaluate, explain, rulesets, show (and the options shared by every command that evaluates)."""
 
 from __future__ import annotations
 
@@ -8,7 +8,6 @@ from typing import Any
 
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
-from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
@@ -16,12 +15,9 @@ from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
-from .._loading.source import read_source
 from .._model.converter import exact_text
 from .._model.converter import converter
-import sys
 import attrs
-from .._analysis.cases import load_suite
 
 __all__ = ["add_parser", "evaluate_file", "load_file"]
 
@@ -67,11 +63,6 @@ def add_parser(sub: Any) -> None:
     add_evaluation_options(p)
     p.set_defaults(func=_explain)
 
-    p = sub.add_parser("validate", help="check ruleset and assessment files", description="Check rulesets, assessments and case suites; print every problem with file:line:col.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to check assessments against")
-    p.set_defaults(func=_validate)
-
     p = sub.add_parser("rulesets", help="list installed rulesets", description="List the installed rulesets and the evaluation years they apply to.")
     p.add_argument("--format", choices=("text", "json"), default="text")
     p.set_defaults(func=_rulesets)
@@ -104,48 +95,6 @@ def _explain(args: argparse.Namespace) -> int:
     else:
         write_output(render_explanation(tree, args.lang, args.indicator), None)
     return 0
-
-
-def _kind(data: Any) -> str:
-    if isinstance(data, dict):
-        fmt = data.get("format")
-        if fmt == "spbe-rules/ruleset@1" or (fmt is None and "indicators" in data):
-            return "ruleset"
-        if fmt == "spbe-rules/cases@1" or (fmt is None and "cases" in data):
-            return "cases"
-    return "assessment"
-
-
-def _validate(args: argparse.Namespace) -> int:
-    failed = 0
-    lines: list[str] = []
-    errors: list[str] = []
-    for name in args.files:
-        try:
-            src = read_source(name)
-            kind = _kind(src.data)
-            if kind == "ruleset":
-                rs = load_ruleset(name)
-                lines.append(f"{name}: ok (ruleset {rs.id} {rs.version}, {len(rs.indicators)} indicators, {len(rs.rules)} rules)")
-            elif kind == "cases":
-
-                suite = load_suite(name)
-                lines.append(f"{name}: ok (case suite, {len(suite.cases)} cases)")
-            else:
-                a, rs = load_assessment_for(name, args.ruleset)
-                lines.append(f"{name}: ok (assessment of {a.instansi} {a.year}, fits ruleset {rs.id})")
-        except ValidationError as exc:
-            failed += 1
-            errors.append(str(exc))
-        except SpbeError as exc:
-            failed += 1
-            errors.append(f"{name}: {exc}")
-    if lines:
-        write_output("\n".join(lines), None)
-    if errors:
-
-        print("\n".join(errors), file=sys.stderr)
-    return 2 if failed else 0
 
 
 def _rulesets(args: argparse.Namespace) -> int:
@@ -194,5 +143,3 @@ def _show(args: argparse.Namespace) -> int:
     write_output("\n".join(out), None)
     return 0
 
-
-_ = (Problem, RulesetError)

@@ -1,7 +1,10 @@
 """The ``spbe-rules`` command line.
 
-Each command lives in its own module ``_cli/<name>.py`` exposing
-``add_parser(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS` lists them.
+Each command lives in a module ``_cli/<name>.py`` exposing ``add_parser(subparsers)``;
+:data:`COMMANDS` maps each command to its module and :data:`SUMMARIES` gives its
+one-line description. Only the module of the command being run is imported, so
+``spbe-rules --version`` and a plain evaluation start fast; without a command the
+list of commands is printed (from :data:`SUMMARIES`, no command module imported).
 Errors are printed on stderr without a traceback: exit 2 for bad input, 1 for
 other failures. Output is produced whole before anything is written, and files
 are written through a temporary file, so a failure never leaves partial output.
@@ -10,6 +13,7 @@ are written through a temporary file, so a failure never leaves partial output.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import sys
@@ -19,29 +23,9 @@ from pathlib import Path
 from .._base.atomic import replacing
 from .._base.errors import RulesetNotFoundError, SpbeError, ValidationError
 from .._version import __version__
+from .entry import COMMANDS, SUMMARIES, command_list, command_of
 
-__all__ = ["COMMANDS", "main", "write_output"]
-
-# command name -> module; the order is the order of `spbe-rules --help`
-COMMANDS: dict[str, str] = {
-    "evaluate": "_cli.core",
-    "explain": "_cli.core",
-    "validate": "_cli.core",
-    "rulesets": "_cli.core",
-    "show": "_cli.core",
-    "test": "_cli.cases",
-    "diff": "_cli.diff",
-    "impact": "_cli.diff",
-    "batch": "_cli.batch",
-    "template": "_cli.batch",
-    "report": "_cli.report",
-    "whatif": "_cli.plan",
-    "gains": "_cli.plan",
-    "plan": "_cli.plan",
-    "risk": "_cli.views",
-    "compare": "_cli.views",
-}
-
+__all__ = ["COMMANDS", "SUMMARIES", "main", "write_output"]
 
 class CliError(SpbeError):
     """A usage problem found after argument parsing (exit 2)."""
@@ -72,21 +56,25 @@ def write_bytes(data: bytes, path: str) -> None:
         tmp.write_bytes(data)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``spbe-rules`` with the subcommands of ``command``'s module only (none without a command)."""
     parser = argparse.ArgumentParser(
         prog="spbe-rules",
-        description="Evaluate SPBE assessments exactly under versioned rulesets (PermenPANRB 59/2020 and others).",
+        description="Menilai evaluasi SPBE secara tepat menurut aturan berversi (PermenPANRB 59/2020 dan lainnya).",
     )
     parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    sub = parser.add_subparsers(dest="command", metavar="PERINTAH")
     sub.required = True
-    seen: set[str] = set()
-    for module in COMMANDS.values():
-        if module in seen:
-            continue
-        seen.add(module)
-        importlib.import_module(f"spbe_rules.{module}").add_parser(sub)
+    if command is not None:
+        importlib.import_module(f"spbe_rules.{COMMANDS[command]}").add_parser(sub)
     return parser
+
+
+def _unknown_command(word: str) -> int:
+    guess = difflib.get_close_matches(word, list(COMMANDS), n=1)
+    hint = f"; maksud Anda `{guess[0]}`?" if guess else ""
+    print(f"spbe-rules: perintah tidak dikenal: {word!r}{hint} (daftar perintah: spbe-rules tanpa argumen)", file=sys.stderr)
+    return 2
 
 
 def _stdout_broken() -> None:
@@ -98,8 +86,14 @@ def _stdout_broken() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    command = command_of(words)
+    if command is None and (not words or any(w in ("-h", "--help") for w in words)):
+        sys.stdout.write(command_list())
+        return 0
+    if command is not None and command not in COMMANDS:
+        return _unknown_command(command)
+    args = build_parser(command).parse_args(words)
     try:
         code: int = args.func(args)
         return code
@@ -129,7 +123,3 @@ def main(argv: Sequence[str] | None = None) -> int:
             file=sys.stderr,
         )
         return 1
-
-
-def run() -> None:
-    sys.exit(main())

@@ -1,0 +1,78 @@
+"""CLI command: validate (rulesets, assessments, costs files and case suites, each checked as what it is)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import Any
+
+from .._analysis.cases import load_suite
+from .._analysis.plan_input import check_costs_fit, parse_costs
+from .._base.errors import Location, Problem, SpbeError, ValidationError
+from .._loading.load import load_ruleset
+from .._loading.select import load_assessment_for
+from .._loading.sniff import FileKind, kind_of_data
+from .._loading.source import read_source
+from .main import write_output
+
+__all__ = ["add_parser"]
+
+
+def add_parser(sub: Any) -> None:
+    p = sub.add_parser(
+        "validate",
+        help="memeriksa berkas aturan, penilaian, biaya atau kumpulan kasus",
+        description=(
+            "Memeriksa setiap berkas sebagai apa yang dinyatakan `format:`-nya (aturan, penilaian, biaya, kumpulan kasus) "
+            "dan mencetak setiap masalah dengan berkas:baris:kolom."
+        ),
+    )
+    p.add_argument("files", nargs="+", metavar="BERKAS")
+    p.add_argument("--ruleset", metavar="ID|PATH", help="aturan untuk memeriksa penilaian dan berkas biaya")
+    p.set_defaults(func=_validate)
+
+
+def _one(name: str, ruleset: str | None) -> str:
+    src = read_source(name)
+    kind = kind_of_data(src.data)
+    if kind is FileKind.RULESET:
+        rs = load_ruleset(name)
+        return f"{name}: ok (aturan {rs.id} {rs.version}, {len(rs.indicators)} indikator, {len(rs.rules)} aturan ketergantungan)"
+    if kind is FileKind.CASES:
+        suite = load_suite(name)
+        return f"{name}: ok (kumpulan kasus, {len(suite.cases)} kasus)"
+    if kind is FileKind.COSTS:
+        costs = parse_costs(src.data, src.name)
+        if ruleset is None:
+            return f"{name}: ok (berkas biaya; sebutkan --ruleset untuk memeriksa kecocokannya dengan aturan)"
+        rs = load_ruleset(ruleset)
+        check_costs_fit(rs, costs)
+        return f"{name}: ok (berkas biaya, sesuai aturan {rs.id})"
+    if kind is FileKind.ASSESSMENT:
+        a, rs = load_assessment_for(name, ruleset)
+        return f"{name}: ok (penilaian {a.instansi} {a.year}, sesuai aturan {rs.id})"
+    kinds = ", ".join(k.value for k in FileKind)
+    raise ValidationError(
+        "jenis berkas tidak dikenali",
+        [Problem("UNKNOWN_FORMAT", "jenis berkas tidak dapat dikenali", Location(src.name, 1, 1), f"tulis `format:` di awal berkas ({kinds})")],
+    )
+
+
+def _validate(args: argparse.Namespace) -> int:
+    failed = 0
+    lines: list[str] = []
+    errors: list[str] = []
+    for name in args.files:
+        try:
+            lines.append(_one(name, args.ruleset))
+        except ValidationError as exc:
+            failed += 1
+            errors.append(str(exc))
+        except SpbeError as exc:
+            failed += 1
+            errors.append(f"{name}: {exc}")
+    if lines:
+        write_output("\n".join(lines), None)
+    if errors:
+        print("\n".join(errors), file=sys.stderr)
+    return 2 if failed else 0
