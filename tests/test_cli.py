@@ -29,7 +29,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
-    assert "internal error" not in err
+    assert "internal error" not in err and "kesalahan internal" not in err
     return code, out, err
 
 
@@ -110,7 +110,7 @@ def test_evaluate_to_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path
     code, out, err = cli(capsys, "evaluate", KAB_2024, "-o", target)
     assert code == 2
     assert out == ""
-    assert "does not exist" in err
+    assert "tidak ada" in err
     assert not target.exists() and not target.parent.exists()
     assert list(tmp_path.iterdir()) == []
 
@@ -169,28 +169,43 @@ def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_no_arguments_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
-    from spbe_rules._cli.main import COMMANDS, SUMMARIES
+    from spbe_rules._cli.main import COMMANDS, summary
 
-    assert set(SUMMARIES) == set(COMMANDS), "every command needs a one-line summary"
-    for argv in ([], ["--help"]):
-        assert main(argv) == 0
-        lines = capsys.readouterr().out.splitlines()
-        listed = [line.split()[0] for line in lines if line.startswith("  ")]
-        assert listed == list(COMMANDS)
-        assert "Perintah:" in lines
+    assert all(summary(name) for name in COMMANDS), "every command needs a one-line summary"
+    assert main([]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith("  ")] == list(COMMANDS)
+    assert lines[0] == "Perintah:"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert listed[-len(COMMANDS) :] == list(COMMANDS)
+    assert main(["--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Commands:"
 
 
 def test_a_command_imports_only_its_module() -> None:
     code = (
-        "import sys; from spbe_rules._cli.main import main; main(['--version']) if False else None; "
+        "import sys; from spbe_rules._cli.main import main; "
         "import contextlib, io\n"
         "with contextlib.redirect_stdout(io.StringIO()):\n"
         "    main(['rulesets'])\n"
-        "print(sorted(m for m in sys.modules if m.startswith('spbe_rules._cli.') or m.startswith('spbe_rules._analysis')))"
+        "import json; print(json.dumps(sorted(m for m in sys.modules if m.startswith('spbe_rules.'))))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.strip() == "['spbe_rules._cli.core', 'spbe_rules._cli.entry', 'spbe_rules._cli.main']"
-    version = subprocess.run([sys.executable, "-c", "import sys; from spbe_rules._cli.main import main\ntry:\n    main(['--version'])\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))"], capture_output=True, text=True, check=True).stdout
+    from spbe_rules._cli.main import COMMANDS
+
+    loaded = set(json.loads(out))
+    command_modules = {f"spbe_rules.{m}" for m in COMMANDS.values()}
+    assert loaded & command_modules == {"spbe_rules._cli.core"}
+    assert not any(m.startswith("spbe_rules._analysis") for m in loaded)
+    version = subprocess.run(
+        [sys.executable, "-c", "import sys; from spbe_rules._cli.entry import run\nsys.argv[1:] = ['--version']\ntry:\n    run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert version.startswith("spbe-rules ")
     assert "spbe_rules._loading" not in version and "spbe_rules._cli.core" not in version
 
 

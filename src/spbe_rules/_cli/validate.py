@@ -8,7 +8,7 @@ from typing import Any
 
 from .._analysis.cases import load_suite
 from .._analysis.plan_input import check_costs_fit, parse_costs
-from .._base.errors import Location, Problem, SpbeError, ValidationError
+from .._base.errors import Location, Problem, SpbeError, ValidationError, tr
 from .._loading.load import load_ruleset
 from .._loading.select import load_assessment_for
 from .._loading.sniff import FileKind, kind_of_data
@@ -19,16 +19,9 @@ __all__ = ["add_parser"]
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser(
-        "validate",
-        help="memeriksa berkas aturan, penilaian, biaya atau kumpulan kasus",
-        description=(
-            "Memeriksa setiap berkas sebagai apa yang dinyatakan `format:`-nya (aturan, penilaian, biaya, kumpulan kasus) "
-            "dan mencetak setiap masalah dengan berkas:baris:kolom."
-        ),
-    )
-    p.add_argument("files", nargs="+", metavar="BERKAS")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="aturan untuk memeriksa penilaian dan berkas biaya")
+    p = sub.add_parser("validate", help=tr("cmd.validate"), description=tr("cmd.validate.description"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("opt.validate.files"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.validate.ruleset"))
     p.set_defaults(func=_validate)
 
 
