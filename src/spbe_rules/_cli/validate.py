@@ -13,6 +13,7 @@ from .._loading.load import load_ruleset
 from .._loading.select import load_assessment_for
 from .._loading.sniff import FileKind, kind_of_data
 from .._loading.source import read_source
+from .._base.text import printable
 from .main import write_output
 
 __all__ = ["add_parser"]
@@ -64,8 +65,9 @@ def _validate(args: argparse.Namespace) -> int:
         except SpbeError as exc:
             failed += 1
             errors.append(f"{name}: {exc}")
+    if failed:  # nothing on stdout when the command fails: the files that are fine are listed with the errors
+        print(printable("\n".join([*lines, *errors])), file=sys.stderr)
+        return 2
     if lines:
         write_output("\n".join(lines), None)
-    if errors:
-        print("\n".join(errors), file=sys.stderr)
-    return 2 if failed else 0
+    return 0
