@@ -19,7 +19,7 @@ from attrs import frozen
 
 from .._loading.evidence import EvidenceItem
 from .._model.model import Document, Ruleset
-from .._model.requirements import EvidenceNeed, EvidencePolicy, Requirement
+from .._model.requirements import EvidenceNeed, EvidencePolicy, MaxAge, Requirement
 
 __all__ = [
     "EvidenceState",
@@ -46,6 +46,7 @@ class Failure:
     limit: str | None = None
     missing: tuple[str, ...] = ()
     detail: str | None = None  # the rejection reason, the stage, or the requirement it must follow
+    age: MaxAge | None = None  # the age limit an item is too old for
 
 
 @frozen
@@ -141,7 +142,7 @@ def _item_failure(
         return Failure("draft", item.id, d)
     stale = stale_on(need, day, on, policy)
     if stale is not None:
-        return Failure("stale", item.id, d, limit=stale.isoformat(), detail=need.max_age.text() if need.max_age else None)
+        return Failure("stale", item.id, d, limit=stale.isoformat(), age=need.max_age)
     missing = tuple(s for s in need.scope if s not in item.scope)
     if missing:
         return Failure("scope", item.id, d, missing=missing)
