@@ -26,7 +26,9 @@ __all__ = [
     "Failure",
     "IndicatorEvidence",
     "RequirementCheck",
+    "StageEvidence",
     "document_presence",
+    "stage_evidence",
     "indicator_evidence",
     "stage_counts_supported",
 ]
@@ -233,3 +235,38 @@ def document_presence(
 def requirement_list(ruleset: Ruleset, number: int, level: int) -> tuple[Requirement, ...]:
     """The items of exactly ``level`` of indicator ``number``."""
     return ruleset.requirements_of(number, level)
+
+
+@frozen
+class StageEvidence:
+    """What the evidence does at one stage: the level counted per indicator (before the rules),
+    the evidence verdict per indicator, the documents shown by evidence, and whether the supported
+    level counts at this stage."""
+
+    counted: Mapping[int, int]
+    indicators: Mapping[int, IndicatorEvidence]
+    documents: Mapping[str, bool]
+    counts_supported: bool
+
+
+def stage_evidence(
+    ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int], *, stage: str | None, on: date
+) -> StageEvidence:
+    """The one place where evidence turns claimed levels into counted levels (used by ``evaluate``
+    and by the batch path): from the policy's stage on, an indicator with requirement items counts
+    the level its evidence supports."""
+    policy = ruleset.evidence_policy
+    if policy is None:
+        return StageEvidence(dict(levels), {}, {}, False)
+    per = {n: indicator_evidence(ruleset, n, evidence, stage=stage, on=on) for n in ruleset.numbers}
+    counts = stage_counts_supported(policy, [s.id for s in ruleset.stages], stage)
+    counted: dict[int, int] = {}
+    for n, lv in levels.items():
+        supported = per[n].level if n in per else None
+        counted[n] = supported if counts and supported is not None else lv
+    docs: dict[str, bool] = {}
+    for d in ruleset.documents:
+        present = document_presence(ruleset, d, evidence, stage=stage, on=on)
+        if present is not None:
+            docs[d.key] = present
+    return StageEvidence(counted, per, docs, counts)
