@@ -25,7 +25,7 @@ def test_next_names_the_stale_review_with_its_date_and_limit(capsys: pytest.Capt
     code, out, _ = run(capsys, "next", str(EXAMPLE), "--indicator", "1")
     assert code == 0
     flat = " ".join(out.split())
-    assert "level 3 (didukung bukti) -> 4" in flat
+    assert "tingkat 3 (didukung bukti) -> 4" in flat
     assert "reviu-arsitektur-2021 (2021-05-10) lebih dari 2 tahun sebelum 2024-06-30" in flat
     assert "hlm. 10" in flat
     code, out, _ = run(capsys, "next", str(EXAMPLE), "--indicator", "1", "--lang", "en")

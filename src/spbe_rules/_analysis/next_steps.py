@@ -10,6 +10,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 from .._base.errors import EvaluationError, Problem
+from .._base.messages import Msg
 from .._engine.evaluate import evaluate
 from .._engine.evidence_text import check_text, need_text
 from .._engine.result import IndicatorResult
@@ -90,8 +91,8 @@ def next_steps(
     """For each indicator below the top of the scale (or only ``indicator``): the next level's items."""
     if indicator is not None and indicator not in ruleset.numbers:
         raise EvaluationError(
-            "unknown indicator",
-            [Problem("UNKNOWN_INDICATOR", f"ruleset {ruleset.id} has no indicator {indicator}", None, f"indicators are numbered {min(ruleset.numbers)} to {max(ruleset.numbers)}")],
+            Msg("head.unknown_indicator"),
+            [Problem.of("UNKNOWN_INDICATOR.next", None, rs=ruleset.id, n=indicator, lo=min(ruleset.numbers), hi=max(ruleset.numbers))],
         )
     result = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     lo, hi = ruleset.scale.min, ruleset.scale.max

@@ -279,17 +279,17 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
     counted_en = "the supported level counts" if ir.counted == "supported" else "the claimed level counts"
     if sup is None:
         t = Text(
-            f"Tidak ada bukti dukung untuk indikator ini (diajukan level {ir.level}); {counted_id}.",
+            f"Tidak ada bukti dukung untuk indikator ini (diajukan tingkat {ir.level}); {counted_id}.",
             f"No evidence was given for this indicator (claimed level {ir.level}); {counted_en}.",
         )
     else:
         t = Text(
-            f"Diajukan level {ir.level}; bukti dukung mendukung level {sup}" + (f" pada {on}" if on else "") + f"; {counted_id}.",
+            f"Diajukan tingkat {ir.level}; bukti dukung mendukung tingkat {sup}" + (f" pada {on}" if on else "") + f"; {counted_id}.",
             f"Claimed level {ir.level}; the evidence supports level {sup}" + (f" at {on}" if on else "") + f"; {counted_en}.",
         )
     if ir.unmet:
         t = Text(
-            f"{t.id} Untuk level {(sup or rs.scale.min) + 1} belum terpenuhi: {', '.join(ir.unmet)}.",
+            f"{t.id} Untuk tingkat {(sup or rs.scale.min) + 1} belum terpenuhi: {', '.join(ir.unmet)}.",
             f"{t.en} Not met for level {(sup or rs.scale.min) + 1}: {', '.join(ir.unmet)}.",
         )
     upto = max(ir.level, (sup or rs.scale.min) + 1)

@@ -11,17 +11,18 @@ __all__ = ["render_next"]
 
 _W: dict[str, dict[str, Any]] = {
     "id": {
-        "head": "Yang diperlukan untuk level berikutnya: {instansi} ({year}), ruleset {ruleset}",
+        "head": "Yang diperlukan untuk tingkat berikutnya: {instansi} ({year}), ruleset {ruleset}",
         "on": "Umur bukti diukur pada {on}.",
         "basis": {"supported": "didukung bukti", "claimed": "diajukan"},
-        "level": "Indikator {n} {name}: level {level} ({basis}) -> {next}",
-        "held": "Catatan: level yang dihitung ditahan aturan {rules} (spbe-rules explain FILE --indicator {n}).",
+        "level": "Indikator {n} {name}: tingkat {level} ({basis}) -> {next}",
+        "held": "Catatan: tingkat yang dihitung dibatasi aturan {rules} (spbe-rules explain FILE --indicator {n}).",
         "needs": "bukti",
         "now": "sekarang",
         "basis_word": "dasar",
         "none": "Ruleset ini tidak menguraikan persyaratan indikator ini",
-        "top": "Semua indikator yang diminta sudah di level tertinggi.",
+        "top": "Semua indikator yang diminta sudah di tingkat tertinggi.",
         "optional": "opsional",
+        "lv": "tingkat",
     },
     "en": {
         "head": "What the next level needs: {instansi} ({year}), ruleset {ruleset}",
@@ -35,6 +36,7 @@ _W: dict[str, dict[str, Any]] = {
         "none": "This ruleset gives no requirement items for this indicator",
         "top": "Every indicator asked for is already at the top level.",
         "optional": "optional",
+        "lv": "level",
     },
 }
 
@@ -62,7 +64,7 @@ def render_next(steps: NextSteps, lang: str = "id") -> str:
             box = "[x]" if it.met else "[ ]"
             opt = f" ({w['optional']})" if it.optional else ""
             text = it.text_en if lang == "en" else it.text_id
-            out.extend(_wrap(f"{box} {it.id}{opt} (level {it.level}): {text}", "  "))
+            out.extend(_wrap(f"{box} {it.id}{opt} ({w['lv']} {it.level}): {text}", "  "))
             needs = it.needs_en if lang == "en" else it.needs_id
             if needs:
                 out.extend(_wrap(f"{w['needs']}: {needs}", "      "))
