@@ -58,6 +58,7 @@ class Year:
     predikat_from: str
     boundary_status: str
     comparable: bool
+    ruleset: Ruleset = field(repr=False, eq=False)
 
     @property
     def provisional(self) -> bool:
@@ -223,6 +224,7 @@ def compare_years(
             rs.display.predikat_from,
             rs.display.status,
             _same_structure(rs, latest_rs),
+            rs,
         )
         for (a, rs), res in zip(loaded, results)
     )

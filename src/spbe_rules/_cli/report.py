@@ -15,6 +15,7 @@ from .._render.report import report_html
 from .._io.batch_read import read_results
 from .._render.report import batch_report_html
 from .._analysis.plan import load_costs
+from .._analysis.compare import compare_years
 
 __all__ = ["add_parser"]
 
@@ -32,6 +33,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("-o", "--output", required=True, metavar="HTML", help=tr("opt.report.output"))
     p.add_argument("--target", metavar="INDEX", help=tr("opt.report.target"))
     p.add_argument("--no-plan", action="store_true", help=tr("opt.report.no_plan"))
+    p.add_argument("--history", action="append", default=[], metavar="FILE", help=tr("opt.report.history"))
     p.add_argument("--costs", metavar="FILE", help=tr("opt.report.costs"))
     p.add_argument("--top", type=int, default=100, metavar="N", help=tr("opt.report.top"))
     p.add_argument("--title", help=tr("opt.report.title"))
@@ -73,7 +75,8 @@ def _report(args: argparse.Namespace) -> int:
     if args.costs is not None and not args.no_plan:
 
         plan_kw["costs"] = load_costs(args.costs)
-    html = report_html(result, ruleset, target=target, assessment=None if args.no_plan else assessment, plan_options=plan_kw)
+    years = compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule) if args.history else None
+    html = report_html(result, ruleset, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
     _write(html, args.output, f"report for {result.instansi} ({result.index} {result.predikat})")
     return 0
 

@@ -323,6 +323,39 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "dokumen yang tidak boleh diandalkan rencana untuk diperoleh (dapat diulang)",
         "a document the plan must not count on obtaining (repeatable)",
     ),
+    "cmd.risk": (
+        "seberapa dekat predikat dengan batasnya, dan penurunan satu tingkat mana yang akan mengubahnya",
+        "how close the predikat is to its edges, and which one-level drops would change it",
+    ),
+    "cmd.risk.description": (
+        "Margin dan risiko satu penilaian: indeks tepat, batas-batas predikatnya menurut aturan batas set aturan "
+        "(indeks dibulatkan atau tepat) beserta jaraknya, dan setiap penurunan satu tingkat sebuah indikator (sesudah "
+        "aturan ketergantungan) yang akan mengubah predikat, yang paling merugikan lebih dulu.",
+        "Margin and risk of one assessment: the exact index, the boundaries of its predikat under the ruleset's "
+        "boundary rule (rounded or exact index) and the distance to each, and every one-level drop of an indicator "
+        "(after the dependency rules) that would change the predikat, the most costly first.",
+    ),
+    "cmd.compare": (
+        "satu instansi dari tahun ke tahun: indeks, domain, indikator dan pengaruh pergantian set aturan",
+        "one institution over the years: index, domains, indicators and the effect of the ruleset change",
+    ),
+    "cmd.compare.description": (
+        "Membandingkan penilaian satu instansi pada dua tahun atau lebih: indeks, domain dan indikator tiap tahun, "
+        "set aturan yang dipakai tiap tahun (yang sementara ditandai), apa yang berubah, dan pengaruh pergantian set "
+        "aturan saja (tingkat tahun yang lebih baru dinilai dengan aturan kedua tahun).",
+        "Compare the assessments of one institution over two or more years: the index, domains and indicators of "
+        "each year, the ruleset each year was evaluated under (provisional ones marked), what changed, and the "
+        "effect of the ruleset change alone (the later year's levels evaluated under both years' rules).",
+    ),
+    "opt.compare.files": ("berkas penilaian, satu per tahun (urutan bebas)", "assessment files, one per year (any order)"),
+    "opt.compare.enable_rule": (
+        "aktifkan aturan opsional pada setiap tahun yang set aturannya memilikinya (dapat diulang)",
+        "switch on an optional rule in every year whose ruleset has it (repeatable)",
+    ),
+    "opt.compare.disable_rule": (
+        "nonaktifkan aturan pada setiap tahun yang set aturannya memilikinya (dapat diulang)",
+        "switch off a rule in every year whose ruleset has it (repeatable)",
+    ),
     "cmd.report": (
         "menulis laporan HTML (satu penilaian, atau ringkasan hasil batch)",
         "write an HTML report (one assessment, or a summary of batch results)",
@@ -346,6 +379,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "opt.report.no_plan": (
         "tanpa rencana menuju predikat berikutnya",
         "leave out the plan to the next predikat",
+    ),
+    "opt.report.history": (
+        "penilaian instansi yang sama pada tahun lain, untuk menampilkan tahun-tahun berdampingan (dapat diulang)",
+        "an assessment of the same institution in another year, to show the years side by side (repeatable)",
     ),
     "opt.report.costs": (
         "berkas biaya untuk rencana (lihat `spbe-rules plan`; bawaan: setiap langkah berbiaya 1)",
