@@ -49,6 +49,7 @@ COMMANDS: dict[str, str] = {
     "whatif": "_cli.plan",
     "gains": "_cli.plan",
     "plan": "_cli.plan",
+    "next": "_cli.next_steps",
     "risk": "_cli.views",
     "compare": "_cli.views",
 }
