@@ -18,11 +18,10 @@ from attrs import field, frozen
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
-from .._base.messages import Msg
 from .._base.text import did_you_mean
 from .._model.model import Ruleset
 from .evidence import EvidenceItem, check_evidence, parse_evidence
-from .schema import schema_problems
+from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
 
@@ -135,7 +134,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
             raise AssessmentError(Msg("head.assessment_invalid"), problems)
     if not isinstance(data, dict):
         raise AssessmentError(Msg("head.assessment_invalid"), [Problem.of("TYPE.assessment", locate(data, [], name))])
-    problems = schema_problems("assessment", data, name)
+    problems = [] if assessment_surely_valid(data) else schema_problems("assessment", data, name)
     has_levels, has_stages = "levels" in data, "stages" in data
     if has_levels == has_stages:
         problems.append(Problem.of("LEVELS_OR_STAGES.both" if has_levels else "LEVELS_OR_STAGES", locate(data, [], name), hint=Msg("LEVELS_OR_STAGES.hint")))
