@@ -431,7 +431,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "scale {min}..{max}; display {decimals} decimals, {rounding}, predikat from the {index} index",
     ),
     "show.from.rounded": ("yang dibulatkan", "rounded"),
-    "show.from.exact": ("tepat (tidak dibulatkan)", "exact (unrounded)"),
+    "show.from.exact": ("tepat (tanpa pembulatan)", "exact (unrounded)"),
     "show.item": ("{id} {name} (bobot {weight})", "{id} {name} (weight {weight})"),
     "show.requirements": ("{n} butir persyaratan ({optional} opsional)", "{n} requirement items ({optional} optional)"),
     "show.no_requirements": ("tanpa butir persyaratan: {reason}", "no requirement items: {reason}"),
@@ -457,4 +457,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.unknown_format": ("jenis berkas tidak dikenali", "kind of file not recognised"),
     "UNKNOWN_FORMAT": ("jenis berkas tidak dapat dikenali", "the kind of file cannot be recognised"),
     "UNKNOWN_FORMAT.hint": ("tulis `format:` di awal berkas ({kinds})", "write `format:` at the top of the file ({kinds})"),
+    # --- _cli.cases: spbe-rules test -------------------------------------------------------------------
+    "test.nothing": (
+        "sebutkan berkas atau folder kumpulan kasus, atau pakai --installed untuk menjalankan kumpulan kasus bawaan",
+        "name case-suite files or folders, or use --installed to run the shipped suites",
+    ),
+    "test.none_found": (
+        "{path}: tidak ada kumpulan kasus (kumpulan kasus bernama *.cases.yaml atau diawali `format: spbe-rules/cases@1`)",
+        "{path}: no case suites found (a suite is *.cases.yaml or has `format: spbe-rules/cases@1` at the top)",
+    ),
+    "test.total": ("jumlah: {passed} lulus, {failed} gagal dalam {n} kumpulan kasus", "total: {passed} passed, {failed} failed in {n} suite"),
+    "test.total.many": ("jumlah: {passed} lulus, {failed} gagal dalam {n} kumpulan kasus", "total: {passed} passed, {failed} failed in {n} suites"),
+    "test.total.exceptions": (
+        "; {reproduced} direproduksi menurut aturan, {n} pengecualian yang dinyatakan",
+        "; {reproduced} reproduced under the rules, {n} declared exceptions",
+    ),
+    "test.total.bad": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suite could not be run"),
+    "test.total.bad.many": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suites could not be run"),
 }
