@@ -337,7 +337,7 @@ def test_bad_suite_problems_have_places(tmp_path: Path) -> None:
     assert sorted(exc.codes) == ["DUPLICATE_CASE", "EXPECT_CONFLICT", "TYPE", "UNKNOWN_CASE"]
     by_code = {pr.code: pr for pr in exc.problems}
     assert str(by_code["DUPLICATE_CASE"].location) == f"{p}:7:11"
-    assert "first at line 4" in by_code["DUPLICATE_CASE"].message
+    assert "pertama pada baris 4" in by_code["DUPLICATE_CASE"].message
     assert by_code["TYPE"].location.line == 8
     assert by_code["TYPE"].location.json_path == "$.cases[1].assessment.levels[\"1\"]"
     assert by_code["UNKNOWN_CASE"].location.line == 13

@@ -62,7 +62,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "suite.incomplete": (", {n} baris tidak lengkap di sumber (tanpa kasus)", ", {n} rows incomplete in the source (no case)"),
     # --- _analysis.cases: reading a case suite ------------------------------------------------------------
     "head.suite_invalid": ("kumpulan kasus tidak sah", "case suite is not valid"),
-    "TYPE.suite": ("kumpulan kasus harus berupa pemetaan (format:, ruleset:, cases:)", "a case suite must be a mapping (format:, ruleset:, cases:)"),
+    "TYPE.suite": ("kumpulan kasus harus berupa pemetaan (`format:`, `ruleset:`, `cases:`)", "a case suite must be a mapping (`format:`, `ruleset:`, `cases:`)"),
     "TYPE.suite.hint": ("lihat docs/formats.md, bagian Case suite", "see docs/formats.md, section Case suite"),
     "DUPLICATE_CASE": ("nama kasus {name} dipakai dua kali (pertama pada baris {line})", "the case name {name} is used twice (first at line {line})"),
     "DUPLICATE_CASE.hint": ("beri setiap kasus namanya sendiri: kegagalan dilaporkan menurut nama", "give every case its own name: failures are reported by name"),
