@@ -35,7 +35,7 @@ from .._analysis.compare import YearComparison
 from .._analysis.risk import risk
 from .views import bound_text
 from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
-from .story import STORY_CSS, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
+from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -347,6 +347,7 @@ def report_html(
         body.append(f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>')
     body.append("</tbody></table>")
     body.append(indicators_section(result, rs))
+    body.append(evidence_section(result, rs))
     body.append(_capped_section(result, rs))
     if assessment is not None and include_plan:
         body.append(_plan_section(rs, assessment, result, plan_options or {}))

@@ -157,4 +157,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Indeks setiap tahun dalam masukan (tahap terakhir); perubahan dari tahun pertama ke tahun terakhir instansi itu, dihitung dari nilai tepat. Sasaran dan dokumen dari baris tahun terakhir (✓ ada, ✗ tidak ada; dokumen yang tidak dinyatakan disimpulkan dari indikator terkait).",
         "The index of every year in the input (last stage); the change from the institution's first to its last year, from exact values. Target and documents from the latest year's row (✓ present, ✗ absent; documents not stated are inferred from related indicators).",
     ),
+    "story.col.supported": ("Didukung bukti", "Supported by evidence"),
+    "story.col.next": ("Tingkat berikut", "Next level"),
+    "story.col.unmet": ("Butir persyaratan yang belum terpenuhi", "Requirement items not met"),
+    "story.indicators.no_evidence": ("tanpa bukti dukung", "no supporting evidence"),
+    "story.gaps.head": ("Kesenjangan bukti dukung", "Evidence gaps"),
+    "story.gaps.intro": (
+        "Untuk tiap indikator: butir persyaratan tingkat berikutnya yang belum dipenuhi bukti dukung yang diterima dan masih berlaku (lihat `spbe-rules next`).",
+        "For each indicator: the requirement items of the next level that no accepted, valid evidence meets (see `spbe-rules next`).",
+    ),
+    "story.gaps.page": ("hlm. {page}", "p. {page}"),
 }
