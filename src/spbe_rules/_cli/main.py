@@ -59,6 +59,7 @@ COMMANDS: dict[str, str] = {
 _SUMMARIES: dict[str, str] = {
     "risk": "seberapa dekat predikat ke batasnya, dan penurunan yang akan mengubahnya",
     "compare": "satu instansi dari tahun ke tahun",
+    "next": "apa yang dibutuhkan tingkat berikutnya setiap indikator: butir persyaratan, bukti dukung, rujukan",
 }
 
 # options of `spbe-rules` itself (before the command) that take a value
