@@ -174,4 +174,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.unknown_indicator": ("indikator tidak dikenal", "unknown indicator"),
     "UNKNOWN_INDICATOR.next": ("set aturan {rs} tidak memiliki indikator {n}", "ruleset {rs} has no indicator {n}"),
     "UNKNOWN_INDICATOR.next.hint": ("indikator bernomor {lo} sampai {hi}", "indicators are numbered {lo} to {hi}"),
+    # --- the questionnaire (kuesioner) as a table -----------------------------------------
+    "TYPE.kuesioner_level": ("tingkat_diajukan `{value}` bukan bilangan bulat", "tingkat_diajukan `{value}` is not a whole number"),
+    "TYPE.kuesioner_level.hint": ("tulis tingkat yang diajukan, mis. 3", "write the claimed level, e.g. 3"),
+    "CONFLICT.kuesioner_level": (
+        "indikator {n} diberi dua tingkat yang diajukan: {a} dan {b}",
+        "indicator {n} is given two claimed levels: {a} and {b}",
+    ),
+    "CONFLICT.kuesioner_level.hint": ("isi tingkat_diajukan sekali per indikator", "fill tingkat_diajukan once per indicator"),
+    "TYPE.kuesioner_yes": ("ditetapkan `{value}` bukan ya/tidak", "ditetapkan `{value}` is not ya/tidak"),
+    "TYPE.kuesioner_yes.hint": ("tulis ya atau tidak (kosong: tidak)", "write ya or tidak (empty: tidak)"),
+    "REQUIRED.kuesioner_header": (
+        "baris judul kolom (dimulai dengan `indikator`) tidak ditemukan",
+        "the header row (starting with `indikator`) is not found",
+    ),
+    "REQUIRED.kuesioner_header.hint": ("buat kuesioner dengan spbe-rules kuesioner --ruleset ID -o FILE", "make a questionnaire with spbe-rules kuesioner --ruleset ID -o FILE"),
 }
