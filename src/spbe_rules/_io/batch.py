@@ -32,11 +32,12 @@ from __future__ import annotations
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 
 from .._loading.assessment import Assessment, MissingPolicy, check_against
-from .._engine.engine import Compiled, compiled
+from .._engine.engine import Compiled, compiled, whole_levels
 from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
@@ -317,9 +318,13 @@ class _State:
         except RulesetNotFoundError as exc:
             err = AssessmentError("no ruleset", [Problem("NO_RULESET", str(exc), a.location("year"), "name the ruleset with --ruleset or `ruleset:`")])
             return BatchFailure(err, a.source, line, a.instansi, a.year)
-        levels: dict[int, int] = {}
+        merged: dict[int, int | Fraction] = {}
         for st in stages:
-            levels.update(st.levels)
+            merged.update(st.levels)
+        try:
+            levels = dict(zip(merged, whole_levels(merged.items(), "batch")))
+        except ValidationError as exc:
+            return BatchFailure(exc, a.source, line, a.instansi, a.year)
         row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, dict(a.documents), rs, a.source, line)
         return row, rs
 

@@ -11,28 +11,73 @@ import math
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from fractions import Fraction
+from typing import Any, Literal, Union
 
 from attrs import field, frozen
 
 from .._base.errors import AssessmentError, Location, Problem
-from .._model.model import Ruleset
+from .._model.converter import Level, level_text, to_fraction
+from .._model.model import Ruleset, ScoreBand
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
 import difflib
 
-__all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
+__all__ = [
+    "Assessment",
+    "Detail",
+    "MissingPolicy",
+    "ReviewMark",
+    "ScoreGiven",
+    "StageLevels",
+    "SubLevelsGiven",
+    "check_against",
+    "load_assessment",
+    "parse_assessment",
+]
 
 MissingPolicy = Literal["error", "lowest"]
 
 
 @frozen
+class SubLevelsGiven:
+    """Levels given for the items of an indicator the ruleset scores by sub-levels (e.g. ``35: [3, 2]``)."""
+
+    levels: tuple[int, ...]
+
+
+@frozen
+class ScoreGiven:
+    """A score in another agency's index (``5: {score: 58.2}``); ``band`` is the conversion once checked."""
+
+    score: Fraction
+    band: ScoreBand | None = None
+
+
+@frozen
+class ReviewMark:
+    """The review team's word on one indicator: valid (``{valid: true}``), or a corrected ``level`` with its ``reason``."""
+
+    valid: bool
+    level: int | None = None
+    reason: str | None = None
+
+
+Detail = Union[SubLevelsGiven, ScoreGiven, ReviewMark]
+
+
+@frozen
 class StageLevels:
-    """Levels given in one stage (``id`` is None for an assessment without stages)."""
+    """Levels given in one stage (``id`` is None for an assessment without stages).
+
+    ``levels`` holds the value of every indicator the stage scores (after :func:`check_against`,
+    also the exact mean of sub-levels and converted scores); ``details`` holds what was written
+    when it was more than one whole level: sub-levels, a score, or a review mark."""
 
     id: str | None
-    levels: Mapping[int, int]
+    levels: Mapping[int, Level]
+    details: Mapping[int, Detail] = field(factory=dict)
 
 
 @frozen
@@ -50,9 +95,9 @@ class Assessment:
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
     @property
-    def levels(self) -> dict[int, int]:
+    def levels(self) -> dict[int, Level]:
         """The final submitted level of every indicator given (later stages override earlier ones)."""
-        out: dict[int, int] = {}
+        out: dict[int, Level] = {}
         for st in self.stages:
             out.update(st.levels)
         return out
@@ -146,9 +191,9 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         raise AssessmentError("assessment is not valid", problems)
     stages: tuple[StageLevels, ...]
     if has_levels:
-        stages = (StageLevels(data.get("stage"), {int(k): v for k, v in data["levels"].items()}),)
+        stages = (_stage(data.get("stage"), data["levels"]),)
     else:
-        stages = tuple(StageLevels(sid, {int(k): v for k, v in lv.items()}) for sid, lv in data["stages"].items())
+        stages = tuple(_stage(sid, lv) for sid, lv in data["stages"].items())
     return Assessment(
         instansi=data["instansi"],
         year=data["year"],
@@ -160,6 +205,26 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         source=name,
         raw=data,
     )
+
+
+def _stage(sid: str | None, entries: Mapping[str, Any]) -> StageLevels:
+    """One stage as written: whole levels in ``levels``, everything else in ``details`` (the
+    schema has checked the form of each entry)."""
+    levels: dict[int, Level] = {}
+    details: dict[int, Detail] = {}
+    for key, value in entries.items():
+        n = int(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            levels[n] = value
+        elif isinstance(value, list):
+            details[n] = SubLevelsGiven(tuple(value))
+        elif isinstance(value, Mapping) and value.get("valid") is True and len(value) == 1:
+            details[n] = ReviewMark(True)
+        elif isinstance(value, Mapping) and "score" in value:
+            details[n] = ScoreGiven(to_fraction(value["score"]))
+        elif isinstance(value, Mapping):
+            details[n] = ReviewMark(False, value.get("level"), value.get("reason"))
+    return StageLevels(sid, levels, details)
 
 
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
@@ -179,10 +244,11 @@ def check_against(
     lo, hi = ruleset.scale.min, ruleset.scale.max
     stage_order = [s.id for s in ruleset.stages]
     path_of = (lambda sid: ["stages", sid]) if assessment.staged else (lambda sid: ["levels"])
-    for st in assessment.stages:
+    review_stages = {s.id for s in ruleset.stages if s.kind == "review"}
+    resolved: dict[int, StageLevels] = {}
+    for k, st in enumerate(assessment.stages):
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
-
             guess = difflib.get_close_matches(st.id, stage_order, n=1)
             problems.append(
                 Problem(
@@ -192,25 +258,7 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"stages: {', '.join(stage_order) or 'none declared'}",
                 )
             )
-        for number, level in st.levels.items():
-            if number not in numbers:
-                problems.append(
-                    Problem(
-                        "UNKNOWN_INDICATOR",
-                        f"indicator {number} does not exist in ruleset {ruleset.id}",
-                        assessment.location(*base, str(number)),
-                        f"indicators are numbered {min(numbers)} to {max(numbers)}",
-                    )
-                )
-            elif not lo <= level <= hi:
-                problems.append(
-                    Problem(
-                        "LEVEL_OUT_OF_SCALE",
-                        f"indicator {number} has level {level}, outside the scale {lo}..{hi} of ruleset {ruleset.id}",
-                        assessment.location(*base, str(number)),
-                        f"give a whole number from {lo} to {hi}",
-                    )
-                )
+        resolved[k] = _resolve(ruleset, assessment, st, base, st.id in review_stages, problems)
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
@@ -224,13 +272,22 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
                 )
             )
-    ordered = list(assessment.stages)
+    ordered = [resolved[k] for k in range(len(assessment.stages))]
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))
+    if ordered and ordered[0].id in review_stages and not problems:
+        problems.append(
+            Problem(
+                "REVIEW_WITHOUT_RESULT",
+                f"stage `{ordered[0].id}` is a review stage, but no earlier stage gives the levels it reviews",
+                assessment.location(*path_of(ordered[0].id)),
+                "give the assessment stages (e.g. mandiri, dokumen) before the review",
+            )
+        )
     filled: tuple[int, ...] = ()
     if ordered:
         first = ordered[0]
-        absent = sorted(numbers - set(first.levels))
+        absent = sorted(numbers - set(first.levels) - set(first.details))
         if absent and missing == "error":
             where = "the first stage" if assessment.staged else "`levels`"
             problems.append(
@@ -243,10 +300,86 @@ def check_against(
             )
         elif absent:
             filled = tuple(absent)
-            ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels})
+            ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels}, first.details)
     if problems:
         raise AssessmentError(f"assessment does not fit ruleset {ruleset.id}", problems)
     return ordered, filled
+
+
+def _resolve(
+    ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: list[str], review: bool, problems: list[Problem]
+) -> StageLevels:
+    """Check one stage's entries against the ruleset; return it with the value of every entry:
+    whole levels as given, the exact mean of sub-levels, a converted score, a review's correction
+    (a review's `valid` keeps the earlier value and adds none)."""
+    lo, hi = ruleset.scale.min, ruleset.scale.max
+    numbers = set(ruleset.numbers)
+    values: dict[int, Level] = {}
+    details: dict[int, Detail] = {}
+
+    def bad(code: str, number: int, message: str, hint: str) -> None:
+        problems.append(Problem(code, message, assessment.location(*base, str(number)), hint))
+
+    def in_scale(number: int, level: int, what: str = "level") -> bool:
+        if lo <= level <= hi:
+            return True
+        bad("LEVEL_OUT_OF_SCALE", number, f"indicator {number} has {what} {level}, outside the scale {lo}..{hi} of ruleset {ruleset.id}", f"give a whole number from {lo} to {hi}")
+        return False
+
+    entries: list[tuple[int, Level | Detail]] = [*st.levels.items(), *st.details.items()]
+    for number, entry in sorted(entries, key=lambda e: e[0]):
+        if not isinstance(entry, (int, Fraction)):
+            details[number] = entry  # kept as written (a bad entry is reported, never taken as missing)
+        if number not in numbers:
+            bad("UNKNOWN_INDICATOR", number, f"indicator {number} does not exist in ruleset {ruleset.id}", f"indicators are numbered {min(numbers)} to {max(numbers)}")
+            continue
+        ind = ruleset.indicator(number)
+        if review:
+            if not isinstance(entry, ReviewMark):
+                bad(
+                    "REVIEW_ENTRY", number,
+                    f"stage `{st.id}` is a review: indicator {number} must be marked {{valid: true}} or corrected with {{level: ..., reason: ...}}",
+                    "write `{valid: true}` when the earlier result stands, or `{level: 2, reason: ...}` when the review team corrects it",
+                )
+            elif not entry.valid:
+                if entry.level is None or not entry.reason:
+                    bad("REVIEW_ENTRY", number, f"the review's correction of indicator {number} needs both the level and the reason", "write `{level: 2, reason: ...}`")
+                elif in_scale(number, entry.level):
+                    values[number] = entry.level
+                    details[number] = entry
+            else:
+                details[number] = entry
+            continue
+        if isinstance(entry, ReviewMark):
+            bad("REVIEW_ENTRY", number, f"review marks ({{valid: true}}, or a corrected level with its reason) belong in a review stage; stage `{st.id}` is not one", "give a level here; review marks go in the review stage (e.g. reviu)")
+        elif isinstance(entry, SubLevelsGiven):
+            sub = ind.sub_levels
+            if sub is None:
+                bad("NOT_SUB_LEVELS", number, f"indicator {number} takes one level: ruleset {ruleset.id} does not score it by sub-levels", "give one whole level, e.g. `3`")
+            elif not sub.min <= len(entry.levels) <= sub.max:
+                what = f" ({sub.item})" if sub.item else ""
+                bad("SUB_LEVEL_COUNT", number, f"indicator {number} is scored for {sub.min} to {sub.max} items{what}; {len(entry.levels)} levels are given", f"give {sub.min} to {sub.max} levels, e.g. [3, 2]")
+            elif all(in_scale(number, lv, "a sub-level") for lv in entry.levels):
+                mean = Fraction(sum(entry.levels), len(entry.levels))
+                values[number] = int(mean) if mean.denominator == 1 else mean
+                details[number] = entry
+        elif isinstance(entry, ScoreGiven):
+            ext = ind.external
+            if ext is None:
+                bad("NOT_EXTERNAL", number, f"indicator {number} takes a level: ruleset {ruleset.id} does not take its value from another index", "give a whole level, e.g. `3`")
+                continue
+            band = ext.convert(entry.score)
+            if band is None:
+                bad("SCORE_OUT_OF_RANGE", number, f"indicator {number}: the {ext.source} score {level_text(entry.score)} is outside {level_text(ext.min)}..{level_text(ext.max)}", f"give the score as published, from {level_text(ext.min)} to {level_text(ext.max)}")
+                continue
+            v = band.value
+            values[number] = int(v) if v.denominator == 1 else v
+            details[number] = ScoreGiven(entry.score, band)
+        else:
+            assert isinstance(entry, int)  # as read: a whole level
+            in_scale(number, entry)
+            values[number] = entry
+    return StageLevels(st.id, values, details)
 
 
 _ = PosList  # re-exported type used by callers that inspect raw data

@@ -20,6 +20,7 @@ __all__ = [
     "Display",
     "Document",
     "Domain",
+    "ExternalScore",
     "HasDocument",
     "Indicator",
     "Message",
@@ -28,8 +29,10 @@ __all__ = [
     "Rule",
     "Ruleset",
     "Scale",
+    "ScoreBand",
     "SourceInfo",
     "Stage",
+    "SubLevels",
 ]
 
 Status = Literal["in_force", "provisional", "superseded"]
@@ -104,6 +107,54 @@ class Aspect:
 
 
 @frozen
+class SubLevels:
+    """An indicator scored for ``min``..``max`` items (e.g. up to three public services): the
+    level that counts is their exact mean (``combine: mean``), never rounded."""
+
+    min: int
+    max: int
+    combine: Literal["mean"]
+    citation: Citation
+    item: str | None = None  # what one sub-level scores, e.g. "layanan publik"
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class ScoreBand:
+    """Scores from ``lower`` (included) up to ``upper`` (excluded, except for the highest band) give ``value``."""
+
+    lower: Fraction
+    upper: Fraction
+    value: Fraction
+
+
+@frozen
+class ExternalScore:
+    """An indicator whose value comes from another agency's index: the assessment gives the
+    score, and ``bands`` convert it to the indicator's value."""
+
+    source: str  # the index, e.g. "Indeks Satu Data Indonesia (SDI)"
+    min: Fraction
+    max: Fraction
+    bands: tuple[ScoreBand, ...]
+    citation: Citation
+    agency: str | None = None
+    status: Status = "in_force"
+    reason: str | None = None
+
+    def convert(self, score: Fraction) -> ScoreBand | None:
+        """The band that ``score`` falls in (None outside ``min``..``max``)."""
+        if not self.min <= score <= self.max:
+            return None
+        last = len(self.bands) - 1
+        for k, b in enumerate(self.bands):
+            if b.lower <= score and (score < b.upper or (k == last and score <= b.upper)):
+                return b
+        return None
+
+
+@frozen
 class Indicator:
     number: int
     name: str
@@ -115,6 +166,8 @@ class Indicator:
     question: str | None = None
     status: Status = "in_force"
     reason: str | None = None
+    sub_levels: SubLevels | None = None
+    external: ExternalScore | None = None
 
 
 @frozen
@@ -147,10 +200,16 @@ class Display:
 
 @frozen
 class Stage:
+    """An evaluation stage. ``kind: review`` (the Tim Reviu) marks each earlier result valid or
+    corrects its level with a reason; it is always the last stage."""
+
     id: str
     name: str
     description: str | None = None
     citation: Citation | None = None
+    kind: Literal["assessment", "review"] = "assessment"
+    status: Status = "in_force"
+    reason: str | None = None
 
 
 # Conditions ---------------------------------------------------------------------------
