@@ -24,11 +24,12 @@ from typing import Any
 
 import pytest
 
-from ._analysis.cases import Case, CaseReport, Suite
+from ._analysis.cases import Case, Suite
+from ._analysis.cases_run import CaseReport
 from ._loading.sniff import looks_like_suite
 from ._analysis.cases import load_suite
 from ._base.errors import ValidationError
-from ._analysis.cases import ruleset_for_case, run_case
+from ._analysis.cases_run import ruleset_for_case, run_case
 from ._base.errors import RulesetNotFoundError
 
 _SUFFIXES = (".yaml", ".yml", ".json")

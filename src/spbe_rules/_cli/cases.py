@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from .._analysis.cases import SuiteReport, load_suite, run_suite
+from .._analysis.cases import load_suite
+from .._analysis.cases_run import SuiteReport, run_suite
 from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._model.converter import converter

@@ -39,6 +39,7 @@ COMMANDS: dict[str, str] = {
     "gains": "_cli.plan",
     "plan": "_cli.plan",
     "risk": "_cli.views",
+    "compare": "_cli.views",
 }
 
 

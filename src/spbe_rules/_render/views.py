@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._analysis.compare import YearComparison
 from .._analysis.risk import Boundary, Risk, decimal_text
 from .._base.text import number_ranges
 from .._engine.engine import display_text
 from .._model.model import Ruleset
 
-__all__ = ["boundary_sentence", "render_risk", "rule_sentence"]
+__all__ = ["bound_text", "boundary_sentence", "drop_rows", "render_compare", "render_risk", "rule_sentence", "signed_text"]
 
 _L: dict[str, dict[str, str]] = {
     "id": {
@@ -161,3 +162,145 @@ def render_risk(r: Risk, ruleset: Ruleset, lang: str = "id", width: int = 46) ->
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
+
+
+# -- years ---------------------------------------------------------------------------------
+
+_Y: dict[str, dict[str, str]] = {
+    "id": {
+        "title": "Perbandingan antartahun: {inst}",
+        "names": "Nama instansi pada berkas: {names}",
+        "col_year": "Tahun",
+        "col_rules": "Aturan",
+        "col_read": "Predikat dibaca dari",
+        "col_index": "Indeks (tepat)",
+        "col_pred": "Predikat",
+        "rounded": "indeks dibulatkan",
+        "exact": "indeks tepat",
+        "provisional": " [sementara]",
+        "other": " (struktur lain)",
+        "domains": "Indeks domain",
+        "step": "{y0} \u2192 {y1}: indeks {delta}, predikat {p}; aturan {r}",
+        "same_rules": "aturan sama ({rid})",
+        "raised": "  level yang dihitung naik: {ids}",
+        "lowered": "  level yang dihitung turun: {ids}",
+        "effect": "  Pergantian aturan saja (level {y1} dinilai dengan kedua aturan): {old} {oi} {op}; {new} {ni} {np}.",
+        "split": "  Dari perubahan indeks {delta}: {lv} karena level berubah, {rp} karena aturan berganti.",
+        "effect_pred": "  Pergantian aturan saja mengubah predikat: {op} \u2192 {np}.",
+        "effect_inds": "  Indikator yang dihitung berbeda oleh kedua aturan pada level yang sama: {ids}",
+        "no_effect": "  Pengaruh pergantian aturan tidak dapat dipisahkan: {reason}",
+        "indicators": "Indikator yang berubah (level yang dihitung; level diajukan dalam kurung bila berbeda):",
+        "no_indicators": "Tidak ada indikator yang level hitungnya berubah.",
+        "col_no": "No",
+        "col_name": "Indikator",
+    },
+    "en": {
+        "title": "Year over year: {inst}",
+        "names": "Institution names in the files: {names}",
+        "col_year": "Year",
+        "col_rules": "Ruleset",
+        "col_read": "Predikat read from",
+        "col_index": "Index (exact)",
+        "col_pred": "Predikat",
+        "rounded": "rounded index",
+        "exact": "exact index",
+        "provisional": " [provisional]",
+        "other": " (other structure)",
+        "domains": "Domain indices",
+        "step": "{y0} \u2192 {y1}: index {delta}, predikat {p}; ruleset {r}",
+        "same_rules": "unchanged ({rid})",
+        "raised": "  level that counts rose: {ids}",
+        "lowered": "  level that counts fell: {ids}",
+        "effect": "  The ruleset change alone (the {y1} levels under both rulesets): {old} {oi} {op}; {new} {ni} {np}.",
+        "split": "  Of the index change {delta}: {lv} from the levels, {rp} from the change of ruleset.",
+        "effect_pred": "  The ruleset change alone changes the predikat: {op} \u2192 {np}.",
+        "effect_inds": "  Indicators counted differently by the two rulesets on the same levels: {ids}",
+        "no_effect": "  The effect of the ruleset change cannot be separated: {reason}",
+        "indicators": "Indicators that changed (level that counts; submitted level in brackets where it differs):",
+        "no_indicators": "No indicator's counted level changed.",
+        "col_no": "No",
+        "col_name": "Indicator",
+    },
+}
+
+
+def signed_text(value: Fraction, places: int) -> str:
+    """A change as a signed decimal (``+0.06``, ``-0.0105``, ``±0``)."""
+    if value == 0:
+        return "\u00b10"
+    text = decimal_text(abs(value), places)
+    sign = "+" if value > 0 else "-"
+    return text[0] + sign + text[1:] if text.startswith("\u2248") else sign + text
+
+
+def _table(rows: list[tuple[str, ...]], right: frozenset[int] = frozenset()) -> list[str]:
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return ["  " + "  ".join(c.rjust(widths[k]) if k in right else c.ljust(widths[k]) for k, c in enumerate(r)).rstrip() for r in rows]
+
+
+def render_compare(c: YearComparison, lang: str = "id", width: int = 46) -> str:
+    """The text report of :func:`spbe_rules.compare_years`."""
+    t = _Y["en" if lang == "en" else "id"]
+    places = 4
+    out = [t["title"].format(inst=c.instansi)]
+    if len(c.names) > 1:
+        out.append(t["names"].format(names="; ".join(c.names)))
+    out.append("")
+    rows: list[tuple[str, ...]] = [(t["col_year"], t["col_rules"], t["col_read"], t["col_index"], t["col_pred"])]
+    for y in c.years:
+        rules = f"{y.ruleset_id} {y.ruleset_version}" + (t["provisional"] if y.provisional else "") + ("" if y.comparable else t["other"])
+        rows.append((str(y.year), rules, t[y.predikat_from], f"{y.result.index} ({decimal_text(y.result.index_exact, places)})", y.result.predikat))
+    out += _table(rows)
+    if c.domains:
+        out += ["", t["domains"] + ":"]
+        drows: list[tuple[str, ...]] = [("", *(str(y.year) for y in c.years))]
+        for d in c.domains:
+            drows.append((_cut(f"{d.id} {d.name}", 30), *(s if s is not None else "-" for s in d.shown)))
+        out += _table(drows, frozenset(range(1, len(c.years) + 1)))
+    for s in c.steps:
+        out.append("")
+        pred = s.predikat_from if s.predikat_from == s.predikat_to else f"{s.predikat_from} \u2192 {s.predikat_to}"
+        rules = t["same_rules"].format(rid=s.ruleset_to) if s.ruleset_from == s.ruleset_to else f"{s.ruleset_from} \u2192 {s.ruleset_to}"
+        out.append(t["step"].format(y0=s.year_from, y1=s.year_to, delta=signed_text(s.delta, places), p=pred, r=rules))
+        if s.raised:
+            out.append(t["raised"].format(ids=number_ranges(s.raised)))
+        if s.lowered:
+            out.append(t["lowered"].format(ids=number_ranges(s.lowered)))
+        e = s.effect
+        if e is None:
+            continue
+        if not e.comparable:
+            reason = e.reason.en if (e.reason is not None and lang == "en") else (e.reason.id if e.reason is not None else "-")
+            out.append(t["no_effect"].format(reason=reason))
+            continue
+        assert e.under_old is not None and e.under_new is not None and e.levels_part is not None and e.ruleset_part is not None
+        out.append(
+            t["effect"].format(
+                y1=s.year_to,
+                old=s.ruleset_from,
+                oi=f"{e.under_old_shown} ({decimal_text(e.under_old, places)})",
+                op=e.predikat_under_old,
+                new=s.ruleset_to,
+                ni=f"{e.under_new_shown} ({decimal_text(e.under_new, places)})",
+                np=e.predikat_under_new,
+            )
+        )
+        out.append(t["split"].format(delta=signed_text(s.delta, places), lv=signed_text(e.levels_part, places), rp=signed_text(e.ruleset_part, places)))
+        if e.predikat_under_old != e.predikat_under_new:
+            out.append(t["effect_pred"].format(op=e.predikat_under_old, np=e.predikat_under_new))
+        if e.indicators:
+            out.append(t["effect_inds"].format(ids=number_ranges(e.indicators)))
+    changed = [tr for tr in c.indicators if tr.changed]
+    out.append("")
+    if not changed:
+        out.append(t["no_indicators"])
+        return "\n".join(out)
+    out.append(t["indicators"])
+    irows: list[tuple[str, ...]] = [(t["col_no"], t["col_name"], *(str(y.year) for y in c.years))]
+    for tr in changed:
+        cells = []
+        for lv, ef in zip(tr.levels, tr.effective):
+            cells.append("-" if ef is None else (str(ef) if lv == ef else f"{ef} ({lv})"))
+        irows.append((str(tr.indicator), _cut(tr.name, width), *cells))
+    out += _table(irows, frozenset({0, *range(2, len(c.years) + 2)}))
+    return "\n".join(out)
