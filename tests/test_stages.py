@@ -91,8 +91,8 @@ def test_stage_json_carries_stage_index_and_changes(staged: Any) -> None:
     for s in data["stages"]:
         assert {"stage", "index", "index_exact", "changes", "indicators"} <= set(s)
     assert data["stages"][2]["changes"] == [
-        {"indicator": 11, "before": 2, "after": 3},
-        {"indicator": 36, "before": 4, "after": 3},
+        {"indicator": 11, "before": 2, "after": 3, "reason": None},
+        {"indicator": 36, "before": 4, "after": 3, "reason": None},
     ]
 
 
