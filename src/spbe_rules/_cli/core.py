@@ -14,6 +14,7 @@ from .._loading.load import load_ruleset
 from .._model.model import Ruleset
 from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
+from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
 from .._loading.source import read_source
@@ -168,7 +169,7 @@ def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
 
-        write_output(json.dumps(converter.unstructure(rs), ensure_ascii=False, indent=2), None)
+        write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
 
     out = [f"{rs.id} {rs.version} ({rs.status}) - {rs.title}"]
@@ -188,6 +189,13 @@ def _show(args: argparse.Namespace) -> int:
                 if ind.aspect == a.id:
                     flag = " [provisional]" if ind.status == "provisional" else ""
                     out.append(f"    {ind.number:>3} {ind.name} (weight {exact_text(ind.weight)}){flag}")
+                    items = rs.requirements_of(ind.number)
+                    gone = rs.unavailable_reason(ind.number)
+                    if items:
+                        opt = sum(r.optional for r in items)
+                        out.append(f"        {len(items)} butir persyaratan / requirement items ({opt} opsional)")
+                    elif gone is not None:
+                        out.append(f"        tanpa butir persyaratan / no requirement items: {gone.reason.id}")
     for r in rs.rules:
         state = "on" if r.enabled else "off (optional)"
         out.append(f"rule {r.id} [{r.kind}, {state}, {r.status}]: targets {', '.join(map(str, r.targets))} at most level {r.max_level}")

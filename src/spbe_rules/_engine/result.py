@@ -27,6 +27,8 @@ from .explain import Explanation
 import attrs
 from .explain import explain_result
 
+from .evidence import RequirementCheck
+
 __all__ = [
     "AspectResult",
     "Conversion",
@@ -87,6 +89,15 @@ class IndicatorResult:
     sub_levels: tuple[int, ...] = ()
     conversion: Conversion | None = None
     review: Review | None = None
+    # evidence (all empty when the assessment gives no evidence): the level the evidence supports
+    # (None without evidence for this indicator), the required items of the next level not met,
+    # whether evidence was given (`supported`, `none`, `no_requirements`), which level counted
+    # (`claimed` or `supported`, before the rules) and every requirement item's check
+    supported_level: int | None = None
+    unmet: tuple[str, ...] = ()
+    evidence: str | None = None
+    counted: str = "claimed"
+    requirements: tuple[RequirementCheck, ...] = ()
 
 
 @frozen
@@ -161,6 +172,8 @@ class Result:
     stages: tuple[Result, ...] = ()
     changes: tuple[LevelChange, ...] = ()
     missing_policy: str = "error"
+    evaluated_on: str | None = None
+    evaluated_on_basis: str | None = None
     library_version: str = ""
     schema: str = RESULT_SCHEMA
     _stored_explanation: Any = field(default=None, eq=False, repr=False, alias="stored_explanation")

@@ -19,6 +19,7 @@ from attrs import field, frozen
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.converter import Level, level_text, to_fraction
 from .._model.model import Ruleset, ScoreBand
+from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
@@ -91,6 +92,8 @@ class Assessment:
     documents: Mapping[str, bool] = field(factory=dict)
     note: str | None = None
     staged: bool = False  # True when written with `stages:`, False for plain `levels:`
+    evidence: tuple[EvidenceItem, ...] | None = None  # None: the assessment gives no `evidence:` (claimed levels only)
+    evaluated_on: str | None = None
     source: str = field(default="<input>", eq=False)
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
@@ -202,6 +205,8 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         documents=dict(data.get("documents", {})),
         note=data.get("note"),
         staged=has_stages,
+        evidence=None if data.get("evidence") is None else parse_evidence(data["evidence"]),
+        evaluated_on=None if data.get("evaluated_on") is None else str(data["evaluated_on"]),
         source=name,
         raw=data,
     )
@@ -272,6 +277,16 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
                 )
             )
+    problems.extend(
+        check_evidence(
+            ruleset,
+            assessment.evidence,
+            year=assessment.year,
+            evaluated_on=assessment.evaluated_on,
+            documents=assessment.documents,
+            where=assessment.location,
+        )
+    )
     ordered = [resolved[k] for k in range(len(assessment.stages))]
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))

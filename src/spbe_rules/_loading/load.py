@@ -249,7 +249,41 @@ def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
     for rule in d.get("rules", []):
         rule["targets"] = targets[rule["id"]]
         rule.pop("indicator", None)
+    _normalise_requirements(d)
     return d
+
+
+def _need(need: dict[str, Any]) -> dict[str, Any]:
+    out = dict(need)
+    if "max_age" in out:
+        ((unit, amount),) = out["max_age"].items()
+        out["max_age"] = {"amount": amount, "unit": unit}
+    if "scope" in out:
+        out["scope"] = tuple(out["scope"])
+    return out
+
+
+def _normalise_requirements(d: dict[str, Any]) -> None:
+    """Requirement parts into the model's shape: flat items with indicator and level, in order."""
+    d["evidence_kinds"] = [{"id": k, **v} for k, v in sorted((d.get("evidence_kinds") or {}).items())]
+    items = []
+    for num_key, levels in sorted((d.get("requirements") or {}).items(), key=lambda kv: int(kv[0])):
+        for lv_key, level_items in sorted(levels.items(), key=lambda kv: int(kv[0])):
+            for item in level_items:
+                out = {**item, "indicator": int(num_key), "level": int(lv_key)}
+                if "evidence" in out:
+                    out["evidence"] = _need(out["evidence"])
+                items.append(out)
+    d["requirements"] = items
+    d["requirements_unavailable"] = [
+        {"indicator": int(k), "reason": v} for k, v in sorted((d.get("requirements_unavailable") or {}).items(), key=lambda kv: int(kv[0]))
+    ]
+    for doc in d.get("documents", []):
+        if "evidence" in doc:
+            doc["evidence"] = _need(doc["evidence"])
+    policy = d.get("evidence_policy")
+    if policy is not None:
+        policy["evaluation_dates"] = {int(y): t for y, t in (policy.get("evaluation_dates") or {}).items()}
 
 
 # -- disk cache ------------------------------------------------------------------------
