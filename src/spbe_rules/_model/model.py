@@ -350,6 +350,12 @@ class Ruleset:
                 return d
         raise KeyError(key)
 
+    def stage(self, stage_id: str) -> Stage:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
+
     def source(self, source_id: str) -> SourceInfo:
         for s in self.sources:
             if s.id == source_id:

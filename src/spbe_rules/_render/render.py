@@ -38,6 +38,7 @@ _LABELS: dict[str, dict[str, Any]] = {
         "present": {True: "ada", False: "tidak ada", None: "tidak diketahui"},
         "basis": {"stated": "dinyatakan", "implied": "disimpulkan", "unknown": "tidak dinyatakan"},
         "provisional": "Catatan: ruleset ini berstatus sementara (provisional), belum pasti",
+        "superseded": "Catatan: nama ruleset ini usang (superseded)",
         "rule_flag": "sementara",
         "rule_note": "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain",
         "values": "Nilai indikator yang bukan satu level",
@@ -68,6 +69,7 @@ _LABELS: dict[str, dict[str, Any]] = {
         "present": {True: "present", False: "absent", None: "unknown"},
         "basis": {"stated": "stated", "implied": "inferred", "unknown": "not stated"},
         "provisional": "Note: this ruleset is provisional (not settled)",
+        "superseded": "Note: this ruleset name is superseded",
         "rule_flag": "provisional",
         "rule_note": "[provisional]: a rule that is not settled; its reason and legal basis: spbe-rules explain",
         "values": "Indicator values that are not a single level",
@@ -88,8 +90,8 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     stage = f", {L['stage']} {result.stage}" if result.stage else ""
     out.append(f"{L['title']}: {result.instansi} ({result.year}{stage})")
     out.append(f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}")
-    if rs.status == "provisional":
-        out.extend(textwrap.wrap(L["provisional"] + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
+    if rs.status in ("provisional", "superseded"):
+        out.extend(textwrap.wrap(L[rs.status] + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
     out.append("")
     out.append(f"{L['index']}: {result.index}  ({L['exact']} {exact_text(result.index_exact)})")
     out.append(f"{L['predikat']}: {result.predikat}")
