@@ -103,7 +103,7 @@ def _translate_one(error: Any, path: list[str | int], data: Any, name: str) -> P
         if "integer" in exp and isinstance(inst, str):
             hint = "write a whole number without quotes, e.g. 3"
         elif "integer" in exp and isinstance(inst, Decimal):
-            hint = "levels are whole numbers: write e.g. 3"
+            hint = "levels are whole numbers: write e.g. 3 (an indicator scored for several items takes their levels, e.g. [3, 2]; never a rounded mean)"
         elif "number" in exp and isinstance(inst, str):
             hint = "write a number such as 2.75"
         return Problem("TYPE", f"{what} must be {words}, not {_describe(inst)}", loc, hint)
