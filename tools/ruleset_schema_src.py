@@ -144,6 +144,8 @@ schema = {
                           "external": obj({"source": {**TEXT, "description": "The other agency's index the value comes from, e.g. Indeks Satu Data Indonesia (SDI)."},
                                            "agency": {**TEXT, "description": "The agency that measures it."},
                                            "min": {**DEC, "description": "Lowest possible score."},
+                                           "includes": {"enum": ["lower", "upper"],
+                                                        "description": "lower (default): each band is [from, to), the highest also includes `to`; upper: each band is (from, to], the lowest also includes `from` (for tables written as 'at most 12.5', '12.5-37.5', ...)."},
                                            "max": {**DEC, "description": "Highest possible score."},
                                            "bands": {"type": "array", "minItems": 1,
                                                      "items": obj({"from": DEC, "to": DEC, "value": DEC}, ["from", "to", "value"],

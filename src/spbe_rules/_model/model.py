@@ -143,16 +143,22 @@ class ExternalScore:
     bands: tuple[ScoreBand, ...]
     citation: Citation
     agency: str | None = None
+    includes: Literal["lower", "upper"] = "lower"
     status: Status = "in_force"
     reason: str | None = None
 
     def convert(self, score: Fraction) -> ScoreBand | None:
-        """The band that ``score`` falls in (None outside ``min``..``max``)."""
+        """The band that ``score`` falls in (None outside ``min``..``max``). With ``includes:
+        lower`` a band is [from, to) and the highest also includes ``to``; with ``upper`` it is
+        (from, to] and the lowest also includes ``from``."""
         if not self.min <= score <= self.max:
             return None
         last = len(self.bands) - 1
         for k, b in enumerate(self.bands):
-            if b.lower <= score and (score < b.upper or (k == last and score <= b.upper)):
+            if self.includes == "lower":
+                if b.lower <= score and (score < b.upper or (k == last and score <= b.upper)):
+                    return b
+            elif score <= b.upper and (b.lower < score or (k == 0 and b.lower <= score)):
                 return b
         return None
 
