@@ -28,6 +28,7 @@ from typing import Any
 from attrs import field, frozen
 
 from .._base.errors import AssessmentError, EvaluationError, Location, Problem, SpbeError
+from .._base.messages import Msg
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text
 from .._engine.result import Result
@@ -57,6 +58,7 @@ class Year:
     predikat_from: str
     boundary_status: str
     comparable: bool
+    ruleset: Ruleset = field(repr=False, eq=False)
 
     @property
     def provisional(self) -> bool:
@@ -191,18 +193,15 @@ def compare_years(
         else:
             loaded.append(load_assessment_for(item, None, missing))
     if len(loaded) < 2:
-        raise AssessmentError(
-            "nothing to compare",
-            [Problem("TOO_FEW_YEARS", f"{len(loaded)} assessment given; a comparison needs two or more years", None, "give the assessments of two or more years")],
-        )
+        raise AssessmentError(Msg("head.nothing_to_compare"), [Problem.of("TOO_FEW_YEARS", None, n=len(loaded))])
     loaded.sort(key=lambda p: p[0].year)
     problems = [
-        Problem("DUPLICATE_YEAR", f"two assessments of {a.year}: {prev.source} and {a.source}", Location(a.source), "give one assessment per year")
+        Problem.of("DUPLICATE_YEAR", Location(a.source), year=a.year, first=prev.source, second=a.source)
         for (prev, _), (a, _) in zip(loaded, loaded[1:])
         if prev.year == a.year
     ]
     if problems:
-        raise AssessmentError("one assessment per year", problems)
+        raise AssessmentError(Msg("head.one_per_year"), problems)
 
     def switches(rs: Ruleset) -> dict[str, tuple[str, ...]]:
         ids = {r.id for r in rs.rules}
@@ -210,7 +209,7 @@ def compare_years(
 
     for rid in {*on, *off}:
         if not any(rid in {r.id for r in rs.rules} for _, rs in loaded):
-            raise EvaluationError("unknown rule", [Problem("UNKNOWN_RULE", f"no ruleset of these years has a rule {rid}", None, None)])
+            raise EvaluationError(Msg("head.unknown_rule"), [Problem.of("UNKNOWN_RULE.years", None, rule=rid)])
     results = [evaluate(rs, a, missing=missing, **switches(rs)) for a, rs in loaded]
     latest_rs = loaded[-1][1]
     years = tuple(
@@ -225,6 +224,7 @@ def compare_years(
             rs.display.predikat_from,
             rs.display.status,
             _same_structure(rs, latest_rs),
+            rs,
         )
         for (a, rs), res in zip(loaded, results)
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from .._base.errors import tr
+
 import argparse
 import json
 import sys
@@ -36,19 +38,17 @@ def installed_suite_files() -> list[Path]:
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "test",
-        help="run case suites (worked examples with expected results)",
+        help=tr("cmd.test"),
         description=(
-            "Evaluate every case of the case suites and compare with the expected index, predikat, domain and aspect "
-            "indices and effective levels. Exit 0 when all pass, 1 when a case fails, 2 for bad input."
+            tr("cmd.test.description")
         ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="case-suite files, or folders searched for them")
-    p.add_argument("--installed", action="store_true", help="also run the suites shipped with spbe-rules")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="evaluate every case under this ruleset instead of the suites' own (to try a changed ruleset)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default: id, Bahasa Indonesia)")
-    p.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=tr("opt.test.paths"))
+    p.add_argument("--installed", action="store_true", help=tr("opt.test.installed"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.test.ruleset"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("-v", "--verbose", action="store_true", help=tr("opt.test.verbose"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.test.output"))
     p.set_defaults(func=_test)
 
 

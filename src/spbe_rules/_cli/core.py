@@ -6,6 +6,7 @@ import argparse
 import json
 from typing import Any
 
+from .._base.errors import tr
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
 from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
@@ -29,15 +30,15 @@ __all__ = ["add_parser", "evaluate_file", "load_file"]
 
 def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that evaluates an assessment."""
-    p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to use (default: the assessment's own, else the one in force for its year)")
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.ruleset"))
     p.add_argument(
         "--missing",
         choices=("error", "lowest"),
         default="error",
-        help="what to do when a level is missing: error (default) or lowest (count it at the scale's lowest level, marked)",
+        help=tr("opt.missing"),
     )
-    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help="switch on an optional rule (repeatable)")
-    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help="switch off a rule (repeatable)")
+    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help=tr("opt.enable_rule"))
+    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help=tr("opt.disable_rule"))
 
 
 def load_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset]:
@@ -52,34 +53,32 @@ def evaluate_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset, Result
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("evaluate", help="evaluate an assessment file", description="Evaluate an assessment (YAML or JSON) and print the index, predikat and a table per domain.")
-    p.add_argument("file", help="assessment file (.yaml or .json)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text report (default: id)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p = sub.add_parser("evaluate", help=tr("cmd.evaluate"), description=tr("cmd.evaluate.description"))
+    p.add_argument("file", help=tr("opt.file"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.output"))
     add_evaluation_options(p)
     p.set_defaults(func=_evaluate)
 
-    p = sub.add_parser("explain", help="explain a result in plain words, with the legal basis", description="Explain why each index and level is what it is, which rules apply and the regulation behind them.")
-    p.add_argument("file", help="assessment file")
-    p.add_argument("--indicator", type=int, metavar="N", help="explain only indicator N")
-    p.add_argument("--lang", choices=("id", "en"), default="id")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("explain", help=tr("cmd.explain"), description=tr("cmd.explain.description"))
+    p.add_argument("file", help=tr("opt.explain.file"))
+    p.add_argument("--indicator", type=int, metavar="N", help=tr("opt.explain.indicator"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     add_evaluation_options(p)
     p.set_defaults(func=_explain)
 
-    p = sub.add_parser("validate", help="check ruleset and assessment files", description="Check rulesets, assessments and case suites; print every problem with file:line:col.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to check assessments against")
+    p = sub.add_parser("validate", help=tr("cmd.validate"), description=tr("cmd.validate.description"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("opt.validate.files"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.validate.ruleset"))
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("rulesets", help="list installed rulesets", description="List the installed rulesets and the evaluation years they apply to.")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("rulesets", help=tr("cmd.rulesets"), description=tr("cmd.rulesets.description"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     p.set_defaults(func=_rulesets)
 
-    p = sub.add_parser("show", help="show a ruleset's indicators, weights and rules", description="Show a ruleset (installed id or file) as a readable summary, or as normalised JSON.")
-    p.add_argument("ruleset", metavar="ID|PATH")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("show", help=tr("cmd.show"), description=tr("cmd.show.description"))
+    p.add_argument("ruleset", metavar="ID|PATH", help=tr("opt.show.ruleset"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     p.set_defaults(func=_show)
 
 

@@ -10,60 +10,20 @@ from fractions import Fraction
 
 from .._analysis.compare import YearComparison
 from .._analysis.risk import Boundary, Risk, decimal_text
+from .._base.messages import CATALOGUE, LANGS
 from .._base.text import number_ranges
 from .._engine.engine import display_text
 from .._model.model import Ruleset
 
 __all__ = ["bound_text", "boundary_sentence", "drop_rows", "render_compare", "render_risk", "rule_sentence", "signed_text"]
 
-_L: dict[str, dict[str, str]] = {
-    "id": {
-        "title": "Margin dan risiko predikat: {inst} ({year}; aturan {rid} versi {ver})",
-        "index": "Indeks tepat {exact} (tampil {shown}), predikat {pred}.",
-        "rule_rounded": "Aturan batas {rid}: predikat dibaca dari indeks yang dibulatkan ke {d} desimal ({mode}); batas bawah efektif sebuah predikat adalah nilai tepat terkecil yang dibulatkan ke batas bawahnya.",
-        "rule_exact": "Aturan batas {rid}: predikat dibaca dari indeks tepat (tidak dibulatkan); sebuah predikat dimulai tepat pada batas bawahnya.",
-        "provisional": "Aturan batas ini berstatus sementara (provisional).",
-        "down": "{exact}: {dist} di atas batas bawah {band} {at}{excl} (aturan {rid}{written}).",
-        "down_none": "{pred} adalah predikat terendah: tidak ada batas bawah yang dapat dilewati.",
-        "up": "Menuju {band}: kurang {dist} (batas {at}{excl}{written}).",
-        "up_none": "{pred} adalah predikat tertinggi.",
-        "excl": ", tidak termasuk",
-        "written": "; batas tertulis {lower}",
-        "drops": "Penurunan satu level yang mengubah predikat ({n} dari {checked} kemungkinan; yang paling merugikan lebih dulu):",
-        "no_drops": "Tidak ada penurunan satu level ({checked} kemungkinan diperiksa) yang mengubah predikat {pred}.",
-        "col_no": "No",
-        "col_name": "Indikator",
-        "col_level": "Level",
-        "col_after": "Indeks sesudah",
-        "col_pred": "Predikat",
-        "col_cost": "Berkurang",
-        "col_also": "Ikut turun",
-        "submitted": "diajukan {lv}",
-    },
-    "en": {
-        "title": "Predikat margin and risk: {inst} ({year}; ruleset {rid} version {ver})",
-        "index": "Exact index {exact} (shown {shown}), predikat {pred}.",
-        "rule_rounded": "Boundary rule of {rid}: the predikat is read from the index rounded to {d} decimals ({mode}); a predikat's effective floor is the smallest exact value that rounds to its lower bound.",
-        "rule_exact": "Boundary rule of {rid}: the predikat is read from the exact (unrounded) index; a predikat starts exactly at its lower bound.",
-        "provisional": "This boundary rule is provisional.",
-        "down": "{exact}: {dist} above the {band} floor of {at}{excl} under the rule of {rid}{written}.",
-        "down_none": "{pred} is the lowest predikat: there is no floor to fall below.",
-        "up": "To {band}: {dist} short (floor {at}{excl}{written}).",
-        "up_none": "{pred} is the highest predikat.",
-        "excl": ", excluded",
-        "written": ", written bound {lower}",
-        "drops": "One-level drops that change the predikat ({n} of {checked} possible; the most costly first):",
-        "no_drops": "No one-level drop ({checked} checked) changes the predikat {pred}.",
-        "col_no": "No",
-        "col_name": "Indicator",
-        "col_level": "Level",
-        "col_after": "Index after",
-        "col_pred": "Predikat",
-        "col_cost": "Loss",
-        "col_also": "Also lowered",
-        "submitted": "submitted {lv}",
-    },
-}
+def _part(prefix: str) -> dict[str, dict[str, str]]:
+    """The catalogue entries ``prefix.*`` by language and short key."""
+    cut = len(prefix) + 1
+    return {lang: {k[cut:]: v[i] for k, v in CATALOGUE.items() if k.startswith(prefix + ".")} for i, lang in enumerate(LANGS)}
+
+
+_L = _part("risk")
 
 
 def _lang(lang: str) -> dict[str, str]:
@@ -96,7 +56,7 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
         exact=decimal_text(r.index_exact, places),
         dist=decimal_text(b.distance, places),
         band=b.band,
-        at=decimal_text(b.value, places),
+        at=bound_text(b.value, r.decimals),
         excl="" if b.inclusive else t["excl"],
         written=written,
         rid=r.result.ruleset.id,
@@ -104,7 +64,8 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
 
 
 def bound_text(value: Fraction, decimals: int) -> str:
-    """A band bound as the ruleset's display writes numbers (2.60), or as an exact decimal when it has more places."""
+    """An exact value written with at least the ruleset's decimals (2.60, 2.595, 2.5985), or
+    rounded to two places more with ``≈`` when its decimal does not end there."""
     scaled = value * 10**decimals
     if scaled.denominator == 1:
         return display_text(int(scaled), decimals)
@@ -166,62 +127,7 @@ def _cut(text: str, width: int) -> str:
 
 # -- years ---------------------------------------------------------------------------------
 
-_Y: dict[str, dict[str, str]] = {
-    "id": {
-        "title": "Perbandingan antartahun: {inst}",
-        "names": "Nama instansi pada berkas: {names}",
-        "col_year": "Tahun",
-        "col_rules": "Aturan",
-        "col_read": "Predikat dibaca dari",
-        "col_index": "Indeks (tepat)",
-        "col_pred": "Predikat",
-        "rounded": "indeks dibulatkan",
-        "exact": "indeks tepat",
-        "provisional": " [sementara]",
-        "other": " (struktur lain)",
-        "domains": "Indeks domain",
-        "step": "{y0} \u2192 {y1}: indeks {delta}, predikat {p}; aturan {r}",
-        "same_rules": "aturan sama ({rid})",
-        "raised": "  level yang dihitung naik: {ids}",
-        "lowered": "  level yang dihitung turun: {ids}",
-        "effect": "  Pergantian aturan saja (level {y1} dinilai dengan kedua aturan): {old} {oi} {op}; {new} {ni} {np}.",
-        "split": "  Dari perubahan indeks {delta}: {lv} karena level berubah, {rp} karena aturan berganti.",
-        "effect_pred": "  Pergantian aturan saja mengubah predikat: {op} \u2192 {np}.",
-        "effect_inds": "  Indikator yang dihitung berbeda oleh kedua aturan pada level yang sama: {ids}",
-        "no_effect": "  Pengaruh pergantian aturan tidak dapat dipisahkan: {reason}",
-        "indicators": "Indikator yang berubah (level yang dihitung; level diajukan dalam kurung bila berbeda):",
-        "no_indicators": "Tidak ada indikator yang level hitungnya berubah.",
-        "col_no": "No",
-        "col_name": "Indikator",
-    },
-    "en": {
-        "title": "Year over year: {inst}",
-        "names": "Institution names in the files: {names}",
-        "col_year": "Year",
-        "col_rules": "Ruleset",
-        "col_read": "Predikat read from",
-        "col_index": "Index (exact)",
-        "col_pred": "Predikat",
-        "rounded": "rounded index",
-        "exact": "exact index",
-        "provisional": " [provisional]",
-        "other": " (other structure)",
-        "domains": "Domain indices",
-        "step": "{y0} \u2192 {y1}: index {delta}, predikat {p}; ruleset {r}",
-        "same_rules": "unchanged ({rid})",
-        "raised": "  level that counts rose: {ids}",
-        "lowered": "  level that counts fell: {ids}",
-        "effect": "  The ruleset change alone (the {y1} levels under both rulesets): {old} {oi} {op}; {new} {ni} {np}.",
-        "split": "  Of the index change {delta}: {lv} from the levels, {rp} from the change of ruleset.",
-        "effect_pred": "  The ruleset change alone changes the predikat: {op} \u2192 {np}.",
-        "effect_inds": "  Indicators counted differently by the two rulesets on the same levels: {ids}",
-        "no_effect": "  The effect of the ruleset change cannot be separated: {reason}",
-        "indicators": "Indicators that changed (level that counts; submitted level in brackets where it differs):",
-        "no_indicators": "No indicator's counted level changed.",
-        "col_no": "No",
-        "col_name": "Indicator",
-    },
-}
+_Y = _part("compare")
 
 
 def signed_text(value: Fraction, places: int) -> str:
