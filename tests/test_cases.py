@@ -382,9 +382,9 @@ def test_unreadable_suites(tmp_path: Path) -> None:
 def test_cli_test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "jumlah: 33 lulus, 0 gagal dalam 2 kumpulan kasus" in out  # Bahasa Indonesia by default
+    assert "jumlah: 41 lulus, 0 gagal dalam 2 kumpulan kasus" in out  # Bahasa Indonesia by default
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml"), "--lang", "en"]) == 0
-    assert "total: 33 passed, 0 failed in 2 suites" in capsys.readouterr().out
+    assert "total: 41 passed, 0 failed in 2 suites" in capsys.readouterr().out
 
     assert main(["test", str(SUITES / "pedoman-6-2023.yaml"), "--ruleset", "pedoman-3-2024", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
@@ -405,11 +405,11 @@ def test_cli_test_folder_and_installed(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "bukan-suite.yaml").write_text("format: spbe-rules/assessment@1\n", encoding="utf-8")
     assert main(["test", str(tmp_path), "-v", "--lang", "id"]) == 0
     out = capsys.readouterr().out
-    assert out.count("LULUS ") == 16 and "a.yaml: 16 lulus, 0 gagal" in out
+    assert out.count("LULUS ") == 24 and "a.yaml: 24 lulus, 0 gagal" in out
     # --installed adds the shipped suites to the ones named (run in full by test_every_shipped_suite_passes)
     assert main(["test", str(tmp_path / "a.yaml"), "--installed", "--ruleset", "permenpanrb-8-2026", "--lang", "en", "-o", str(tmp_path / "r.txt")]) == 1
     report = (tmp_path / "r.txt").read_text(encoding="utf-8")
-    assert "a.yaml: 16 passed, 0 failed" in report and "official-2023.yaml: 0 passed, 620 failed" in report
+    assert "a.yaml: 24 passed, 0 failed" in report and "official-2023.yaml: 0 passed, 620 failed" in report
 
 
 def test_validate_knows_suites(capsys: pytest.CaptureFixture[str]) -> None:

@@ -79,7 +79,12 @@ class Scale:
     status: Status = "in_force"
     reason: str | None = None
 
-    def level_name(self, capability: str, level: int) -> str | None:
+    def level_name(self, capability: str, level: int | Fraction) -> str | None:
+        """The name of a whole level (None for a non-whole value such as the mean of sub-levels)."""
+        if isinstance(level, Fraction):
+            if level.denominator != 1:
+                return None
+            level = int(level)
         for cap in self.capabilities:
             if cap.id == capability:
                 return cap.levels.get(level)
