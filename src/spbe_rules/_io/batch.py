@@ -29,6 +29,8 @@ same numbers as :func:`spbe_rules.evaluate` (tested with Hypothesis):
 
 from __future__ import annotations
 
+from datetime import date
+
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
@@ -36,7 +38,9 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 
+from .._engine.evidence import stage_evidence
 from .._loading.assessment import Assessment, MissingPolicy, check_against
+from .._loading.evidence import evaluation_date
 from .._engine.engine import Compiled, compiled, whole_levels
 from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
@@ -325,7 +329,13 @@ class _State:
             levels = dict(zip(merged, whole_levels(merged.items(), "batch")))
         except ValidationError as exc:
             return BatchFailure(exc, a.source, line, a.instansi, a.year)
-        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, dict(a.documents), rs, a.source, line)
+        docs = dict(a.documents)
+        if a.evidence is not None and rs.evidence_policy is not None and stages:
+            # the evidence decides the counted levels and documents of the final stage, as in evaluate
+            when = evaluation_date(rs, a.year, a.evaluated_on)
+            got = stage_evidence(rs, a.evidence, levels, stage=stages[-1].id, on=date.max if when is None else when.day)
+            levels, docs = dict(zip(got.counted, whole_levels(got.counted.items(), "batch"))), {**docs, **got.documents}
+        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line)
         return row, rs
 
 

@@ -22,7 +22,7 @@ from .._base.errors import AssessmentError, Location, Problem
 from .._model.converter import Level, level_text, to_fraction
 from .._model.model import Ruleset, ScoreBand
 from .evidence import EvidenceItem, check_evidence, parse_evidence
-from .schema import schema_problems
+from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
 import difflib
@@ -186,7 +186,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
             "assessment is not valid",
             [Problem("TYPE", "an assessment must be a mapping (instansi:, year:, levels:)", locate(data, [], name), "see docs/formats.md")],
         )
-    problems = schema_problems("assessment", data, name)
+    problems = [] if assessment_surely_valid(data) else schema_problems("assessment", data, name)
     has_levels, has_stages = "levels" in data, "stages" in data
     if has_levels == has_stages:
         problems.append(

@@ -61,7 +61,7 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
             _condition(ctx, doc["implied_by"], ["documents", i, "implied_by"], numbers, documents, scale_min, scale_max)
     _document_cycles(ctx)
     targets = _rules(ctx, domains, aspects, numbers, documents, scale_min, scale_max)
-    check_requirements(data, ctx.add, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
+    check_requirements(ctx, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
     if not ctx.problems:
         _cycles(ctx, targets)
     return ctx.problems, targets
