@@ -329,7 +329,7 @@ def test_show_unknown_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "show", "permenpanrb-59-2021")
     assert code == 2
     assert out == ""
-    assert "permenpanrb-59-2021" in err and "did you mean" in err
+    assert "permenpanrb-59-2021" in err and "maksud Anda 'permenpanrb-59-2020'" in err
 
 
 def test_show_broken_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
