@@ -18,6 +18,7 @@ from fractions import Fraction
 from typing import Any, TypeVar
 from math import lcm
 from .._base.errors import EvaluationError, Location, Problem
+from .._base.messages import Msg
 from .._model.converter import exact_text
 from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 
@@ -248,18 +249,7 @@ def whole_levels(values: Iterable[tuple[int, int | Fraction]], what: str) -> lis
         else:
             bad.append(f"{number} ({exact_text(value)})")
     if bad:
-        raise EvaluationError(
-            "a level is not a whole number",
-            [
-                Problem(
-                    "NOT_WHOLE_LEVEL",
-                    f"{what} works on whole levels, but indicator {', '.join(bad)} counts a value that is not one whole level "
-                    "(the exact mean of sub-levels, or a converted score)",
-                    None,
-                    "use `spbe-rules evaluate` / `explain` for this assessment, or give that indicator one whole level",
-                )
-            ],
-        )
+        raise EvaluationError(Msg("head.not_whole_level"), [Problem.of("NOT_WHOLE_LEVEL", None, what=what, numbers=", ".join(bad))])
     return out
 
 

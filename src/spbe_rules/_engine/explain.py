@@ -277,7 +277,7 @@ def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple
         item_id = f" ({ind.sub_levels.item})" if ind.sub_levels.item else ""
         out.append((
             Text(
-                f"Dinilai untuk {len(ir.sub_levels)} butir{item_id}: level {given}; yang dihitung adalah rata-rata persisnya, "
+                f"Dinilai untuk {len(ir.sub_levels)} butir{item_id}: tingkat {given}; yang dihitung adalah rata-rata tepatnya, "
                 f"{level_text(ir.level)}, tanpa dibulatkan sebelum indeks.",
                 f"Scored for {len(ir.sub_levels)} items{item_id}: levels {given}; the exact mean, {level_text(ir.level)}, "
                 "counts, not rounded before the index.",
@@ -289,7 +289,7 @@ def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple
         rng = f"{level_text(cv.lower)}-{level_text(cv.upper)}"
         out.append((
             Text(
-                f"Nilai diambil dari skor {cv.source} {level_text(cv.score)}: rentang {rng} pada tabel konversi ruleset memberi nilai {level_text(cv.value)}.",
+                f"Nilai diambil dari skor {cv.source} {level_text(cv.score)}: rentang {rng} pada tabel konversi set aturan memberi nilai {level_text(cv.value)}.",
                 f"The value comes from the {cv.source} score {level_text(cv.score)}: the range {rng} of the ruleset's conversion table gives {level_text(cv.value)}.",
             ),
             cite(rs, ind.external.citation),
@@ -302,7 +302,7 @@ def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple
             t = Text(f"Kata akhir: {name} menyatakan hasil ini valid.", f"Final word: the {name} marked this result valid.")
         else:
             t = Text(
-                f"Kata akhir: {name} menyatakan hasil tahap sebelumnya tidak valid dan mengoreksi level dari {level_text(rv.before)} "
+                f"Kata akhir: {name} menyatakan hasil tahap sebelumnya tidak valid dan mengoreksi tingkat kematangan dari {level_text(rv.before)} "
                 f"menjadi {level_text(ir.level)}. Alasan: {rv.reason}",
                 f"Final word: the {name} marked the earlier result not valid and corrected the level from {level_text(rv.before)} "
                 f"to {level_text(ir.level)}. Reason: {rv.reason}",

@@ -285,14 +285,7 @@ def check_against(
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))
     if ordered and ordered[0].id in review_stages and not problems:
-        problems.append(
-            Problem(
-                "REVIEW_WITHOUT_RESULT",
-                f"stage `{ordered[0].id}` is a review stage, but no earlier stage gives the levels it reviews",
-                assessment.location(*path_of(ordered[0].id)),
-                "give the assessment stages (e.g. mandiri, dokumen) before the review",
-            )
-        )
+        problems.append(Problem.of("REVIEW_WITHOUT_RESULT", assessment.location(*path_of(ordered[0].id)), stage=ordered[0].id))
     filled: tuple[int, ...] = ()
     if ordered:
         first = ordered[0]
@@ -320,13 +313,13 @@ def _resolve(
     values: dict[int, Level] = {}
     details: dict[int, Detail] = {}
 
-    def bad(code: str, number: int, message: str, hint: str) -> None:
-        problems.append(Problem(code, message, assessment.location(*base, str(number)), hint))
+    def bad(key: str, number: int, **params: Any) -> None:
+        problems.append(Problem.of(key, assessment.location(*base, str(number)), number=number, **params))
 
-    def in_scale(number: int, level: int, what: str = "level") -> bool:
+    def in_scale(number: int, level: int) -> bool:
         if lo <= level <= hi:
             return True
-        bad("LEVEL_OUT_OF_SCALE", number, f"indicator {number} has {what} {level}, outside the scale {lo}..{hi} of ruleset {ruleset.id}", f"give a whole number from {lo} to {hi}")
+        bad("LEVEL_OUT_OF_SCALE", number, level=level, min=lo, max=hi, ruleset=ruleset.id)
         return False
 
     entries: list[tuple[int, Level | Detail]] = [*st.levels.items(), *st.details.items()]
@@ -334,46 +327,37 @@ def _resolve(
         if not isinstance(entry, (int, Fraction)):
             details[number] = entry  # kept as written (a bad entry is reported, never taken as missing)
         if number not in numbers:
-            bad("UNKNOWN_INDICATOR", number, f"indicator {number} does not exist in ruleset {ruleset.id}", f"indicators are numbered {min(numbers)} to {max(numbers)}")
+            bad("UNKNOWN_INDICATOR", number, ruleset=ruleset.id, min=min(numbers), max=max(numbers))
             continue
         ind = ruleset.indicator(number)
         if review:
             if not isinstance(entry, ReviewMark):
-                bad(
-                    "REVIEW_ENTRY", number,
-                    f"stage `{st.id}` is a review: indicator {number} must be marked {{valid: true}} or corrected with {{level: ..., reason: ...}}",
-                    "write `{valid: true}` when the earlier result stands, or `{level: 2, reason: ...}` when the review team corrects it",
-                )
+                bad("REVIEW_ENTRY", number, stage=st.id)
             elif not entry.valid:
                 if entry.level is None or not entry.reason:
-                    bad("REVIEW_ENTRY", number, f"the review's correction of indicator {number} needs both the level and the reason", "write `{level: 2, reason: ...}`")
+                    bad("REVIEW_ENTRY.reason", number)
                 elif in_scale(number, entry.level):
                     values[number] = entry.level
-                    details[number] = entry
-            else:
-                details[number] = entry
             continue
         if isinstance(entry, ReviewMark):
-            bad("REVIEW_ENTRY", number, f"review marks ({{valid: true}}, or a corrected level with its reason) belong in a review stage; stage `{st.id}` is not one", "give a level here; review marks go in the review stage (e.g. reviu)")
+            bad("REVIEW_ENTRY.outside", number, stage=st.id)
         elif isinstance(entry, SubLevelsGiven):
             sub = ind.sub_levels
             if sub is None:
-                bad("NOT_SUB_LEVELS", number, f"indicator {number} takes one level: ruleset {ruleset.id} does not score it by sub-levels", "give one whole level, e.g. `3`")
+                bad("NOT_SUB_LEVELS", number, ruleset=ruleset.id)
             elif not sub.min <= len(entry.levels) <= sub.max:
-                what = f" ({sub.item})" if sub.item else ""
-                bad("SUB_LEVEL_COUNT", number, f"indicator {number} is scored for {sub.min} to {sub.max} items{what}; {len(entry.levels)} levels are given", f"give {sub.min} to {sub.max} levels, e.g. [3, 2]")
-            elif all(in_scale(number, lv, "a sub-level") for lv in entry.levels):
+                bad("SUB_LEVEL_COUNT", number, min=sub.min, max=sub.max, item=f" ({sub.item})" if sub.item else "", count=len(entry.levels))
+            elif all([in_scale(number, lv) for lv in entry.levels]):
                 mean = Fraction(sum(entry.levels), len(entry.levels))
                 values[number] = int(mean) if mean.denominator == 1 else mean
-                details[number] = entry
         elif isinstance(entry, ScoreGiven):
             ext = ind.external
             if ext is None:
-                bad("NOT_EXTERNAL", number, f"indicator {number} takes a level: ruleset {ruleset.id} does not take its value from another index", "give a whole level, e.g. `3`")
+                bad("NOT_EXTERNAL", number, ruleset=ruleset.id)
                 continue
             band = ext.convert(entry.score)
             if band is None:
-                bad("SCORE_OUT_OF_RANGE", number, f"indicator {number}: the {ext.source} score {level_text(entry.score)} is outside {level_text(ext.min)}..{level_text(ext.max)}", f"give the score as published, from {level_text(ext.min)} to {level_text(ext.max)}")
+                bad("SCORE_OUT_OF_RANGE", number, source=ext.source, score=level_text(entry.score), min=level_text(ext.min), max=level_text(ext.max))
                 continue
             v = band.value
             values[number] = int(v) if v.denominator == 1 else v

@@ -218,27 +218,17 @@ def _bands(ctx: _Ctx, lo: int, hi: int) -> None:
 def _indicator_values(ctx: _Ctx, lo: int, hi: int) -> None:
     """Sub-levels (a count range) and external scores (contiguous bands inside min..max, values on the scale)."""
     for i, ind in enumerate(ctx.data["indicators"]):
-        sub, ext = ind.get("sub_levels"), ind.get("external")
+        sub, ext, number = ind.get("sub_levels"), ind.get("external"), ind["number"]
         if sub is not None and ext is not None:
-            ctx.add(
-                "INDICATOR_VALUE",
-                f"indicator {ind['number']} declares both `sub_levels` and `external`: its value comes either from several levels or from another index",
-                ["indicators", i, "external"],
-                "keep one of them",
-            )
+            ctx.add("INDICATOR_VALUE", Msg("INDICATOR_VALUE", number=number), ["indicators", i, "external"], Msg("INDICATOR_VALUE.hint"))
         if sub is not None and sub["min"] > sub["max"]:
-            ctx.add(
-                "SUB_LEVELS_RANGE",
-                f"indicator {ind['number']} allows {sub['min']} to {sub['max']} sub-levels: min is above max",
-                ["indicators", i, "sub_levels", "max"],
-                "make `max` at least `min`",
-            )
+            ctx.add("SUB_LEVELS_RANGE", Msg("SUB_LEVELS_RANGE", number=number, min=sub["min"], max=sub["max"]), ["indicators", i, "sub_levels", "max"], Msg("SUB_LEVELS_RANGE.hint"))
         if ext is None:
             continue
         path: list[str | int] = ["indicators", i, "external"]
         smin, smax = _frac(ext["min"]), _frac(ext["max"])
         if smin >= smax:
-            ctx.add("SCORE_RANGE", f"the score range of indicator {ind['number']} is empty ({ext['min']} to {ext['max']})", [*path, "max"], "`max` must be above `min`")
+            ctx.add("SCORE_RANGE", Msg("SCORE_RANGE", number=number, min=ext["min"], max=ext["max"]), [*path, "max"], Msg("SCORE_RANGE.hint"))
             continue
         bands = ext["bands"]
         edge = smin
@@ -246,44 +236,26 @@ def _indicator_values(ctx: _Ctx, lo: int, hi: int) -> None:
             start, end, value = _frac(band["from"]), _frac(band["to"]), _frac(band["value"])
             where: list[str | int] = [*path, "bands", j]
             if start != edge:
-                word = "gap" if start > edge else "overlap"
-                ctx.add(
-                    "SCORE_BAND_GAP" if start > edge else "SCORE_BAND_OVERLAP",
-                    f"the score bands of indicator {ind['number']} leave a {word} at {_num(min(start, edge))}..{_num(max(start, edge))}",
-                    [*where, "from"],
-                    f"start this band at {_num(edge)}, where the previous one ends (bands in ascending order)",
-                )
+                key = "SCORE_BAND_GAP" if start > edge else "SCORE_BAND_OVERLAP"
+                ctx.add(key, Msg(key, number=number, lower=_num(min(start, edge)), upper=_num(max(start, edge))), [*where, "from"], Msg(f"{key}.hint", edge=_num(edge)))
             if end <= start:
-                ctx.add("SCORE_BAND_EMPTY", f"a score band of indicator {ind['number']} goes from {band['from']} to {band['to']}: it covers nothing", [*where, "to"], "`to` must be above `from`")
+                ctx.add("SCORE_BAND_EMPTY", Msg("SCORE_BAND_EMPTY", number=number, lower=band["from"], upper=band["to"]), [*where, "to"], Msg("SCORE_BAND_EMPTY.hint"))
             if not lo <= value <= hi:
-                ctx.add(
-                    "LEVEL_OUT_OF_SCALE",
-                    f"a score band of indicator {ind['number']} gives the value {band['value']}, outside the scale {lo}..{hi}",
-                    [*where, "value"],
-                    f"give a value from {lo} to {hi}",
-                )
+                ctx.add("LEVEL_OUT_OF_SCALE", Msg("LEVEL_OUT_OF_SCALE.score_band", number=number, value=band["value"], min=lo, max=hi), [*where, "value"], Msg("LEVEL_OUT_OF_SCALE.score_band.hint", min=lo, max=hi))
             edge = end
         if bands and edge != smax:
-            ctx.add(
-                "SCORE_BAND_GAP",
-                f"the score bands of indicator {ind['number']} end at {_num(edge)}, but scores go up to {ext['max']}",
-                [*path, "bands", len(bands) - 1, "to"],
-                f"end the last band at {ext['max']}",
-            )
+            ctx.add("SCORE_BAND_GAP", Msg("SCORE_BAND_GAP.end", number=number, edge=_num(edge), max=ext["max"]), [*path, "bands", len(bands) - 1, "to"], Msg("SCORE_BAND_GAP.end.hint", max=ext["max"]))
 
 
 def _stages(ctx: _Ctx) -> None:
     stages = ctx.data.get("stages", []) or []
     for i, st in enumerate(stages):
-        if st.get("kind") == "review" and i != len(stages) - 1:
-            ctx.add(
-                "REVIEW_STAGE_LAST",
-                f"stage `{st['id']}` is a review stage but is not the last stage (it reviews the results of the stages before it)",
-                ["stages", i, "kind"],
-                "list the review stage last",
-            )
-        if i == 0 and st.get("kind") == "review":
-            ctx.add("REVIEW_STAGE_LAST", f"stage `{st['id']}` is a review stage with no stage before it to review", ["stages", i, "kind"], "declare an assessment stage before it")
+        if st.get("kind") != "review":
+            continue
+        if i == 0:
+            ctx.add("REVIEW_STAGE_LAST", Msg("REVIEW_STAGE_LAST.first", stage=st["id"]), ["stages", i, "kind"], Msg("REVIEW_STAGE_LAST.first.hint"))
+        elif i != len(stages) - 1:
+            ctx.add("REVIEW_STAGE_LAST", Msg("REVIEW_STAGE_LAST", stage=st["id"]), ["stages", i, "kind"], Msg("REVIEW_STAGE_LAST.hint"))
 
 
 _CONDITION_KINDS = ("all", "any", "not", "indicator", "document")
