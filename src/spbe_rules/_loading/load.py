@@ -408,7 +408,7 @@ def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
         if f is None:
             return
         chain = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
-        for (child_name, _, child), (name, raw, _) in zip(sources, sources[1:]):
+        for (_, _, child), (name, raw, _) in zip(sources, sources[1:]):
             chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
         f.parent.mkdir(parents=True, exist_ok=True)
         model = converter.unstructure(ruleset)
