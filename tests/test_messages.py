@@ -77,7 +77,6 @@ def _callee(call: ast.Call) -> str:
 # one); the scan below covers every other module. This set only shrinks.
 PENDING = {
     "__init__.py",
-    "_analysis/cases.py",
     "_analysis/diff.py",
     "_analysis/impact.py",
     "_analysis/impact_corpus.py",
@@ -88,8 +87,6 @@ PENDING = {
     "_analysis/whatif.py",
     "_base/resources.py",
     "_cli/batch.py",
-    "_cli/cases.py",
-    "_cli/core.py",
     "_cli/plan.py",
     "_cli/validate.py",
     "_cli/report.py",
@@ -102,15 +99,6 @@ PENDING = {
     "_io/batch_read.py",
     "_io/batch_write.py",
     "_io/template.py",
-    "_loading/assessment.py",
-    "_loading/check_context.py",
-    "_loading/checks.py",
-    "_loading/checks_cycles.py",
-    "_loading/load.py",
-    "_loading/merge.py",
-    "_loading/registry.py",
-    "_loading/select.py",
-    "_model/converter.py",
     "_model/model.py",
     "_render/render.py",
 }
@@ -184,7 +172,7 @@ FORBIDDEN = {
 def test_indonesian_texts_keep_to_the_glossary() -> None:
     bad = []
     for key, (id_, _) in CATALOGUE.items():
-        text = re.sub(r"`[^`]*`", "", id_)  # names written in code (`ruleset` column, `levels:`) are not words
+        text = re.sub(r"`[^`]*`|\{[^{}]*\}", "", id_)  # names in code (`ruleset` column) and placeholders are not words
         for word, instead in FORBIDDEN.items():
             if re.search(rf"(?<![\w-]){word}(?![\w-])", text):
                 bad.append(f"{key}: {word!r} (write {instead})")
