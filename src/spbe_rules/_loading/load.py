@@ -39,7 +39,6 @@ from .source import locate
 from .merge import merge_extension
 from .checks import check_ruleset
 from .schema import schema_problems
-from .._base.messages import Msg
 from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
