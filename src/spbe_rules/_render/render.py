@@ -8,13 +8,13 @@ from collections.abc import Callable
 
 from .._base.errors import current_lang
 from .._base.messages import CATALOGUE, Lang, Msg
-from .._model.converter import exact_text
+from .._model.converter import exact_text, level_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import Explanation, Node
 from .._model.model import Ruleset
 from .._engine.result import Result
 
-__all__ = ["render_explanation", "render_result", "render_stages"]
+__all__ = ["indicator_value_notes", "render_explanation", "render_result", "render_stages"]
 
 
 
@@ -38,8 +38,8 @@ def render_result(result: Result, rs: Ruleset, lang: Lang | None = None) -> str:
     stage = f", {w('render.stage')} {result.stage}" if result.stage else ""
     out.append(f"{w('render.title')}: {result.instansi} ({result.year}{stage})")
     out.append(f"{w('render.ruleset')}: {rs.id} v{rs.version} - {rs.title}")
-    if rs.status == "provisional":
-        out.extend(textwrap.wrap(w("render.provisional") + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
+    if rs.status in ("provisional", "superseded"):
+        out.extend(textwrap.wrap(w(f"render.{rs.status}") + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
     out.append("")
     out.append(f"{w('render.index')}: {result.index}  ({w('render.exact')} {exact_text(result.index_exact)})")
     out.append(f"{w('render.predikat')}: {result.predikat}")
@@ -65,7 +65,7 @@ def render_result(result: Result, rs: Ruleset, lang: Lang | None = None) -> str:
             out.append(f"  {a.id:>4}  {_cut(w('render.aspect') + ' ' + a.name, width):<{width}} {a.index:>5} {exact_text(a.weight):>6}")
             for k in by_aspect.get(a.id, []):
                 ind = result.indicators[k]
-                level = str(ind.effective_level) if ind.effective_level == ind.level else f"{ind.level}->{ind.effective_level}"
+                level = level_text(ind.effective_level) if ind.effective_level == ind.level else f"{level_text(ind.level)}->{level_text(ind.effective_level)}"
                 mark = "*" if ind.filled else ""
                 out.append(f"  {ind.id:>4}  {_cut(ind.name, width):<{width}} {level + mark:>5} {exact_text(ind.weight):>6}")
     capped = [i for i in result.indicators if i.rules]
@@ -75,9 +75,15 @@ def render_result(result: Result, rs: Ruleset, lang: Lang | None = None) -> str:
         flagged = {r.id for r in rs.rules if r.status == "provisional"}
         for i in capped:
             names = ", ".join(f"{r} [{w('render.rule_flag')}]" if r in flagged else r for r in i.rules)
-            out.append(f"  {i.id:>4}  {i.level} -> {i.effective_level}  ({names})")
+            out.append(f"  {i.id:>4}  {level_text(i.level)} -> {level_text(i.effective_level)}  ({names})")
         if flagged & {r for i in capped for r in i.rules}:
             out.append(f"  {w('render.rule_note')}")
+    notes = indicator_value_notes(result, lang)
+    if notes:
+        out.append("")
+        out.append(f"{w('render.values')}:")
+        for number, note in notes:
+            out.extend(textwrap.wrap(f"{number:>4}  {note}", 96, initial_indent="  ", subsequent_indent="        "))
     if result.documents:
         out.append("")
         out.append(f"{w('render.documents')}:")
@@ -113,6 +119,26 @@ def render_evidence(result: Result, rs: Ruleset, lang: Lang | None = None) -> li
     return out
 
 
+
+
+def indicator_value_notes(result: Result, lang: Lang | None = None) -> list[tuple[int, str]]:
+    """For each indicator whose value is more than one submitted level: the exact mean of its
+    sub-levels, the conversion of an external score, the review team's correction (the final word)."""
+    w = _words(lang)
+    out: list[tuple[int, str]] = []
+    for i in result.indicators:
+        parts: list[str] = []
+        if i.sub_levels:
+            parts.append(w("render.sub_levels", levels=", ".join(map(str, i.sub_levels))) + f" = {level_text(i.level)}")
+        if i.conversion is not None:
+            cv = i.conversion
+            parts.append(w("render.conversion", source=cv.source, score=level_text(cv.score), lower=level_text(cv.lower), upper=level_text(cv.upper), value=level_text(cv.value)))
+        if i.review is not None and not i.review.valid:  # valid marks are in the explanation, not listed here
+            rv = i.review
+            parts.append(w("render.review_fix", stage=rv.stage, before=level_text(rv.before), after=level_text(i.level), reason=rv.reason))
+        if parts:
+            out.append((i.id, "; ".join(parts)))
+    return out
 
 
 def _difference(value: Fraction, decimals: int, about: str) -> str:
@@ -154,7 +180,9 @@ def render_stages(result: Result, lang: Lang | None = None, ruleset: Ruleset | N
                 by_id = {i.id: i for i in st.indicators}
                 for c in st.changes:
                     name = by_id[c.indicator].name if c.indicator in by_id else ""
-                    lines.append(f"       {c.indicator:>3}  {_cut(name, 62):<62}  {c.before} -> {c.after}")
+                    lines.append(f"       {c.indicator:>3}  {_cut(name, 62):<62}  {level_text(c.before)} -> {level_text(c.after)}")
+                    if c.reason:
+                        lines.extend(textwrap.wrap(f"{w('stages.reason')}: {c.reason}", 88, initial_indent="            ", subsequent_indent="            "))
             else:
                 lines.append("     " + w("stages.unchanged"))
         prev = st
