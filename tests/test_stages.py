@@ -320,7 +320,7 @@ def test_explain_with_the_three_documents_rule(capsys: pytest.CaptureFixture[str
     code, out, err = cli(capsys, "explain", NO_DOCS, "--enable-rule", "tiga-dokumen", "--indicator", "21")
     text = flat(out)
     assert "Aturan tiga-dokumen juga membatasi indikator ini paling tinggi tingkat 1" in text
-    assert "aturan peta-rencana-manajemen sudah menurunkannya ke level 1 lebih dulu" in text
+    assert "aturan peta-rencana-manajemen sudah menurunkannya ke tingkat 1 lebih dulu" in text
     assert "Semua batas itu harus lepas agar tingkat yang diajukan dihitung." in text
 
 

@@ -374,4 +374,3 @@ def _resolve(
     return StageLevels(st.id, values, details)
 
 
-_ = PosList  # re-exported type used by callers that inspect raw data
