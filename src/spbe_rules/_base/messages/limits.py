@@ -54,6 +54,12 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "EXTENDS_UNKNOWN.path.hint": ("sebutkan id set aturan yang terpasang atau berkas .yaml", "name an installed ruleset id or a .yaml file"),
     # --- the command line: -o and error output ------------------------------------------------
     "head.bad_argument": ("argumen salah", "bad argument"),
+    "opt.batch.raw_text": (
+        "tulis teks apa adanya di keluaran CSV dan --errors: sel yang diawali = + - @ tidak diberi apostrof pengaman "
+        "(di .xlsx teks selalu ditulis sebagai teks, bukan rumus)",
+        "write text cells as they are in CSV and --errors output: cells starting with = + - @ get no protective apostrophe "
+        "(in .xlsx text is always written as text, never as a formula)",
+    ),
     "cli.output_not_regular": (
         "{path}: {kind}; {what} ditulis ke berkas biasa (atau berikan `-o -` untuk keluaran standar)",
         "{path}: is {kind}; the {what} is written to a regular file (or give `-o -` for standard output)",
