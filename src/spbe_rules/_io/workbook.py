@@ -21,6 +21,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from .._base.errors import Location, Problem
+from .._base.messages import CATALOGUE, Msg
 from .batch_io import InputError
 
 __all__ = ["MAX_CELL_TEXT", "MAX_COLUMNS", "MAX_ROWS", "check_workbook", "lenient_numbers", "sheet_rows", "tolerant_strings"]
@@ -44,8 +45,8 @@ def _limit(name: str) -> int:
     return MAX_OTHER_BYTES
 
 
-def _bad(source: str, code: str, message: str, hint: str) -> InputError:
-    return InputError("workbook cannot be read", [Problem(code, message, Location(source), hint)])
+def _bad(source: str, key: str, hint: Msg | None = None, **params: object) -> InputError:
+    return InputError(Msg("head.workbook"), [Problem(key.split(".")[0], Msg(key, **params), Location(source), hint or (Msg(f"{key}.hint") if f"{key}.hint" in CATALOGUE else None))])
 
 
 def check_workbook(path: str | os.PathLike[str], source: str) -> None:
@@ -55,28 +56,23 @@ def check_workbook(path: str | os.PathLike[str], source: str) -> None:
         with zipfile.ZipFile(path) as z:
             infos = z.infolist()
             if len(infos) > MAX_PARTS:
-                raise _bad(source, "TOO_LARGE", f"the workbook has {len(infos)} parts (at most {MAX_PARTS})", "save it again as a plain Excel workbook")
+                raise _bad(source, "TOO_LARGE.parts", n=len(infos), limit=MAX_PARTS)
             total = 0
             for info in infos:
                 total += info.file_size
                 if info.file_size > _limit(info.filename) or total > MAX_TOTAL_BYTES:
-                    raise _bad(
-                        source,
-                        "TOO_LARGE",
-                        f"the part {info.filename} unpacks to {info.file_size} bytes ({total} in all so far); at most {_limit(info.filename)} per part and {MAX_TOTAL_BYTES} in all are read",
-                        "a batch of assessments is far smaller: split the workbook, or save it again (it may be a zip bomb)",
-                    )
+                    raise _bad(source, "TOO_LARGE.part", part=info.filename, size=info.file_size, total=total, limit=_limit(info.filename), all=MAX_TOTAL_BYTES)
             for info in infos:
                 if not info.filename.endswith((".xml", ".rels")):
                     continue
                 with z.open(info) as fh:
                     head = fh.read(_PROLOG)
                 if b"<!DOCTYPE" in head or b"<!ENTITY" in head:
-                    raise _bad(source, "BAD_XLSX", f"the part {info.filename} declares a document type or entities, which no spreadsheet does", "save it again as an Excel workbook (.xlsx)")
+                    raise _bad(source, "BAD_XLSX.entities", part=info.filename, hint=Msg("BAD_XLSX.hint"))
     except InputError:
         raise
     except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, EOFError, ValueError, NotImplementedError) as exc:
-        raise _bad(source, "BAD_XLSX", f"not a readable .xlsx workbook ({type(exc).__name__}: {str(exc)[:200]})", "save it again as an Excel workbook (.xlsx)") from None
+        raise _bad(source, "BAD_XLSX.zip", detail=f"{type(exc).__name__}: {str(exc)[:200]}", hint=Msg("BAD_XLSX.hint")) from None
 
 
 def lenient_numbers(openpyxl: Any) -> None:
@@ -123,21 +119,21 @@ def sheet_rows(ws: Any, name: str) -> Iterator[tuple[int, tuple[Any, ...] | None
         except StopIteration:
             return
         except Exception as exc:  # openpyxl raises many kinds for damaged XML
-            yield line + 1, None, Problem("BAD_XLSX", f"the sheet cannot be read from here on ({type(exc).__name__}: {str(exc)[:200]})", Location(name, line + 1), "save the workbook again; the rows above were read")
+            yield line + 1, None, Problem.of("BAD_XLSX.sheet", Location(name, line + 1), detail=f"{type(exc).__name__}: {str(exc)[:200]}")
             return
         line += 1
         if line > MAX_ROWS:
-            yield line, None, Problem("TOO_LARGE", f"the sheet has more than {MAX_ROWS} rows", Location(name, line), "split the workbook")
+            yield line, None, Problem.of("TOO_LARGE.rows", Location(name, line), limit=MAX_ROWS)
             return
         if len(cells) > MAX_COLUMNS:
-            yield line, None, Problem("TOO_LARGE", f"the row has {len(cells)} cells (at most {MAX_COLUMNS})", Location(name, line), "remove the extra cells")
+            yield line, None, Problem.of("TOO_LARGE.cells", Location(name, line), n=len(cells), limit=MAX_COLUMNS)
             continue
         problem = None
         for k, v in enumerate(cells):
             if isinstance(v, _BadString):
-                problem = Problem("BAD_XLSX", f"the cell refers to shared text {v} that the workbook does not have", Location(name, line, k + 1), "type the cell again and save the workbook")
+                problem = Problem.of("BAD_XLSX.shared", Location(name, line, k + 1), index=str(v))
                 break
             if isinstance(v, str) and len(v) > MAX_CELL_TEXT:
-                problem = Problem("TOO_LARGE", f"the cell holds {len(v)} characters (at most {MAX_CELL_TEXT})", Location(name, line, k + 1), "shorten the cell")
+                problem = Problem.of("TOO_LARGE.cell", Location(name, line, k + 1), n=len(v), limit=MAX_CELL_TEXT)
                 break
         yield (line, None, problem) if problem is not None else (line, cells, None)
