@@ -17,7 +17,9 @@ from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
 from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
-from .._loading.select import load_assessment_for
+from .._loading.select import load_assessment_for, ruleset_for_assessment
+from .._loading.assessment import check_against
+from .._io.kuesioner import read_kuesioner_table
 from .._model.converter import exact_text
 from .._model.converter import converter
 import attrs
@@ -39,7 +41,13 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
 
 
 def load_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset]:
-    """The assessment named by ``args.file``, checked against its ruleset (``--ruleset``, its own, or by year)."""
+    """The assessment named by ``args.file``, checked against its ruleset (``--ruleset``, its own, or by year).
+    A ``.csv`` or ``.xlsx`` file is a filled questionnaire (``spbe-rules kuesioner``)."""
+    if str(args.file).lower().endswith((".csv", ".xlsx")):
+        assessment = read_kuesioner_table(str(args.file), load_ruleset)
+        chosen = ruleset_for_assessment(assessment, args.ruleset)
+        check_against(chosen, assessment, args.missing)
+        return assessment, chosen
     return load_assessment_for(args.file, args.ruleset, args.missing)
 
 
