@@ -15,10 +15,14 @@ How a page's fenced code blocks are checked, by their info string:
   succeed. A command on a file the page does not provide (the reader's own, such as
   ``contoh.yaml``) still runs: its options must be accepted, and it must stop only because the
   file is missing.
+- The reader's files that a page describes in words (a copy of a ruleset with one weight changed,
+  a draft with a typo, ...) are made by ``READER_FILES`` below or kept in ``tests/data/docs/``, so
+  the output shown for them is checked too.
 - ``pip install`` and ``python3 -m venv`` lines: every extra they name exists in pyproject.toml,
   and the README's two set-up commands are the ones ``.ci/run`` runs.
-- ``python``, ``text`` and plain blocks without ``$`` are prose examples (the Python ones are
-  covered by tests of their own, see test_readme.py and test_plan.py).
+- ``python`` blocks run too, after the page's shell commands and in the same folder: they must
+  not raise.
+- ``text`` and plain blocks without ``$`` are prose examples (error lines, tables, diagrams).
 """
 
 from __future__ import annotations
@@ -239,6 +243,55 @@ def _missing_inputs(args: list[str], cwd: Path) -> list[str]:
     return missing
 
 
+def _replace_line(text: str, old: str, new: str) -> str:
+    assert text.count(old) == 1, f"the source of a reader's file changed: `{old}` is not there once"
+    return text.replace(old, new)
+
+
+def _levels(value: int) -> str:
+    return "{" + ", ".join(f"{n}: {value}" for n in range(1, 48)) + "}"
+
+
+def _read(rel: str) -> str:
+    return (ROOT / rel).read_text(encoding="utf-8")
+
+
+NO_DOCS = "examples/tanpa-dokumen-2023.yaml"
+NARROW = "tiga-dokumen-sempit-2023.yaml"  # a named block of aturan-ketergantungan.md
+
+# page -> reader's file -> how it is made (from the files the page says it is made from)
+READER_FILES: dict[str, dict[str, object]] = {
+    "aturan-ketergantungan.md": {
+        "dengan-dokumen-2023.yaml": lambda cwd: _read(NO_DOCS).replace(": false\n", ": true\n"),
+        "peta-level1-2023.yaml": lambda cwd: _replace_line(
+            "".join(line for line in _read(NO_DOCS).splitlines(keepends=True) if not line.startswith("documents:") and not line.endswith(": false\n")),
+            "\n  12: 2\n", "\n  12: 1\n",
+        ),
+        "salah.yaml": lambda cwd: _replace_line((cwd / NARROW).read_text(encoding="utf-8"), "targets: [13, 21,", "targets: [12, 13, 21,"),
+        "penilaian.yaml": lambda cwd: f"instansi: Pemerintah Kabupaten Contoh\nyear: 2023\nlevels: {_levels(3)}\n",
+        "dokumen-tak-tersimpul.yaml": "tests/data/docs/dokumen-tak-tersimpul.yaml",
+    },
+    "panduan-aturan.md": {
+        "contoh.yaml": lambda cwd: _replace_line(_read("rulesets/permenpanrb-59-2020.yaml"), '    weight: "1.30"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur', '    weight: "1.40"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur'),
+        "evaluasi-2027.yaml": "tests/data/docs/evaluasi-2027.yaml",
+    },
+    "ruleset-guide.md": {
+        "contoh-kasus.yaml": lambda cwd: (
+            "format: spbe-rules/cases@1\nruleset: pedoman-3-2024\ncases:\n  - name: lupa peta rencana\n    assessment:\n"
+            f"      instansi: Contoh tanpa Peta Rencana\n      year: 2024\n      levels: {_levels(3)}\n"
+            "      documents: {peta_rencana_spbe: false}\n    expect:\n      domains: {D3: \"3.00\"}\n"
+        ),
+    },
+}
+READER_FILES["ruleset-guide.md"] |= {k: v for k, v in READER_FILES["panduan-aturan.md"].items()}
+
+
+def _make_reader_files(page: Path, cwd: Path) -> None:
+    for name, how in READER_FILES.get(page.name, {}).items():
+        text = _read(how) if isinstance(how, str) else how(cwd)  # type: ignore[operator]
+        (cwd / name).write_text(text, encoding="utf-8")
+
+
 def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
     from spbe_rules._cli import main
 
@@ -246,9 +299,10 @@ def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
     for name in ("examples", "suites"):
         os.symlink(ROOT / name, tmp_path / name)
     for b in page_blocks:
-        m = re.fullmatch(r"#\s*([\w.-]+\.(?:yaml|yml|json))\s*", b.lines[0]) if b.kind in ("yaml", "json") and b.lines else None
+        m = re.match(r"#\s*([\w.-]+\.(?:yaml|yml|json))(?:\s|:|$)", b.lines[0]) if b.kind in ("yaml", "json") and b.lines else None
         if m:
             (tmp_path / m.group(1)).write_text("\n".join(b.lines) + "\n", encoding="utf-8")
+    _make_reader_files(page, tmp_path)
     ran = 0
     for cmd in (c for b in page_blocks for c in shell_commands(b)):
         where = f"{page.relative_to(ROOT)}:{cmd.line}: `{cmd.text}`"
@@ -280,6 +334,15 @@ def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
                 + first_unmatched(cmd.output, actual) + "\n--- shown\n"
                 + "\n".join(cmd.output) + "\n--- printed\n" + out + err
             )
+    for b in page_blocks:
+        if b.kind == "python":
+            code = compile("\n".join(b.lines) + "\n", b.where, "exec")
+            try:
+                exec(code, {"__name__": "__docs__"})  # the project's own documentation, not data
+            except Exception as exc:  # any failure of a documented example is a finding
+                pytest.fail(f"{b.where}: the Python example fails: {type(exc).__name__}: {exc}")
+            capsys.readouterr()
+            ran += 1
     return ran
 
 
@@ -291,7 +354,7 @@ def _shorten_paths(text: str) -> str:
     return text.replace(f"{data}{os.sep}", "").replace(f"{ROOT}{os.sep}", "")
 
 
-SHELL_PAGES = sorted({b.page for b in ALL_BLOCKS if shell_commands(b)})
+SHELL_PAGES = sorted({b.page for b in ALL_BLOCKS if shell_commands(b) or b.kind == "python"})
 
 
 @pytest.mark.parametrize("page", SHELL_PAGES, ids=[str(p.relative_to(ROOT)) for p in SHELL_PAGES])
