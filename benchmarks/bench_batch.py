@@ -99,8 +99,9 @@ def throughput(n: int) -> dict[str, float]:
 
     import spbe_rules
     from spbe_rules import Assessment, BatchRow, evaluate, evaluate_levels, evaluate_many
-    from spbe_rules._batch import _doc_matrix, _numpy_kernel_chunked, _switches
-    from spbe_rules._engine import compiled
+    from spbe_rules._io.batch import _switches
+    from spbe_rules._io.batch_kernel import _doc_matrix, _numpy_kernel_chunked
+    from spbe_rules._engine.engine import compiled
 
     rs = spbe_rules.load_ruleset(RULESET)
     numbers = sorted(rs.numbers)
@@ -153,7 +154,8 @@ def throughput(n: int) -> dict[str, float]:
 
 def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
     from spbe_rules import BatchResult, evaluate_many, load_ruleset
-    from spbe_rules._batch_io import open_writer, read_rows
+    from spbe_rules._io.batch_read import read_rows
+    from spbe_rules._io.batch_write import open_writer
 
     rs = load_ruleset(RULESET)
     t = time.perf_counter()
@@ -170,7 +172,7 @@ def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
     w.commit()
     wr = time.perf_counter() - t
     t = time.perf_counter()
-    from spbe_rules._cli import main
+    from spbe_rules._cli.main import main
 
     code = main(["batch", str(path), "-o", str(outdir / "hasil2.csv"), "--ruleset", RULESET, "--progress", "off"])
     total = time.perf_counter() - t
@@ -181,7 +183,8 @@ def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
 def stream_child(path: str, out: str) -> None:
     """Run in a child: stream PATH -> OUT, printing resident memory at 100k rows and at the end."""
     from spbe_rules import BatchResult, evaluate_many, load_ruleset
-    from spbe_rules._batch_io import open_writer, read_rows
+    from spbe_rules._io.batch_read import read_rows
+    from spbe_rules._io.batch_write import open_writer
 
     rs = load_ruleset(RULESET)
     base = _rss_mb()

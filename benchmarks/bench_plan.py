@@ -24,9 +24,9 @@ from fractions import Fraction
 from pathlib import Path
 
 from spbe_rules import Assessment, load_assessment, load_ruleset
-from spbe_rules._converter import exact_text
-from spbe_rules._plan import Costs, Limits, plan
-from spbe_rules._select import ruleset_for_assessment
+from spbe_rules._model.converter import exact_text
+from spbe_rules._analysis.plan import Costs, Limits, plan
+from spbe_rules._loading.select import ruleset_for_assessment
 
 ROOT = Path(__file__).resolve().parents[1]
 

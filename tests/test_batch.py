@@ -16,8 +16,8 @@ from hypothesis import strategies as st
 
 import spbe_rules
 from spbe_rules import Assessment, BatchFailure, BatchResult, BatchRow, evaluate, evaluate_levels, evaluate_many, load_ruleset
-from spbe_rules._batch import fast_available, int64_bound
-from spbe_rules._cli import main
+from spbe_rules._io.batch_rows import fast_available, int64_bound
+from spbe_rules._cli.main import main
 
 RULESETS = ["permenpanrb-5-2018", "permenpanrb-59-2020", "pedoman-6-2023", "pedoman-3-2024", "permenpanrb-8-2026"]
 needs_numpy = pytest.mark.skipif(not fast_available(), reason="numpy not installed (spbe-rules[fast])")
@@ -88,7 +88,7 @@ def test_evaluate_levels_numpy_equals_python(batch: tuple[str, list[tuple[dict[i
 
 def _levels_for(rs: spbe_rules.Ruleset, index: Fraction) -> dict[int, int] | None:
     """Levels whose exact index is ``index`` (a small subset-sum over the scaled weights)."""
-    from spbe_rules._engine import compiled
+    from spbe_rules._engine.engine import compiled
 
     c = compiled(rs)
     lo = rs.scale.min
@@ -171,7 +171,7 @@ def test_assessments_and_ruleset_by_year() -> None:
     out = list(evaluate_many(assessments))
     for a, o in zip(assessments, out):
         assert isinstance(o, BatchResult)
-        from spbe_rules._select import ruleset_for_assessment
+        from spbe_rules._loading.select import ruleset_for_assessment
 
         res = evaluate(ruleset_for_assessment(a), a)
         _same(o, res)
@@ -392,7 +392,7 @@ def test_xlsx_template_input_and_output(tmp_path: Path, capsys: pytest.CaptureFi
     for lv, row, docs in zip(levels, body, [{"arsitektur_spbe": True, "proses_bisnis": False}] * 2):
         rec = dict(zip(head, row))
         res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
-        assert str(rec["index_exact"]) == spbe_rules._converter.exact_text(res.index_exact)
+        assert str(rec["index_exact"]) == spbe_rules._model.converter.exact_text(res.index_exact)
         assert rec["predikat"] == res.predikat and rec["stage"] == "visitasi"
         assert f"{rec['index']:.2f}" == res.index  # stored as the exact decimal text 2.59; read back by Excel as a number
         assert [rec[f"level:{n}"] for n in sorted(rs.numbers)] == [res.effective_levels[n] for n in sorted(rs.numbers)]
@@ -500,7 +500,7 @@ def test_large_inputs_are_evaluated_in_slices_with_the_same_numbers() -> None:
 def test_progress_without_tqdm_is_a_plain_counter(monkeypatch: pytest.MonkeyPatch) -> None:
     import io
 
-    from spbe_rules._cli_batch import _Progress
+    from spbe_rules._cli.batch import _Progress
 
     monkeypatch.setitem(sys.modules, "tqdm", None)
     buf = io.StringIO()
@@ -519,7 +519,7 @@ def test_progress_with_tqdm_draws_a_bar() -> None:
     pytest.importorskip("tqdm")
     import io
 
-    from spbe_rules._cli_batch import _Progress
+    from spbe_rules._cli.batch import _Progress
 
     buf = io.StringIO()
     bar = _Progress(1000, "baris", buf)

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 import spbe_rules
-from spbe_rules import _load
+from spbe_rules._loading import load as _load
 
 RULESETS = Path(spbe_rules.load_ruleset("permenpanrb-59-2020").origin).parent
 

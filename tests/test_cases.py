@@ -12,8 +12,8 @@ import pytest
 
 import spbe_rules
 from spbe_rules import CaseSuiteError, ValidationError, load_suite, run_suite
-from spbe_rules._cli import main
-from spbe_rules._cli_cases import installed_suite_files
+from spbe_rules._cli.main import main
+from spbe_rules._cli.cases import installed_suite_files
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITES = ROOT / "suites"

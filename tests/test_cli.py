@@ -1,4 +1,4 @@
-"""The command line, run in-process through ``spbe_rules._cli.main`` (plus one real subprocess)."""
+"""The command line, run in-process through ``spbe_rules._cli.main.main`` (plus one real subprocess)."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 import spbe_rules
-from spbe_rules._cli import main
+from spbe_rules._cli.main import main
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent

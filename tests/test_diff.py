@@ -13,8 +13,8 @@ from hypothesis import strategies as st
 
 import spbe_rules
 from spbe_rules import RulesetDiff, diff
-from spbe_rules._cli import main
-from spbe_rules._diff import Change
+from spbe_rules._cli.main import main
+from spbe_rules._analysis.diff import Change
 
 ROOT = Path(__file__).resolve().parents[1]
 IDS = sorted(p.stem for p in (ROOT / "rulesets").glob("*.yaml"))

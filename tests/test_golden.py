@@ -26,7 +26,7 @@ def suite_path(name: str) -> Path:
     path = ROOT / "suites" / f"{name}.yaml"
     if path.is_file():
         return path
-    from spbe_rules._resources import data_dir  # an installed copy without the source tree
+    from spbe_rules._base.resources import data_dir  # an installed copy without the source tree
 
     return Path(str(data_dir("suites") / f"{name}.yaml"))
 

@@ -11,8 +11,8 @@ import pytest
 
 import spbe_rules
 from spbe_rules import CorpusError, impact, load_suite
-from spbe_rules._cli import main
-from spbe_rules._impact import Entry, _full, _quick, read_corpus
+from spbe_rules._cli.main import main
+from spbe_rules._analysis.impact import Entry, _full, _quick, read_corpus
 
 ROOT = Path(__file__).resolve().parents[1]
 SUITES = ROOT / "suites"

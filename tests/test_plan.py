@@ -14,10 +14,10 @@ from hypothesis import strategies as st
 
 import spbe_rules
 from spbe_rules import Assessment, evaluate, load_assessment, load_ruleset
-from spbe_rules._cli import main
-from spbe_rules._engine import compiled
-from spbe_rules._errors import Location
-from spbe_rules._model import (
+from spbe_rules._cli.main import main
+from spbe_rules._engine.engine import compiled
+from spbe_rules._base.errors import Location
+from spbe_rules._model.model import (
     AllOf,
     AnyOf,
     Aspect,
@@ -39,8 +39,8 @@ from spbe_rules._model import (
     Scale,
     SourceInfo,
 )
-from spbe_rules._select import ruleset_for_assessment
-from spbe_rules._plan import Costs, CostsError, Limits, PlanError, load_costs, parse_costs, plan, plan_to_dict, resolve_target
+from spbe_rules._loading.select import ruleset_for_assessment
+from spbe_rules._analysis.plan import Costs, CostsError, Limits, PlanError, load_costs, parse_costs, plan, plan_to_dict, resolve_target
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -201,7 +201,7 @@ def reaches(rs: Ruleset, total: int, target: Any, display: bool) -> bool:
     if isinstance(target, str):
         return names.index(c.predikat_of(total, c.total_w)[0]) >= names.index(target)
     if display:
-        from spbe_rules._engine import round_scaled
+        from spbe_rules._engine.engine import round_scaled
 
         return Fraction(round_scaled(total, c.total_w, c.decimals, c.rounding), c.pow10) >= target
     return Fraction(total, c.total_w) >= target

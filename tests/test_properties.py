@@ -295,7 +295,7 @@ def test_display_half_up_through_evaluate(exact: str, shown: str) -> None:
     [("2.595", "2.60"), ("2.5949", "2.59"), ("2.59499999999", "2.59"), ("2.6049", "2.60"), ("0.005", "0.01"), ("4.995", "5.00")],
 )
 def test_round_scaled_half_up_examples(exact: str, shown: str) -> None:
-    from spbe_rules._engine import display_text, round_scaled
+    from spbe_rules._engine.engine import display_text, round_scaled
 
     f = Fraction(exact)
     assert display_text(round_scaled(f.numerator, f.denominator, 2, "half_up"), 2) == shown
@@ -312,7 +312,7 @@ def test_round_scaled_matches_decimal(num: int, den: int, decimals: int, mode: s
     too far from any rounding point for the last digits to matter."""
     from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_UP, localcontext
 
-    from spbe_rules._engine import display_text, round_scaled
+    from spbe_rules._engine.engine import display_text, round_scaled
 
     modes = {"half_up": ROUND_HALF_UP, "half_even": ROUND_HALF_EVEN, "down": ROUND_DOWN, "up": ROUND_UP}
     got = display_text(round_scaled(num, den, decimals, mode), decimals)
@@ -432,7 +432,7 @@ def test_the_valid_base_of_the_mutations_evaluates() -> None:
 @given(data=st.data())
 def test_a_bad_file_reports_its_form_and_ruleset_problems_together(rid: str, data: st.DataObject, tmp_path_factory: pytest.TempPathFactory) -> None:
     """Reading a file for the CLI never loses a problem of form and never raises anything but a ValidationError."""
-    from spbe_rules._select import load_assessment_for
+    from spbe_rules._loading.select import load_assessment_for
 
     value = data.draw(mutated_assessments(rid))
     missing = data.draw(st.sampled_from(["error", "lowest"]))
@@ -460,7 +460,7 @@ def test_a_bad_file_reports_its_form_and_ruleset_problems_together(rid: str, dat
 
 
 def test_a_file_with_text_and_out_of_scale_levels_reports_both(tmp_path: Path) -> None:
-    from spbe_rules._select import load_assessment_for
+    from spbe_rules._loading.select import load_assessment_for
 
     path = tmp_path / "dua-masalah.yaml"
     path.write_text("instansi: Contoh\nyear: 2024\nlevels: {1: tiga, 2: 6, 99: 3}\n", encoding="utf-8")

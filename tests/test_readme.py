@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from spbe_rules._cli import main
+from spbe_rules._cli.main import main
 
 ROOT = Path(__file__).resolve().parent.parent
 README = ROOT / "README.md"

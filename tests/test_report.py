@@ -17,10 +17,11 @@ from typing import Any
 import pytest
 
 from spbe_rules import BatchRow, BatchResult, evaluate, evaluate_many, load_assessment, load_ruleset
-from spbe_rules._batch_io import open_writer, read_results
-from spbe_rules._cli import main
-from spbe_rules._report import batch_report_html, report_html
-from spbe_rules._select import ruleset_for_assessment
+from spbe_rules._io.batch_read import read_results
+from spbe_rules._io.batch_write import open_writer
+from spbe_rules._cli.main import main
+from spbe_rules._render.report import batch_report_html, report_html
+from spbe_rules._loading.select import ruleset_for_assessment
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 CAPPED = EXAMPLES / "tanpa-dokumen-2023.yaml"
@@ -149,12 +150,12 @@ def test_plan_section_only_with_the_planner(tmp_path: Path, monkeypatch: pytest.
     result = evaluate(rs, a)
     with_plan = report_html(result, rs, assessment=a)
     try:
-        import spbe_rules._plan  # noqa: F401
+        import spbe_rules._analysis.plan  # noqa: F401
     except ImportError:
         assert "Rencana menuju predikat berikutnya" not in with_plan
     else:
         assert "Rencana menuju predikat berikutnya" in with_plan
-    monkeypatch.setitem(sys.modules, "spbe_rules._plan", None)
+    monkeypatch.setitem(sys.modules, "spbe_rules._analysis.plan", None)
     without = report_html(result, rs, assessment=a)
     assert "Rencana menuju predikat berikutnya" not in without
     assert f'id="index-value">{result.index}<' in without
@@ -271,7 +272,7 @@ _ = os
 
 
 def test_report_plan_uses_a_costs_file(tmp_path: Path) -> None:
-    pytest.importorskip("spbe_rules._plan")
+    pytest.importorskip("spbe_rules._analysis.plan")
     costs = tmp_path / "biaya.yaml"
     costs.write_text("default_step: 2\nunit: hari\n", encoding="utf-8")
     out = tmp_path / "laporan.html"

@@ -29,7 +29,7 @@ from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
 from spbe_rules import Assessment, EvaluationError, RulesetError, evaluate, load_ruleset
-from spbe_rules._result import result_to_dict
+from spbe_rules._engine.result import result_to_dict
 
 SETTINGS = settings(
     max_examples=200,

@@ -18,8 +18,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_rules import Assessment, AssessmentError, evaluate, load_assessment, load_ruleset, parse_assessment
-from spbe_rules._cli import main
-from spbe_rules._result import result_to_dict
+from spbe_rules._cli.main import main
+from spbe_rules._engine.result import result_to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 STAGED = ROOT / "examples" / "bertahap-2024.yaml"
@@ -385,7 +385,7 @@ def test_doc_comparison_table(tmp_path: Path) -> None:
         ("tanpa dokumen, `--enable-rule tiga-dokumen`", evaluate(rs, absent, enable_rules=["tiga-dokumen"])),
         ("dengan ketiga dokumen, `--enable-rule tiga-dokumen`", evaluate(rs, present, enable_rules=["tiga-dokumen"])),
     ]
-    from spbe_rules._converter import exact_text
+    from spbe_rules._model.converter import exact_text
 
     text = DOC.read_text(encoding="utf-8")
     for label, r in rows:

@@ -11,8 +11,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from spbe_rules import Assessment, AssessmentError, evaluate, load_assessment, load_ruleset
-from spbe_rules._cli import main
-from spbe_rules._whatif import gains, gains_to_dict, whatif, whatif_to_dict
+from spbe_rules._cli.main import main
+from spbe_rules._analysis.whatif import gains, gains_to_dict, whatif, whatif_to_dict
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
 RS23 = load_ruleset("pedoman-6-2023")

@@ -102,7 +102,7 @@ def test_wheel_cli(installed: tuple[Path, Path], tmp_path: Path) -> None:
     _, target = installed
     example = ROOT / "examples" / "kabupaten-contoh-2024.yaml"
     code = (
-        "import sys; from spbe_rules._cli import main; "
+        "import sys; from spbe_rules._cli.main import main; "
         f"sys.exit(main(['evaluate', {str(example)!r}, '--format', 'json']))"
     )
     proc = _python(target, tmp_path, code)
@@ -122,4 +122,4 @@ def test_wheel_contents(installed: tuple[Path, Path]) -> None:
         assert f"spbe_rules/_data/schemas/{p.name}" in names
     assert "spbe_rules/py.typed" in names
     assert not any(n.startswith("tests/") for n in names)
-    assert "spbe-rules = spbe_rules._cli:run" in entry_points
+    assert "spbe-rules = spbe_rules._cli.main:run" in entry_points

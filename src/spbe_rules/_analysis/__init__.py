@@ -1,0 +1,1 @@
+"""Analyses built on the engine: planner, what-if, diff, impact, case suites."""

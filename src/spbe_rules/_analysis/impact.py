@@ -1,0 +1,581 @@
+"""What a ruleset change does to real assessments: every assessment evaluated under both.
+
+:func:`impact` evaluates every assessment of a corpus under ruleset ``a`` and
+ruleset ``b`` and reports, per assessment, the index and predikat under each
+and the change; then a summary: how many changed predikat (and between which
+bands), the largest index changes, and which changes of :func:`spbe_rules.diff`
+caused them. An assessment that cannot be evaluated on one side is listed with
+the reason, never dropped.
+
+The corpus is one of:
+
+* a folder of assessment files (``*.yaml``, ``*.yml``, ``*.json``, searched
+  recursively; a file that is not a valid assessment is listed with the reason);
+* a CSV file or an ``.xlsx`` workbook in the layout of ``spbe-rules batch``
+  (docs/batch.md; ``spbe-rules template`` writes an empty one): ``instansi`` and
+  ``year`` (required), ``stage`` (optional), one column per indicator number (an
+  empty cell means "not given") and optional ``doc:KEY`` columns (``ya``/``tidak``,
+  ``true``/``false``, ``1``/``0``; empty = not stated). Each row is one assessment;
+  a ``ruleset`` column is ignored (both sides are evaluated under A and B);
+* a case-suite file (the assessments of its cases, with their rule switches).
+
+How causes are found (attribution). Only the diff's *scoring* changes can
+change a result. They are grouped into units that can be applied on their own:
+one display field; the set of predikat bands; one indicator's, aspect's or
+domain's weight; the total weight; an indicator moved to another existing
+aspect (or an aspect to another existing domain); one rule (all its fields,
+with the documents it reads); one document; the level scale's bounds; the
+stages. For every assessment whose result differs, each unit is tried alone in
+both directions: ``a`` with the unit taken from ``b``, and ``b`` with the unit
+put back as in ``a``. A unit is a cause when either changes the result (exact
+index, displayed index, predikat, or whether it can be evaluated). Checking
+both directions catches changes that matter only together with others (for
+example a new display rule that only matters at the new weights). Changes that
+cannot be applied alone (indicators, aspects or domains added or removed) are
+reported as "structure" when no unit explains a difference.
+"""
+
+from __future__ import annotations
+
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from fractions import Fraction
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+from .._loading.assessment import Assessment, MissingPolicy, check_against
+from .._model.converter import exact_text
+from .diff import Change, RulesetDiff, RulesetSide, diff
+from .._engine.engine import compiled, condition_deps, display_text
+from .._base.errors import SpbeError, ValidationError
+from .._engine.evaluate import evaluate
+from .._loading.load import load_ruleset
+from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Rule, Ruleset
+from .impact_corpus import CorpusError, Entry, read_corpus
+
+__all__ = [
+    "IMPACT_SCHEMA",
+    "CauseCount",
+    "CorpusError",
+    "ImpactReport",
+    "ImpactRow",
+    "ImpactSummary",
+    "Outcome",
+    "Transition",
+    "impact",
+    "read_corpus",
+]
+
+IMPACT_SCHEMA = "spbe-rules/impact@1"
+STRUCTURE = "structure"
+
+
+# -- outcomes ---------------------------------------------------------------------------------
+
+
+@frozen
+class Outcome:
+    """A result reduced to what impact compares."""
+
+    index: str
+    index_exact: Fraction
+    predikat: str
+
+
+def _error_text(exc: SpbeError) -> str:
+    if isinstance(exc, ValidationError):
+        ps = exc.problems
+        head = f"[{ps[0].code}] {ps[0].message}" if ps else str(exc)
+        return head + (f" (and {len(ps) - 1} more)" if len(ps) > 1 else "")
+    return str(exc)
+
+
+def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
+    """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
+    assert e.assessment is not None
+    a = e.assessment
+    ids = {r.id for r in rs.rules}
+    unknown = sorted((set(e.enable_rules) | set(e.disable_rules)) - ids)
+    if unknown:
+        return f"[UNKNOWN_RULE] ruleset {rs.id} has no rule {', '.join(unknown)}"
+    try:
+        stages, _ = check_against(rs, a, e.missing)
+        c = compiled(rs)
+        current: dict[int, int] = {}
+        for st in stages:
+            current.update(st.levels)
+        levels = [current[n] for n in c.numbers]
+        if rs.rules:
+            on, off = set(e.enable_rules), set(e.disable_rules)
+
+            def enabled(rule: Rule) -> bool:
+                return rule.id not in off and (rule.enabled or rule.id in on)
+
+            levels = c.apply_rules(levels, a.documents, enabled, a.location)[0]
+        _, _, total = c.sums(levels)
+        predikat, rounded = c.predikat_of(total, c.total_w)
+        return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)
+    except SpbeError as exc:
+        return _error_text(exc)
+
+
+def _full(rs: Ruleset, e: Entry) -> Outcome | str:
+    assert e.assessment is not None
+    try:
+        r = evaluate(rs, e.assessment, missing=e.missing, enable_rules=e.enable_rules, disable_rules=e.disable_rules)
+    except SpbeError as exc:
+        return _error_text(exc)
+    return Outcome(r.index, r.index_exact, r.predikat)
+
+
+# -- attribution units ---------------------------------------------------------------------
+
+
+@frozen
+class _Unit:
+    label: str
+    changes: tuple[str, ...]
+    take: Callable[[Ruleset, Ruleset], Ruleset]  # take(base, other): base with this part taken from other
+
+
+def _replace_item(items: Sequence[Any], key: Callable[[Any], Any], k: Any, other: Sequence[Any]) -> tuple[Any, ...]:
+    """``items`` with the item keyed ``k`` taken from ``other`` (added, replaced or removed)."""
+    new = next((x for x in other if key(x) == k), None)
+    out = [x for x in items if key(x) != k] if new is None else [new if key(x) == k else x for x in items]
+    if new is not None and not any(key(x) == k for x in items):
+        out.append(new)
+    return tuple(out)
+
+
+def _docs_read(cond: Condition) -> set[str]:
+    if isinstance(cond, HasDocument):
+        return {cond.document}
+    if isinstance(cond, Not):
+        return _docs_read(cond.item)
+    if isinstance(cond, (AllOf, AnyOf)):
+        out: set[str] = set()
+        for c in cond.items:
+            out |= _docs_read(c)
+        return out
+    return set()
+
+
+def _units(d: RulesetDiff, a: Ruleset, b: Ruleset) -> tuple[list[_Unit], list[Change]]:
+    """The scoring changes grouped into units that can be applied alone, and those that cannot."""
+    units: dict[str, _Unit] = {}
+    alone: list[Change] = []
+
+    def add(label: str, change: Change, take: Callable[[Ruleset, Ruleset], Ruleset]) -> None:
+        u = units.get(label)
+        units[label] = _Unit(label, (*(u.changes if u else ()), change.id), take)
+
+    a_aspects, b_aspects = {x.id for x in a.aspects}, {x.id for x in b.aspects}
+    a_domains, b_domains = {x.id for x in a.domains}, {x.id for x in b.domains}
+    for c in d.scoring:
+        s, k, f = c.section, c.key, c.field
+        if s == "display" and f is not None:
+            add(f"display.{f}", c, _take_display(f))
+        elif s == "predikat":
+            add("predikat.bands", c, _take_bands)
+        elif s == "total_weight":
+            add("total_weight", c, _take_total)
+        elif s == "scale":
+            add("scale", c, _take_scale)
+        elif s == "stages":
+            add("stages", c, _take_stages)
+        elif s == "indicators" and c.kind == "changed" and f == "weight":
+            add(c.id, c, _take_indicator(int(k), "weight"))
+        elif s == "indicators" and c.kind == "moved" and {c.old, c.new} <= a_aspects & b_aspects:
+            add(c.id, c, _take_indicator(int(k), "aspect"))
+        elif s in ("aspects", "domains") and c.kind == "changed" and f == "weight":
+            add(c.id, c, _take_group(s, k, "weight"))
+        elif s == "aspects" and c.kind == "moved" and {c.old, c.new} <= a_domains & b_domains:
+            add(c.id, c, _take_group("aspects", k, "domain"))
+        elif s == "rules":
+            add(f"rules[{k}]", c, _take_rule(k))
+        elif s == "documents":
+            add(f"documents[{k}]", c, _take_document(k))
+        else:
+            alone.append(c)
+    return list(units.values()), alone
+
+
+Take = Callable[[Ruleset, Ruleset], Ruleset]
+
+
+def _take_display(fld: str) -> Take:
+    def take(base: Ruleset, other: Ruleset) -> Ruleset:
+        return attrs.evolve(base, display=attrs.evolve(base.display, **{fld: getattr(other.display, fld)}))
+
+    return take
+
+
+def _take_bands(base: Ruleset, other: Ruleset) -> Ruleset:
+    return attrs.evolve(base, predikat=attrs.evolve(base.predikat, bands=other.predikat.bands))
+
+
+def _take_total(base: Ruleset, other: Ruleset) -> Ruleset:
+    return attrs.evolve(base, total_weight=other.total_weight)
+
+
+def _take_scale(base: Ruleset, other: Ruleset) -> Ruleset:
+    return attrs.evolve(base, scale=attrs.evolve(base.scale, min=other.scale.min, max=other.scale.max))
+
+
+def _take_stages(base: Ruleset, other: Ruleset) -> Ruleset:
+    return attrs.evolve(base, stages=other.stages)
+
+
+def _take_indicator(number: int, fld: str) -> Take:
+    def take(base: Ruleset, other: Ruleset) -> Ruleset:
+        value = getattr(other.indicator(number), fld)
+        base.indicator(number)  # KeyError when this side does not have it: not applicable alone
+        return attrs.evolve(base, indicators=tuple(attrs.evolve(i, **{fld: value}) if i.number == number else i for i in base.indicators))
+
+    return take
+
+
+def _take_group(section: str, key: str, fld: str) -> Take:
+    def take(base: Ruleset, other: Ruleset) -> Ruleset:
+        value = getattr(other.aspect(key) if section == "aspects" else other.domain(key), fld)
+        if section == "aspects":
+            base.aspect(key)
+            return attrs.evolve(base, aspects=tuple(attrs.evolve(x, **{fld: value}) if x.id == key else x for x in base.aspects))
+        base.domain(key)
+        return attrs.evolve(base, domains=tuple(attrs.evolve(x, **{fld: value}) if x.id == key else x for x in base.domains))
+
+    return take
+
+
+def _take_document(key: str) -> Take:
+    def take(base: Ruleset, other: Ruleset) -> Ruleset:
+        return attrs.evolve(base, documents=_replace_item(base.documents, lambda x: x.key, key, other.documents))
+
+    return take
+
+
+def _take_rule(rule_id: str) -> Take:
+    def take(base: Ruleset, other: Ruleset) -> Ruleset:
+        rules = _replace_item(base.rules, lambda r: r.id, rule_id, other.rules)
+        documents = base.documents
+        have = {x.key for x in documents}
+        for r in rules:  # a rule brought over brings the documents it reads
+            for doc_key in _docs_read(r.unless) - have:
+                doc = next((x for x in other.documents if x.key == doc_key), None)
+                if doc is not None:
+                    documents = (*documents, doc)
+                    have.add(doc_key)
+        numbers = set(base.numbers)
+        implied = {x.key: x.implied_by for x in documents}
+        if any(n not in numbers for r in rules for n in (*r.targets, *condition_deps(r.unless, implied))):
+            raise _NotAlone()  # the rule names indicators this ruleset does not have
+        return attrs.evolve(base, rules=rules, documents=documents)
+
+    return take
+
+
+class _NotAlone(Exception):
+    """A unit that cannot be applied to this ruleset on its own."""
+
+
+# -- report -----------------------------------------------------------------------------------
+
+
+@frozen
+class ImpactRow:
+    """One assessment under both rulesets. ``causes`` are diff change ids (or ``structure``)."""
+
+    name: str
+    source: str
+    instansi: str | None
+    year: int | None
+    a: Outcome | None
+    b: Outcome | None
+    error_a: str | None = None
+    error_b: str | None = None
+    causes: tuple[str, ...] = ()
+
+    @property
+    def evaluated(self) -> bool:
+        return self.a is not None and self.b is not None
+
+    @property
+    def moved(self) -> bool:
+        """True when the predikat differs."""
+        return self.a is not None and self.b is not None and self.a.predikat != self.b.predikat
+
+    @property
+    def delta(self) -> Fraction | None:
+        """Exact index under ``b`` minus under ``a``."""
+        if self.a is None or self.b is None:
+            return None
+        return self.b.index_exact - self.a.index_exact
+
+    @property
+    def changed(self) -> bool:
+        return self.a is not None and self.b is not None and self.a != self.b
+
+    @property
+    def status(self) -> str:
+        if not self.evaluated:
+            return "not evaluated"
+        if self.moved:
+            return "predikat changed"
+        if self.a is not None and self.b is not None and self.a.index != self.b.index:
+            return "index changed"
+        if self.changed:
+            return "exact index changed"
+        return "same"
+
+
+@frozen
+class Transition:
+    before: str
+    after: str
+    rows: int
+
+
+@frozen
+class CauseCount:
+    """A diff change (or unit of changes) and how many rows it explains."""
+
+    change: str
+    description: str
+    rows: int
+    moved: int
+
+
+@frozen
+class ImpactSummary:
+    rows: int
+    evaluated: int
+    not_evaluated: int
+    moved: int
+    index_changed: int
+    exact_changed: int
+    transitions: tuple[Transition, ...]
+    largest: tuple[str, ...]
+    causes: tuple[CauseCount, ...]
+
+
+@frozen
+class ImpactReport:
+    a: RulesetSide
+    b: RulesetSide
+    corpus: str
+    corpus_kind: str
+    rows: tuple[ImpactRow, ...]
+    summary: ImpactSummary
+    diff: RulesetDiff
+    method: str = field(default=(__doc__ or "").split("How causes are found (attribution). ")[-1].strip())
+    schema: str = IMPACT_SCHEMA
+
+    @property
+    def moved(self) -> tuple[ImpactRow, ...]:
+        return tuple(r for r in self.rows if r.moved)
+
+    @property
+    def not_evaluated(self) -> tuple[ImpactRow, ...]:
+        return tuple(r for r in self.rows if not r.evaluated)
+
+    def row(self, name: str) -> ImpactRow:
+        for r in self.rows:
+            if r.name == name:
+                return r
+        raise KeyError(name)
+
+    def render(self, top: int = 10) -> str:
+        s = self.summary
+        out = [
+            f"impact of {self.a.id} {self.a.version} -> {self.b.id} {self.b.version} on {self.corpus} ({self.corpus_kind}, {s.rows} assessments)",
+            f"evaluated under both: {s.evaluated}; not evaluated on one side or both: {s.not_evaluated}",
+            f"predikat changed: {s.moved}" + (" (" + "; ".join(f"{t.before} -> {t.after}: {t.rows}" for t in s.transitions) + ")" if s.transitions else ""),
+            f"displayed index changed: {s.index_changed}; exact index changed: {s.exact_changed}",
+        ]
+        scoring = len(self.diff.scoring)
+        out.append(f"diff: {len(self.diff.changes)} changes, {scoring} of which can change results (spbe-rules diff {self.a.id} {self.b.id})")
+        if s.causes:
+            out.append("")
+            out.append("caused by (each change tried alone, in both directions; see docs/ruleset-guide.md):")
+            for c in s.causes:
+                out.append(f"  {c.change}: {c.rows} row{'s' if c.rows != 1 else ''} changed, {c.moved} changed predikat  ({c.description})")
+        moved = self.moved
+        if moved:
+            out.append("")
+            out.append("predikat changed:")
+            for r in moved:
+                out.append("  " + _row_line(r))
+        others = [r for r in self.rows if r.changed and not r.moved]
+        if others:
+            ranked = sorted(others, key=lambda r: (-abs(r.delta or 0), r.name))[:top]
+            out.append("")
+            out.append(f"largest index changes without a predikat change (top {min(top, len(others))} of {len(others)}):")
+            for r in ranked:
+                out.append("  " + _row_line(r))
+        bad = self.not_evaluated
+        if bad:
+            out.append("")
+            out.append("not evaluated:")
+            for r in bad:
+                parts = []
+                if r.error_a is not None:
+                    parts.append(f"under {self.a.id}: {r.error_a}")
+                if r.error_b is not None:
+                    parts.append(f"under {self.b.id}: {r.error_b}")
+                out.append(f"  {r.name} ({r.source}): " + "; ".join(parts))
+        return "\n".join(out)
+
+
+def _row_line(r: ImpactRow) -> str:
+    assert r.a is not None and r.b is not None
+    d = r.delta or Fraction(0)
+    sign = "+" if d > 0 else ""
+    cause = f"  caused by {', '.join(r.causes)}" if r.causes else ""
+    return (
+        f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} "
+        f"(exact {exact_text(r.a.index_exact)} -> {exact_text(r.b.index_exact)}, {sign}{exact_text(d)}){cause}"
+    )
+
+
+# -- impact -----------------------------------------------------------------------------------
+
+
+def impact(
+    a: Ruleset | str | os.PathLike[str],
+    b: Ruleset | str | os.PathLike[str],
+    corpus: str | os.PathLike[str] | Iterable[Assessment],
+    *,
+    missing: MissingPolicy = "error",
+) -> ImpactReport:
+    """Evaluate every assessment of ``corpus`` under ``a`` and ``b`` and attribute each change.
+
+    ``corpus`` is a folder of assessment files, a CSV file, a case-suite file, or
+    assessments in code. ``missing`` applies to assessments that do not set it
+    themselves (suite cases do).
+    """
+    ra = a if isinstance(a, Ruleset) else load_ruleset(a)
+    rb = b if isinstance(b, Ruleset) else load_ruleset(b)
+    if isinstance(corpus, (str, os.PathLike)):
+        kind, entries = read_corpus(corpus)
+        label = str(corpus)
+    else:
+        kind, label = "assessments", "<assessments>"
+        entries = [Entry(f"{x.instansi} {x.year}", x.source, x) for x in corpus]
+    if missing != "error":
+        entries = [attrs.evolve(e, missing=missing) if e.missing == "error" else e for e in entries]
+    d = diff(ra, rb)
+    units, structural = _units(d, ra, rb)
+    hybrids: list[tuple[_Unit, Ruleset | None, Ruleset | None]] = []
+    for u in units:
+        hybrids.append((u, _try(u.take, ra, rb), _try(u.take, rb, ra)))
+
+    rows: list[ImpactRow] = []
+    for e in entries:
+        if e.assessment is None:
+            reason = e.error or "cannot be read"
+            rows.append(ImpactRow(e.name, e.source, None, None, None, None, reason, reason))
+            continue
+        oa, ob = _full(ra, e), _full(rb, e)
+        row = ImpactRow(
+            e.name,
+            e.source,
+            e.assessment.instansi,
+            e.assessment.year,
+            oa if isinstance(oa, Outcome) else None,
+            ob if isinstance(ob, Outcome) else None,
+            oa if isinstance(oa, str) else None,
+            ob if isinstance(ob, str) else None,
+        )
+        if isinstance(oa, Outcome) and isinstance(ob, Outcome) and oa != ob:
+            row = attrs.evolve(row, causes=_causes(e, oa, ob, hybrids, structural))
+        rows.append(row)
+    return ImpactReport(_side(ra), _side(rb), label, kind, tuple(rows), _summary(rows, d, units, structural), d)
+
+
+def _try(take: Callable[[Ruleset, Ruleset], Ruleset], base: Ruleset, other: Ruleset) -> Ruleset | None:
+    """``base`` with one unit taken from ``other``, or None when that alone makes no whole ruleset."""
+    try:
+        rs = take(base, other)
+    except (_NotAlone, KeyError, StopIteration):
+        return None
+    return rs if _whole(rs) else None
+
+
+def _whole(rs: Ruleset) -> bool:
+    """The references the engine relies on all resolve (what the loader checks for files)."""
+    numbers = set(rs.numbers)
+    aspects = {a.id for a in rs.aspects}
+    domains = {d.id for d in rs.domains}
+    docs = {d.key: d.implied_by for d in rs.documents}
+    if any(i.aspect not in aspects for i in rs.indicators):
+        return False
+    if any((a.domain is None) != (not domains) or (a.domain is not None and a.domain not in domains) for a in rs.aspects):
+        return False
+    for cond in [d for d in docs.values() if d is not None] + [r.unless for r in rs.rules]:
+        if not _docs_read(cond) <= set(docs) or not condition_deps(cond, docs) <= numbers:
+            return False
+    return all(set(r.targets) <= numbers for r in rs.rules)
+
+
+def _causes(
+    e: Entry,
+    oa: Outcome | str,
+    ob: Outcome | str,
+    hybrids: list[tuple[_Unit, Ruleset | None, Ruleset | None]],
+    structural: list[Change],
+) -> tuple[str, ...]:
+    found: list[str] = []
+    for u, a_with, b_without in hybrids:
+        hit = False
+        if a_with is not None and _quick(a_with, e) != oa:
+            hit = True
+        elif b_without is not None and _quick(b_without, e) != ob:
+            hit = True
+        if hit:
+            found.append(u.label)
+    if not found and structural:
+        found.append(STRUCTURE)
+    return tuple(found)
+
+
+def _summary(rows: list[ImpactRow], d: RulesetDiff, units: list[_Unit], structural: list[Change]) -> ImpactSummary:
+    evaluated = [r for r in rows if r.evaluated]
+    moved = [r for r in evaluated if r.moved]
+    trans = Counter((r.a.predikat, r.b.predikat) for r in moved if r.a is not None and r.b is not None)
+    changed = [r for r in evaluated if r.changed]
+    largest = sorted(changed, key=lambda r: (-abs(r.delta or 0), r.name))[:10]
+    describe: dict[str, str] = {}
+    for u in units:
+        describe[u.label] = "; ".join(d.find(cid).describe(60) for cid in u.changes[:3]) + (f"; and {len(u.changes) - 3} more" if len(u.changes) > 3 else "")
+    describe[STRUCTURE] = f"changes that cannot be tried alone: {', '.join(c.id for c in structural[:5])}" + (f" and {len(structural) - 5} more" if len(structural) > 5 else "")
+    counts: Counter[str] = Counter()
+    moved_counts: Counter[str] = Counter()
+    for r in rows:
+        for c in r.causes:
+            counts[c] += 1
+            if r.moved:
+                moved_counts[c] += 1
+    order = {u.label: k for k, u in enumerate(units)}
+    causes = tuple(
+        CauseCount(c, describe.get(c, c), n, moved_counts[c])
+        for c, n in sorted(counts.items(), key=lambda kv: (-moved_counts[kv[0]], -kv[1], order.get(kv[0], len(order))))
+    )
+    return ImpactSummary(
+        rows=len(rows),
+        evaluated=len(evaluated),
+        not_evaluated=len(rows) - len(evaluated),
+        moved=len(moved),
+        index_changed=sum(1 for r in evaluated if r.a is not None and r.b is not None and r.a.index != r.b.index),
+        exact_changed=sum(1 for r in evaluated if r.a is not None and r.b is not None and r.a.index_exact != r.b.index_exact),
+        transitions=tuple(Transition(x, y, n) for (x, y), n in sorted(trans.items(), key=lambda kv: (-kv[1], kv[0]))),
+        largest=tuple(r.name for r in largest),
+        causes=causes,
+    )
+
+
+def _side(rs: Ruleset) -> RulesetSide:
+    return RulesetSide(rs.id, rs.version, rs.title, rs.status, rs.origin, rs.sha256)
+

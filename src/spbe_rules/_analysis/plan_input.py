@@ -1,0 +1,346 @@
+"""What the planner is given: costs, limits and targets (and the planner's errors)."""
+
+from __future__ import annotations
+
+import difflib
+import os
+import re
+from collections.abc import Iterable, Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any, Literal
+from attrs import field, frozen
+from .._loading.assessment import _plain
+from .._model.converter import exact_text, to_fraction
+from .._engine.engine import compiled, round_scaled
+from .._base.errors import EvaluationError, Location, Problem, ValidationError
+from .._model.model import Ruleset
+from .._loading.schema import schema_problems
+from .._loading.source import PosDict, locate, read_source
+
+
+class CostsError(ValidationError):
+    """A costs file (or costs and limits built in code) is not valid, or does not fit the ruleset."""
+
+
+class PlanError(EvaluationError):
+    """No plan can be made: a bad target, or rules the planner cannot reason about."""
+
+
+# -- costs and limits -------------------------------------------------------------------
+
+
+def _optional_fraction(value: Any) -> Fraction | None:
+    """Exact numbers only: ``int``, ``Decimal``, ``Fraction`` or decimal text (a float is refused)."""
+    return None if value is None else to_fraction(value)
+
+
+def _int_set(value: Iterable[int]) -> frozenset[int]:
+    return frozenset(value)
+
+
+def _str_set(value: Iterable[str]) -> frozenset[str]:
+    return frozenset(value)
+
+
+def _int_map(value: Mapping[int, int]) -> dict[int, int]:
+    return dict(value)
+
+
+def _fraction_map(value: Mapping[Any, Any]) -> dict[Any, Fraction]:
+    return {k: to_fraction(v) for k, v in value.items()}
+
+
+def _step_map(value: Mapping[int, Mapping[int, Any]]) -> dict[int, dict[int, Fraction]]:
+    return {k: {lv: to_fraction(c) for lv, c in per.items()} for k, per in value.items()}
+
+
+@frozen
+class Limits:
+    """What a plan may not do.
+
+    ``fixed``: indicators whose submitted level must not change; ``max_raise``: at most
+    this many levels up for any indicator; ``max_raise_by``: the same per indicator
+    (overrides ``max_raise``); ``budget``: the total cost may not exceed it;
+    ``unavailable_documents``: documents the plan must not count on obtaining.
+    """
+
+    fixed: frozenset[int] = field(default=frozenset(), converter=_int_set)
+    max_raise: int | None = None
+    max_raise_by: Mapping[int, int] = field(factory=dict, converter=_int_map)
+    budget: Fraction | None = field(default=None, converter=_optional_fraction)
+    unavailable_documents: frozenset[str] = field(default=frozenset(), converter=_str_set)
+
+    def merged(self, other: Limits | None) -> Limits:
+        """These limits with ``other`` on top (lists are joined, single values replaced)."""
+        if other is None:
+            return self
+        return Limits(
+            fixed=self.fixed | other.fixed,
+            max_raise=other.max_raise if other.max_raise is not None else self.max_raise,
+            max_raise_by={**self.max_raise_by, **other.max_raise_by},
+            budget=other.budget if other.budget is not None else self.budget,
+            unavailable_documents=self.unavailable_documents | other.unavailable_documents,
+        )
+
+    def raise_limit(self, indicator: int) -> int | None:
+        if indicator in self.fixed:
+            return 0
+        return self.max_raise_by.get(indicator, self.max_raise)
+
+    @property
+    def restricts_levels(self) -> bool:
+        return bool(self.fixed) or self.max_raise is not None or bool(self.max_raise_by)
+
+
+@frozen
+class Costs:
+    """What changes cost. A step is one level up of one indicator; the cost of the step that
+    reaches level L of indicator n is ``steps[n][L]``, else ``indicators[n]``, else
+    ``default_step``. A document costs ``documents[key]``, else ``default_document``
+    (else ``default_step``). Costs are exact (``Fraction``) and never negative."""
+
+    default_step: Fraction = field(default=Fraction(1), converter=to_fraction)
+    default_document: Fraction | None = field(default=None, converter=_optional_fraction)
+    indicators: Mapping[int, Fraction] = field(factory=dict, converter=_fraction_map)
+    steps: Mapping[int, Mapping[int, Fraction]] = field(factory=dict, converter=_step_map)
+    documents: Mapping[str, Fraction] = field(factory=dict, converter=_fraction_map)
+    unit: str | None = None
+    limits: Limits = Limits()
+    source: str = field(default="<default costs>", eq=False)
+    raw: Any = field(default=None, eq=False, repr=False)
+
+    def step_cost(self, indicator: int, to_level: int) -> Fraction:
+        per = self.steps.get(indicator)
+        if per is not None and to_level in per:
+            return per[to_level]
+        return self.indicators.get(indicator, self.default_step)
+
+    def document_cost(self, key: str) -> Fraction:
+        if key in self.documents:
+            return self.documents[key]
+        return self.default_document if self.default_document is not None else self.default_step
+
+    def location(self, *path: str | int) -> Location:
+        return locate(self.raw, list(path), self.source)
+
+
+def parse_costs(data: Any, name: str = "<input>") -> Costs:
+    """Validate ``data`` (as read from a costs file, or a mapping built in code) and make :class:`Costs`."""
+    if not isinstance(data, PosDict):
+        problems: list[Problem] = []
+        data = _plain(data, "$", problems, name)
+        if problems:
+            raise CostsError("costs are not valid", problems)
+    if not isinstance(data, dict):
+        raise CostsError(
+            "costs are not valid",
+            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), "see docs/planner.md")],
+        )
+    problems = schema_problems("costs", data, name)
+    if problems:
+        raise CostsError("costs are not valid", problems)
+    indicators: dict[int, Fraction] = {}
+    steps: dict[int, dict[int, Fraction]] = {}
+    for key, value in data.get("indicators", {}).items():
+        if isinstance(value, dict):
+            steps[int(key)] = {int(k): to_fraction(v) for k, v in value.items()}
+        else:
+            indicators[int(key)] = to_fraction(value)
+    lim = data.get("limits", {})
+    limits = Limits(
+        fixed=frozenset(lim.get("fixed", [])),
+        max_raise=lim.get("max_raise"),
+        max_raise_by={int(k): v for k, v in lim.get("max_raise_by", {}).items()},
+        budget=to_fraction(lim["budget"]) if "budget" in lim else None,
+        unavailable_documents=frozenset(lim.get("unavailable_documents", [])),
+    )
+    return Costs(
+        default_step=to_fraction(data.get("default_step", 1)),
+        default_document=to_fraction(data["default_document"]) if "default_document" in data else None,
+        indicators=indicators,
+        steps=steps,
+        documents={k: to_fraction(v) for k, v in data.get("documents", {}).items()},
+        unit=data.get("unit"),
+        limits=limits,
+        source=name,
+        raw=data,
+    )
+
+
+def load_costs(path: str | os.PathLike[str]) -> Costs:
+    """Read a costs file (YAML, or JSON by its ``.json`` suffix); see ``schemas/costs.schema.json``."""
+    src = read_source(path, what="costs file", error=CostsError)
+    return parse_costs(src.data, src.name)
+
+
+def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_where: str) -> None:
+    """Every indicator, level and document the costs and limits name exists in ``ruleset``."""
+    problems: list[Problem] = []
+    numbers = set(ruleset.numbers)
+    keys = {d.key for d in ruleset.documents}
+    lo, hi = ruleset.scale.min, ruleset.scale.max
+    span = f"indicators are numbered {min(numbers)} to {max(numbers)}"
+
+    def unknown_indicator(n: int, loc: Location) -> None:
+        problems.append(Problem("UNKNOWN_INDICATOR", f"indicator {n} does not exist in ruleset {ruleset.id}", loc, span))
+
+    def unknown_document(k: str, loc: Location) -> None:
+        guess = difflib.get_close_matches(k, sorted(keys), n=1)
+        problems.append(
+            Problem(
+                "UNKNOWN_DOCUMENT",
+                f"document `{k}` is not declared by ruleset {ruleset.id}",
+                loc,
+                f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
+            )
+        )
+
+    for n in sorted({*costs.indicators, *costs.steps}):
+        if n not in numbers:
+            unknown_indicator(n, costs.location("indicators", str(n)))
+    for n, per in sorted(costs.steps.items()):
+        for level in sorted(per):
+            if n in numbers and not lo < level <= hi:
+                problems.append(
+                    Problem(
+                        "LEVEL_OUT_OF_SCALE",
+                        f"indicator {n}: no step reaches level {level} (scale {lo}..{hi})",
+                        costs.location("indicators", str(n), str(level)),
+                        f"key a step by the level it reaches, {lo + 1} to {hi}",
+                    )
+                )
+    for k in sorted(costs.documents):
+        if k not in keys:
+            unknown_document(k, costs.location("documents", k))
+    for lim, loc_of in ((costs.limits, costs.location), (limits, None)):
+        if lim is None:
+            continue
+
+        def where(*path: str | int) -> Location:
+            if loc_of is not None:
+                return loc_of("limits", *path)
+            return Location(limits_where, json_path="$." + ".".join(str(p) for p in path))
+
+        for i, n in enumerate(sorted(lim.fixed)):
+            if n not in numbers:
+                unknown_indicator(n, where("fixed", i))
+        for n in sorted(lim.max_raise_by):
+            if n not in numbers:
+                unknown_indicator(n, where("max_raise_by", str(n)))
+        for i, k in enumerate(sorted(lim.unavailable_documents)):
+            if k not in keys:
+                unknown_document(k, where("unavailable_documents", i))
+        if lim.max_raise is not None and lim.max_raise < 0:
+            problems.append(Problem("OUT_OF_RANGE", f"max_raise is {lim.max_raise}; it cannot be negative", where("max_raise"), None))
+        if lim.budget is not None and lim.budget < 0:
+            problems.append(Problem("OUT_OF_RANGE", "the budget cannot be negative", where("budget"), None))
+    bad = [v for v in (costs.default_step, costs.default_document, *costs.indicators.values(), *costs.documents.values()) if v is not None and v < 0]
+    bad += [v for per in costs.steps.values() for v in per.values() if v < 0]
+    if bad:
+        problems.append(Problem("OUT_OF_RANGE", "costs cannot be negative", Location(costs.source), None))
+    if problems:
+        raise CostsError(f"costs or limits do not fit ruleset {ruleset.id}", problems)
+
+
+# -- targets ----------------------------------------------------------------------------
+
+TargetKind = Literal["predikat", "index", "display"]
+
+
+@frozen
+class Target:
+    """What the plan must reach.
+
+    ``predikat``: the predikat ``name`` or a better one, under the ruleset's own band
+    rule (display rounding and ``predikat_from``). ``index``: the exact index is at
+    least ``value``. ``display``: the displayed (rounded) index is at least ``value``.
+    ``threshold`` is the least exact index that reaches the target (None when no index
+    on the scale does).
+    """
+
+    kind: TargetKind
+    text: str
+    predikat: str | None = None
+    value: Fraction | None = None
+    threshold: Fraction | None = None
+
+
+_NUMBER = re.compile(r"^\s*[0-9]+([.,][0-9]+)?\s*$")
+
+
+def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Target, display: bool = False) -> tuple[Target, int | None]:
+    """The :class:`Target` and the least scaled total (sum of level x scaled weight) that reaches it."""
+    c = compiled(ruleset)
+    where = Location("--target", json_path="$.target")
+    bands = [b.name for b in ruleset.predikat.bands]
+    if isinstance(target, Target):
+        display = target.kind == "display"
+        target = target.predikat if target.kind == "predikat" and target.predikat is not None else target.text
+    value: Fraction | None = None
+    name: str | None = None
+    if isinstance(target, bool) or isinstance(target, float):
+        raise PlanError(
+            "bad target",
+            [Problem("BAD_TARGET", f"the target {target!r} is not a predikat or an exact number", where, "give a predikat name (Baik) or an index as text, e.g. \"3.0\"")],
+        )
+    if isinstance(target, (int, Decimal, Fraction)):
+        value = Fraction(target)
+        text = exact_text(value)
+    else:
+        text = str(target).strip()
+        if _NUMBER.match(text):
+            value = Fraction(Decimal(text.replace(",", ".")))
+        else:
+            lowered = {b.name.lower(): b.name for b in ruleset.predikat.bands}
+            lowered.update({b.name_en.lower(): b.name for b in ruleset.predikat.bands if b.name_en})
+            name = lowered.get(" ".join(text.lower().split()))
+            if name is None:
+                guess = difflib.get_close_matches(text, bands, n=1, cutoff=0.5)
+                raise PlanError(
+                    "bad target",
+                    [
+                        Problem(
+                            "UNKNOWN_PREDIKAT",
+                            f"`{text}` is not a predikat of ruleset {ruleset.id} nor an index value",
+                            where,
+                            (f"did you mean `{guess[0]}`? " if guess else "") + f"predikat: {', '.join(bands)}; or give an index such as 3.0",
+                        )
+                    ],
+                )
+    if value is not None and value < 0:
+        raise PlanError("bad target", [Problem("BAD_TARGET", f"the target index {text} is negative", where, None)])
+    top = c.total_w * ruleset.scale.max
+    if name is not None:
+        rank = bands.index(name)
+
+        def reaches(s: int) -> bool:
+            return bands.index(c.predikat_of(s, c.total_w)[0]) >= rank
+
+        kind: TargetKind = "predikat"
+    elif display:
+        assert value is not None
+        need_scaled: int = -((-value.numerator * int(c.pow10)) // value.denominator)  # ceil(value * 10**decimals)
+
+        def reaches(s: int) -> bool:
+            return round_scaled(s, c.total_w, c.decimals, c.rounding) >= need_scaled
+
+        kind = "display"
+    else:
+        assert value is not None
+        v = value
+
+        def reaches(s: int) -> bool:
+            return s * v.denominator >= v.numerator * c.total_w
+
+        kind = "index"
+    if not reaches(top):
+        return Target(kind, text, name, value, None), None
+    lo, hi = 0, top  # least s in [0, top] with reaches(s); reaches is monotone
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if reaches(mid):
+            hi = mid
+        else:
+            lo = mid + 1
+    return Target(kind, text, name, value, Fraction(lo, c.total_w)), lo

@@ -1,0 +1,1 @@
+"""Lowest layer: errors, text helpers, shipped resources, atomic writes."""

@@ -1,0 +1,38 @@
+"""Finding the rulesets, schemas and case suites shipped with the package.
+
+In a built wheel they live in ``spbe_rules/_data/`` (copied there from the
+top-level ``rulesets/``, ``schemas/`` and ``suites/`` folders at build time)
+and are found through :mod:`importlib.resources`. In a source checkout
+installed in editable mode the top-level folders are used directly.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+from importlib import resources
+from importlib.resources.abc import Traversable
+from pathlib import Path
+
+__all__ = ["data_dir", "schema_text"]
+
+
+@cache
+def _root() -> Traversable | Path:
+    packaged = resources.files("spbe_rules") / "_data"
+    if packaged.is_dir():
+        return packaged
+    checkout = Path(__file__).resolve().parents[3]
+    if (checkout / "pyproject.toml").is_file() and (checkout / "rulesets").is_dir():
+        return checkout
+    raise RuntimeError(
+        "spbe-rules is installed without its data files (rulesets/, schemas/); reinstall it with `pip install spbe-rules`"
+    )
+
+
+def data_dir(kind: str) -> Traversable | Path:
+    """The folder of shipped ``rulesets``, ``schemas`` or ``suites``."""
+    return _root() / kind
+
+
+def schema_text(name: str) -> str:
+    return (data_dir("schemas") / f"{name}.schema.json").read_text(encoding="utf-8")

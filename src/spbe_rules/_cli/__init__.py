@@ -1,0 +1,1 @@
+"""The ``spbe-rules`` command line."""

@@ -1,0 +1,1 @@
+"""The evaluation engine: compiled rulesets, evaluate, results, explanations."""

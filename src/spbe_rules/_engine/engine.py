@@ -1,0 +1,249 @@
+"""The exact evaluation core, compiled once per ruleset.
+
+Weights are scaled to whole numbers (by the least common multiple of their
+denominators), so every sum is an ``int`` and every index an exact ratio of two
+ints; no float is ever used. Rounding for display and the predikat band rule
+come from the ruleset.
+
+Rules are applied in a fixed order derived from their dependencies: a rule
+runs after every rule that caps an indicator its condition reads (through a
+document's ``implied_by`` too). The loader rejects cycles, so one pass reaches
+the fixed point, and the result does not depend on the order of rules in the file.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+from math import lcm
+from .._base.errors import EvaluationError, Location, Problem
+from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
+
+__all__ = ["Compiled", "compiled", "condition_deps", "display_text", "round_scaled"]
+
+
+def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
+    """``num/den`` rounded to ``decimals`` places, as an integer count of 10**-decimals."""
+    q: int = num * 10**decimals
+    if mode == "half_up":  # halves away from zero (indices are never negative)
+        if q >= 0:
+            return (2 * q + den) // (2 * den)
+        return -((-2 * q + den) // (2 * den))
+    if mode == "half_even":
+        whole, rest = divmod(q, den)
+        twice = 2 * rest
+        if twice > den or (twice == den and whole % 2 == 1):
+            whole += 1
+        return whole
+    if mode == "down":  # towards zero
+        return q // den if q >= 0 else -((-q) // den)
+    if mode == "up":  # away from zero
+        return -((-q) // den) if q >= 0 else -(q // -den)
+    raise ValueError(f"unknown rounding mode {mode!r}")
+
+
+def display_text(scaled: int, decimals: int) -> str:
+    if decimals == 0:
+        return str(scaled)
+    sign = "-" if scaled < 0 else ""
+    s = str(abs(scaled)).rjust(decimals + 1, "0")
+    return f"{sign}{s[:-decimals]}.{s[-decimals:]}"
+
+
+def condition_deps(cond: Condition, docs: Mapping[str, Condition | None]) -> set[int]:
+    if isinstance(cond, AtLeast):
+        return {cond.indicator}
+    if isinstance(cond, HasDocument):
+        implied = docs.get(cond.document)
+        return condition_deps(implied, docs) if implied is not None else set()
+    if isinstance(cond, Not):
+        return condition_deps(cond.item, docs)
+    out: set[int] = set()
+    for sub in cond.items:
+        out |= condition_deps(sub, docs)
+    return out
+
+
+class Compiled:
+    """A ruleset prepared for fast exact evaluation."""
+
+    def __init__(self, rs: Ruleset) -> None:
+        self.ruleset = rs
+        inds = sorted(rs.indicators, key=lambda i: i.number)
+        self.indicators = tuple(inds)
+        self.memo: dict[object, Any] = {}  # shared immutable result parts, filled by _evaluate (bounded)
+        self.numbers: tuple[int, ...] = tuple(i.number for i in inds)
+        self.position: dict[int, int] = {n: k for k, n in enumerate(self.numbers)}
+        weights = [i.weight for i in inds] + [a.weight for a in rs.aspects] + [d.weight for d in rs.domains]
+        scale = lcm(*(w.denominator for w in weights), rs.total_weight.denominator)
+        self.scale = scale
+        self.w: tuple[int, ...] = tuple(int(i.weight * scale) for i in inds)
+        aspect_pos = {a.id: k for k, a in enumerate(rs.aspects)}
+        self.aspect_of: tuple[int, ...] = tuple(aspect_pos[i.aspect] for i in inds)
+        self.aspect_w: tuple[int, ...] = tuple(int(a.weight * scale) for a in rs.aspects)
+        domain_pos = {d.id: k for k, d in enumerate(rs.domains)}
+        self.domain_of_aspect: tuple[int, ...] = tuple(domain_pos[a.domain] if a.domain else -1 for a in rs.aspects)
+        self.domain_w: tuple[int, ...] = tuple(int(d.weight * scale) for d in rs.domains)
+        self.total_w = int(rs.total_weight * scale)
+        # members of each aspect, for the fast batch paths
+        self.aspect_members: tuple[tuple[int, ...], ...] = tuple(
+            tuple(k for k, a in enumerate(self.aspect_of) if a == j) for j in range(len(rs.aspects))
+        )
+        self.decimals = rs.display.decimals
+        self.rounding = rs.display.rounding
+        self.pow10 = 10**self.decimals
+        self.from_rounded = rs.display.predikat_from == "rounded"
+        self.bands: tuple[tuple[Fraction, Fraction, str], ...] = tuple((b.lower, b.upper, b.name) for b in rs.predikat.bands)
+        self.docs: dict[str, Condition | None] = {d.key: d.implied_by for d in rs.documents}
+        self.rule_order: tuple[Rule, ...] = self._order_rules(rs.rules)
+
+    def _order_rules(self, rules: Sequence[Rule]) -> tuple[Rule, ...]:
+        deps = {r.id: condition_deps(r.unless, self.docs) for r in rules}
+        targets = {r.id: set(r.targets) for r in rules}
+        before: dict[str, set[str]] = {r.id: {o.id for o in rules if o.id != r.id and targets[o.id] & deps[r.id]} for r in rules}
+        done: list[Rule] = []
+        placed: set[str] = set()
+        remaining = sorted(rules, key=lambda r: r.id)
+        while remaining:
+            ready = [r for r in remaining if before[r.id] <= placed]
+            if not ready:  # the loader rejects cycles; keep id order if one slipped through
+                ready = remaining[:1]
+            r = ready[0]
+            done.append(r)
+            placed.add(r.id)
+            remaining.remove(r)
+        return tuple(done)
+
+    # -- predikat -----------------------------------------------------------------------
+
+    def band(self, value: Fraction) -> str:
+        bands = self.bands
+        last = len(bands) - 1
+        for k, (lower, upper, name) in enumerate(bands):
+            if lower <= value and (value < upper or (k == last and value <= upper)):
+                return name
+        if value < bands[0][0]:
+            return bands[0][2]
+        return bands[last][2]
+
+    def predikat_of(self, num: int, den: int) -> tuple[str, int]:
+        """The predikat of the index ``num/den`` and its rounded, scaled display value."""
+        r = round_scaled(num, den, self.decimals, self.rounding)
+        value = Fraction(r, self.pow10) if self.from_rounded else Fraction(num, den)
+        return self.band(value), r
+
+    # -- rules --------------------------------------------------------------------------
+
+    def apply_rules(
+        self,
+        levels: list[int],
+        documents: Mapping[str, bool],
+        enabled: Callable[[Rule], bool],
+        where: Callable[[], Location],
+    ) -> tuple[list[int], dict[int, list[str]], list[tuple[Rule, bool | None, tuple[int, ...]]], dict[str, tuple[bool | None, str]]]:
+        """Effective levels, the rules that lowered each indicator, each rule's outcome and each document's state."""
+        eff = list(levels)
+        by: dict[int, list[str]] = {}
+        outcomes: list[tuple[Rule, bool | None, tuple[int, ...]]] = []
+        doc_state: dict[str, tuple[bool | None, str]] = {}
+        pos = self.position
+
+        def doc(key: str, rule: Rule | None) -> bool:
+            if key in doc_state:
+                state = doc_state[key][0]
+                if state is not None:
+                    return state
+            if key in documents:
+                doc_state[key] = (documents[key], "stated")
+                return documents[key]
+            implied = self.docs.get(key)
+            if implied is not None:
+                value = holds(implied, rule)
+                doc_state[key] = (value, "implied")
+                return value
+            doc_state[key] = (None, "unknown")
+            raise EvaluationError(NEEDS_DOCUMENT, [unknown_document(self.ruleset, rule.id if rule else "?", key, where())])
+
+        def holds(cond: Condition, rule: Rule | None) -> bool:
+            if isinstance(cond, AtLeast):
+                return eff[pos[cond.indicator]] >= cond.level
+            if isinstance(cond, HasDocument):
+                return doc(cond.document, rule)
+            if isinstance(cond, Not):
+                return not holds(cond.item, rule)
+            if isinstance(cond, AllOf):
+                return all(holds(c, rule) for c in cond.items)
+            return any(holds(c, rule) for c in cond.items)
+
+        for rule in self.rule_order:
+            if not enabled(rule):
+                outcomes.append((rule, None, ()))
+                continue
+            ok = holds(rule.unless, rule)
+            capped: list[int] = []
+            if not ok:
+                cap = rule.max_level
+                for n in rule.targets:
+                    k = pos[n]
+                    if eff[k] > cap:
+                        eff[k] = cap
+                        capped.append(n)
+                        by.setdefault(n, []).append(rule.id)
+            outcomes.append((rule, ok, tuple(capped)))
+        for key in self.docs:  # report every document, also those no enabled rule read
+            if key not in doc_state or doc_state[key][0] is None:
+                if key in documents:
+                    doc_state[key] = (documents[key], "stated")
+                elif self.docs[key] is not None:
+                    implied = self.docs[key]
+                    assert implied is not None
+                    try:
+                        doc_state[key] = (holds(implied, None), "implied")
+                    except EvaluationError:
+                        doc_state[key] = (None, "unknown")
+                else:
+                    doc_state[key] = (None, "unknown")
+        return eff, by, outcomes, doc_state
+
+    # -- sums ---------------------------------------------------------------------------
+
+    def sums(self, levels: Sequence[int]) -> tuple[list[int], list[int], int]:
+        """Weighted sums per aspect, per domain and in all (scaled ints)."""
+        aspect_s = [0] * len(self.aspect_w)
+        aspect_of = self.aspect_of
+        for k, (lv, w) in enumerate(zip(levels, self.w)):
+            aspect_s[aspect_of[k]] += lv * w
+        domain_s = [0] * len(self.domain_w)
+        for j, s in enumerate(aspect_s):
+            d = self.domain_of_aspect[j]
+            if d >= 0:
+                domain_s[d] += s
+        return aspect_s, domain_s, sum(aspect_s)
+
+
+NEEDS_DOCUMENT = "a rule needs a fact the assessment does not give"
+
+
+def unknown_document(rs: Ruleset, rule_id: str, key: str, where: Location) -> Problem:
+    """The problem of a rule that depends on a document the assessment neither states nor lets the ruleset infer."""
+    return Problem(
+        "UNKNOWN_DOCUMENT_STATE",
+        f"rule `{rule_id}` depends on the document {rs.document(key).name} (`{key}`), but the assessment does not say whether it exists and the ruleset gives no way to infer it",
+        where,
+        f"add `documents: {{{key}: true}}` (or false) to the assessment",
+    )
+
+
+def compiled(rs: Ruleset) -> Compiled:
+    """The compiled form of ``rs`` (made once and kept with the ruleset)."""
+    c = _CACHE.get(id(rs))
+    if c is None or c.ruleset is not rs:  # a cached entry holds its ruleset, so ids are not reused while cached
+        c = Compiled(rs)
+        if len(_CACHE) > 64:
+            _CACHE.clear()
+        _CACHE[id(rs)] = c
+    return c
+
+
+_CACHE: dict[int, Compiled] = {}

@@ -1,0 +1,172 @@
+"""``evaluate``: an assessment under a ruleset -> a :class:`Result` (exact, then displayed)."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from fractions import Fraction
+from typing import Any
+
+from .._loading.assessment import Assessment, MissingPolicy, StageLevels, check_against
+from .engine import Compiled, compiled, display_text, round_scaled
+from .._base.errors import EvaluationError, Problem
+from .._model.model import Rule, Ruleset
+from .result import (
+    AspectResult,
+    DocumentState,
+    DomainResult,
+    IndicatorResult,
+    LevelChange,
+    Result,
+    RuleOutcome,
+    RulesetRef,
+)
+from .._version import __version__
+
+__all__ = ["evaluate"]
+
+
+def evaluate(
+    ruleset: Ruleset,
+    assessment: Assessment,
+    *,
+    missing: MissingPolicy = "error",
+    enable_rules: Iterable[str] = (),
+    disable_rules: Iterable[str] = (),
+) -> Result:
+    """Evaluate ``assessment`` under ``ruleset``.
+
+    ``missing``: ``"error"`` (default) refuses an assessment that lacks a level;
+    ``"lowest"`` counts a missing level as the scale's lowest and marks it ``filled``.
+    ``enable_rules`` / ``disable_rules`` switch rules on or off by id (optional
+    rules are off unless enabled). With stages, the result is the last stage's,
+    and ``Result.stages`` holds one result per stage.
+    """
+    if not isinstance(ruleset, Ruleset):
+        raise TypeError(f"ruleset must be a Ruleset (from load_ruleset), not {type(ruleset).__name__}")
+    if not isinstance(assessment, Assessment):
+        raise TypeError(f"assessment must be an Assessment (from load_assessment), not {type(assessment).__name__}")
+    on, off = set(enable_rules), set(disable_rules)
+    unknown = sorted((on | off) - {r.id for r in ruleset.rules})
+    if unknown:
+        raise EvaluationError(
+            "unknown rule",
+            [
+                Problem(
+                    "UNKNOWN_RULE",
+                    f"ruleset {ruleset.id} has no rule {', '.join(unknown)}",
+                    None,
+                    f"rules: {', '.join(r.id for r in ruleset.rules) or 'none'}",
+                )
+            ],
+        )
+    stages, filled = check_against(ruleset, assessment, missing)
+    c = compiled(ruleset)
+
+    def enabled(rule: Rule) -> bool:
+        if rule.id in off:
+            return False
+        return rule.enabled or rule.id in on
+
+    ref = RulesetRef(ruleset.id, ruleset.version, ruleset.sha256)
+    results: list[Result] = []
+    filled_set = frozenset(filled)
+    current: dict[int, int] = {}
+    given_later: set[int] = set()  # a level filled by policy stops being `filled` once a later stage gives it
+    for k, st in enumerate(stages):
+        before = dict(current)
+        current.update(st.levels)
+        if k:
+            given_later.update(st.levels)
+        changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
+        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes))
+    final = results[-1]
+    if assessment.staged:
+        final = _with_stages(final, tuple(results))
+    return final
+
+
+def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
+    import attrs
+
+    return attrs.evolve(final, stages=stages)
+
+
+def _one(
+    c: Compiled,
+    assessment: Assessment,
+    st: StageLevels,
+    levels_by_number: dict[int, int],
+    filled: frozenset[int],
+    enabled: object,
+    ref: RulesetRef,
+    missing: str,
+    changes: tuple[LevelChange, ...],
+) -> Result:
+    rs = c.ruleset
+    levels = [levels_by_number[n] for n in c.numbers]
+    by: dict[int, tuple[str, ...]]
+    if rs.rules or rs.documents:  # documents are reported the same way with or without rules
+        where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
+        eff, by_lists, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
+        by = {n: tuple(ids) for n, ids in by_lists.items()}
+    else:
+        eff, by, outcomes = levels, {}, []
+        doc_state = {d.key: ((assessment.documents[d.key], "stated") if d.key in assessment.documents else (None, "unknown")) for d in rs.documents}
+    aspect_s, domain_s, total_s = c.sums(eff)
+    # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
+    memo = c.memo
+    aspects: tuple[AspectResult, ...] = tuple(
+        memo.get(("a", j, s)) or _aspect(memo, c, j, s) for j, s in enumerate(aspect_s)
+    )
+    domains: tuple[DomainResult, ...] = tuple(
+        memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s)
+    )
+    predikat, rounded = c.predikat_of(total_s, c.total_w)
+    indicators: tuple[IndicatorResult, ...] = tuple(
+        memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
+        for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
+    )
+    documents = tuple(DocumentState(d.key, d.name, *doc_state.get(d.key, (None, "unknown"))) for d in rs.documents)
+    rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
+    return Result(
+        index=display_text(rounded, c.decimals),
+        index_exact=Fraction(total_s, c.total_w),
+        predikat=predikat,
+        domains=domains,
+        aspects=aspects,
+        indicators=indicators,
+        ruleset=ref,
+        instansi=assessment.instansi,
+        year=assessment.year,
+        stage=st.id,
+        predikat_from=rs.display.predikat_from,
+        documents=documents,
+        rules=rules,
+        changes=changes,
+        missing_policy=missing,
+        library_version=__version__,
+        ruleset_obj=rs,
+    )
+
+
+def _aspect(memo: dict[object, Any], c: Compiled, j: int, s: int) -> AspectResult:
+    a, w = c.ruleset.aspects[j], c.aspect_w[j]
+    r = AspectResult(a.id, a.name, a.domain, a.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
+    memo[("a", j, s)] = r
+    return r
+
+
+def _domain(memo: dict[object, Any], c: Compiled, j: int, s: int) -> DomainResult:
+    d, w = c.ruleset.domains[j], c.domain_w[j]
+    r = DomainResult(d.id, d.name, d.weight, display_text(round_scaled(s, w, c.decimals, c.rounding), c.decimals), Fraction(s, w))
+    memo[("d", j, s)] = r
+    return r
+
+
+def _indicator(
+    memo: dict[object, Any], c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool
+) -> IndicatorResult:
+    ind = c.indicators[k]
+    r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)
+    memo[("i", k, level, eff, rules, filled)] = r
+    return r

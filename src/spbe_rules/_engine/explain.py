@@ -1,0 +1,460 @@
+"""Explanation trees: why each number is what it is, with the legal basis.
+
+Shape (``schema: spbe-rules/explanation@1``): a root node for the index, with
+one child per domain (or per aspect when the ruleset has no domains), aspects
+under domains, indicators under aspects, and a ``rules`` node listing every
+rule's outcome. Every node has ``kind``, ``id``, ``title``, ``value``, a text in
+Indonesian and English (``text.id``, ``text.en``), ``legal_basis`` (citations as
+readable strings), ``rules`` (ids of rules that changed it) and ``children``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any
+
+from attrs import frozen
+
+from .._model.converter import exact_text
+from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
+from .._base.text import number_ranges
+
+__all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
+
+EXPLANATION_SCHEMA = "spbe-rules/explanation@1"
+
+
+@frozen
+class Text:
+    id: str
+    en: str
+
+
+@frozen
+class Node:
+    kind: str
+    id: str
+    title: str
+    value: str | None
+    text: Text
+    legal_basis: tuple[str, ...] = ()
+    rules: tuple[str, ...] = ()
+    status: str = "in_force"
+    children: tuple[Node, ...] = ()
+
+
+@frozen
+class Explanation:
+    root: Node
+    schema: str = EXPLANATION_SCHEMA
+
+    def find(self, kind: str, node_id: str) -> Node | None:
+        stack = [self.root]
+        while stack:
+            n = stack.pop()
+            if n.kind == kind and n.id == node_id:
+                return n
+            stack.extend(n.children)
+        return None
+
+
+def cite(rs: Ruleset, c: Citation | None, with_note: bool = False) -> tuple[str, ...]:
+    """A citation as one readable string: the source's number (or title) and the section;
+    ``with_note`` adds the citation's note (used for rules, whose notes say why a source applies)."""
+    if c is None:
+        return ()
+    try:
+        src = rs.source(c.source)
+        who = src.number or src.title
+    except KeyError:
+        who = c.source
+    note = f" (catatan: {' '.join(c.note.split())})" if with_note and c.note else ""
+    weak = _WEAK.get(src_confidence(rs, c.source) or "") if with_note else None
+    if weak:
+        note += f" [{weak}]"
+    return (f"{who}, {c.section}{note}",)
+
+
+_WEAK = {"single_source": "sumber tunggal, belum dipastikan", "inferred": "disimpulkan, belum dipastikan"}
+
+
+def src_confidence(rs: Ruleset, source_id: str) -> str | None:
+    try:
+        return rs.source(source_id).confidence
+    except KeyError:
+        return None
+
+
+def _num(value: Any) -> str:
+    return exact_text(value)
+
+
+_Docs = Mapping[str, tuple[bool | None, str]]
+
+
+def _doc_name(rs: Ruleset, key: str) -> str:
+    try:
+        return rs.document(key).name
+    except KeyError:
+        return key
+
+
+def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int], docs: _Docs, lang: str, depth: int) -> str:
+    """Where the document's state comes from, in plain words."""
+    present, basis = docs.get(key, (None, "unknown"))
+    ind = lang == "id"
+    word = ({True: "ada", False: "tidak ada", None: "tidak diketahui"} if ind else {True: "present", False: "absent", None: "unknown"})[present]
+    if basis == "stated":
+        return f"penilaian menyatakan: {word}" if ind else f"the assessment states: {word}"
+    if basis == "implied":
+        try:
+            implied = rs.document(key).implied_by
+        except KeyError:
+            implied = None
+        if implied is not None and depth < 3:
+            how = describe_condition(implied, rs, levels, docs, lang, _depth=depth + 1)
+            if ind:
+                return f"tidak dinyatakan dalam penilaian, maka disimpulkan dari {how}: {word}"
+            return f"not stated by the assessment, so inferred from {how}: {word}"
+        return f"disimpulkan: {word}" if ind else f"inferred: {word}"
+    return "penilaian tidak menyatakan apakah dokumen ini ada" if ind else "the assessment does not say whether it exists"
+
+
+def describe_condition(
+    cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str, *, _depth: int = 0
+) -> str:
+    """The whole condition in plain words, with what holds now."""
+    ind = lang == "id"
+    if isinstance(cond, AtLeast):
+        now = levels.get(cond.indicator)
+        name = _ind_name(rs, cond.indicator)
+        if ind:
+            return f"indikator {cond.indicator} ({name}) minimal level {cond.level} (sekarang {now})"
+        return f"indicator {cond.indicator} ({name}) at level {cond.level} or above (now {now})"
+    if isinstance(cond, HasDocument):
+        name = _doc_name(rs, cond.document)
+        state = _doc_state(rs, cond.document, levels, docs, lang, _depth)
+        return f"dokumen {name} tersedia ({state})" if ind else f"the {name} document is in place ({state})"
+    if isinstance(cond, Not):
+        inner = describe_condition(cond.item, rs, levels, docs, lang, _depth=_depth + 1)
+        return f"bukan keadaan berikut: {inner}" if ind else f"not the case that {inner}"
+    parts = [describe_condition(c, rs, levels, docs, lang, _depth=_depth + 1) for c in cond.items]
+    if len(parts) == 1:
+        return parts[0]
+    if isinstance(cond, AllOf):
+        text = ("; dan " if ind else "; and ").join(parts)
+        head = "semua berikut: " if ind else "all of: "
+    else:
+        text = ("; atau " if ind else "; or ").join(parts)
+        head = "salah satu berikut: " if ind else "one of: "
+    return f"({head}{text})" if _depth else text
+
+
+def _holds(cond: Condition, levels: Mapping[int, int], docs: _Docs) -> bool | None:
+    """Whether the condition holds on these levels and document states (None: not known)."""
+    if isinstance(cond, AtLeast):
+        now = levels.get(cond.indicator)
+        return None if now is None else now >= cond.level
+    if isinstance(cond, HasDocument):
+        return docs.get(cond.document, (None, "unknown"))[0]
+    if isinstance(cond, Not):
+        inner = _holds(cond.item, levels, docs)
+        return None if inner is None else not inner
+    values = [_holds(c, levels, docs) for c in cond.items]
+    if isinstance(cond, AllOf):
+        return False if False in values else (True if all(v is True for v in values) else None)
+    return True if True in values else (False if all(v is False for v in values) else None)
+
+
+def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str) -> str:
+    """What must become true for a condition that does not hold now: only the parts that fail."""
+    ind = lang == "id"
+    if isinstance(cond, AtLeast):
+        name = _ind_name(rs, cond.indicator)
+        now = levels.get(cond.indicator)
+        if ind:
+            return f"indikator {cond.indicator} ({name}) mencapai level {cond.level} (sekarang {now})"
+        return f"indicator {cond.indicator} ({name}) reaches level {cond.level} (now {now})"
+    if isinstance(cond, (HasDocument, Not)):
+        return describe_condition(cond, rs, levels, docs, lang)
+    if isinstance(cond, AllOf):
+        failing = [c for c in cond.items if _holds(c, levels, docs) is not True] or list(cond.items)
+        parts = [describe_release(c, rs, levels, docs, lang) for c in failing]
+        return ("; dan " if ind else "; and ").join(parts)
+    parts = [describe_release(c, rs, levels, docs, lang) for c in cond.items]
+    if len(parts) == 1:
+        return parts[0]
+    head = "salah satu berikut terpenuhi: " if ind else "one of these holds: "
+    return head + ("; atau " if ind else "; or ").join(parts)
+
+
+def _ind_name(rs: Ruleset, number: int) -> str:
+    try:
+        return rs.indicator(number).name
+    except KeyError:
+        return "?"
+
+
+def rule_message(rule: Rule, rs: Ruleset, number: int, submitted: int, lang: str, condition: str | None = None) -> str:
+    template = rule.message.id if lang == "id" else rule.message.en
+    values: dict[str, Any] = {
+        "indicator": number,
+        "indicator_name": _ind_name(rs, number),
+        "max_level": rule.max_level,
+        "submitted": submitted,
+        "rule": rule.id,
+    }
+    if condition is not None:
+        values["condition"] = condition
+    try:
+        return template.format_map(_Default(values))
+    except (ValueError, IndexError):  # a malformed template is shown as written
+        return template
+
+
+class _Default(dict[str, Any]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int], docs: _Docs) -> Text:
+    return Text(
+        f"Batas ini lepas bila {describe_release(rule.unless, rs, levels, docs, 'id')}.",
+        f"The cap is lifted when {describe_release(rule.unless, rs, levels, docs, 'en')}.",
+    )
+
+
+def _status_text(rule: Rule, long: bool) -> Text:
+    if rule.status != "provisional":
+        return Text("", "")
+    if not long:
+        return Text(
+            " Aturan ini berstatus sementara (belum pasti); alasannya ada pada bagian 'Aturan ketergantungan' dari penjelasan lengkap.",
+            " This rule is provisional (not settled); its reason is in the 'Dependency rules' part of the full explanation.",
+        )
+    reason = " ".join((rule.reason or "").split())
+    return Text(
+        f" Status: sementara (belum pasti). {reason}".rstrip(),
+        f" Status: provisional (not settled). Reason, in Indonesian: {reason}".rstrip(),
+    )
+
+
+def _stage_history(result: Any, number: int) -> Text | None:
+    """The submitted level of one indicator through the stages, when a stage changed it."""
+    stages = getattr(result, "stages", ()) or ()
+    if len(stages) < 2 or not any(c.indicator == number for st in stages for c in st.changes):
+        return None
+    steps_id: list[str] = []
+    steps_en: list[str] = []
+    for k, st in enumerate(stages):
+        change = next((c for c in st.changes if c.indicator == number), None)
+        if k == 0:
+            level = next((i.level for i in st.indicators if i.id == number), None)
+            steps_id.append(f"tahap {st.stage}: {level}")
+            steps_en.append(f"stage {st.stage}: {level}")
+        elif change is not None:
+            steps_id.append(f"tahap {st.stage}: {change.after} (diubah asesor dari {change.before})")
+            steps_en.append(f"stage {st.stage}: {change.after} (changed by the assessors from {change.before})")
+    return Text(
+        "Level yang diajukan per tahap: " + ", ".join(steps_id) + ". Yang dihitung adalah level dari tahap terakhir yang menilainya.",
+        "Submitted level by stage: " + ", ".join(steps_en) + ". The level from the latest stage that scored it counts.",
+    )
+
+
+def explain_result(result: Any, rs: Ruleset) -> Explanation:
+    """Build the explanation tree of ``result`` (a :class:`Result`) evaluated under ``rs``."""
+    from .engine import compiled, display_text
+
+    eff = {i.id: i.effective_level for i in result.indicators}
+    submitted = {i.id: i.level for i in result.indicators}
+    docs = {d.key: (d.present, d.basis) for d in result.documents}
+    rule_by_id = {r.id: r for r in rs.rules}
+    ind_nodes: dict[str, list[Node]] = {}
+    for ir in result.indicators:
+        ind = rs.indicator(ir.id)
+        level_name = rs.scale.level_name(ind.capability, ir.effective_level) or ""
+        crit = ind.criteria.get(ir.effective_level, "")
+        children = []
+        basis = list(cite(rs, ind.citation))
+        holding: list[Rule] = []  # failing rules that keep this indicator below its submitted level
+        for o in result.rules:  # in the order the rules were applied, not the order of the file
+            rule = rule_by_id[o.id]
+            if ir.id not in rule.targets or not o.enabled:
+                continue
+            cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
+            cond_en = describe_condition(rule.unless, rs, eff, docs, "en")
+            release = _release_text(rule, rs, eff, docs)
+            status = _status_text(rule, long=False)
+            if o.held:
+                t = Text(
+                    f"Aturan {rule.id} tidak membatasi indikator ini karena syaratnya terpenuhi: {cond_id}.",
+                    f"Rule {rule.id} does not limit this indicator because its condition holds: {cond_en}.",
+                )
+            elif rule.id in ir.rules:
+                holding.append(rule)
+                t = Text(
+                    f"{rule_message(rule, rs, ir.id, ir.level, 'id', cond_id)} {release.id}{status.id}",
+                    f"{rule_message(rule, rs, ir.id, ir.level, 'en', cond_en)} {release.en}{status.en}",
+                )
+            elif ir.level > rule.max_level:
+                holding.append(rule)
+                by = ", ".join(ir.rules)
+                t = Text(
+                    f"Aturan {rule.id} juga menahan indikator ini paling tinggi level {rule.max_level} karena syaratnya belum terpenuhi, "
+                    f"tetapi aturan {by} sudah menurunkannya ke level {ir.effective_level} lebih dulu. {release.id}{status.id}",
+                    f"Rule {rule.id} also holds this indicator at level {rule.max_level} at most because its condition is not met, "
+                    f"but rule {by} had already lowered it to level {ir.effective_level}. {release.en}{status.en}",
+                )
+            else:
+                t = Text(
+                    f"Syarat aturan {rule.id} belum terpenuhi, sehingga indikator ini paling tinggi level {rule.max_level}; "
+                    f"level yang diajukan ({ir.level}) tidak melebihi batas itu, jadi levelnya tidak berubah. {release.id}{status.id}",
+                    f"The condition of rule {rule.id} is not met, so this indicator may be at most level {rule.max_level}; "
+                    f"the submitted level ({ir.level}) is not above that, so it does not change. {release.en}{status.en}",
+                )
+            children.append(Node("rule", rule.id, rule.id, None, t, cite(rs, rule.legal_basis, True), (), rule.status))
+            basis.extend(cite(rs, rule.legal_basis))
+        if ir.rules:
+            lifts_id = " ".join(
+                f"Batas aturan {r.id} lepas bila {describe_release(r.unless, rs, eff, docs, 'id')}." for r in holding
+            )
+            lifts_en = " ".join(
+                f"The cap of rule {r.id} is lifted when {describe_release(r.unless, rs, eff, docs, 'en')}." for r in holding
+            )
+            if len(holding) > 1:
+                lifts_id += " Semua batas itu harus lepas agar level yang diajukan dihitung."
+                lifts_en += " All of these caps must be lifted for the submitted level to count."
+            text = Text(
+                f"Diajukan level {ir.level}, tetapi dihitung level {ir.effective_level} ({level_name}): indikator ini ditahan "
+                f"pada level {ir.effective_level} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
+                f"Submitted level {ir.level}, but counted at level {ir.effective_level} ({level_name}): rule {', '.join(ir.rules)} "
+                f"holds this indicator at level {ir.effective_level}. {lifts_en} Weight {_num(ir.weight)}.",
+            )
+        else:
+            filled_id = " (tidak diisi; dihitung pada level terendah sesuai kebijakan yang dipilih)" if ir.filled else ""
+            filled_en = " (not given; counted at the lowest level under the chosen policy)" if ir.filled else ""
+            text = Text(
+                f"Level {ir.effective_level} ({level_name}){filled_id}: {crit} Bobot {_num(ir.weight)}.",
+                f"Level {ir.effective_level} ({level_name}){filled_en}. Weight {_num(ir.weight)}.",
+            )
+        history = _stage_history(result, ir.id)
+        if history is not None:
+            text = Text(f"{text.id} {history.id}", f"{text.en} {history.en}")
+        ind_nodes.setdefault(ir.aspect, []).append(
+            Node("indicator", str(ir.id), ind.name, str(ir.effective_level), text, tuple(dict.fromkeys(basis)), ir.rules, ind.status, tuple(children))
+        )
+    aspect_nodes: dict[str | None, list[Node]] = {}
+    for ar in result.aspects:
+        asp = rs.aspect(ar.id)
+        kids = tuple(ind_nodes.get(ar.id, []))
+        lowered = tuple(sorted({r for k in kids for r in k.rules}))
+        text = Text(
+            f"Indeks aspek {ar.index} (tepat {_num(ar.index_exact)}) = jumlah (level x bobot) indikatornya dibagi bobot aspek {_num(ar.weight)}.",
+            f"Aspect index {ar.index} (exact {_num(ar.index_exact)}) = sum of its indicators' level x weight divided by the aspect weight {_num(ar.weight)}.",
+        )
+        aspect_nodes.setdefault(ar.domain, []).append(Node("aspect", ar.id, ar.name, ar.index, text, cite(rs, asp.citation), lowered, asp.status, kids))
+    top: list[Node] = []
+    if result.domains:
+        for dr in result.domains:
+            dom = rs.domain(dr.id)
+            kids = tuple(aspect_nodes.get(dr.id, []))
+            lowered = tuple(sorted({r for k in kids for r in k.rules}))
+            text = Text(
+                f"Indeks domain {dr.index} (tepat {_num(dr.index_exact)}) = jumlah (indeks aspek x bobot aspek) dibagi bobot domain {_num(dr.weight)}.",
+                f"Domain index {dr.index} (exact {_num(dr.index_exact)}) = sum of aspect index x aspect weight divided by the domain weight {_num(dr.weight)}.",
+            )
+            top.append(Node("domain", dr.id, dr.name, dr.index, text, cite(rs, dom.citation), lowered, dom.status, kids))
+    else:
+        top.extend(aspect_nodes.get(None, []))
+    rule_nodes = []
+    for o in result.rules:
+        rule = rule_by_id[o.id]
+        cond_id = describe_condition(rule.unless, rs, eff, docs, "id")
+        cond_en = describe_condition(rule.unless, rs, eff, docs, "en")
+        status = _status_text(rule, long=True)
+        targets = number_ranges(rule.targets, pairs_as_list=True)
+        if not o.enabled and not rule.enabled:
+            t = Text(
+                f"Aturan opsional {o.id} mati secara bawaan dan tidak dinyalakan pada evaluasi ini, jadi tidak membatasi apa pun "
+                f"(sasarannya indikator {targets}, paling tinggi level {rule.max_level}). Aturan ini dipakai hanya bila dinyalakan "
+                f"(CLI: --enable-rule {o.id}).{status.id}",
+                f"Optional rule {o.id} is off by default and was not switched on for this evaluation, so it limits nothing "
+                f"(it targets indicators {targets}, at most level {rule.max_level}). It applies only when switched on "
+                f"(CLI: --enable-rule {o.id}).{status.en}",
+            )
+        elif not o.enabled:
+            t = Text(
+                f"Aturan {o.id} dimatikan untuk evaluasi ini (CLI: --disable-rule {o.id}), jadi tidak membatasi apa pun.{status.id}",
+                f"Rule {o.id} was switched off for this evaluation (CLI: --disable-rule {o.id}), so it limits nothing.{status.en}",
+            )
+        elif o.held:
+            t = Text(
+                f"Syarat terpenuhi ({cond_id}); tidak ada indikator yang dibatasi.{status.id}",
+                f"Condition holds ({cond_en}); no indicator is limited.{status.en}",
+            )
+        else:
+            release = _release_text(rule, rs, eff, docs)
+            capped = set(o.capped)
+            earlier = [n for n in rule.targets if n not in capped and submitted.get(n, 0) > rule.max_level]
+            below = [n for n in rule.targets if n not in capped and n not in earlier]
+            parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi level {rule.max_level}."]
+            parts_en = [f"The condition of this rule is not met, so indicators {targets} may be at most level {rule.max_level}."]
+            if capped:
+                parts_id.append(f"Ditahan pada level {rule.max_level} oleh aturan ini (level yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}.")
+                parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {number_ranges(capped, pairs_as_list=True)}.")
+            if earlier:
+                parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {number_ranges(earlier, pairs_as_list=True)}.")
+                parts_en.append(f"Already lowered by another rule: indicators {number_ranges(earlier, pairs_as_list=True)}.")
+            if below:
+                parts_id.append(f"Tidak berubah karena level yang diajukan tidak melebihi batas: indikator {number_ranges(below, pairs_as_list=True)}.")
+                parts_en.append(f"Unchanged because the submitted level is not above the cap: indicators {number_ranges(below, pairs_as_list=True)}.")
+            t = Text(" ".join([*parts_id, release.id]) + status.id, " ".join([*parts_en, release.en]) + status.en)
+        rule_nodes.append(Node("rule", o.id, rule.description or o.id, None, t, cite(rs, rule.legal_basis, True), (o.id,) if o.capped else (), rule.status))
+    if rule_nodes:
+        top.append(
+            Node(
+                "rules",
+                "rules",
+                "Aturan ketergantungan",
+                None,
+                Text(
+                    "Aturan ketergantungan: bila syarat sebuah aturan tidak terpenuhi, indikator sasarannya dihitung paling tinggi "
+                    "pada level batasnya, berapa pun level yang diajukan. Berikut setiap aturan dan hasilnya.",
+                    "Dependency rules: when a rule's condition is not met, its target indicators count at its cap at most, "
+                    "whatever level was submitted. Each rule and its outcome follow.",
+                ),
+                (),
+                tuple(sorted({r for n in rule_nodes for r in n.rules})),
+                "in_force",
+                tuple(rule_nodes),
+            )
+        )
+    basis_from = "indeks yang dibulatkan" if result.predikat_from == "rounded" else "indeks yang tidak dibulatkan"
+    basis_from_en = "the rounded index" if result.predikat_from == "rounded" else "the unrounded index"
+    band = next((b for b in rs.predikat.bands if b.name == result.predikat), None)
+    band_id = f" (rentang {_num(band.lower)} sampai {_num(band.upper)})" if band else ""
+    band_en = f" (band {_num(band.lower)} to {_num(band.upper)})" if band else ""
+    root_text = Text(
+        f"Indeks {result.index} (tepat {_num(result.index_exact)}), predikat {result.predikat}{band_id}, dibaca dari {basis_from}, menurut {rs.title}.",
+        f"Index {result.index} (exact {_num(result.index_exact)}), predikat {result.predikat}{band_en}, read from {basis_from_en}, under {rs.title}.",
+    )
+    lowered_all = [i for i in result.indicators if i.rules]
+    if lowered_all:
+        c = compiled(rs)
+        if set(c.numbers) == set(submitted):
+            total_s = c.sums([submitted[n] for n in c.numbers])[2]
+            pred, rounded = c.predikat_of(total_s, c.total_w)
+            idx = display_text(rounded, c.decimals)
+            ids = number_ranges((i.id for i in lowered_all), pairs_as_list=True)
+            root_text = Text(
+                f"{root_text.id} Aturan ketergantungan menahan {len(lowered_all)} indikator di bawah level yang diajukan "
+                f"(indikator {ids}); tanpa batas itu, yaitu bila syarat aturannya terpenuhi dan level yang diajukan diterima, "
+                f"indeksnya {idx} (predikat {pred}).",
+                f"{root_text.en} Dependency rules hold {len(lowered_all)} indicators below their submitted level "
+                f"(indicators {ids}); without those caps, that is if the rules' conditions were met and the submitted levels "
+                f"accepted, the index would be {idx} (predikat {pred}).",
+            )
+    legal = cite(rs, rs.legal_basis) + cite(rs, rs.predikat.citation) + cite(rs, rs.display.citation)
+    all_rules = tuple(sorted({r for i in result.indicators for r in i.rules}))
+    root = Node("index", "index", rs.title, result.index, root_text, tuple(dict.fromkeys(legal)), all_rules, rs.display.status, tuple(top))
+    return Explanation(root)

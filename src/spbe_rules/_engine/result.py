@@ -1,0 +1,218 @@
+"""The typed result of an evaluation, and its stable JSON form.
+
+JSON shape (``schema: spbe-rules/result@1``): ``index`` (displayed, e.g.
+``"2.59"``), ``index_exact`` (exact: ``"2.594"``, or ``"p/q"`` when the decimal
+does not end), ``predikat``, ``domains`` / ``aspects`` (``id``, ``name``,
+``weight``, ``index``, ``index_exact``), ``indicators`` (``id``, ``name``,
+``aspect``, ``weight``, ``level`` as submitted, ``effective_level`` after the
+rules, ``rules`` that lowered it, ``filled`` when the level was missing and
+filled by the declared policy), ``documents``, ``rules`` (each rule's outcome),
+``stages`` (one result per stage, oldest first), ``changes`` (for a stage: the
+levels this stage changed), ``ruleset`` (``id``, ``version``, ``sha256``),
+``library_version`` and ``explanation`` (see :mod:`spbe_rules._engine.explain`).
+"""
+
+from __future__ import annotations
+
+import json
+from fractions import Fraction
+from typing import Any
+
+from attrs import field, frozen
+
+__all__ = [
+    "AspectResult",
+    "DocumentState",
+    "DomainResult",
+    "IndicatorResult",
+    "LevelChange",
+    "Result",
+    "RuleOutcome",
+    "RulesetRef",
+    "result_from_json",
+    "result_to_json",
+]
+
+RESULT_SCHEMA = "spbe-rules/result@1"
+
+
+@frozen
+class RulesetRef:
+    id: str
+    version: str
+    sha256: str
+
+
+@frozen
+class IndicatorResult:
+    id: int
+    name: str
+    aspect: str
+    weight: Fraction
+    level: int
+    effective_level: int
+    rules: tuple[str, ...] = ()
+    filled: bool = False
+
+
+@frozen
+class AspectResult:
+    id: str
+    name: str
+    domain: str | None
+    weight: Fraction
+    index: str
+    index_exact: Fraction
+
+
+@frozen
+class DomainResult:
+    id: str
+    name: str
+    weight: Fraction
+    index: str
+    index_exact: Fraction
+
+
+@frozen
+class DocumentState:
+    """Whether a document counts as present: ``basis`` is ``stated`` (by the assessment),
+    ``implied`` (by its ``implied_by`` condition) or ``unknown``."""
+
+    key: str
+    name: str
+    present: bool | None
+    basis: str
+
+
+@frozen
+class RuleOutcome:
+    """What a rule did: ``held`` is whether its ``unless`` condition held (then it capped nothing);
+    ``capped`` lists the indicators it lowered."""
+
+    id: str
+    kind: str
+    enabled: bool
+    held: bool | None
+    capped: tuple[int, ...] = ()
+
+
+@frozen
+class LevelChange:
+    indicator: int
+    before: int
+    after: int
+
+
+@frozen
+class Result:
+    """The outcome of evaluating one assessment under one ruleset."""
+
+    index: str
+    index_exact: Fraction
+    predikat: str
+    domains: tuple[DomainResult, ...]
+    aspects: tuple[AspectResult, ...]
+    indicators: tuple[IndicatorResult, ...]
+    ruleset: RulesetRef
+    instansi: str
+    year: int
+    stage: str | None = None
+    predikat_from: str = "rounded"
+    documents: tuple[DocumentState, ...] = ()
+    rules: tuple[RuleOutcome, ...] = ()
+    stages: tuple[Result, ...] = ()
+    changes: tuple[LevelChange, ...] = ()
+    missing_policy: str = "error"
+    library_version: str = ""
+    schema: str = RESULT_SCHEMA
+    _stored_explanation: Any = field(default=None, eq=False, repr=False, alias="stored_explanation")
+    _ruleset_obj: Any = field(default=None, eq=False, repr=False, alias="ruleset_obj")
+
+    def indicator(self, number: int) -> IndicatorResult:
+        for ind in self.indicators:
+            if ind.id == number:
+                return ind
+        raise KeyError(number)
+
+    def domain(self, domain_id: str) -> DomainResult:
+        for d in self.domains:
+            if d.id == domain_id:
+                return d
+        raise KeyError(domain_id)
+
+    def aspect(self, aspect_id: str) -> AspectResult:
+        for a in self.aspects:
+            if a.id == aspect_id:
+                return a
+        raise KeyError(aspect_id)
+
+    @property
+    def levels(self) -> dict[int, int]:
+        """Submitted level of each indicator."""
+        return {i.id: i.level for i in self.indicators}
+
+    @property
+    def effective_levels(self) -> dict[int, int]:
+        return {i.id: i.effective_level for i in self.indicators}
+
+    @property
+    def explanation(self) -> Any:
+        """The explanation tree (built on first use from the ruleset the result was evaluated under)."""
+        if self._stored_explanation is None:
+            if self._ruleset_obj is None:
+                return None
+            from .explain import explain_result
+
+            object.__setattr__(self, "_stored_explanation", explain_result(self, self._ruleset_obj))
+        return self._stored_explanation
+
+    def to_dict(self) -> dict[str, Any]:
+        return result_to_dict(self)
+
+    def to_json(self, *, indent: int | None = 2) -> str:
+        return result_to_json(self, indent=indent)
+
+
+def _converter() -> Any:
+    from .._model.converter import converter
+
+    return converter
+
+
+def result_to_dict(result: Result) -> dict[str, Any]:
+    conv = _converter()
+    out: dict[str, Any] = conv.unstructure(result)
+    for private in ("stored_explanation", "ruleset_obj", "_stored_explanation", "_ruleset_obj"):
+        out.pop(private, None)  # never in the JSON: the explanation is written once below, the ruleset is referenced by id and hash
+    explanation = result.explanation
+    out["explanation"] = None if explanation is None else conv.unstructure(explanation)
+    out["stages"] = [result_to_dict(s) for s in result.stages]
+    return out
+
+
+def result_to_json(result: Result, *, indent: int | None = 2) -> str:
+    return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
+
+
+def result_from_dict(data: dict[str, Any]) -> Result:
+    from .explain import Explanation
+
+    conv = _converter()
+    data = dict(data)
+    explanation = data.pop("explanation", None)
+    stages = [result_from_dict(s) for s in data.pop("stages", [])]
+    result: Result = conv.structure({**data, "stages": []}, Result)
+    tree = None if explanation is None else conv.structure(explanation, Explanation)
+    return Result(**{**_fields(result), "stages": tuple(stages), "stored_explanation": tree})
+
+
+def _fields(result: Result) -> dict[str, Any]:
+    import attrs
+
+    return {str(a.alias): getattr(result, a.name) for a in attrs.fields(Result)}
+
+
+def result_from_json(text: str) -> Result:
+    """Read back a result written by :func:`result_to_json` (lossless)."""
+    return result_from_dict(json.loads(text))

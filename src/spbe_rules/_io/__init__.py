@@ -1,0 +1,1 @@
+"""Batch evaluation and its file formats."""

@@ -1,0 +1,496 @@
+"""Many assessments at once: the compiled batch path.
+
+:func:`evaluate_many` takes rows (:class:`BatchRow`, or :class:`Assessment`)
+and yields, in input order, a :class:`BatchResult` for every good row and a
+:class:`BatchFailure` for every bad one (with its file, row and column), so a
+bad row never costs the good ones. Rows are consumed in chunks; nothing is
+held beyond one chunk except the keys used to find duplicate rows.
+
+Every chunk is evaluated by one of two interchangeable backends that give the
+same numbers as :func:`spbe_rules.evaluate` (tested with Hypothesis):
+
+``numpy`` (extra ``spbe-rules[fast]``)
+    levels as an ``int64`` matrix; the ruleset's rules as vectorised
+    conditions applied in :attr:`Compiled.rule_order`; weighted sums as integer
+    matrix products; rounding and predikat bands in integer arithmetic on the
+    scaled sums. No float anywhere. Every intermediate is bounded before use
+    (:func:`int64_bound`): with levels ``|l| <= L``, integer weights summing to
+    ``S``, the largest scaled denominator ``W``, ``d`` decimals and band bounds
+    ``p/q``, the largest magnitude is
+    ``max(2*L*S*10**d + 2*W, L*S*q, (L*10**d + 1)*q, p*max(W, 10**d))``; for the
+    installed rulesets that is about 2.0e6, far below ``2**63``. A ruleset
+    past ``2**62`` is evaluated by the Python backend instead.
+``python``
+    the reference loop: per row, exactly the engine that ``evaluate`` uses
+    (:meth:`Compiled.apply_rules`, :meth:`Compiled.sums`, :meth:`Compiled.predikat_of`).
+
+``backend="auto"`` (default) uses numpy when it is installed and the bound holds.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable, Iterator, Mapping, Sequence
+from typing import TYPE_CHECKING, Any, Literal
+
+
+from .._loading.assessment import Assessment, MissingPolicy, check_against
+from .._engine.engine import Compiled, compiled
+from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
+from .._model.model import Ruleset
+from .._engine.result import RulesetRef
+from .batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow, fast_available, int64_bound
+from .batch_kernel import RowMap, _Fractions, _Keys, _Texts, _doc_matrix, _numpy_numbers, _python_numbers
+
+if TYPE_CHECKING:
+    pass
+
+__all__ = [
+    "Backend",
+    "BatchFailure",
+    "BatchNumbers",
+    "BatchResult",
+    "BatchRow",
+    "evaluate_levels",
+    "evaluate_many",
+    "fast_available",
+    "int64_bound",
+]
+
+Backend = Literal["auto", "numpy", "python"]
+_LIMIT = 2**62
+
+
+# -- evaluate_many ------------------------------------------------------------------------
+
+
+def evaluate_many(
+    rows: Iterable[BatchRow | Assessment | BatchFailure],
+    ruleset: Ruleset | str | os.PathLike[str] | None = None,
+    *,
+    missing: MissingPolicy = "error",
+    enable_rules: Iterable[str] = (),
+    disable_rules: Iterable[str] = (),
+    backend: Backend = "auto",
+    chunk_size: int = 8192,
+    stop_on_error: bool = False,
+) -> Iterator[BatchResult | BatchFailure]:
+    """Evaluate many assessments, yielding one outcome per row in input order.
+
+    ``ruleset``: one ruleset for every row (a :class:`Ruleset`, an id or a path);
+    by default each row's own ``ruleset``, else the one in force for its year.
+    A :class:`BatchFailure` given as a row (a reader's bad row) is passed on.
+    A row repeating an earlier row's instansi, year and stage is a failure
+    (``DUPLICATE_ROW``). With ``stop_on_error`` the first failure is raised
+    (as its :class:`ValidationError`) instead of yielded.
+    """
+    if missing not in ("error", "lowest"):
+        raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
+    if backend not in ("auto", "numpy", "python"):
+        raise ValueError(f"backend must be 'auto', 'numpy' or 'python', not {backend!r}")
+    if backend == "numpy" and not fast_available():
+        raise SpbeError("the numpy backend needs numpy: pip install 'spbe-rules[fast]'")
+    if chunk_size < 1:
+        raise ValueError("chunk_size must be at least 1")
+    fixed: Ruleset | None = None
+    if ruleset is not None:
+        from .._loading.load import load_ruleset
+
+        fixed = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
+    state = _State(fixed, missing, frozenset(enable_rules), frozenset(disable_rules), backend)
+    if fixed is not None:
+        state.switches(fixed)  # unknown rule ids are an error before any row is read
+    chunk: list[BatchRow | Assessment | BatchFailure] = []
+    for row in rows:
+        chunk.append(row)
+        if len(chunk) >= chunk_size:
+            yield from _emit(state.run(chunk), stop_on_error)
+            chunk = []
+    if chunk:
+        yield from _emit(state.run(chunk), stop_on_error)
+
+
+def _emit(outcomes: list[BatchResult | BatchFailure], stop: bool) -> Iterator[BatchResult | BatchFailure]:
+    for out in outcomes:
+        if stop and isinstance(out, BatchFailure):
+            raise out.error
+        yield out
+
+
+def evaluate_levels(
+    ruleset: Ruleset,
+    levels: Sequence[Sequence[int]] | Any,
+    documents: Sequence[Mapping[str, bool]] | None = None,
+    *,
+    enable_rules: Iterable[str] = (),
+    disable_rules: Iterable[str] = (),
+    backend: Backend = "auto",
+) -> BatchNumbers:
+    """The numbers of many level vectors (each in the order of ``sorted(ruleset.numbers)``).
+
+    The low-level fast path: no row checks beyond shape and scale. ``levels``
+    may be a list of lists or a 2-D integer numpy array.
+    """
+    c = compiled(ruleset)
+    on, off = frozenset(enable_rules), frozenset(disable_rules)
+    enabled = _switches(ruleset, on, off)
+    n = len(levels)
+    docs: Sequence[Mapping[str, bool]] = documents if documents is not None else [{}] * n
+    if len(docs) != n:
+        raise ValueError(f"{n} level rows but {len(docs)} document rows")
+    use_numpy = _use_numpy(ruleset, backend)
+    if use_numpy:
+        import numpy as np
+
+        mat = np.asarray(levels, dtype=np.int64).reshape(n, len(c.numbers))
+        _check_scale(ruleset, int(mat.min()) if n else ruleset.scale.min, int(mat.max()) if n else ruleset.scale.min)
+        return _numpy_numbers(c, mat, _doc_matrix(c, docs), enabled, [{} if d is None else d for d in docs])
+    rows = [list(r) for r in levels]
+    for r in rows:
+        if len(r) != len(c.numbers):
+            raise ValueError(f"each level row must have {len(c.numbers)} levels, not {len(r)}")
+        if r:
+            _check_scale(ruleset, min(r), max(r))
+    return _python_numbers(c, rows, docs, enabled)
+
+
+def _check_scale(rs: Ruleset, lo: int, hi: int) -> None:
+    if lo < rs.scale.min or hi > rs.scale.max:
+        raise ValueError(f"levels must be within {rs.scale.min}..{rs.scale.max} (ruleset {rs.id}), found {lo}..{hi}")
+
+
+def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
+    if backend == "python":
+        return False
+    fits = int64_bound(rs) < _LIMIT
+    if backend == "numpy":
+        if not fast_available():
+            raise SpbeError("the numpy backend needs numpy: pip install 'spbe-rules[fast]'")
+        if not fits:
+            raise SpbeError(f"ruleset {rs.id}: its weights are too large for 64-bit integers; use backend='python'")
+        return True
+    return fits and fast_available()
+
+
+def _switches(rs: Ruleset, on: frozenset[str], off: frozenset[str]) -> tuple[bool, ...]:
+    unknown = sorted((on | off) - {r.id for r in rs.rules})
+    if unknown:
+        raise EvaluationError(
+            "unknown rule",
+            [Problem("UNKNOWN_RULE", f"ruleset {rs.id} has no rule {', '.join(unknown)}", None, f"rules: {', '.join(r.id for r in rs.rules) or 'none'}")],
+        )
+    return tuple((r.id not in off) and (r.enabled or r.id in on) for r in compiled(rs).rule_order)
+
+
+# -- per-chunk work -----------------------------------------------------------------------
+
+
+class _Prepared:
+    __slots__ = ("row", "levels", "docs")
+
+    def __init__(self, row: BatchRow, levels: list[int], docs: dict[str, bool]) -> None:
+        self.row = row
+        self.levels = levels
+        self.docs = docs
+
+
+class _State:
+    def __init__(self, fixed: Ruleset | None, missing: MissingPolicy, on: frozenset[str], off: frozenset[str], backend: Backend) -> None:
+        self.fixed = fixed
+        self.missing = missing
+        self.on = on
+        self.off = off
+        self.backend = backend
+        self.by_name: dict[str, Ruleset | RulesetNotFoundError | ValidationError] = {}
+        self.by_year: dict[int, Ruleset | RulesetNotFoundError] = {}
+        self.enabled: dict[int, tuple[Ruleset, tuple[bool, ...]]] = {}
+        self.seen: dict[bytes, int | None] = {}
+
+    def switches(self, rs: Ruleset) -> tuple[bool, ...]:
+        got = self.enabled.get(id(rs))
+        if got is None or got[0] is not rs:
+            got = (rs, _switches(rs, self.on, self.off))
+            self.enabled[id(rs)] = got
+        return got[1]
+
+    def ruleset_of(self, row: BatchRow) -> Ruleset | Problem:
+        if self.fixed is not None:
+            return self.fixed
+        ref = row.ruleset
+        if isinstance(ref, Ruleset):
+            return ref
+        if ref is not None:
+            got = self.by_name.get(ref)
+            if got is None:
+                from .._loading.load import load_ruleset
+
+                try:
+                    got = load_ruleset(ref)
+                except (RulesetNotFoundError, ValidationError) as exc:
+                    got = exc
+                self.by_name[ref] = got
+            if isinstance(got, Ruleset):
+                return got
+            return Problem("UNKNOWN_RULESET", f"ruleset `{ref}` cannot be used: {str(got).splitlines()[0]}", row.location("ruleset"), "give an installed ruleset id (spbe-rules rulesets) or leave the cell empty to choose by year")
+        year = row.year
+        got_y = self.by_year.get(year)
+        if got_y is None:
+            from .._loading.load import load_ruleset
+            from .._loading.registry import ruleset_for_year
+
+            try:
+                got_y = load_ruleset(ruleset_for_year(year))
+            except RulesetNotFoundError as exc:
+                got_y = exc
+            self.by_year[year] = got_y
+        if isinstance(got_y, Ruleset):
+            return got_y
+        return Problem("NO_RULESET", got_y.message, row.location("year"), "name the ruleset with --ruleset (CLI), the `ruleset` column, or ruleset= ")
+
+    def run(self, chunk: list[BatchRow | Assessment | BatchFailure]) -> list[BatchResult | BatchFailure]:
+        out: list[BatchResult | BatchFailure | None] = [None] * len(chunk)
+        groups: dict[int, tuple[Ruleset, list[tuple[int, _Prepared]]]] = {}
+        for k, item in enumerate(chunk):
+            if isinstance(item, BatchFailure):
+                out[k] = item
+                continue
+            got = self._prepare(item)
+            if isinstance(got, BatchFailure):
+                out[k] = got
+                continue
+            rs, prepared = got
+            groups.setdefault(id(rs), (rs, []))[1].append((k, prepared))
+        for rs, members in groups.values():
+            for k, res in zip((k for k, _ in members), _evaluate_group(rs, [p for _, p in members], self.switches(rs), self.backend)):
+                out[k] = res
+        return [o for o in out if o is not None]
+
+    def _prepare(self, item: BatchRow | Assessment) -> tuple[Ruleset, _Prepared] | BatchFailure:
+        if isinstance(item, Assessment):
+            converted = self._from_assessment(item)
+            if isinstance(converted, BatchFailure):
+                return converted
+            row, rs0 = converted
+            rs: Ruleset | Problem = rs0
+        elif isinstance(item, BatchRow):
+            row = item
+            rs = self.ruleset_of(row)
+        else:
+            raise TypeError(f"rows must be BatchRow or Assessment, not {type(item).__name__}")
+        if isinstance(rs, Problem):
+            return _failure(row, AssessmentError("row cannot be evaluated", [rs]))
+        problems, levels, docs = _check_row(row, rs, self.missing)
+        if not problems:
+            dup = self._duplicate(row)
+            if dup is not None:
+                problems.append(dup)
+        if problems:
+            return _failure(row, AssessmentError(f"row does not fit ruleset {rs.id}", problems))
+        return rs, _Prepared(row, levels, docs)
+
+    def _duplicate(self, row: BatchRow) -> Problem | None:
+        key = hashlib.blake2b(repr((row.instansi, row.year, row.stage)).encode("utf-8"), digest_size=16).digest()
+        if key in self.seen:
+            first = self.seen[key]
+            where = f"row {first}" if first is not None else "an earlier row"
+            stage = f", stage {row.stage}" if row.stage else ""
+            return Problem(
+                "DUPLICATE_ROW",
+                f"{row.instansi} ({row.year}{stage}) already appears in {where}",
+                row.location("instansi"),
+                "keep one row per institution, year and stage; this later row is left out",
+            )
+        self.seen[key] = row.line
+        return None
+
+    def _from_assessment(self, a: Assessment) -> tuple[BatchRow, Ruleset] | BatchFailure:
+        from .._loading.select import ruleset_for_assessment
+
+        line = a.location().line
+        try:
+            rs = ruleset_for_assessment(a, self.fixed)
+            stages, _filled = check_against(rs, a, self.missing)
+        except ValidationError as exc:
+            return BatchFailure(exc, a.source, line, a.instansi, a.year)
+        except RulesetNotFoundError as exc:
+            err = AssessmentError("no ruleset", [Problem("NO_RULESET", str(exc), a.location("year"), "name the ruleset with --ruleset or `ruleset:`")])
+            return BatchFailure(err, a.source, line, a.instansi, a.year)
+        levels: dict[int, int] = {}
+        for st in stages:
+            levels.update(st.levels)
+        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, dict(a.documents), rs, a.source, line)
+        return row, rs
+
+
+def _failure(row: BatchRow, error: ValidationError) -> BatchFailure:
+    return BatchFailure(error, row.source, row.line, row.instansi if isinstance(row.instansi, str) else None, row.year if type(row.year) is int else None)
+
+
+_GETTERS: dict[int, tuple[Compiled, Any, frozenset[str]]] = {}
+
+
+def _row_info(c: Compiled) -> tuple[Compiled, Any, frozenset[str]]:
+    """For row checks: ``operator.itemgetter`` of the indicator numbers (all levels of a row in one call), stage ids."""
+    got = _GETTERS.get(id(c))
+    if got is None or got[0] is not c:
+        import operator
+
+        if len(_GETTERS) > 64:
+            _GETTERS.clear()
+        numbers = c.numbers
+        get = operator.itemgetter(*numbers) if len(numbers) > 1 else (lambda m: (m[numbers[0]],))
+        got = _GETTERS[id(c)] = (c, get, frozenset(s.id for s in c.ruleset.stages))
+    return got
+
+
+def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list[Problem], list[int], dict[str, bool]]:
+    c = compiled(rs)
+    _, getter, stage_set = _row_info(c)
+    problems: list[Problem] = []
+    if not isinstance(row.instansi, str) or not row.instansi.strip():
+        problems.append(Problem("REQUIRED", "the institution (instansi) is empty", row.location("instansi"), "give the institution's name"))
+    if type(row.year) is not int:
+        problems.append(Problem("TYPE", f"the year must be a whole number, not {row.year!r}", row.location("year"), "for example 2024"))
+    if row.stage is not None and row.stage not in stage_set:
+        stage_ids = [s.id for s in rs.stages]
+        if row.stage not in stage_ids:
+            import difflib
+
+            guess = difflib.get_close_matches(str(row.stage), stage_ids, n=1)
+            problems.append(
+                Problem(
+                    "UNKNOWN_STAGE",
+                    f"stage `{row.stage}` is not a stage of ruleset {rs.id}",
+                    row.location("stage"),
+                    f"did you mean `{guess[0]}`?" if guess else f"stages: {', '.join(stage_ids) or 'none declared'} (or leave it empty)",
+                )
+            )
+    pos = c.position
+    lo, hi = rs.scale.min, rs.scale.max
+    given = row.levels
+    if not problems and len(given) == len(c.numbers):  # the common case: every level, all whole numbers in the scale
+        try:
+            fast = list(getter(given))
+        except (KeyError, TypeError):
+            fast = []
+        if fast and set(map(type, fast)) == {int} and lo <= min(fast) and max(fast) <= hi:
+            docs_in = row.documents
+            if not docs_in:
+                return problems, fast, {}
+            if c.docs.keys() >= docs_in.keys() and set(map(type, docs_in.values())) == {bool}:
+                return problems, fast, dict(docs_in)
+    levels: list[int | None] = [None] * len(c.numbers)
+    for number, level in row.levels.items():
+        k = pos.get(number) if type(number) is int else None
+        if k is None:
+            problems.append(
+                Problem(
+                    "UNKNOWN_INDICATOR",
+                    f"indicator {number} does not exist in ruleset {rs.id}",
+                    row.location(str(number)),
+                    f"indicators are numbered {min(pos)} to {max(pos)}; leave this cell empty or remove the column",
+                )
+            )
+        elif type(level) is not int:
+            problems.append(Problem("TYPE", f"indicator {number}: the level must be a whole number, not {level!r}", row.location(str(number)), f"give a whole number from {lo} to {hi}"))
+        elif not lo <= level <= hi:
+            problems.append(
+                Problem(
+                    "LEVEL_OUT_OF_SCALE",
+                    f"indicator {number} has level {level}, outside the scale {lo}..{hi} of ruleset {rs.id}",
+                    row.location(str(number)),
+                    f"give a whole number from {lo} to {hi}",
+                )
+            )
+        else:
+            levels[k] = level
+    absent = [n for n, lv in zip(c.numbers, levels) if lv is None and n not in row.levels]
+    if absent and missing == "error":
+        loose: list[int] = []
+        for n in absent:
+            col = row.columns.get(str(n))
+            if col is not None:
+                problems.append(
+                    Problem("MISSING_LEVEL", f"indicator {n} has no level (empty cell)", row.location(str(n)), "fill in the level, or run with --missing lowest to count it at the lowest level")
+                )
+            else:
+                loose.append(n)
+        if loose:
+            from .._base.text import number_ranges as _ranges
+
+            problems.append(
+                Problem(
+                    "MISSING_LEVEL",
+                    f"the row gives no level for indicator{'s' if len(loose) > 1 else ''} {_ranges(loose)}",
+                    row.location(),
+                    "add the indicator columns, or run with --missing lowest to count missing ones at the lowest level",
+                )
+            )
+    docs: dict[str, bool] = {}
+    for key, value in row.documents.items():
+        if key not in c.docs:
+            import difflib
+
+            guess = difflib.get_close_matches(str(key), sorted(c.docs), n=1)
+            problems.append(
+                Problem(
+                    "UNKNOWN_DOCUMENT",
+                    f"document `{key}` is not declared by ruleset {rs.id}",
+                    row.location(f"doc:{key}"),
+                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(c.docs)) or 'none declared'}",
+                )
+            )
+        elif not isinstance(value, bool):
+            problems.append(Problem("TYPE", f"document `{key}` must be true or false, not {value!r}", row.location(f"doc:{key}"), "true/false (ya/tidak), or leave it empty"))
+        else:
+            docs[key] = value
+    if problems:
+        return problems, [], {}
+    return problems, [lo if lv is None else lv for lv in levels], docs
+
+
+def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool, ...], backend: Backend) -> list[BatchResult | BatchFailure]:
+    c = compiled(rs)
+    levels = [p.levels for p in prepared]
+    docs = [p.docs for p in prepared]
+    if _use_numpy(rs, backend):
+        import numpy as np
+
+        nums = _numpy_numbers(c, np.array(levels, dtype=np.int64).reshape(len(levels), len(c.numbers)), _doc_matrix(c, docs), enabled, docs, [p.row for p in prepared])
+    else:
+        nums = _python_numbers(c, levels, docs, enabled, [p.row for p in prepared])
+    ref = RulesetRef(rs.id, rs.version, rs.sha256)
+    text = _Texts(c.decimals)
+    show = text.__getitem__
+    aspect_ids = _Keys(a.id for a in rs.aspects)
+    domain_ids = _Keys(d.id for d in rs.domains)
+    numbers = _Keys(c.numbers)
+    fractions = _Fractions(c.total_w)
+    failed = nums.failed
+    index, total, predikat, domains, aspects, effective = nums.index, nums.total, nums.predikat, nums.domains, nums.aspects, nums.effective
+    out: list[BatchResult | BatchFailure] = []
+    for i, p in enumerate(prepared):
+        row = p.row
+        if failed and i in failed:
+            out.append(_failure(row, failed[i]))
+            continue
+        out.append(
+            BatchResult(
+                row.instansi,
+                row.year,
+                row.stage,
+                ref,
+                text[index[i]],
+                fractions[total[i]],
+                predikat[i],
+                RowMap(domain_ids, list(map(show, domains[i]))),
+                RowMap(aspect_ids, list(map(show, aspects[i]))),
+                RowMap(numbers, effective[i]),
+                row.source,
+                row.line,
+            )
+        )
+    return out
+
+

@@ -1,0 +1,370 @@
+"""Reading batches: CSV, Excel workbooks and folders of assessment files in; batch results back (for reports)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import IO, Any
+from .._loading.assessment import Assessment, load_assessment
+from .batch_rows import BatchFailure, BatchRow
+from .._base.errors import AssessmentError, Location, Problem, ValidationError
+from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
+
+
+# -- reading ---------------------------------------------------------------------------------
+
+
+def read_rows(path: str | os.PathLike[str], *, sheet: str | None = None, progress: Callable[[int], None] | None = None) -> Iterator[BatchRow | Assessment | BatchFailure]:
+    """The rows of a CSV file, a workbook (``.xlsx``) or a folder of assessment files.
+
+    ``progress(n)`` is called as input is consumed (bytes for CSV, rows for a
+    workbook, files for a folder). A header problem raises :class:`InputError`
+    before any row is yielded.
+    """
+    p = Path(path)
+    if p.is_dir():
+        return _read_folder(p, progress)
+    if not p.exists():
+        raise InputError("input not found", [Problem("NOT_FOUND", f"{p} does not exist", Location(str(p)), "give a CSV file, an .xlsx workbook or a folder of assessment files")])
+    suffix = p.suffix.lower()
+    if suffix == ".csv":
+        return _read_csv(p, progress)
+    if suffix in (".xlsx", ".xlsm"):
+        return _read_xlsx(p, sheet, progress)
+    raise InputError(
+        "input format unknown",
+        [Problem("UNKNOWN_FORMAT", f"{p.name}: cannot tell the format from the suffix {suffix or '(none)'}", Location(str(p)), "use .csv, .xlsx, or a folder of .yaml/.json assessment files")],
+    )
+
+
+def input_size(path: str | os.PathLike[str]) -> tuple[int | None, str]:
+    """How much :func:`read_rows` will report through ``progress`` in all, and its unit."""
+    p = Path(path)
+    if p.is_dir():
+        return len(_folder_files(p)), "berkas"
+    if p.suffix.lower() == ".csv":
+        return p.stat().st_size, "B"
+    return None, "baris"
+
+
+def _folder_files(folder: Path) -> list[Path]:
+    return sorted(f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in (".yaml", ".yml", ".json") and not f.name.startswith("."))
+
+
+def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterator[Assessment | BatchFailure]:
+    files = _folder_files(folder)
+    if not files:
+        raise InputError("empty folder", [Problem("NO_ROWS", f"{folder} holds no .yaml, .yml or .json file", Location(str(folder)), None)])
+    for f in files:
+        try:
+            yield load_assessment(f)
+        except ValidationError as exc:
+            first = exc.problems[0].location if exc.problems else Location(str(f))
+            yield BatchFailure(exc, str(f), first.line)
+        if progress is not None:
+            progress(1)
+
+
+class _Header:
+    """What each column of a table holds."""
+
+    def __init__(self, cells: Sequence[Any], source: str, line: int) -> None:
+        self.source = source
+        self.line = line
+        self.fields: list[tuple[int, str]] = []  # (0-based index, key) of the columns read
+        self.columns: dict[str, int] = {}  # key -> 1-based column
+        problems: list[Problem] = []
+        for k, raw in enumerate(cells):
+            name = "" if raw is None else str(raw).strip()
+            col = k + 1
+            if not name or name.startswith("#") or name.lower() in _IGNORED:
+                continue
+            low = name.lower()
+            key: str | None = None
+            if low in _ALIASES:
+                key = _ALIASES[low]
+            elif low.startswith("doc:") and len(name) > 4:
+                key = "doc:" + name[4:].strip()
+            else:
+                number = _whole(name)
+                if number is not None and number >= 0:
+                    key = str(number)
+            if key is None:
+                import difflib
+
+                guess = difflib.get_close_matches(low, [*_ALIASES, "doc:"], n=1)
+                problems.append(
+                    Problem(
+                        "UNKNOWN_COLUMN",
+                        f"column {col} is named {name!r}, which is not a column of the batch layout",
+                        Location(source, line, col),
+                        (f"did you mean `{guess[0]}`? " if guess else "")
+                        + "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers; name it `note` or start it with `#` to have it ignored",
+                    )
+                )
+                continue
+            if key in self.columns:
+                problems.append(Problem("DUPLICATE_COLUMN", f"column {col} repeats column {self.columns[key]} ({name!r})", Location(source, line, col), "keep one column per field"))
+                continue
+            self.columns[key] = col
+            self.fields.append((k, key))
+        self.level_fields = [(k, int(key)) for k, key in self.fields if key[0].isdigit()]
+        self.other_fields = [(k, key) for k, key in self.fields if not key[0].isdigit()]
+        self.level_numbers = [num for _, num in self.level_fields]
+        import operator
+
+        idx = [k for k, _ in self.level_fields]
+        self.pick_levels: Callable[[Sequence[Any]], tuple[Any, ...]] = (
+            operator.itemgetter(*idx) if len(idx) > 1 else (lambda cells: tuple(cells[k] for k in idx))
+        )
+        self.width = max((k for k, _ in self.fields), default=-1) + 1
+        for need in ("instansi", "year"):
+            if need not in self.columns and not problems:
+                problems.append(Problem("REQUIRED", f"the header has no `{need}` column", Location(source, line, 1), "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers (see spbe-rules template)"))
+        if problems:
+            raise InputError(f"{source}: the header row cannot be used", problems)
+
+    def row(self, cells: Sequence[Any], line: int, text: bool = False) -> BatchRow | BatchFailure | None:
+        """The row read from ``cells`` (None for a blank row); ``text`` when every cell is a string (CSV)."""
+        if all(c is None or (isinstance(c, str) and not c.strip()) for c in cells):
+            return None
+        problems: list[Problem] = []
+        instansi = ""
+        year: Any = None
+        stage: str | None = None
+        ruleset: str | None = None
+        levels: dict[int, int] | None = None
+        docs: dict[str, bool] = {}
+        n = len(cells)
+        src = self.source
+        if text and n >= self.width and self.level_fields:  # the common case: every level cell a plain whole number
+            values = self.pick_levels(cells)
+            if "" not in values:
+                try:
+                    levels = dict(zip(self.level_numbers, map(int, values)))
+                except ValueError:
+                    levels = None
+        if levels is None:
+            levels = {}
+            for k, number in self.level_fields:
+                raw = cells[k] if k < n else None
+                if raw is None or (isinstance(raw, str) and not raw.strip()):
+                    continue
+                lv = _whole(raw)
+                if lv is None:
+                    problems.append(_not_whole(raw, f"indicator {number}", Location(src, line, k + 1), "a level: a whole number such as 3"))
+                else:
+                    levels[number] = lv
+        for k, key in self.other_fields:
+            raw = cells[k] if k < n else None
+            if raw is None or (isinstance(raw, str) and not raw.strip()):
+                continue
+            if key == "instansi":
+                instansi = str(raw).strip()
+            elif key == "year":
+                year = _whole(raw)
+                if year is None:
+                    problems.append(_not_whole(raw, "year", Location(src, line, k + 1), "the evaluation year, such as 2024"))
+            elif key == "stage":
+                stage = str(raw).strip()
+            elif key == "ruleset":
+                ruleset = str(raw).strip()
+            else:
+                flag = _flag(raw)
+                if flag is None:
+                    problems.append(Problem("NOT_A_FLAG", f"{key}: {raw!r} is not true or false", Location(src, line, k + 1), "write true/false (ya/tidak), or leave the cell empty when not known"))
+                else:
+                    docs[key[4:]] = flag
+        if year is None and not problems:
+            problems.append(Problem("REQUIRED", "the year is empty", Location(src, line, self.columns["year"]), "the evaluation year, such as 2024"))
+        if problems:
+            return BatchFailure(AssessmentError("row cannot be read", problems), src, line, instansi or None, year if isinstance(year, int) else None)
+        return BatchRow(instansi, year, levels, stage, docs, ruleset, src, line, self.columns)
+
+
+def _whole(raw: Any) -> int | None:
+    """A whole number from a cell (text, int, or an integral float from a workbook), else None."""
+    if isinstance(raw, bool):
+        return None
+    if isinstance(raw, int):
+        return raw
+    if isinstance(raw, float):
+        return int(raw) if raw.is_integer() else None  # a workbook stores 3 as 3.0; no arithmetic is done
+    if isinstance(raw, Decimal):
+        return int(raw) if raw == raw.to_integral_value() else None
+    text = str(raw).strip()
+    try:
+        return int(text)
+    except ValueError:
+        pass
+    try:
+        d = Decimal(text.replace(",", ".")) if text.count(",") <= 1 else None
+    except InvalidOperation:
+        return None
+    if d is None or not d.is_finite() or d != d.to_integral_value():
+        return None
+    return int(d)
+
+
+def _not_whole(raw: Any, what: str, where: Location, hint: str) -> Problem:
+    text = str(raw).strip()
+    try:
+        Decimal(text.replace(",", "."))
+        code, msg = "NOT_WHOLE", f"{what}: {text!r} is not a whole number"
+    except InvalidOperation:
+        code, msg = "NOT_A_NUMBER", f"{what}: {text!r} is not a number"
+    return Problem(code, msg, where, hint)
+
+
+def _flag(raw: Any) -> bool | None:
+    if isinstance(raw, bool):
+        return raw
+    if isinstance(raw, int) and raw in (0, 1):
+        return bool(raw)
+    text = str(raw).strip().lower()
+    if text in _TRUE:
+        return True
+    if text in _FALSE:
+        return False
+    return None
+
+
+class _Counting(io.RawIOBase):
+    """A binary file that reports how many bytes were read."""
+
+    def __init__(self, raw: IO[bytes], progress: Callable[[int], None]) -> None:
+        self.raw = raw
+        self.progress = progress
+
+    def readable(self) -> bool:
+        return True
+
+    def readinto(self, b: Any) -> int:
+        n = self.raw.readinto(b)  # type: ignore[attr-defined]
+        if n:
+            self.progress(n)
+        return int(n or 0)
+
+    def close(self) -> None:
+        self.raw.close()
+        super().close()
+
+
+def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
+    source = str(path)
+    raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed below)
+    binary: IO[bytes] = io.BufferedReader(_Counting(raw, progress)) if progress is not None else raw
+    fh = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+    try:
+        skipped = 0
+        first = ""
+        for text in fh:
+            if text.strip() and not text.lstrip().startswith("#"):
+                first = text
+                break
+            skipped += 1
+        else:
+            raise InputError("no header", [Problem("NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header")])
+        delimiter = ";" if first.count(";") > first.count(",") else ","
+        import itertools
+
+        reader = csv.reader(itertools.chain([first], fh), delimiter=delimiter)
+        try:
+            header = _Header(next(reader), source, skipped + 1)
+            for cells in reader:
+                line = skipped + reader.line_num
+                if cells and cells[0].lstrip().startswith("#"):
+                    continue
+                row = header.row(cells, line, True)
+                if row is not None:
+                    yield row
+        except csv.Error as exc:
+            raise InputError("CSV cannot be read", [Problem("BAD_CSV", str(exc), Location(source, skipped + reader.line_num), "check the quotes on this line")]) from None
+    except UnicodeDecodeError as exc:
+        raise InputError("CSV cannot be read", [Problem("ENCODING", f"the file is not UTF-8 text ({exc.reason})", Location(source), "save it as CSV UTF-8")]) from None
+    finally:
+        fh.close()
+
+
+def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
+    openpyxl = need_openpyxl("reading .xlsx")
+    source = str(path)
+    try:
+        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged file
+        raise InputError("workbook cannot be read", [Problem("BAD_XLSX", f"{type(exc).__name__}: {exc}", Location(source), "save it again as an Excel workbook (.xlsx)")]) from None
+    try:
+        if sheet is not None:
+            if sheet not in wb.sheetnames:
+                raise InputError("no such sheet", [Problem("NO_SHEET", f"the workbook has no sheet {sheet!r}", Location(source), f"sheets: {', '.join(wb.sheetnames)}")])
+            ws = wb[sheet]
+        else:
+            ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
+        name = f"{source}[{ws.title}]"
+        header: _Header | None = None
+        for line, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+            if progress is not None:
+                progress(1)
+            if header is None:
+                if all(c is None or (isinstance(c, str) and (not c.strip() or c.lstrip().startswith("#"))) for c in cells):
+                    continue
+                header = _Header(cells, name, line)
+                continue
+            row = header.row(cells, line)
+            if row is not None:
+                yield row
+        if header is None:
+            raise InputError("no header", [Problem("NO_ROWS", f"sheet {ws.title!r} has no header row", Location(name), "run `spbe-rules template --format xlsx` for a workbook with the right header")])
+    finally:
+        wb.close()
+
+
+# -- reading results back (for reports) --------------------------------------------------------
+
+
+def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The records of a batch output (``.jsonl`` or ``.csv`` as written by :class:`BatchWriter`)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    source = str(p)
+    if suffix in (".jsonl", ".ndjson"):
+        with open(p, encoding="utf-8") as fh:
+            for line_no, text in enumerate(fh, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    rec = json.loads(text)
+                except json.JSONDecodeError as exc:
+                    raise InputError("results cannot be read", [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")]) from None
+                yield _checked_record(rec, source, line_no)
+        return
+    if suffix == ".csv":
+        with open(p, encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for rec in reader:
+                domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
+                aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
+                levels = {k[6:]: int(v) for k, v in rec.items() if k and k.startswith("level:") and v}
+                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k}
+                out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None)
+                yield _checked_record(out, source, reader.line_num)
+        return
+    raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
+
+
+def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
+    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
+    if not isinstance(rec, dict) or any(k not in rec for k in need):
+        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
+        raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
+    try:
+        rec["year"] = int(rec["year"])
+    except (TypeError, ValueError):
+        raise InputError("results cannot be read", [Problem("TYPE", f"year {rec['year']!r} is not a whole number", Location(source, line), None)]) from None
+    return rec
+

@@ -1,0 +1,227 @@
+"""Writing batch results: CSV, JSON Lines and Excel, through a temporary file replaced on commit."""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+from collections.abc import Sequence
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+from .._base.atomic import discard, temp_beside
+from .batch_rows import BatchFailure, BatchResult
+from .batch_kernel import RowMap
+from .._model.converter import exact_text
+from .._base.errors import Location, Problem
+from .._model.model import Ruleset
+from .batch_io import InputError, RESULT_SHEET, need_openpyxl
+
+
+# -- writing ---------------------------------------------------------------------------------
+
+
+def output_columns(rulesets: Sequence[Ruleset]) -> tuple[list[str], list[str], list[int]]:
+    """Domain ids, aspect ids and indicator numbers of the output table (union, in first-seen order)."""
+    domains: dict[str, None] = {}
+    aspects: dict[str, None] = {}
+    numbers: set[int] = set()
+    for rs in rulesets:
+        domains.update(dict.fromkeys(d.id for d in rs.domains))
+        aspects.update(dict.fromkeys(a.id for a in rs.aspects))
+        numbers.update(rs.numbers)
+    return list(domains), list(aspects), sorted(numbers)
+
+
+class BatchWriter:
+    """Writes results to a temporary file; :meth:`commit` moves it into place, :meth:`abort` removes it."""
+
+    def __init__(self, path: str | os.PathLike[str], domains: Sequence[str], aspects: Sequence[str], numbers: Sequence[int]) -> None:
+        self.target = Path(path)
+        self.domains = list(domains)
+        self.aspects = list(aspects)
+        self.numbers = list(numbers)
+        fd, self.tmp = temp_beside(self.target)
+        os.close(fd)
+        self.count = 0
+        self._picks: dict[int, tuple[Any, list[int | None]]] = {}
+        self._exact: dict[Fraction, str] = {}
+        self._open()
+
+    @property
+    def header(self) -> list[str]:
+        return [
+            "instansi",
+            "year",
+            "stage",
+            "ruleset",
+            "index",
+            "index_exact",
+            "predikat",
+            *(f"domain:{d}" for d in self.domains),
+            *(f"aspect:{a}" for a in self.aspects),
+            *(f"level:{n}" for n in self.numbers),
+            "source",
+            "row",
+        ]
+
+    def _open(self) -> None:
+        raise NotImplementedError
+
+    def write(self, r: BatchResult) -> None:
+        raise NotImplementedError
+
+    def _close(self) -> None:
+        raise NotImplementedError
+
+    def _pick(self, values: Any, columns: list[Any]) -> list[Any]:
+        if isinstance(values, RowMap):  # the usual case: positions worked out once per ruleset
+            key = id(values.keys_)
+            got = self._picks.get(key)
+            if got is None or got[0] is not values.keys_:
+                pos = values.keys_.position
+                got = self._picks[key] = (values.keys_, [pos.get(c) for c in columns])
+            vals = values.values_
+            return ["" if k is None else vals[k] for k in got[1]]
+        return [values.get(c, "") for c in columns]
+
+    def cells(self, r: BatchResult) -> list[Any]:
+        exact = self._exact.get(r.index_exact)
+        if exact is None:
+            if len(self._exact) > 100_000:
+                self._exact.clear()
+            exact = self._exact[r.index_exact] = exact_text(r.index_exact)
+        return [
+            r.instansi,
+            r.year,
+            r.stage or "",
+            r.ruleset.id,
+            r.index,
+            exact,
+            r.predikat,
+            *self._pick(r.domains, self.domains),
+            *self._pick(r.aspects, self.aspects),
+            *self._pick(r.effective_levels, self.numbers),
+            r.source,
+            "" if r.line is None else r.line,
+        ]
+
+    def commit(self) -> None:
+        self._close()
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        try:
+            self._close()
+        except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)
+            pass
+        discard(self.tmp)
+
+
+class _CsvWriter(BatchWriter):
+    def _open(self) -> None:
+        self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.csv = csv.writer(self.fh, lineterminator="\n")
+        self.csv.writerow(self.header)
+
+    def write(self, r: BatchResult) -> None:
+        self.csv.writerow(self.cells(r))
+        self.count += 1
+
+    def _close(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+
+
+class _JsonlWriter(BatchWriter):
+    def _open(self) -> None:
+        self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+
+    def write(self, r: BatchResult) -> None:
+        self.fh.write(json.dumps(result_record(r), ensure_ascii=False, separators=(",", ":")) + "\n")
+        self.count += 1
+
+    def _close(self) -> None:
+        if not self.fh.closed:
+            self.fh.close()
+
+
+def result_record(r: BatchResult) -> dict[str, Any]:
+    """The JSON object of one result (one line of a ``.jsonl`` output)."""
+    return {
+        "instansi": r.instansi,
+        "year": r.year,
+        "stage": r.stage,
+        "ruleset": r.ruleset.id,
+        "ruleset_version": r.ruleset.version,
+        "index": r.index,
+        "index_exact": exact_text(r.index_exact),
+        "predikat": r.predikat,
+        "domains": dict(r.domains),
+        "aspects": dict(r.aspects),
+        "effective_levels": {str(n): lv for n, lv in r.effective_levels.items()},
+        "source": r.source,
+        "row": r.line,
+    }
+
+
+class _XlsxWriter(BatchWriter):
+    def _open(self) -> None:
+        openpyxl = need_openpyxl("writing .xlsx")
+        self.wb = openpyxl.Workbook(write_only=True)
+        self.ws = self.wb.create_sheet(RESULT_SHEET)
+        self.ws.append(self.header)
+        self.saved = False
+
+    def write(self, r: BatchResult) -> None:
+        cells = self.cells(r)
+        for k in range(4, 7 + len(self.domains) + len(self.aspects)):  # displayed indices as exact decimals (numbers in Excel)
+            if k != 5 and k != 6 and cells[k] != "":
+                cells[k] = Decimal(cells[k])
+        self.ws.append(cells)
+        self.count += 1
+
+    def _close(self) -> None:
+        if not self.saved:
+            self.saved = True
+            self.wb.save(self.tmp)
+
+
+def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset]) -> BatchWriter:
+    """A writer for ``path`` (by suffix: ``.csv``, ``.jsonl``/``.ndjson``, ``.xlsx``)."""
+    suffix = Path(path).suffix.lower()
+    kinds: dict[str, type[BatchWriter]] = {".csv": _CsvWriter, ".jsonl": _JsonlWriter, ".ndjson": _JsonlWriter, ".xlsx": _XlsxWriter}
+    kind = kinds.get(suffix)
+    if kind is None:
+        raise InputError(
+            "output format unknown",
+            [Problem("UNKNOWN_FORMAT", f"{path}: cannot tell the output format from the suffix {suffix or '(none)'}", Location(str(path)), "name the output .csv, .jsonl or .xlsx")],
+        )
+    if kind is _XlsxWriter:
+        need_openpyxl("writing .xlsx")
+    return kind(path, *output_columns(rulesets))
+
+
+class ProblemWriter:
+    """All problems of the bad rows as CSV (source, row, column, code, message, hint), written atomically."""
+
+    def __init__(self, path: str | os.PathLike[str]) -> None:
+        self.target = Path(path)
+        fd, self.tmp = temp_beside(self.target)
+        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.csv = csv.writer(self.fh, lineterminator="\n")
+        self.csv.writerow(["source", "row", "column", "code", "message", "hint"])
+
+    def write(self, failure: BatchFailure) -> None:
+        for p in failure.problems:
+            loc = p.location
+            self.csv.writerow([loc.file or failure.source, loc.line if loc.line is not None else (failure.line or ""), loc.col or "", p.code, p.message, p.hint or ""])
+
+    def commit(self) -> None:
+        self.fh.close()
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        self.fh.close()
+        discard(self.tmp)

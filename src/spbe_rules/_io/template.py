@@ -1,0 +1,135 @@
+"""Empty batch templates for a ruleset (CSV, or an Excel workbook with a help sheet)."""
+
+from __future__ import annotations
+
+import csv
+import io
+import os
+from pathlib import Path
+from .._base.atomic import replacing
+from .._model.model import Ruleset
+from .batch_io import DATA_SHEET, HELP_SHEET, need_openpyxl
+
+
+# -- templates -------------------------------------------------------------------------------
+
+
+def template_header(rs: Ruleset) -> list[str]:
+    stage = ["stage"] if rs.stages else []
+    return ["instansi", "year", *stage, *(f"doc:{d.key}" for d in rs.documents), *(str(n) for n in sorted(rs.numbers))]
+
+
+def _levels_text(rs: Ruleset, capability: str) -> str:
+    lo, hi = rs.scale.min, rs.scale.max
+    names = [f"{lv} {rs.scale.level_name(capability, lv) or ''}".strip() for lv in range(lo, hi + 1)]
+    return "; ".join(names)
+
+
+def _doc_text(rs: Ruleset, key: str) -> str:
+    doc = rs.document(key)
+    from .._engine.explain import describe_condition
+
+    if doc.implied_by is None:
+        return f"{doc.name}; wajib diisi bila sebuah aturan memerlukannya (required when a rule needs it)"
+    rule = describe_condition(doc.implied_by, rs, {}, {}, "id").replace(" (sekarang None)", "")
+    return f"{doc.name}; bila kosong: dianggap ada jika {rule} (empty: inferred)"
+
+
+def template_rows(rs: Ruleset) -> list[tuple[str, str, str]]:
+    """(column, what it holds, allowed values) for every column of the template."""
+    from .._model.converter import exact_text as ex
+
+    out = [
+        ("instansi", "Nama instansi (institution), wajib", "teks"),
+        ("year", "Tahun evaluasi (evaluation year), wajib", "bilangan bulat, mis. 2024"),
+    ]
+    if rs.stages:
+        out.append(("stage", "Tahap penilaian (stage), boleh kosong", ", ".join(s.id for s in rs.stages)))
+    for d in rs.documents:
+        out.append((f"doc:{d.key}", _doc_text(rs, d.key), "true/false (ya/tidak) atau kosong"))
+    aspects = {a.id: a for a in rs.aspects}
+    for ind in sorted(rs.indicators, key=lambda i: i.number):
+        a = aspects[ind.aspect]
+        where = f"{a.domain}/{a.id}" if a.domain else a.id
+        out.append((str(ind.number), f"{ind.name} [{where}, bobot {ex(ind.weight)}]", f"{rs.scale.min}..{rs.scale.max}: {_levels_text(rs, ind.capability)}"))
+    return out
+
+
+def write_template(rs: Ruleset, path: str | os.PathLike[str], fmt: str) -> None:
+    """Write an empty, documented batch template for ``rs`` (``fmt`` is ``csv`` or ``xlsx``), atomically."""
+    if fmt not in ("csv", "xlsx"):
+        raise ValueError(f"format must be csv or xlsx, not {fmt!r}")
+    with replacing(Path(path)) as tmp:
+        (_csv_template if fmt == "csv" else _xlsx_template)(rs, tmp)
+
+
+def _csv_template(rs: Ruleset, path: Path) -> None:
+    lines = [
+        f"# Templat penilaian spbe-rules: {rs.title} (ruleset {rs.id} {rs.version})",
+        "# Satu baris per penilaian; baris yang diawali # diabaikan. One row per assessment; lines starting with # are ignored.",
+        "# Jalankan / run: spbe-rules batch FILE.csv -o hasil.csv" + f" --ruleset {rs.id}",
+        "# Kolom (columns):",
+    ]
+    for col, what, allowed in template_rows(rs):
+        lines.append(f"#   {col}: {what} -- {allowed}")
+    buf = io.StringIO()
+    csv.writer(buf, lineterminator="\n").writerow(template_header(rs))
+    text = "\n".join(lines) + "\n" + buf.getvalue()
+    path.write_text(text, encoding="utf-8")
+
+
+def _xlsx_template(rs: Ruleset, path: Path) -> None:
+    openpyxl = need_openpyxl("an .xlsx template")
+    from openpyxl.styles import Alignment, Font, PatternFill
+    from openpyxl.utils import get_column_letter
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    wb = openpyxl.Workbook()
+    ws = wb.active
+    ws.title = DATA_SHEET
+    header = template_header(rs)
+    ws.append(header)
+    bold = Font(bold=True)
+    fill = PatternFill("solid", fgColor="DDE7F0")
+    for k in range(1, len(header) + 1):
+        cell = ws.cell(row=1, column=k)
+        cell.font = bold
+        cell.fill = fill
+    ws.freeze_panes = "C2"
+    ws.column_dimensions["A"].width = 40
+    last = 5000
+    first_ind = len(header) - len(rs.numbers) + 1
+    levels = DataValidation(type="whole", operator="between", formula1=str(rs.scale.min), formula2=str(rs.scale.max), allow_blank=True)
+    levels.error = f"Level harus bilangan bulat {rs.scale.min}..{rs.scale.max}"
+    levels.errorTitle = "Level"
+    levels.add(f"{get_column_letter(first_ind)}2:{get_column_letter(len(header))}{last}")
+    ws.add_data_validation(levels)
+    year = DataValidation(type="whole", operator="between", formula1="2000", formula2="2100", allow_blank=True)
+    year.add(f"B2:B{last}")
+    ws.add_data_validation(year)
+    if rs.stages:
+        stages = DataValidation(type="list", formula1='"' + ",".join(s.id for s in rs.stages) + '"', allow_blank=True)
+        stages.add(f"C2:C{last}")
+        ws.add_data_validation(stages)
+    if rs.documents:
+        col0 = header.index(f"doc:{rs.documents[0].key}") + 1
+        flags = DataValidation(type="list", formula1='"ya,tidak"', allow_blank=True)
+        flags.add(f"{get_column_letter(col0)}2:{get_column_letter(col0 + len(rs.documents) - 1)}{last}")
+        ws.add_data_validation(flags)
+    info = wb.create_sheet(HELP_SHEET)
+    info.append([f"Templat penilaian spbe-rules: {rs.title} (ruleset {rs.id} {rs.version})"])
+    info.append(["Isi lembar 'penilaian': satu baris per penilaian. Fill in the 'penilaian' sheet: one row per assessment."])
+    info.append([f"Jalankan / run: spbe-rules batch FILE.xlsx -o hasil.xlsx --ruleset {rs.id}"])
+    info.append([])
+    info.append(["kolom (column)", "isi (meaning)", "nilai yang diizinkan (allowed values)"])
+    for k in range(1, 4):
+        info.cell(row=5, column=k).font = bold
+    for row in template_rows(rs):
+        info.append(list(row))
+    info.column_dimensions["A"].width = 22
+    info.column_dimensions["B"].width = 90
+    info.column_dimensions["C"].width = 70
+    for r in info.iter_rows(min_row=6):
+        for cell in r:
+            cell.alignment = Alignment(wrap_text=True, vertical="top")
+    wb.save(path)

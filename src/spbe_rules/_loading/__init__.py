@@ -1,0 +1,1 @@
+"""Reading, checking, merging and selecting rulesets; reading assessments."""

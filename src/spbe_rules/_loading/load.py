@@ -1,0 +1,325 @@
+"""``load_ruleset``: file -> safe parse -> extends -> schema -> meaning -> frozen ``Ruleset``.
+
+Caching. A loaded ruleset is kept in memory for the life of the process, keyed
+by the files it was built from (path, size and modification time of each).
+It is also written to a disk cache (``$SPBE_RULES_CACHE_DIR``, else
+``$XDG_CACHE_HOME/spbe-rules``, else ``~/.cache/spbe-rules``) as JSON, named by
+the SHA-256 of the file's bytes, the library version and the schema. The entry
+records the ``extends`` chain (each base's reference, resolved path and
+SHA-256); it is used only when the file hashes the same, every base still
+resolves to the same path and hashes the same, so editing any file (or
+upgrading the library) invalidates it, and a hit needs no YAML parsing. Set
+``SPBE_RULES_CACHE_DIR=off`` to disable the disk cache. The cache holds data
+only (JSON), never code.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import attrs
+
+from .._base.atomic import replacing
+from .._model.converter import converter
+from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
+from .._model.model import Ruleset
+from .._base.resources import schema_text
+from .._version import __version__
+
+if TYPE_CHECKING:
+    from .source import PosDict
+
+# Parsing, merging and checking (_source, _merge, _schema, _checks) are imported only when a
+# ruleset is built, so a disk-cache hit costs no YAML parser and no JSON Schema validator.
+
+__all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
+
+DEFAULT_RULESET = "permenpanrb-59-2020"
+_MAX_CHAIN = 8
+_memory: dict[tuple[tuple[str, int, int], ...], Ruleset] = {}
+_chains: dict[str, list[Path]] = {}
+
+
+def clear_cache() -> None:
+    """Forget every ruleset loaded in this process (the disk cache is checked by content anyway)."""
+    _memory.clear()
+    _chains.clear()
+
+
+def _is_path(ref: str | os.PathLike[str]) -> bool:
+    if isinstance(ref, os.PathLike):
+        return True
+    return any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json"))
+
+
+def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, referrer: Path | None = None) -> Path:
+    """The file of a ruleset given by path, or by id (looked for beside ``near`` first, then installed).
+
+    ``referrer`` is the file that names the id; it is never taken as the ruleset itself
+    (an assessment saved as ``pedoman-3-2024.yaml`` still means the installed ruleset)."""
+    if _is_path(ref):
+        return Path(ref)
+    ref = str(ref)
+    if near is not None:
+        for suffix in (".yaml", ".yml"):
+            candidate = near / f"{ref}{suffix}"
+            if candidate.is_file() and not (referrer is not None and _same_file(candidate, referrer)):
+                return candidate
+    from .registry import installed_paths
+
+    paths = installed_paths()
+    if ref in paths:
+        return paths[ref]
+    import difflib
+
+    guess = difflib.get_close_matches(ref, list(paths), n=1)
+    msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
+    raise RulesetNotFoundError(msg, sorted(paths))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve()
+    except OSError:
+        return False
+
+
+def _stat_key(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
+    out = []
+    for p in paths:
+        st = p.stat()
+        out.append((str(p.resolve()), st.st_size, st.st_mtime_ns))
+    return tuple(out)
+
+
+def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool = True) -> Ruleset:
+    """Load a ruleset by installed id (``"permenpanrb-59-2020"``) or by file path.
+
+    Raises :class:`RulesetError` (a ``ValueError``) listing every problem with
+    ``file:line:col``, or :class:`RulesetNotFoundError` for an unknown id.
+    """
+    path = resolve_ruleset_path(ref)
+    key_str = str(path.resolve()) if path.exists() else str(path)
+    if cache and key_str in _chains:
+        try:
+            hit = _memory.get(_stat_key(_chains[key_str]))
+        except OSError:
+            hit = None
+        if hit is not None:
+            return hit
+    hit_chain = _disk_get(path) if cache else None
+    if hit_chain is not None:
+        ruleset, chain_paths = hit_chain
+    else:
+        sources = _read_chain(path)
+        chain_paths = [Path(s[0]) for s in sources]
+        ruleset = _build(sources, _digest([raw for _, raw, _ in sources]))
+        if cache:
+            _disk_put(sources, ruleset)
+    if ruleset.origin != str(path):
+        # the disk cache is keyed by content: the same bytes may have been loaded from another file
+        ruleset = attrs.evolve(ruleset, origin=str(path))
+    if cache:
+        try:
+            _chains[key_str] = chain_paths
+            _memory[_stat_key(chain_paths)] = ruleset
+        except OSError:
+            pass
+    return ruleset
+
+
+def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
+    from .merge import extends_problem
+    from .source import PosDict, read_source
+
+    """The file and the files it extends, child first: (path, raw bytes, data)."""
+    out: list[tuple[str, bytes, Any]] = []
+    seen: list[str] = []
+    current: Path | None = path
+    child_data: Any = None
+    while current is not None:
+        name = str(current)
+        src = read_source(current, what="ruleset", error=RulesetError)
+        data = src.data
+        if not isinstance(data, PosDict):
+            raise RulesetError(
+                "ruleset cannot be read",
+                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", _start(data, name), "see docs/formats.md")],
+            )
+        ident = str(current.resolve())
+        if ident in seen:
+            chain = " -> ".join(str(p) for p in [*seen, ident])
+            raise RulesetError(
+                "ruleset extends itself",
+                [extends_problem(child_data, out[-1][0], f"`extends` makes a cycle: {chain}", "a ruleset cannot extend itself, directly or through others", "EXTENDS_CYCLE")],
+            )
+        seen.append(ident)
+        out.append((name, src.raw, data))
+        base = data.get("extends")
+        if base is None:
+            break
+        if len(out) > _MAX_CHAIN:
+            raise RulesetError(
+                "extends chain too long",
+                [extends_problem(data, name, f"more than {_MAX_CHAIN} rulesets extend one another", "extend the newest complete ruleset instead", "EXTENDS_DEPTH")],
+            )
+        if not isinstance(base, str):
+            break  # the schema reports it
+        try:
+            current = resolve_ruleset_path(base, near=current.parent)
+        except RulesetNotFoundError as exc:
+            raise RulesetError(
+                "base ruleset not found",
+                [extends_problem(data, name, f"`extends` names {base!r}, which is not installed and not beside this file", f"installed: {', '.join(exc.available)}", "EXTENDS_UNKNOWN")],
+            ) from None
+        child_data = data
+    return out
+
+
+def _start(data: Any, name: str) -> Location:
+    """Where the data of a file starts (a list has a place; a lone value is placed at the top)."""
+    from .source import locate
+
+    loc = locate(data, [], name)
+    return loc if loc.line is not None else Location(name, 1, 1)
+
+
+def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:
+    """The raw data of a ruleset with its ``extends`` chain applied (not validated), and the
+    digest of the chain's bytes (equal to ``Ruleset.sha256`` when the files are unchanged).
+
+    Every value keeps the mark of the file and line where it was written, so tools
+    (diff, editors) can point at the place that gives a value, also in an extending file."""
+    from .merge import merge_extension
+
+    sources = _read_chain(resolve_ruleset_path(ref))
+    data = sources[-1][2]
+    for child_name, _, child in reversed(sources[:-1]):
+        data, _problems = merge_extension(data, child, child_name)
+    return data, _digest([raw for _, raw, _ in sources])
+
+
+def _digest(raws: list[bytes]) -> str:
+    h = hashlib.sha256()
+    for raw in raws:
+        h.update(hashlib.sha256(raw).digest())
+    return h.hexdigest()
+
+
+def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
+    from .checks import check_ruleset
+    from .merge import merge_extension
+    from .schema import schema_problems
+
+    name, _, data = sources[-1]
+    problems: list[Problem] = []
+    for child_name, _, child in reversed(sources[:-1]):
+        data, merge_problems = merge_extension(data, child, child_name)
+        problems.extend(merge_problems)
+        name = child_name
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    problems = schema_problems("ruleset", data, name)
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    problems, targets = check_ruleset(data, name)
+    if problems:
+        raise RulesetError("ruleset is not valid", problems)
+    model = _normalise(data, targets)
+    model["sha256"] = digest
+    model["origin"] = sources[0][0]
+    return converter.structure(model, Ruleset)
+
+
+def _plain(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: _plain(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_plain(v) for v in value]
+    return value
+
+
+def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
+    """Reshape validated file data into the shape of the typed model."""
+    d: dict[str, Any] = _plain(data)
+    d.pop("format", None)
+    d.pop("remove", None)
+    d["evaluation_years"] = sorted(d.pop("applies_to")["evaluation_years"])
+    d.setdefault("domains", [])
+    for rule in d.get("rules", []):
+        rule["targets"] = targets[rule["id"]]
+        rule.pop("indicator", None)
+    return d
+
+
+# -- disk cache ------------------------------------------------------------------------
+
+
+def _cache_dir() -> Path | None:
+    env = os.environ.get("SPBE_RULES_CACHE_DIR")
+    if env is not None:
+        return None if env.lower() in ("", "0", "off", "none") else Path(env)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return Path(base) / "spbe-rules"
+
+
+def _cache_file(top_sha: str) -> Path | None:
+    d = _cache_dir()
+    if d is None:
+        return None
+    salt = hashlib.sha256(f"{__version__}\0{schema_text('ruleset')}".encode()).hexdigest()[:16]
+    return d / f"{top_sha[:40]}-{salt}.json"
+
+
+def _sha(raw: bytes) -> str:
+    return hashlib.sha256(raw).hexdigest()
+
+
+def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
+    """The cached ruleset of ``path`` if the file and every base in its chain are unchanged."""
+    try:
+        top = path.read_bytes()
+        f = _cache_file(_sha(top))
+        if f is None or not f.is_file():
+            return None
+        entry = json.loads(f.read_text(encoding="utf-8"))
+        chain = entry["chain"]
+        if chain[0]["sha256"] != _sha(top):
+            return None
+        paths = [path]
+        raws = [top]
+        for link in chain[1:]:
+            base = resolve_ruleset_path(link["ref"], near=paths[-1].parent, referrer=paths[-1])
+            if str(base.resolve()) != link["path"]:
+                return None
+            raw = base.read_bytes()
+            if _sha(raw) != link["sha256"]:
+                return None
+            paths.append(base)
+            raws.append(raw)
+        ruleset = converter.structure(entry["ruleset"], Ruleset)
+        if ruleset.sha256 != _digest(raws):
+            return None
+        return ruleset, paths
+    except Exception:  # a damaged or stale cache entry is ignored and rebuilt, never trusted
+        return None
+
+
+def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
+    try:
+        f = _cache_file(_sha(sources[0][1]))
+        if f is None:
+            return
+        chain = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
+        for (child_name, _, child), (name, raw, _) in zip(sources, sources[1:]):
+            chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
+        f.parent.mkdir(parents=True, exist_ok=True)
+        text = json.dumps({"chain": chain, "ruleset": converter.unstructure(ruleset)}, ensure_ascii=False)
+        with replacing(f) as tmp:
+            tmp.write_text(text, encoding="utf-8")
+    except OSError:
+        pass  # a read-only or full disk only costs speed

@@ -1,0 +1,110 @@
+"""Resolving ``extends``: a ruleset that changes a base ruleset without copying it.
+
+The merged data keeps the position of every value in the file it came from, so
+errors found after merging still name the right file and line.
+"""
+
+from __future__ import annotations
+
+
+from .._base.errors import Location, Problem
+from .source import PosDict, PosList, key_location, locate
+
+__all__ = ["KEYED_LISTS", "merge_extension"]
+
+# list name -> the field that identifies an item
+KEYED_LISTS: dict[str, str] = {
+    "sources": "id",
+    "domains": "id",
+    "aspects": "id",
+    "indicators": "number",
+    "documents": "key",
+    "rules": "id",
+    "stages": "id",
+}
+_REPLACED = ("scale", "predikat", "display", "legal_basis", "applies_to")
+_CHILD_REQUIRED = ("format", "id", "version", "title", "status", "applies_to")
+_NOT_INHERITED = ("reason", "description")  # these describe one file; an extension gives its own
+
+
+def _copy_dict(d: PosDict) -> PosDict:
+    out = PosDict(d)
+    out.mark, out.marks, out.key_marks, out.file = d.mark, dict(d.marks), dict(d.key_marks), d.file
+    return out
+
+
+def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, list[Problem]]:
+    """Apply ``child`` (a file with ``extends``) to the already-resolved ``base``."""
+    problems: list[Problem] = []
+    for key in _CHILD_REQUIRED:
+        if key not in child:
+            problems.append(
+                Problem(
+                    "REQUIRED",
+                    f"`{key}` is missing: a ruleset that extends another must give its own {key}",
+                    locate(child, [], name),
+                    f"add `{key}:` at the top of the file",
+                )
+            )
+    merged = _copy_dict(base)
+    for key in _NOT_INHERITED:
+        merged.pop(key, None)
+    for key, value in child.items():
+        if key in ("remove",):
+            continue
+        if key in KEYED_LISTS and isinstance(value, PosList) and isinstance(merged.get(key), PosList):
+            merged[key] = _merge_list(merged[key], value, KEYED_LISTS[key])
+        else:
+            merged[key] = value
+        merged.marks[key] = child.marks[key]
+        merged.key_marks[key] = child.key_marks[key]
+    remove = child.get("remove")
+    if isinstance(remove, PosDict):
+        for list_name, keys in remove.items():
+            field = KEYED_LISTS.get(list_name)
+            current = merged.get(list_name)
+            if field is None or not isinstance(keys, PosList) or not isinstance(current, PosList):
+                continue  # the schema reports these
+            for i, k in enumerate(keys):
+                idx = next((j for j, item in enumerate(current) if isinstance(item, dict) and item.get(field) == k), None)
+                if idx is None:
+                    problems.append(
+                        Problem(
+                            "REMOVE_UNKNOWN",
+                            f"cannot remove {list_name} `{k}`: the base ruleset `{base.get('id')}` has no such item",
+                            locate(remove, [list_name, i], name),
+                            "check the id against the base ruleset (spbe-rules show ID)",
+                        )
+                    )
+                    continue
+                del current[idx]
+                del current.marks[idx]
+    return merged, problems
+
+
+def _merge_list(base: PosList, child: PosList, field: str) -> PosList:
+    out = PosList(base)
+    out.mark, out.marks, out.file = base.mark, list(base.marks), base.file
+    index = {item.get(field): i for i, item in enumerate(out) if isinstance(item, dict)}
+    for j, item in enumerate(child):
+        key = item.get(field) if isinstance(item, dict) else None
+        if key is not None and key in index and isinstance(out[index[key]], PosDict) and isinstance(item, PosDict):
+            patched = _copy_dict(out[index[key]])
+            for k, v in item.items():
+                patched[k] = v
+                patched.marks[k] = item.marks[k]
+                patched.key_marks[k] = item.key_marks[k]
+            patched.mark = item.mark
+            out[index[key]] = patched
+            out.marks[index[key]] = child.marks[j]
+        else:
+            out.append(item)
+            out.marks.append(child.marks[j])
+            if key is not None:
+                index[key] = len(out) - 1
+    return out
+
+
+def extends_problem(child: PosDict, name: str, message: str, hint: str, code: str) -> Problem:
+    loc = locate(child, ["extends"], name)
+    return Problem(code, message, loc if loc.line else key_location(child, "extends") or Location(name), hint)

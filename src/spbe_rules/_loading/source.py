@@ -1,0 +1,498 @@
+"""Reading YAML and JSON files as plain data, with the position of every value.
+
+Only data comes out: mappings (``PosDict``), lists (``PosList``), text, whole
+numbers (``int``), decimals (``Decimal``, read digit by digit, never a float),
+booleans and null. Tags, anchors, aliases, merge keys and duplicate keys are
+refused, and so are files that are too large or nested too deep.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+from collections.abc import Iterator
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from .._base.errors import Location, Problem, ValidationError
+
+__all__ = [
+    "MAX_BYTES",
+    "MAX_DEPTH",
+    "MAX_NODES",
+    "Mark",
+    "PosDict",
+    "PosList",
+    "Source",
+    "key_location",
+    "locate",
+    "parse_bytes",
+    "parse_text",
+    "read_source",
+]
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+MAX_NODES = 200_000
+
+try:  # the C parser is much faster; the pure one behaves the same
+    _Loader: Any = yaml.CSafeLoader
+except AttributeError:  # pragma: no cover - depends on how PyYAML was built
+    _Loader = yaml.SafeLoader
+
+_T = "tag:yaml.org,2002:"
+_SCALAR_TAGS = {_T + "str", _T + "int", _T + "float", _T + "bool", _T + "null", _T + "timestamp"}
+
+
+class Mark:
+    __slots__ = ("line", "col", "file")
+
+    def __init__(self, line: int, col: int, file: str | None = None) -> None:
+        self.line = line  # 1-based
+        self.col = col  # 1-based
+        self.file = file  # each mark names its file: an extending ruleset mixes values of several files
+
+    def __repr__(self) -> str:
+        return f"Mark({self.line}, {self.col}, {self.file!r})"
+
+    def location(self, json_path: str = "$") -> Location:
+        return Location(self.file, self.line, self.col, json_path)
+
+
+class PosDict(dict[str, Any]):
+    """A mapping read from a file; ``marks[key]`` is where the value of ``key`` starts,
+    ``key_marks[key]`` where the key itself is, ``mark`` where the mapping starts."""
+
+    __slots__ = ("mark", "marks", "key_marks", "file")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.mark: Mark | None = None
+        self.marks: dict[str, Mark] = {}
+        self.key_marks: dict[str, Mark] = {}
+        self.file: str | None = None
+
+
+class PosList(list[Any]):
+    """A list read from a file; ``marks[i]`` is where item ``i`` starts."""
+
+    __slots__ = ("mark", "marks", "file")
+
+    def __init__(self, *args: Any) -> None:
+        super().__init__(*args)
+        self.mark: Mark | None = None
+        self.marks: list[Mark] = []
+        self.file: str | None = None
+
+
+class Source:
+    """A parsed file: its name, its data and its raw bytes (for hashing)."""
+
+    __slots__ = ("name", "data", "raw")
+
+    def __init__(self, name: str, data: Any, raw: bytes) -> None:
+        self.name = name
+        self.data = data
+        self.raw = raw
+
+
+def _mark(node: yaml.Node, file: str | None = None) -> Mark:
+    m = node.start_mark
+    return Mark(m.line + 1, m.column + 1, file)
+
+
+def _problem(code: str, message: str, name: str, mark: Mark | None, hint: str | None, path: str = "$") -> Problem:
+    return Problem(code, message, Location(name, mark.line if mark else None, mark.col if mark else None, path), hint)
+
+
+class _Builder:
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self.seen: set[int] = set()
+        self.count = 0
+        self.problems: list[Problem] = []
+
+    def fail(self, code: str, message: str, node: yaml.Node, hint: str | None, path: str) -> None:
+        self.problems.append(_problem(code, message, self.name, _mark(node, self.name), hint, path))
+
+    def build(self, node: yaml.Node, depth: int, path: str) -> Any:
+        self.count += 1
+        if self.count > MAX_NODES:
+            raise ValidationError(
+                "input is too large",
+                [
+                    _problem(
+                        "TOO_LARGE",
+                        f"the file has more than {MAX_NODES} values",
+                        self.name,
+                        _mark(node, self.name),
+                        "split it or remove repeated content",
+                        path,
+                    )
+                ],
+            )
+        if depth > MAX_DEPTH:
+            raise ValidationError(
+                "input is nested too deep",
+                [
+                    _problem(
+                        "TOO_DEEP",
+                        f"values are nested more than {MAX_DEPTH} levels deep",
+                        self.name,
+                        _mark(node, self.name),
+                        "flatten the structure; rulesets and assessments never need this depth",
+                        path,
+                    )
+                ],
+            )
+        if id(node) in self.seen or isinstance(node, _AliasNode):
+            self.fail(
+                "YAML_ALIAS",
+                "anchors and aliases (&name / *name) are not allowed",
+                node,
+                "write the value out in full where it is needed",
+                path,
+            )
+            return None
+        self.seen.add(id(node))
+        if isinstance(node, yaml.MappingNode):
+            return self._mapping(node, depth, path)
+        if isinstance(node, yaml.SequenceNode):
+            if node.tag != _T + "seq":
+                self.fail("YAML_TAG", f"the tag {node.tag!r} is not allowed", node, "remove the tag", path)
+                return None
+            out = PosList()
+            out.mark = _mark(node, self.name)
+            out.file = self.name
+            for i, item in enumerate(node.value):
+                out.append(self.build(item, depth + 1, f"{path}[{i}]"))
+                out.marks.append(_mark(item, self.name))
+            return out
+        assert isinstance(node, yaml.ScalarNode)
+        return self._scalar(node, path)
+
+    def _mapping(self, node: yaml.MappingNode, depth: int, path: str) -> PosDict | None:
+        if node.tag != _T + "map":
+            self.fail("YAML_TAG", f"the tag {node.tag!r} is not allowed", node, "remove the tag", path)
+            return None
+        out = PosDict()
+        out.mark = _mark(node, self.name)
+        out.file = self.name
+        for knode, vnode in node.value:
+            if knode.tag == _T + "merge":
+                self.fail("YAML_MERGE", "merge keys (<<) are not allowed", knode, "write the keys out in full", path)
+                continue
+            if not isinstance(knode, yaml.ScalarNode) or knode.tag not in (_T + "str", _T + "int"):
+                self.fail(
+                    "BAD_KEY",
+                    "a key must be a name or a whole number",
+                    knode,
+                    "write the key as plain text, e.g. `name:` or `12:`",
+                    path,
+                )
+                continue
+            key = knode.value if knode.tag == _T + "str" else str(self._int(knode, path))
+            sub = _child_path(path, key)
+            if key in out:
+                first = out.key_marks[key]
+                self.fail(
+                    "DUPLICATE_KEY",
+                    f"the key {key!r} appears twice in the same mapping (first at line {first.line})",
+                    knode,
+                    "keep one of them; YAML would silently use only the last",
+                    sub,
+                )
+                continue
+            out[key] = self.build(vnode, depth + 1, sub)
+            out.marks[key] = _mark(vnode, self.name)
+            out.key_marks[key] = _mark(knode, self.name)
+        return out
+
+    def _int(self, node: yaml.ScalarNode, path: str) -> int:
+        text = node.value.replace("_", "")
+        sign = -1 if text.startswith("-") else 1
+        text = text.lstrip("+-")
+        try:
+            if text.startswith("0x"):
+                return sign * int(text[2:], 16)
+            if text.startswith("0o"):
+                return sign * int(text[2:], 8)
+            if text.startswith("0b"):
+                return sign * int(text[2:], 2)
+            if ":" in text:  # YAML 1.1 sexagesimal: refuse, it is never meant
+                raise ValueError
+            return sign * int(text, 10)
+        except ValueError:
+            self.fail("BAD_NUMBER", f"{node.value!r} is not a plain whole number", node, "write digits only", path)
+            return 0
+
+    def _scalar(self, node: yaml.ScalarNode, path: str) -> Any:
+        tag = node.tag
+        if tag not in _SCALAR_TAGS:
+            self.fail(
+                "YAML_TAG",
+                f"the tag {tag!r} is not allowed: files are data only",
+                node,
+                "remove the tag (e.g. `!!python/...`) and write a plain value",
+                path,
+            )
+            return None
+        value = node.value
+        if tag == _T + "str":
+            return value
+        if tag == _T + "int":
+            return self._int(node, path)
+        if tag == _T + "float":
+            text = value.replace("_", "")
+            try:
+                d = Decimal(text)
+            except InvalidOperation:
+                d = Decimal("NaN")
+            if not d.is_finite():
+                self.fail("BAD_NUMBER", f"{value!r} is not a finite number", node, "write a number such as 2.75", path)
+                return None
+            return d
+        if tag == _T + "bool":
+            return value.lower() in ("true", "yes", "on", "y")
+        if tag == _T + "null":
+            return None
+        return value  # timestamp: keep the text as written (dates are read as text)
+
+
+def _child_path(path: str, key: str) -> str:
+    if key.isidentifier():
+        return f"{path}.{key}"
+    return f"{path}[{json.dumps(key)}]"
+
+
+def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
+    """Parse YAML (or JSON) text into position-carrying data; raise ValidationError on any problem."""
+    if json_syntax:
+        try:
+            json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+        except json.JSONDecodeError as exc:
+            raise ValidationError(
+                "not valid JSON",
+                [
+                    Problem(
+                        "JSON_SYNTAX",
+                        f"the JSON text is not valid: {exc.msg}",
+                        Location(name, exc.lineno, exc.colno),
+                        "check brackets, commas and quotes near this place",
+                    )
+                ],
+            ) from None
+        except ValueError as exc:
+            raise ValidationError(
+                "not valid JSON",
+                [Problem("BAD_NUMBER", str(exc), _constant_location(text, name), "write finite numbers only")],
+            ) from None
+    try:
+        nodes = list(_compose_all(text))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        what = exc.problem or exc.context or "syntax error"
+        raise ValidationError(
+            "not valid YAML",
+            [
+                Problem(
+                    "YAML_SYNTAX",
+                    f"the YAML text is not valid: {what}",
+                    Location(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
+                    "check indentation (spaces, not tabs), colons after keys and matching quotes",
+                )
+            ],
+        ) from None
+    except yaml.YAMLError as exc:
+        raise ValidationError(
+            "not valid YAML",
+            [Problem("YAML_SYNTAX", f"the YAML text is not valid: {exc}", Location(name), None)],
+        ) from None
+    if len(nodes) != 1:
+        raise ValidationError(
+            "not one document",
+            [
+                Problem(
+                    "YAML_DOCUMENTS",
+                    "the file is empty" if not nodes else f"the file holds {len(nodes)} YAML documents",
+                    # where the second document starts (the whole file when it is empty)
+                    _mark(nodes[1], name).location() if len(nodes) > 1 else Location(name, 1, 1),
+                    "write the ruleset or assessment in it; docs/formats.md shows the layout" if not nodes else "a file holds exactly one document; remove extra `---` separators",
+                )
+            ],
+        )
+    builder = _Builder(name)
+    data = builder.build(nodes[0], 0, "$")
+    if builder.problems:
+        if any(p.code == "YAML_ALIAS" for p in builder.problems):
+            # the fast composer gives an alias the node (and so the place) of its anchor:
+            # read the text again, keeping each alias as its own node, to name the alias's place
+            builder = _Builder(name)
+            builder.build(_compose_one_marking_aliases(text), 0, "$")
+        raise ValidationError("file cannot be read", builder.problems)
+    return data
+
+
+def _refuse_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a finite number")
+
+
+_JSON_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
+
+
+def _constant_location(text: str, name: str) -> Location:
+    """Where the first NaN / Infinity outside a JSON string is."""
+    for m in _JSON_CONSTANT.finditer(text):
+        if m.group(1):
+            start = m.start(1)
+            return Location(name, text.count("\n", 0, start) + 1, start - (text.rfind("\n", 0, start) + 1) + 1)
+    return Location(name)
+
+
+class _AliasNode(yaml.ScalarNode):
+    """Where an alias (``*name``) is written."""
+
+
+class _AliasMarkingLoader(yaml.SafeLoader):
+    """The pure-Python composer, except that an alias becomes a node of its own, at its own place."""
+
+    def compose_node(self, parent: Any, index: Any) -> Any:
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()  # type: ignore[no-untyped-call]
+            super().compose_node(parent, index)  # consumes the event; refuses an undefined alias
+            return _AliasNode("tag:yaml.org,2002:str", f"*{event.anchor}", event.start_mark, event.end_mark)
+        return super().compose_node(parent, index)
+
+
+def _compose_one_marking_aliases(text: str) -> yaml.Node:
+    loader = _AliasMarkingLoader(text)
+    try:
+        node = loader.get_single_node()
+        assert node is not None
+        return node
+    finally:
+        loader.dispose()
+
+
+def _compose_all(text: str) -> Iterator[yaml.Node]:
+    loader = _Loader(text)
+    try:
+        while loader.check_node():
+            yield loader.get_node()
+    finally:
+        loader.dispose()
+
+
+def read_source(
+    path: str | os.PathLike[str], *, display_name: str | None = None, what: str | None = None, error: type[ValidationError] = ValidationError
+) -> Source:
+    """Read and parse a YAML or JSON file (by its suffix) with the size and depth limits.
+
+    With ``what`` (e.g. ``"assessment"``), a file that cannot be read raises ``error``
+    ("assessment cannot be read") with the same problems.
+    """
+    try:
+        return _read_source(Path(path), display_name or str(path))
+    except ValidationError as exc:
+        if what is None and error is ValidationError:
+            raise
+        raise error(f"{what or 'file'} cannot be read", list(exc.problems)) from None
+
+
+def _read_source(p: Path, name: str) -> Source:
+    try:
+        size = p.stat().st_size
+        if size > MAX_BYTES:
+            raise ValidationError(
+                "input is too large",
+                [
+                    Problem(
+                        "TOO_LARGE",
+                        f"the file is {size} bytes; at most {MAX_BYTES} are read",
+                        Location(name),
+                        "split the file",
+                    )
+                ],
+            )
+        raw = p.read_bytes()
+    except FileNotFoundError:
+        raise ValidationError(
+            "file not found",
+            [Problem("NOT_FOUND", "the file does not exist", Location(name), "check the path and its spelling")],
+        ) from None
+    except IsADirectoryError:
+        raise ValidationError(
+            "not a file",
+            [Problem("NOT_A_FILE", "this is a folder, not a file", Location(name), "name a .yaml or .json file")],
+        ) from None
+    except OSError as exc:
+        raise ValidationError(
+            "file cannot be read",
+            [Problem("UNREADABLE", f"the file cannot be read: {exc.strerror}", Location(name), None)],
+        ) from None
+    return Source(name, parse_bytes(raw, name, json_syntax=p.suffix.lower() == ".json"), raw)
+
+
+def parse_bytes(raw: bytes, name: str, *, json_syntax: bool = False) -> Any:
+    if len(raw) > MAX_BYTES:
+        raise ValidationError(
+            "input is too large",
+            [
+                Problem(
+                    "TOO_LARGE", f"the input is {len(raw)} bytes; at most {MAX_BYTES} are read", Location(name), None
+                )
+            ],
+        )
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ValidationError(
+            "file cannot be read",
+            [
+                Problem(
+                    "ENCODING",
+                    f"the file is not UTF-8 text (byte {exc.start})",
+                    Location(name),
+                    "save the file as UTF-8",
+                )
+            ],
+        ) from None
+    return parse_text(text, name, json_syntax=json_syntax)
+
+
+def locate(root: Any, path: tuple[str | int, ...] | list[str | int], name: str | None = None) -> Location:
+    """The location of the value at ``path`` (keys and indexes) under ``root``.
+
+    When the path leads to a missing key, the place of the nearest mapping
+    that exists is given (that is where the key must be added)."""
+    node = root
+    mark: Mark | None = getattr(root, "mark", None)
+    json_path = "$"
+    for step in path:
+        if isinstance(node, dict) and isinstance(step, str) and step in node:
+            if isinstance(node, PosDict):
+                mark = node.marks.get(step, mark)
+            node = node[step]
+            json_path = _child_path(json_path, step)
+        elif isinstance(node, list) and isinstance(step, int) and 0 <= step < len(node):
+            if isinstance(node, PosList) and step < len(node.marks):
+                mark = node.marks[step]
+            node = node[step]
+            json_path = f"{json_path}[{step}]"
+        else:
+            json_path = _child_path(json_path, step) if isinstance(step, str) else f"{json_path}[{step}]"
+            break
+    file = (mark.file if mark else None) or getattr(root, "file", None) or name
+    return Location(file, mark.line if mark else None, mark.col if mark else None, json_path)
+
+
+def key_location(mapping: Any, key: str) -> Location | None:
+    """Where ``key`` itself is written in ``mapping`` (for unknown-key errors)."""
+    if isinstance(mapping, PosDict) and key in mapping.key_marks:
+        m = mapping.key_marks[key]
+        return Location(m.file or mapping.file, m.line, m.col)
+    return None

@@ -1,0 +1,1 @@
+"""The ruleset model classes and the project's cattrs converter."""

@@ -1,0 +1,117 @@
+"""The project's one cattrs converter (never the global one).
+
+Exact numbers are written as text: a ``Fraction`` becomes its exact decimal
+form when it has one ("2.594") and ``"p/q"`` otherwise ("31/11"); both read
+back exactly. Conditions are written in the same shape as in ruleset files.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import cattrs
+from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not
+
+__all__ = ["converter", "exact_text", "to_fraction"]
+
+converter = cattrs.Converter(omit_if_default=False, forbid_extra_keys=True)
+
+
+def exact_text(value: Fraction) -> str:
+    """The exact decimal text of ``value`` when it has one, else ``"p/q"``."""
+    num, den = value.numerator, value.denominator
+    twos = fives = 0
+    d = den
+    while d % 2 == 0:
+        d //= 2
+        twos += 1
+    while d % 5 == 0:
+        d //= 5
+        fives += 1
+    if d != 1:
+        return f"{num}/{den}"
+    digits = max(twos, fives)
+    scaled = num * 10**digits // den
+    if digits == 0:
+        return str(scaled)
+    sign = "-" if scaled < 0 else ""
+    s = str(abs(scaled)).rjust(digits + 1, "0")
+    return f"{sign}{s[:-digits]}.{s[-digits:]}"
+
+
+def to_fraction(value: Any) -> Fraction:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a number")
+    if isinstance(value, Fraction):
+        return value
+    if isinstance(value, (int, Decimal)):
+        return Fraction(value)
+    if isinstance(value, str):
+        return Fraction(value.strip())
+    raise TypeError(f"cannot read {value!r} as an exact number")
+
+
+converter.register_structure_hook(Fraction, lambda v, _: to_fraction(v))
+converter.register_unstructure_hook(Fraction, exact_text)
+
+
+def _structure_int_mapping(value: Mapping[Any, str], _: Any) -> dict[int, str]:
+    return {int(k): str(v) for k, v in value.items()}
+
+
+def _is_int_mapping(t: Any) -> bool:
+    return bool(t == Mapping[int, str])
+
+
+converter.register_structure_hook_func(_is_int_mapping, _structure_int_mapping)
+converter.register_unstructure_hook_func(_is_int_mapping, lambda m: {str(k): v for k, v in sorted(m.items())})
+
+
+def structure_condition(value: Any, _: Any = None) -> Condition:
+    if not isinstance(value, Mapping):
+        raise TypeError("a condition must be a mapping")
+    if "all" in value:
+        return AllOf(tuple(structure_condition(v) for v in value["all"]))
+    if "any" in value:
+        return AnyOf(tuple(structure_condition(v) for v in value["any"]))
+    if "not" in value:
+        return Not(structure_condition(value["not"]))
+    if "document" in value:
+        return HasDocument(str(value["document"]))
+    if "indicator" in value:
+        return AtLeast(int(value["indicator"]), int(value["at_least"]))
+    raise ValueError(f"unknown condition {dict(value)!r}")
+
+
+def unstructure_condition(cond: Condition) -> dict[str, Any]:
+    if isinstance(cond, AllOf):
+        return {"all": [unstructure_condition(c) for c in cond.items]}
+    if isinstance(cond, AnyOf):
+        return {"any": [unstructure_condition(c) for c in cond.items]}
+    if isinstance(cond, Not):
+        return {"not": unstructure_condition(cond.item)}
+    if isinstance(cond, HasDocument):
+        return {"document": cond.document}
+    return {"indicator": cond.indicator, "at_least": cond.level}
+
+
+for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
+    converter.register_unstructure_hook(_cls, unstructure_condition)
+converter.register_structure_hook(Condition, structure_condition)
+converter.register_unstructure_hook(Condition, unstructure_condition)
+converter.register_structure_hook(
+    Condition | None,
+    lambda v, _: None if v is None else structure_condition(v),
+)
+
+converter.register_structure_hook(
+    Band, make_dict_structure_fn(Band, converter, lower=override(rename="from"), upper=override(rename="to"))
+)
+converter.register_unstructure_hook(
+    Band, make_dict_unstructure_fn(Band, converter, lower=override(rename="from"), upper=override(rename="to"))
+)

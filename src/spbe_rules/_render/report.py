@@ -1,0 +1,570 @@
+"""Self-contained HTML reports (Indonesian labels) with inline SVG charts.
+
+:func:`report_html` shows one result: index and predikat on the predikat scale, a
+radar chart of the aspects, domain bars against a target, the indicators the rules
+capped and what would release them, and, when the planner (:mod:`spbe_rules._analysis.plan`)
+is installed, the cheapest plan to the next predikat.
+
+:func:`batch_report_html` summarises the output of ``spbe-rules batch``: the
+predikat distribution per year, a ranking, and the change from year to year.
+
+The HTML has no script, no external file and no network address; charts are SVG
+drawn here. Every number written as text is the exact displayed value (the same
+text as ``Result.index``); bar lengths are the displayed values scaled exactly
+(rational arithmetic, written with one decimal of a pixel). Only the radar chart's
+corner positions use floating-point trigonometry, for drawing; its labels are the
+exact texts. A print stylesheet keeps charts whole on A4 pages.
+"""
+
+from __future__ import annotations
+
+import html
+import math
+from collections.abc import Iterable, Mapping, Sequence
+from fractions import Fraction
+from typing import Any
+
+from .._model.converter import exact_text
+from .._engine.engine import display_text, round_scaled
+from .._engine.explain import describe_condition
+from .._model.model import Ruleset
+from .._engine.result import Result
+
+__all__ = ["batch_report_html", "report_html"]
+
+# colours of the predikat bands, lowest first (a ruleset with more bands reuses the last)
+_BAND_COLOURS = ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32", "#1b5e20"]
+_INK = "#1f2937"
+_MUTED = "#6b7280"
+_ACCENT = "#1565c0"
+
+_CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { font-family: "Noto Sans", "DejaVu Sans", Arial, sans-serif; color: #1f2937; margin: 0; background: #fff; line-height: 1.45; }
+main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; }
+h1 { font-size: 1.6rem; margin: 0 0 4px; }
+h2 { font-size: 1.2rem; margin: 28px 0 10px; padding-bottom: 4px; border-bottom: 2px solid #e5e7eb; }
+.sub { color: #4b5563; margin: 0 0 16px; }
+.headline { display: flex; gap: 24px; align-items: stretch; flex-wrap: wrap; margin: 16px 0; }
+.card { border: 1px solid #d1d5db; border-radius: 8px; padding: 14px 18px; min-width: 200px; }
+.card .label { font-size: .85rem; color: #4b5563; text-transform: uppercase; letter-spacing: .04em; }
+.card .big { font-size: 2.6rem; font-weight: 700; line-height: 1.1; }
+.card .note { font-size: .85rem; color: #4b5563; }
+.predikat { display: inline-block; padding: 4px 14px; border-radius: 999px; color: #fff; font-weight: 700; font-size: 1.4rem; }
+.charts { display: flex; flex-wrap: wrap; gap: 24px; }
+figure { margin: 0; break-inside: avoid; page-break-inside: avoid; }
+.charts figure { width: min-content; }
+figcaption { font-size: .9rem; color: #4b5563; margin-top: 4px; }
+table { border-collapse: collapse; width: 100%; font-size: .92rem; margin: 8px 0 4px; }
+th, td { border-bottom: 1px solid #e5e7eb; padding: 5px 8px; text-align: left; vertical-align: top; }
+th { background: #f3f4f6; font-weight: 600; }
+td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+tr { break-inside: avoid; page-break-inside: avoid; }
+.up { color: #1b5e20; font-weight: 600; }
+.down { color: #b71c1c; font-weight: 600; }
+.muted { color: #6b7280; }
+.swatch { display: inline-block; width: .8em; height: .8em; border-radius: 2px; margin-right: 4px; vertical-align: -1px; }
+footer { margin-top: 36px; font-size: .8rem; color: #6b7280; border-top: 1px solid #e5e7eb; padding-top: 8px; }
+svg text { font-family: inherit; }
+@media print {
+  @page { size: A4; margin: 14mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  h2 { break-after: avoid; page-break-after: avoid; }
+  .charts { flex-wrap: nowrap; gap: 12px; }
+  .charts figure { width: 50%; }
+  svg.chart { max-width: 100%; height: auto; }
+  .card, .predikat, .swatch, svg { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
+  a { color: inherit; text-decoration: none; }
+}
+"""
+
+
+def _e(value: Any) -> str:
+    return html.escape(str(value), quote=True)
+
+
+def _px(value: Fraction | int) -> str:
+    """A coordinate written with one decimal, rounded exactly (half up)."""
+    v = Fraction(value)
+    return display_text(round_scaled(v.numerator, v.denominator, 1, "half_up"), 1)
+
+
+def _fpx(value: float) -> str:
+    return f"{value:.1f}"
+
+
+def _band_colour(rs_bands: Sequence[str], name: str) -> str:
+    try:
+        k = list(rs_bands).index(name)
+    except ValueError:
+        return "#607d8b"
+    return _BAND_COLOURS[min(k, len(_BAND_COLOURS) - 1)]
+
+
+def _page(title: str, body: str) -> str:
+    return (
+        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+    )
+
+
+# -- charts ------------------------------------------------------------------------------
+
+
+def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, width: int = 640) -> str:
+    """The predikat bands as a horizontal scale with a marker at the index."""
+    bands = rs.predikat.bands
+    lo, hi = bands[0].lower, bands[-1].upper
+    left, right, top, bar_h = 10, 10, 34, 22
+    span = Fraction(width - left - right)
+
+    def x(v: Fraction) -> Fraction:
+        v = min(max(v, lo), hi)
+        return left + (v - lo) / (hi - lo) * span
+
+    names = [b.name for b in bands]
+    dec = rs.display.decimals
+
+    def shown_bound(v: Fraction) -> str:  # bounds are written with the ruleset's decimals when exact at that precision
+        scaled = v * 10**dec
+        return display_text(int(scaled), dec) if scaled.denominator == 1 else exact_text(v)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="86" viewBox="0 0 {width} 86" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">']
+    for b in bands:
+        x0, x1 = x(b.lower), x(b.upper)
+        colour = _band_colour(names, b.name)
+        parts.append(f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>')
+        parts.append(f'<text x="{_px((x0 + x1) / 2)}" y="{top + bar_h + 16}" font-size="11" text-anchor="middle" fill="{_INK}">{_e(b.name)}</text>')
+        parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(shown_bound(b.lower))}</text>')
+    parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="end" fill="{_MUTED}">{_e(shown_bound(hi))}</text>')
+    mx = x(value)
+    parts.append(f'<line x1="{_px(mx)}" y1="{top - 2}" x2="{_px(mx)}" y2="{top + bar_h + 2}" stroke="{_INK}" stroke-width="3"/>')
+    parts.append(f'<polygon points="{_px(mx - 6)},10 {_px(mx + 6)},10 {_px(mx)},19" fill="{_INK}"/>')
+    parts.append(f'<text x="{_px(mx)}" y="8" font-size="11" font-weight="700" text-anchor="middle" fill="{_INK}" class="marker-label">{_e(shown)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fraction], texts: Sequence[str], lo: int, hi: int, size: int = 400) -> str:
+    """A radar (spider) chart of ``values`` (one axis per label) on the scale ``lo..hi``."""
+    n = len(labels)
+    cx = cy = size / 2
+    radius = size / 2 - 62
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
+    if n < 3:  # a radar needs three axes; fall back to a note
+        parts.append(f'<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
+        return "".join(parts)
+
+    def point(k: int, v: Fraction) -> tuple[float, float]:
+        share = float((min(max(v, Fraction(lo)), Fraction(hi)) - lo) / (hi - lo)) if hi > lo else 0.0
+        angle = -math.pi / 2 + 2 * math.pi * k / n  # drawing only; the values are written exactly below
+        return cx + radius * share * math.cos(angle), cy + radius * share * math.sin(angle)
+
+    for level in range(lo, hi + 1):
+        ring = " ".join(f"{_fpx(px)},{_fpx(py)}" for px, py in (point(k, Fraction(level)) for k in range(n)))
+        parts.append(f'<polygon points="{ring}" fill="none" stroke="#d1d5db" stroke-width="1"/>')
+        px, py = point(0, Fraction(level))
+        parts.append(f'<text x="{_fpx(px + 5)}" y="{_fpx(py + 11)}" font-size="10" fill="{_MUTED}">{level}</text>')
+    for k in range(n):
+        px, py = point(k, Fraction(hi))
+        parts.append(f'<line x1="{_fpx(cx)}" y1="{_fpx(cy)}" x2="{_fpx(px)}" y2="{_fpx(py)}" stroke="#d1d5db"/>')
+    shape = " ".join(f"{_fpx(px)},{_fpx(py)}" for px, py in (point(k, v) for k, v in enumerate(values)))
+    parts.append(f'<polygon class="radar-area" points="{shape}" fill="{_ACCENT}" fill-opacity="0.25" stroke="{_ACCENT}" stroke-width="2.5"/>')
+    for k, (v, t, label, title) in enumerate(zip(values, texts, labels, titles)):
+        px, py = point(k, v)
+        parts.append(f'<circle cx="{_fpx(px)}" cy="{_fpx(py)}" r="4" fill="{_ACCENT}"><title>{_e(title)}: {_e(t)}</title></circle>')
+        lx, ly = point(k, Fraction(hi) + Fraction(hi - lo, 4) if hi > lo else Fraction(hi))
+        angle = -math.pi / 2 + 2 * math.pi * k / n
+        anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
+        parts.append(f'<text x="{_fpx(lx)}" y="{_fpx(ly)}" font-size="12" text-anchor="{anchor}" fill="{_INK}"><tspan font-weight="700">{_e(label)}</tspan> <tspan class="value">{_e(t)}</tspan><title>{_e(title)}</title></text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def bars_svg(
+    rows: Sequence[tuple[str, str, Fraction, str]],
+    lo: int,
+    hi: int,
+    target: Fraction | None = None,
+    target_text: str | None = None,
+    colours: Sequence[str] | None = None,
+    width: int = 500,
+    css_class: str = "bars",
+) -> str:
+    """Horizontal bars ``(label, title, value, text)`` on the scale ``lo..hi``, with an optional target line."""
+    label_w, right = 170, 56
+    row_h, bar_h, top = 34, 20, 26
+    height = top + row_h * len(rows) + 24
+    span = Fraction(width - label_w - right)
+
+    def x(v: Fraction) -> Fraction:
+        v = min(max(v, Fraction(lo)), Fraction(hi))
+        return label_w + (v - lo) / (hi - lo) * span if hi > lo else Fraction(label_w)
+
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">']
+    for level in range(lo, hi + 1):
+        gx = x(Fraction(level))
+        parts.append(f'<line x1="{_px(gx)}" y1="{top - 6}" x2="{_px(gx)}" y2="{height - 22}" stroke="#e5e7eb"/>')
+        parts.append(f'<text x="{_px(gx)}" y="{height - 8}" font-size="10" text-anchor="middle" fill="{_MUTED}">{level}</text>')
+    for k, (label, title, value, text) in enumerate(rows):
+        y = top + k * row_h
+        colour = colours[k] if colours else _ACCENT
+        parts.append(f'<text x="{label_w - 8}" y="{y + bar_h - 5}" font-size="12" text-anchor="end" fill="{_INK}">{_e(label)}<title>{_e(title)}</title></text>')
+        parts.append(f'<rect class="bar" x="{label_w}" y="{y}" width="{_px(x(value) - label_w)}" height="{bar_h}" fill="{colour}" data-value="{_e(text)}"><title>{_e(title)}: {_e(text)}</title></rect>')
+        parts.append(f'<text x="{_px(x(value) + 5)}" y="{y + bar_h - 5}" font-size="12" font-weight="700" fill="{_INK}">{_e(text)}</text>')
+    if target is not None:
+        tx = x(target)
+        parts.append(f'<line class="target" x1="{_px(tx)}" y1="{top - 10}" x2="{_px(tx)}" y2="{height - 22}" stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/>')
+        parts.append(f'<text x="{_px(tx)}" y="{top - 13}" font-size="11" text-anchor="middle" fill="#b71c1c">Target {_e(target_text or exact_text(target))}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+def columns_svg(groups: Sequence[tuple[str, Sequence[tuple[str, int]]]], colours: Mapping[str, str], width: int = 640) -> str:
+    """Grouped columns: per group (a year), a count per series (a predikat)."""
+    top, bottom, left = 24, 48, 40
+    height = 260
+    plot_h = height - top - bottom
+    biggest = max([c for _, series in groups for _, c in series] + [1])
+    n_series = max((len(s) for _, s in groups), default=1)
+    group_w = Fraction(width - left - 10, max(len(groups), 1))
+    bar_w = min(Fraction(48), (group_w - 16) / max(n_series, 1))
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart columns" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Sebaran predikat">']
+    parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="{_MUTED}"/>')
+    for g, (name, series) in enumerate(groups):
+        gx = left + g * group_w + (group_w - bar_w * len(series)) / 2
+        for s, (label, count) in enumerate(series):
+            h = Fraction(count * plot_h, biggest)
+            bx = gx + s * bar_w
+            parts.append(f'<rect class="bar" x="{_px(bx + 2)}" y="{_px(top + plot_h - h)}" width="{_px(bar_w - 4)}" height="{_px(h)}" fill="{colours.get(label, "#607d8b")}" data-value="{count}"><title>{_e(name)} {_e(label)}: {count}</title></rect>')
+            parts.append(f'<text x="{_px(bx + bar_w / 2)}" y="{_px(top + plot_h - h - 4)}" font-size="11" text-anchor="middle" fill="{_INK}">{count}</text>')
+        parts.append(f'<text x="{_px(left + g * group_w + group_w / 2)}" y="{top + plot_h + 18}" font-size="12" font-weight="700" text-anchor="middle" fill="{_INK}">{_e(name)}</text>')
+    lx = left
+    for label, colour in colours.items():
+        parts.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/><text x="{lx + 14}" y="{height - 7}" font-size="11" fill="{_INK}">{_e(label)}</text>')
+        lx += 16 + 7 * len(label) + 14
+    parts.append("</svg>")
+    return "".join(parts)
+
+
+# -- one assessment ------------------------------------------------------------------------
+
+
+def _next_band(rs: Ruleset, predikat: str) -> str | None:
+    names = [b.name for b in rs.predikat.bands]
+    if predikat not in names:
+        return None
+    k = names.index(predikat)
+    return names[k + 1] if k + 1 < len(names) else None
+
+
+def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping[str, Any]) -> str:
+    """The cheapest plan to the next predikat, when the planner module is there."""
+    import importlib
+
+    try:
+        _plan = importlib.import_module("spbe_rules._analysis.plan")  # another module, written alongside; the report works without it
+    except ImportError:
+        return ""
+    nxt = _next_band(rs, result.predikat)
+    head = "<h2>Rencana menuju predikat berikutnya</h2>"
+    if nxt is None:
+        return head + f"<p>Predikat {_e(result.predikat)} sudah predikat tertinggi.</p>"
+    if assessment is None:
+        return ""
+    try:
+        p = _plan.plan(rs, assessment, nxt, **plan_kw)
+    except Exception as exc:  # the plan is an extra; the report stands without it
+        return head + f'<p class="muted">Rencana tidak dapat dibuat: {_e(str(exc).splitlines()[0])}</p>'
+    out = [head, f"<p>{_e(p.message.id)}</p>"]
+    if p.steps:
+        unit = f" ({_e(p.unit)})" if p.unit else ""
+        out.append(f'<table class="plan"><thead><tr><th>No</th><th>Langkah</th><th class="num">Dari</th><th class="num">Ke</th><th class="num">Biaya{unit}</th><th class="num">Tambahan indeks</th><th class="num">Indeks sesudahnya</th><th>Alasan</th></tr></thead><tbody>')
+        for k, s in enumerate(p.steps, start=1):
+            what = f"Indikator {s.indicator}: {s.name}" if s.kind == "indicator" else f"Dokumen: {s.name}"
+            out.append(
+                f"<tr><td>{k}</td><td>{_e(what)}</td><td class=\"num\">{_e(s.from_level if s.from_level is not None else '-')}</td>"
+                f"<td class=\"num\">{_e(s.to_level if s.to_level is not None else '-')}</td><td class=\"num\">{_e(exact_text(s.cost))}</td>"
+                f"<td class=\"num\">{_e(s.gain_text)}</td><td class=\"num\">{_e(s.index_after_text)}</td><td>{_e(s.reason.id)}</td></tr>"
+            )
+        out.append("</tbody></table>")
+        out.append(f"<p>Sesudah rencana: indeks <strong>{_e(p.index)}</strong>, predikat <strong>{_e(p.predikat)}</strong>; biaya total {_e(exact_text(p.total_cost))}{unit}.</p>")
+    return "".join(out)
+
+
+def report_html(
+    result: Result,
+    ruleset: Ruleset,
+    *,
+    target: Fraction | None = None,
+    assessment: Any = None,
+    plan_options: Mapping[str, Any] | None = None,
+) -> str:
+    """The HTML report of one result.
+
+    ``target``: the index the domain bars are drawn against (default: the lower
+    bound of the next predikat, else of the current one). ``assessment``: when given
+    and the planner is installed, the report adds the cheapest plan to the next
+    predikat (``plan_options`` are passed to ``plan``).
+    """
+    rs = ruleset
+    names = [b.name for b in rs.predikat.bands]
+    colour = _band_colour(names, result.predikat)
+    lo, hi = rs.scale.min, rs.scale.max
+    if target is None:
+        nxt = _next_band(rs, result.predikat)
+        band = next((b for b in rs.predikat.bands if b.name == (nxt or result.predikat)), None)
+        target = band.lower if band is not None else None
+        target_note = f"batas bawah predikat {nxt or result.predikat}"
+    else:
+        target_note = "target yang diminta"
+    target_text = display_text(round_scaled(target.numerator, target.denominator, rs.display.decimals, rs.display.rounding), rs.display.decimals) if target is not None else None
+    stage = f", tahap {result.stage}" if result.stage else ""
+    basis = f"dibulatkan ({rs.display.decimals} desimal)" if result.predikat_from == "rounded" else "tidak dibulatkan"
+    body = [
+        f"<h1>Laporan Evaluasi SPBE: {_e(result.instansi)}</h1>",
+        f'<p class="sub">Tahun evaluasi {result.year}{_e(stage)} &middot; {_e(rs.title)} (aturan <code>{_e(rs.id)}</code> versi {_e(rs.version)})</p>',
+        '<div class="headline">',
+        f'<div class="card" id="index-card"><div class="label">Indeks SPBE</div><div class="big" id="index-value">{_e(result.index)}</div><div class="note">nilai tepat {_e(exact_text(result.index_exact))}</div></div>',
+        f'<div class="card" id="predikat-card"><div class="label">Predikat</div><div style="margin:8px 0"><span class="predikat" id="predikat-value" style="background:{colour}">{_e(result.predikat)}</span></div><div class="note">predikat dibaca dari indeks yang {basis}</div></div>',
+        "</div>",
+        "<figure>",
+        predikat_scale_svg(rs, Fraction(result.index) if result.predikat_from == "rounded" else result.index_exact, result.index, result.predikat),
+        "<figcaption>Posisi indeks pada rentang predikat.</figcaption></figure>",
+    ]
+    # charts
+    body.append("<h2>Aspek dan domain</h2>")
+    body.append('<div class="charts">')
+    body.append("<figure>")
+    body.append(radar_svg([a.id for a in result.aspects], [a.name for a in result.aspects], [Fraction(a.index) for a in result.aspects], [a.index for a in result.aspects], lo, hi))
+    body.append("<figcaption>Indeks per aspek (nilai yang ditampilkan).</figcaption></figure>")
+    if result.domains:
+        rows = [(d.name if len(d.name) <= 24 else d.id, f"{d.id} {d.name}", Fraction(d.index), d.index) for d in result.domains]
+        cols = [_ACCENT if target is None or Fraction(d.index) >= target else "#ef6c00" for d in result.domains]
+        body.append("<figure>")
+        body.append(bars_svg(rows, lo, hi, target, target_text, cols, css_class="bars domains"))
+        body.append(f"<figcaption>Indeks per domain; garis putus-putus: target {_e(target_text or '-')} ({_e(target_note)}). Oranye: di bawah target.</figcaption></figure>")
+    body.append("</div>")
+    # tables
+    if result.domains:
+        body.append('<table class="domains"><thead><tr><th>Domain</th><th>Nama</th><th class="num">Bobot</th><th class="num">Indeks</th><th class="num">Nilai tepat</th></tr></thead><tbody>')
+        for d in result.domains:
+            body.append(f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(exact_text(d.index_exact))}</td></tr>')
+        body.append("</tbody></table>")
+    body.append('<table class="aspects"><thead><tr><th>Aspek</th><th>Nama</th><th>Domain</th><th class="num">Bobot</th><th class="num">Indeks</th></tr></thead><tbody>')
+    for a in result.aspects:
+        body.append(f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>')
+    body.append("</tbody></table>")
+    body.append(_capped_section(result, rs))
+    if assessment is not None:
+        body.append(_plan_section(rs, assessment, result, plan_options or {}))
+    body.append(_footer(result.ruleset.id, result.ruleset.version, result.ruleset.sha256, result.library_version))
+    return _page(f"Laporan Evaluasi SPBE {result.instansi} {result.year}", "\n".join(body))
+
+
+def _capped_section(result: Result, rs: Ruleset) -> str:
+    eff = result.effective_levels
+    docs = {d.key: (d.present, d.basis) for d in result.documents}
+    capped = [i for i in result.indicators if i.rules]
+    out = ["<h2>Indikator yang dibatasi aturan</h2>"]
+    if not capped:
+        out.append("<p>Tidak ada indikator yang dibatasi aturan ketergantungan.</p>")
+    else:
+        out.append('<table class="capped"><thead><tr><th>No</th><th>Indikator</th><th class="num">Level diajukan</th><th class="num">Level dihitung</th><th>Aturan</th><th>Yang melepaskan batas</th></tr></thead><tbody>')
+        for ir in capped:
+            releases = []
+            for rid in ir.rules:
+                try:
+                    rule = rs.rule(rid)
+                except KeyError:
+                    continue
+                releases.append(describe_condition(rule.unless, rs, eff, docs, "id"))
+            out.append(
+                f'<tr><td>{ir.id}</td><td>{_e(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{ir.effective_level}</td>'
+                f"<td>{_e(', '.join(ir.rules))}</td><td>{_e('; atau '.join(releases))}</td></tr>"
+            )
+        out.append("</tbody></table>")
+    if result.documents:
+        present = {True: "ada", False: "tidak ada", None: "tidak diketahui"}
+        basis = {"stated": "dinyatakan penilaian", "implied": "disimpulkan dari indikator terkait", "unknown": "tidak dinyatakan"}
+        out.append('<table class="documents"><thead><tr><th>Dokumen</th><th>Keadaan</th><th>Dasar</th></tr></thead><tbody>')
+        for d in result.documents:
+            out.append(f"<tr><td>{_e(d.name)}</td><td>{present[d.present]}</td><td>{_e(basis.get(d.basis, d.basis))}</td></tr>")
+        out.append("</tbody></table>")
+    rules = [r for r in result.rules if r.enabled]
+    if rules:
+        out.append('<p class="muted">Aturan yang diterapkan: ' + "; ".join(f"{_e(r.id)} ({'syarat terpenuhi' if r.held else 'membatasi ' + str(len(r.capped)) + ' indikator'})" for r in rules) + ".</p>")
+    return "".join(out)
+
+
+def _footer(rid: str, version: str, sha: str, library: str) -> str:
+    return (
+        f"<footer>Dibuat oleh spbe-rules {_e(library)} dengan aturan {_e(rid)} versi {_e(version)} "
+        f"(sha256 {_e(sha[:12])}). Angka dihitung tepat (pecahan), lalu dibulatkan untuk ditampilkan sesuai aturan.</footer>"
+    )
+
+
+# -- many results ------------------------------------------------------------------------------
+
+
+def _order_key(rec: Mapping[str, Any]) -> tuple[Fraction, str]:
+    return (-Fraction(str(rec["index_exact"])), str(rec["instansi"]))
+
+
+def _stage_rank(rulesets: Mapping[str, Ruleset | None], rec: Mapping[str, Any]) -> int:
+    rs = rulesets.get(str(rec["ruleset"]))
+    stage = rec.get("stage")
+    if rs is None or not stage:
+        return -1
+    ids = [s.id for s in rs.stages]
+    return ids.index(stage) if stage in ids else -1
+
+
+def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, title: str | None = None) -> str:
+    """The HTML summary of batch results (records as read by ``read_results``).
+
+    Per institution and year the latest stage counts. Shows the predikat
+    distribution per year, the ranking of the latest year (``top`` rows), and the
+    change of each institution's index between its last two years.
+    """
+    from .._loading.load import load_ruleset
+
+    rulesets: dict[str, Ruleset | None] = {}
+    latest: dict[tuple[str, int], Mapping[str, Any]] = {}
+    count = 0
+    for rec in records:
+        count += 1
+        rid = str(rec["ruleset"])
+        if rid not in rulesets:
+            try:
+                rulesets[rid] = load_ruleset(rid)
+            except Exception:  # an unknown ruleset still has its rows shown, with neutral colours
+                rulesets[rid] = None
+        key = (str(rec["instansi"]), int(rec["year"]))
+        old = latest.get(key)
+        if old is None or _stage_rank(rulesets, rec) >= _stage_rank(rulesets, old):
+            latest[key] = rec
+    years = sorted({y for _, y in latest})
+    band_names: list[str] = []
+    for rs in rulesets.values():
+        if rs is not None:
+            for b in rs.predikat.bands:
+                if b.name not in band_names:
+                    band_names.append(b.name)
+    for rec in latest.values():
+        if rec["predikat"] not in band_names:
+            band_names.append(str(rec["predikat"]))
+    colours = {name: _band_colour(band_names, name) for name in band_names}
+    heading = title or "Ringkasan Evaluasi SPBE"
+    body = [f"<h1>{_e(heading)}</h1>"]
+    body.append(f'<p class="sub">{count} baris hasil, {len({k for k, _ in latest})} instansi, tahun {_e(", ".join(map(str, years)) or "-")}; aturan: {_e(", ".join(sorted(rulesets)))}.</p>')
+    # distribution
+    body.append("<h2>Sebaran predikat</h2>")
+    groups = []
+    for y in years:
+        counts = {name: 0 for name in band_names}
+        for (_, yy), rec in latest.items():
+            if yy == y:
+                counts[str(rec["predikat"])] += 1
+        groups.append((str(y), [(name, counts[name]) for name in band_names]))
+    body.append(f"<figure>{columns_svg(groups, colours)}<figcaption>Jumlah instansi per predikat, per tahun.</figcaption></figure>")
+    body.append('<table class="distribution"><thead><tr><th>Tahun</th>' + "".join(f'<th class="num"><span class="swatch" style="background:{colours[n]}"></span>{_e(n)}</th>' for n in band_names) + '<th class="num">Jumlah</th><th class="num">Rata-rata indeks</th></tr></thead><tbody>')
+    for year_text, series in groups:
+        recs = [rec for (_, yy), rec in latest.items() if str(yy) == year_text]
+        mean = sum((Fraction(str(r["index_exact"])) for r in recs), Fraction(0)) / len(recs)
+        mean_text = display_text(round_scaled(mean.numerator, mean.denominator, 2, "half_up"), 2)
+        body.append(f"<tr><td>{_e(year_text)}</td>" + "".join(f'<td class="num">{c}</td>' for _, c in series) + f'<td class="num">{len(recs)}</td><td class="num">{mean_text}</td></tr>')
+    body.append("</tbody></table>")
+    # ranking of the latest year
+    if years:
+        y = years[-1]
+        ranked = sorted((rec for (_, yy), rec in latest.items() if yy == y), key=_order_key)
+        body.append(f"<h2>Peringkat {y}</h2>")
+        domain_ids: list[str] = []
+        for rec in ranked:
+            for d in rec.get("domains", {}) or {}:
+                if d not in domain_ids:
+                    domain_ids.append(d)
+        body.append('<table class="ranking"><thead><tr><th class="num">Peringkat</th><th>Instansi</th><th class="num">Indeks</th><th>Predikat</th>' + "".join(f'<th class="num">{_e(d)}</th>' for d in domain_ids) + "</tr></thead><tbody>")
+        rank = 0
+        prev: Fraction | None = None
+        for k, rec in enumerate(ranked, start=1):
+            value = Fraction(str(rec["index_exact"]))
+            if value != prev:
+                rank, prev = k, value
+            if k > top:
+                break
+            doms = rec.get("domains", {}) or {}
+            body.append(
+                f'<tr><td class="num">{rank}</td><td>{_e(rec["instansi"])}</td><td class="num">{_e(rec["index"])}</td>'
+                f'<td><span class="swatch" style="background:{colours.get(str(rec["predikat"]), "#607d8b")}"></span>{_e(rec["predikat"])}</td>'
+                + "".join(f'<td class="num">{_e(doms.get(d, ""))}</td>' for d in domain_ids)
+                + "</tr>"
+            )
+        body.append("</tbody></table>")
+        if len(ranked) > top:
+            body.append(f'<p class="muted">{len(ranked) - top} instansi lainnya tidak ditampilkan (lihat berkas hasil).</p>')
+    # year on year
+    if len(years) > 1:
+        body.append(_change_section(latest, colours))
+    body.append(f'<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
+    return _page(heading, "\n".join(body))
+
+
+def _signed(value: Fraction) -> str:
+    r = round_scaled(value.numerator, value.denominator, 2, "half_up")
+    text = display_text(abs(r), 2)
+    return ("+" if r > 0 else "-" if r < 0 else "\u00b1") + text
+
+
+def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]], colours: Mapping[str, str]) -> str:
+    by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
+    for (inst, y), rec in latest.items():
+        by_inst.setdefault(inst, {})[y] = rec
+    changes = []
+    for inst, per in by_inst.items():
+        if len(per) < 2:
+            continue
+        y0, y1 = sorted(per)[-2:]
+        a, b = per[y0], per[y1]
+        delta = Fraction(str(b["index_exact"])) - Fraction(str(a["index_exact"]))
+        changes.append((delta, inst, y0, y1, a, b))
+    out = ["<h2>Perubahan antartahun</h2>"]
+    if not changes:
+        out.append("<p>Tidak ada instansi yang dinilai pada lebih dari satu tahun.</p>")
+        return "".join(out)
+    changes.sort(key=lambda c: (-c[0], c[1]))
+    shown = changes[:30]
+    out.append("<figure>" + _change_svg([(inst, d) for d, inst, *_ in shown]) + "<figcaption>Perubahan indeks antara dua tahun terakhir tiap instansi (hijau naik, merah turun).</figcaption></figure>")
+    out.append('<table class="changes"><thead><tr><th>Instansi</th><th class="num">Tahun</th><th class="num">Indeks</th><th>Predikat</th><th class="num">Perubahan</th></tr></thead><tbody>')
+    for delta, inst, y0, y1, a, b in changes:
+        cls = "up" if delta > 0 else "down" if delta < 0 else "muted"
+        pred = _e(a["predikat"]) if a["predikat"] == b["predikat"] else f"{_e(a['predikat'])} &rarr; {_e(b['predikat'])}"
+        out.append(f'<tr><td>{_e(inst)}</td><td class="num">{y0} &rarr; {y1}</td><td class="num">{_e(a["index"])} &rarr; {_e(b["index"])}</td><td>{pred}</td><td class="num {cls}">{_signed(delta)}</td></tr>')
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def _change_svg(rows: Sequence[tuple[str, Fraction]], width: int = 640) -> str:
+    label_w, row_h, top = 220, 22, 10
+    height = top + row_h * len(rows) + 10
+    biggest = max([abs(d) for _, d in rows] + [Fraction(1, 10)])
+    half = Fraction(width - label_w - 120, 2)
+    mid = label_w + 60 + half  # 60 px each side for the value written beside a bar
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart changes" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Perubahan indeks">']
+    parts.append(f'<line x1="{_px(mid)}" y1="{top - 4}" x2="{_px(mid)}" y2="{height - 6}" stroke="{_MUTED}"/>')
+    for k, (inst, d) in enumerate(rows):
+        y = top + k * row_h
+        w = abs(d) / biggest * half
+        x0 = mid if d >= 0 else mid - w
+        colour = "#2e7d32" if d > 0 else "#c62828"
+        short = inst if len(inst) <= 32 else inst[:31] + "\u2026"
+        parts.append(f'<text x="{label_w - 8}" y="{y + 14}" font-size="11" text-anchor="end" fill="{_INK}">{_e(short)}<title>{_e(inst)}</title></text>')
+        parts.append(f'<rect class="bar" x="{_px(x0)}" y="{y + 3}" width="{_px(w)}" height="{row_h - 6}" fill="{colour}"><title>{_e(inst)}: {_signed(d)}</title></rect>')
+        tx = mid + w + 4 if d >= 0 else mid - w - 4
+        parts.append(f'<text x="{_px(tx)}" y="{y + 14}" font-size="11" text-anchor="{"start" if d >= 0 else "end"}" fill="{_INK}">{_signed(d)}</text>')
+    parts.append("</svg>")
+    return "".join(parts)
