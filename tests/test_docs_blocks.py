@@ -92,10 +92,8 @@ def test_every_block_is_of_a_kind_that_is_checked() -> None:
 
 
 def _parse_text(text: str, name: str, json_syntax: bool) -> object:
-    try:
-        from spbe_rules._loading.source import parse_text  # type: ignore[import-not-found, unused-ignore]
-    except ImportError:
-        from spbe_rules._source import parse_text  # type: ignore[no-redef, unused-ignore]
+    from spbe_rules._loading.source import parse_text
+
     return parse_text(text, name, json_syntax=json_syntax)
 
 
@@ -293,7 +291,7 @@ def _make_reader_files(page: Path, cwd: Path) -> None:
 
 
 def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
-    from spbe_rules._cli import main
+    from spbe_rules._cli.main import main
 
     page_blocks = [b for b in ALL_BLOCKS if b.page == page]
     for name in ("examples", "suites"):
