@@ -36,6 +36,7 @@ from .._engine.result import Result
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
 from .._loading.sniff import CASES_FORMAT
+from .._base.links import docs_url
 
 __all__ = [
     "CASES_FORMAT",
@@ -177,7 +178,7 @@ def _load_suite(name: str) -> Suite:
     if not isinstance(data, PosDict):
         raise CaseSuiteError(
             "case suite is not valid",
-            [Problem("TYPE", "a case suite must be a mapping (format:, ruleset:, cases:)", Location(name, 1, 1), "see docs/formats.md, section Case suite")],
+            [Problem("TYPE", "a case suite must be a mapping (format:, ruleset:, cases:)", Location(name, 1, 1), f"see {docs_url('formats', 'case-suite')}")],
         )
     problems = schema_problems("cases", data, name)
     if problems:

@@ -12,7 +12,7 @@ The corpus is one of:
 * a folder of assessment files (``*.yaml``, ``*.yml``, ``*.json``, searched
   recursively; a file that is not a valid assessment is listed with the reason);
 * a CSV file or an ``.xlsx`` workbook in the layout of ``spbe-rules batch``
-  (docs/batch.md; ``spbe-rules template`` writes an empty one): ``instansi`` and
+  (the batch guide, https://spbe-rules.github.io/spbe-rules/batch/; ``spbe-rules template`` writes an empty one): ``instansi`` and
   ``year`` (required), ``stage`` (optional), one column per indicator number (an
   empty cell means "not given") and optional ``doc:KEY`` columns (``ya``/``tidak``,
   ``true``/``false``, ``1``/``0``; empty = not stated). Each row is one assessment;
@@ -55,6 +55,7 @@ from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Rule, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
+from .._base.links import docs_url
 
 __all__ = [
     "IMPACT_SCHEMA",
@@ -399,7 +400,7 @@ class ImpactReport:
         out.append(f"diff: {len(self.diff.changes)} changes, {scoring} of which can change results (spbe-rules diff {self.a.id} {self.b.id})")
         if s.causes:
             out.append("")
-            out.append("caused by (each change tried alone, in both directions; see docs/ruleset-guide.md):")
+            out.append(f"caused by (each change tried alone, in both directions; see {docs_url('ruleset-guide', 'diff-and-impact')}):")
             for c in s.causes:
                 out.append(f"  {c.change}: {c.rows} row{'s' if c.rows != 1 else ''} changed, {c.moved} changed predikat  ({c.description})")
         moved = self.moved

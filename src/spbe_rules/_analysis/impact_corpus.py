@@ -85,7 +85,7 @@ def _folder(folder: Path) -> list[Entry]:
 
 
 def _table(path: Path) -> list[Entry]:
-    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (docs/batch.md)."""
+    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (https://spbe-rules.github.io/spbe-rules/batch/)."""
     from .._io.batch_rows import BatchFailure, BatchRow
     from .._io.batch_read import read_rows
 

@@ -6,7 +6,7 @@ each step costs and adds, and the resulting index and predikat, re-evaluated wit
 :func:`spbe_rules.evaluate`. The plan is **optimal**: no cheaper set of changes
 reaches the target under the same rules, costs and limits.
 
-How (exact integers throughout; see docs/planner.md):
+How (exact integers throughout; see the planner guide, https://spbe-rules.github.io/spbe-rules/planner/):
 
 * Weights are whole numbers after scaling (``_engine.compiled``): the index is
   ``sum(level * w) / total_w``, so a target is "total >= S" for one whole number S

@@ -17,6 +17,7 @@ from .._base.errors import EvaluationError, Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
+from .._base.links import docs_url
 
 
 class CostsError(ValidationError):
@@ -135,7 +136,7 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
     if not isinstance(data, dict):
         raise CostsError(
             "costs are not valid",
-            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), "see docs/planner.md")],
+            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), f"see {docs_url('planner')}")],
         )
     problems = schema_problems("costs", data, name)
     if problems:

@@ -170,14 +170,15 @@ def _show(args: argparse.Namespace) -> int:
 
         write_output(json.dumps(converter.unstructure(rs), ensure_ascii=False, indent=2), None)
         return 0
-    from .._model.converter import exact_text
+    from .._model.converter import band_range_text, exact_text
 
     out = [f"{rs.id} {rs.version} ({rs.status}) - {rs.title}"]
     if rs.reason:
         out.append(f"  reason: {rs.reason}")
     out.append(f"  evaluation years: {', '.join(map(str, rs.evaluation_years)) or '-'}; extends: {rs.extends or '-'}")
     out.append(f"  scale {rs.scale.min}..{rs.scale.max}; display {rs.display.decimals} decimals, {rs.display.rounding}, predikat from the {rs.display.predikat_from} index")
-    out.append("  predikat: " + "; ".join(f"{b.name} [{exact_text(b.lower)}, {exact_text(b.upper)})" for b in rs.predikat.bands))
+    bands = rs.predikat.bands
+    out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is bands[-1])}" for b in bands))
     for d in (*rs.domains,) or (None,):
         if d is not None:
             out.append(f"{d.id} {d.name} (weight {exact_text(d.weight)})")

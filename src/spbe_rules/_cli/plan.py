@@ -22,6 +22,7 @@ from .._base.errors import Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._analysis.plan import Limits, Plan, load_costs, plan, plan_to_dict
 from .._analysis.whatif import Gains, WhatIf, fraction_text, gains, gains_to_dict, whatif, whatif_to_dict
+from .._base.links import docs_url
 
 __all__ = ["add_parser", "render_gains", "render_plan", "render_whatif"]
 
@@ -66,7 +67,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("file", help="assessment file (.yaml or .json)")
     p.add_argument("--target", required=True, metavar="PREDIKAT|INDEX", help="a predikat (Baik, \"Sangat Baik\") or an index such as 3.0 (exact index >= 3.0)")
     p.add_argument("--target-display", action="store_true", help="compare the displayed (rounded) index with an index target instead of the exact one")
-    p.add_argument("--costs", metavar="FILE", help="costs and limits file (see docs/planner.md); default: every level step and document costs 1")
+    p.add_argument("--costs", metavar="FILE", help=f"costs and limits file (see {docs_url('planner')}); default: every level step and document costs 1")
     p.add_argument("--max-raise", type=int, metavar="N", help="raise any indicator at most N levels")
     p.add_argument("--fix", action="append", default=[], metavar="N[,N-M]", help="indicators the plan must not change (repeatable; lists and ranges such as 45-47)")
     p.add_argument("--budget", metavar="AMOUNT", help="the plan's total cost may not exceed AMOUNT")

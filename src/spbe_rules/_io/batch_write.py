@@ -166,6 +166,12 @@ def result_record(r: BatchResult) -> dict[str, Any]:
     }
 
 
+def _number_format(shown: str) -> str:
+    """The Excel number format that shows a number as ``shown`` does: ``"3.30"`` -> ``0.00``."""
+    _, _, decimals = shown.partition(".")
+    return "0." + "0" * len(decimals) if decimals else "0"
+
+
 class _XlsxWriter(BatchWriter):
     def _open(self) -> None:
         openpyxl = need_openpyxl("writing .xlsx")
@@ -175,10 +181,20 @@ class _XlsxWriter(BatchWriter):
         self.saved = False
 
     def write(self, r: BatchResult) -> None:
-        cells = self.cells(r)
-        for k in range(4, 7 + len(self.domains) + len(self.aspects)):  # displayed indices as exact decimals (numbers in Excel)
+        from openpyxl.cell import WriteOnlyCell
+
+        cells: list[Any] = self.cells(r)
+        for k in range(4, 7 + len(self.domains) + len(self.aspects)):
+            # displayed indices: numbers in Excel, shown with the decimals the ruleset displays
+            # ("3.30" stays 3.30, not 3.3); index_exact (5) stays text, it may be a fraction
             if k != 5 and k != 6 and cells[k] != "":
-                cells[k] = Decimal(cells[k])
+                text = cells[k]
+                cell = WriteOnlyCell(self.ws, value=Decimal(text))  # type: ignore[arg-type]  # openpyxl writes a Decimal as a number; its stubs leave Decimal out
+                cell.number_format = _number_format(text)
+                cells[k] = cell
+        exact = WriteOnlyCell(self.ws, value=cells[5])
+        exact.number_format = "@"  # text: an exact value such as 31/11 must not become a date or a float
+        cells[5] = exact
         self.ws.append(cells)
         self.count += 1
 

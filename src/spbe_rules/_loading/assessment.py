@@ -20,6 +20,7 @@ from .._model.model import Ruleset
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
+from .._base.links import docs_url
 
 __all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
 
@@ -124,7 +125,7 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
     if not isinstance(data, dict):
         raise AssessmentError(
             "assessment is not valid",
-            [Problem("TYPE", "an assessment must be a mapping (instansi:, year:, levels:)", locate(data, [], name), "see docs/formats.md")],
+            [Problem("TYPE", "an assessment must be a mapping (instansi:, year:, levels:)", locate(data, [], name), f"see {docs_url('formats', 'assessment')}")],
         )
     problems = schema_problems("assessment", data, name)
     has_levels, has_stages = "levels" in data, "stages" in data

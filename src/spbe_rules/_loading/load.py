@@ -29,6 +29,7 @@ from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
 from .._model.model import Ruleset
 from .._base.resources import schema_text
 from .._version import __version__
+from .._base.links import docs_url
 
 if TYPE_CHECKING:
     from .source import PosDict
@@ -148,7 +149,7 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
         if not isinstance(data, PosDict):
             raise RulesetError(
                 "ruleset cannot be read",
-                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", _start(data, name), "see docs/formats.md")],
+                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", _start(data, name), f"see {docs_url('formats', 'ruleset')}")],
             )
         ident = str(current.resolve())
         if ident in seen:

@@ -11,6 +11,7 @@ from typing import Any
 from .._base.errors import Location, Problem
 from .._base.resources import schema_text
 from .source import key_location, locate
+from .._base.links import docs_url
 
 __all__ = ["schema_problems"]
 
@@ -165,7 +166,7 @@ def _pattern_hint(path: list[str | int], key: bool = False) -> str:
         return "write three numbers separated by dots, e.g. 1.0.0"
     if where in ("documents", "key", "document"):
         return "use lowercase letters, digits and underscores, e.g. peta_rencana_spbe"
-    return "see docs/formats.md for the expected form"
+    return f"see {docs_url('formats')} for the expected form"
 
 
 def schema_problems(schema: str, data: Any, name: str) -> list[Problem]:

@@ -19,6 +19,7 @@ from typing import Any
 import yaml
 
 from .._base.errors import Location, Problem, ValidationError
+from .._base.links import docs_url
 
 __all__ = [
     "MAX_BYTES",
@@ -321,7 +322,7 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
                     "the file is empty" if not nodes else f"the file holds {len(nodes)} YAML documents",
                     # where the second document starts (the whole file when it is empty)
                     _mark(nodes[1], name).location() if len(nodes) > 1 else Location(name, 1, 1),
-                    "write the ruleset or assessment in it; docs/formats.md shows the layout" if not nodes else "a file holds exactly one document; remove extra `---` separators",
+                    f"write the ruleset or assessment in it; {docs_url('formats')} shows the layout" if not nodes else "a file holds exactly one document; remove extra `---` separators",
                 )
             ],
         )

@@ -210,7 +210,7 @@ def bars_svg(
 
     def x(v: Fraction) -> Fraction:
         v = min(max(v, Fraction(lo)), Fraction(hi))
-        return label_w + stub + ((v - lo) / (hi - lo) * span if hi > lo else 0)
+        return label_w + stub + ((v - lo) / (hi - lo) * span if hi > lo else Fraction(0))
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">']
     for level in range(lo, hi + 1):
