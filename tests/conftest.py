@@ -19,3 +19,7 @@ settings.register_profile(
 settings.register_profile("ci", parent=settings.get_profile("default"), derandomize=True)
 settings.register_profile("thorough", max_examples=1000, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "default"))
+
+# The tests assert texts in a known language: the default (Bahasa Indonesia) unless a test asks
+# for English; a SPBE_RULES_LANG set in the caller's environment must not change that.
+os.environ.pop("SPBE_RULES_LANG", None)

@@ -352,7 +352,7 @@ def test_schema_problems(tmp_path: Path) -> None:
     with pytest.raises(CaseSuiteError) as info:
         load_suite(p)
     text = str(info.value)
-    assert "unknown key `assesment` (did you mean `assessment`?)" in text
+    assert "kunci `assesment` tidak dikenal (maksud Anda `assessment`?)" in text
     assert f"{p}:4:" in text
     assert set(info.value.codes) >= {"UNKNOWN_KEY", "REQUIRED", "EMPTY"}
 
@@ -385,7 +385,7 @@ def test_cli_test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str])
 
     bad = write(tmp_path, "format: spbe-rules/cases@1\ncases: []\n", "bad.yaml")
     assert main(["test", str(bad)]) == 2
-    assert "must not be empty" in capsys.readouterr().err
+    assert "tidak boleh kosong" in capsys.readouterr().err
     assert main(["test", str(tmp_path / "kosong")]) == 2
     assert main(["test"]) == 2
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), "--ruleset", "tidak-ada"]) == 2

@@ -29,7 +29,7 @@ def cli(capsys: pytest.CaptureFixture[str], *args: str | Path) -> tuple[int, str
     code = main([str(a) for a in args])
     out, err = capsys.readouterr()
     assert "Traceback" not in out + err
-    assert "internal error" not in err
+    assert "internal error" not in err and "kesalahan internal" not in err
     return code, out, err
 
 
@@ -110,7 +110,7 @@ def test_evaluate_to_missing_folder(capsys: pytest.CaptureFixture[str], tmp_path
     code, out, err = cli(capsys, "evaluate", KAB_2024, "-o", target)
     assert code == 2
     assert out == ""
-    assert "does not exist" in err
+    assert "tidak ada" in err
     assert not target.exists() and not target.parent.exists()
     assert list(tmp_path.iterdir()) == []
 

@@ -156,7 +156,7 @@ def shell_commands(block: Block) -> list[Command]:
 
 
 def _pattern(line: str) -> re.Pattern[str]:
-    parts = re.split(r"\[\.\.\.\]|\(\.\.\.\)", line.rstrip())
+    parts = re.split(r"\s*\[\.\.\.\]|\(\.\.\.\)", line.rstrip())
     return re.compile(".*?".join(re.escape(p) for p in parts) + r"\s*")
 
 
@@ -302,6 +302,7 @@ def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
             (tmp_path / m.group(1)).write_text("\n".join(b.lines) + "\n", encoding="utf-8")
     _make_reader_files(page, tmp_path)
     ran = 0
+    drift: list[str] = []
     for cmd in (c for b in page_blocks for c in shell_commands(b)):
         where = f"{page.relative_to(ROOT)}:{cmd.line}: `{cmd.text}`"
         if cmd.text.startswith(("pip ", "python3 ", "python ", ".venv/")):
@@ -327,11 +328,13 @@ def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
             assert code == 0, f"{where}: failed with exit code {code}\n{out}{err}"
         else:
             actual = _shorten_paths(out + err).split("\n")
-            assert output_matches(cmd.output, actual), (
-                f"{where}: the page shows other output than the command prints today; first shown line not printed:\n"
-                + first_unmatched(cmd.output, actual) + "\n--- shown\n"
-                + "\n".join(cmd.output) + "\n--- printed\n" + out + err
-            )
+            if not output_matches(cmd.output, actual):
+                drift.append(
+                    f"{where}: the page shows other output than the command prints today; first shown line not printed:\n"
+                    + first_unmatched(cmd.output, actual) + "\n--- shown\n"
+                    + "\n".join(cmd.output) + "\n--- printed\n" + _shorten_paths(out + err)
+                )
+    assert not drift, f"{len(drift)} shown outputs differ (all listed):\n\n" + "\n\n".join(drift)
     for b in page_blocks:
         if b.kind == "python":
             code = compile("\n".join(b.lines) + "\n", b.where, "exec")

@@ -104,7 +104,7 @@ def test_a_broken_suite_is_a_collection_error_with_its_place(pytester: pytest.Py
     )
     result = pytester.runpytest("-p", "no:cacheprovider", "--spbe-cases", "suites")
     result.assert_outcomes(errors=1)
-    result.stdout.fnmatch_lines(["*rusak.cases.yaml:4:5: [[]UNKNOWN_KEY[]] unknown key `assesment` (did you mean `assessment`?)*"])
+    result.stdout.fnmatch_lines(["*rusak.cases.yaml:4:5: [[]UNKNOWN_KEY[]] kunci `assesment` tidak dikenal (maksud Anda `assessment`?)*"])
 
 
 def test_shipped_suite_through_the_plugin(pytester: pytest.Pytester) -> None:

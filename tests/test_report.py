@@ -8,7 +8,6 @@ import os
 import re
 import shutil
 import subprocess
-import sys
 import tempfile
 from fractions import Fraction
 from pathlib import Path
@@ -144,21 +143,13 @@ def test_report_is_self_contained_and_printable(tmp_path: Path) -> None:
         assert f'<tspan class="value">{asp.index}</tspan>' in page
 
 
-def test_plan_section_only_with_the_planner(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_plan_section_in_the_report(tmp_path: Path) -> None:
     a = load_assessment(EXAMPLES / "kabupaten-contoh-2024.yaml")
     rs = ruleset_for_assessment(a)
     result = evaluate(rs, a)
     with_plan = report_html(result, rs, assessment=a)
-    try:
-        import spbe_rules._analysis.plan  # noqa: F401
-    except ImportError:
-        assert "Rencana menuju predikat berikutnya" not in with_plan
-    else:
-        assert "Rencana menuju predikat berikutnya" in with_plan
-    monkeypatch.setitem(sys.modules, "spbe_rules._analysis.plan", None)
-    without = report_html(result, rs, assessment=a)
-    assert "Rencana menuju predikat berikutnya" not in without
-    assert f'id="index-value">{result.index}<' in without
+    assert "Rencana menuju predikat berikutnya" in with_plan
+    assert f'id="index-value">{result.index}<' in with_plan
 
 
 def test_report_command_errors(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -346,7 +337,6 @@ _ = os
 
 
 def test_report_plan_uses_a_costs_file(tmp_path: Path) -> None:
-    pytest.importorskip("spbe_rules._analysis.plan")
     costs = tmp_path / "biaya.yaml"
     costs.write_text("default_step: 2\nunit: hari\n", encoding="utf-8")
     out = tmp_path / "laporan.html"

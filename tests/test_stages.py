@@ -244,7 +244,7 @@ def test_explain_indicator_21_of_the_staged_example(capsys: pytest.CaptureFixtur
     assert "Level yang diajukan per tahap: tahap mandiri: 3, tahap dokumen: 2 (diubah asesor dari 3)." in text
     assert "Yang dihitung adalah level dari tahap terakhir yang menilainya." in text
     assert "Aturan peta-rencana-manajemen tidak membatasi indikator ini karena syaratnya terpenuhi: dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: ada)." in text
-    assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Kriteria dan data dukung tingkat 2 indikator 21-31" in text
+    assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Bab II, indikator 21-31, Kriteria pemenuhan Level dan Kriteria Bukti Dukung tingkat 2 (hlm. 86-124)" in text
     assert "Indikator 22" not in out
 
 
@@ -286,9 +286,10 @@ def test_explain_capped_indicator_says_what_would_release_it(capsys: pytest.Capt
     assert "Batas aturan peta-rencana-manajemen lepas bila dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: tidak ada)." in text
     assert "- Aturan peta-rencana-manajemen [sementara]" in out
     assert "Aturan ini berstatus sementara (belum pasti)" in text
-    # the legal basis, and why a 2024 guideline is cited for 2023
-    assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024" in text
-    assert "catatan: Dipakai untuk 2023 karena teks Pedoman 6/2023 tentang hal ini belum diperiksa." in text
+    # the legal basis for 2023 is the 2023 guideline (its text unseen), never the 2024 one that revoked it
+    assert "Dasar: Pedoman Menteri PANRB Nomor 6 Tahun 2023 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Kriteria tingkat 2 indikator 21-31 (teks belum dilihat)" in text
+    assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024" not in text
+    assert "Bukti yang ada: hasil resmi 2023 (KepMenPANRB 13/2024) sesuai dengan aturan ini" in text
 
 
 def test_explain_whole_result_lists_held_indicators_and_the_index_without_caps(capsys: pytest.CaptureFixture[str]) -> None:

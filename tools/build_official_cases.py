@@ -12,6 +12,14 @@ indices, the displayed Indeks SPBE and the predikat under that year's boundary r
 Only the displayed values are published: the level vector is one of many that reproduce
 them, chosen deterministically. Rows that no vector reproduces are listed, not forced.
 
+The Peta Rencana rule (indicators 21-31 at most level 1 without a Peta Rencana SPBE, the
+document implied by indicator 12 at level 2 or more) is honoured by the data itself: where
+the published Manajemen index is above 1.00, indicator 12 is given level 2 or more, so no
+case states a document. Where the published Tata Kelola index is 1.00 (so indicator 12 is
+1) and Manajemen is above 1.00, no vector reproduces the row under the rule; such a row is
+written as a case with a declared `exception` (its reason, and the rule without which it
+reproduces), counted apart from the reproduced rows.
+
 All arithmetic is exact (fractions.Fraction); no floating point is used anywhere.
 
 Usage:
@@ -177,14 +185,32 @@ def spread_order(numbers):
     return [n for _, n in sorted(keyed)]
 
 
-def distribute(total, numbers):
+def distribute(total, numbers, first=()):
+    """Spread `total` over `numbers` as evenly as possible; the indicators in `first` get
+    the extra units before the others."""
     count = len(numbers)
     base, extra = divmod(total, count)
     assert LEVEL_MIN <= base and base + (1 if extra else 0) <= LEVEL_MAX, (total, numbers)
     levels = {n: base for n in numbers}
-    for n in spread_order(numbers)[:extra]:
+    order = list(first) + [n for n in spread_order(numbers) if n not in first]
+    for n in order[:extra]:
         levels[n] += 1
     return levels
+
+
+# Peta Rencana rule (pedoman-6-2023, pedoman-3-2024): without a Peta Rencana SPBE
+# (implied by indicator 12 at level >= 2) indicators 21-31 count at most level 1.
+PETA_INDICATOR, PETA_LEVEL = 12, 2
+PETA_RULE = "peta-rencana-manajemen"
+PETA_EXCEPTION = (
+    "Published Tata Kelola 1.00 means every indicator 11-20 is at level 1, so indicator 12 "
+    "is 1 and the Peta Rencana SPBE was not formally documented; the published Manajemen "
+    "index above 1.00 means one of indicators 21-31 counted at level 2. Under the Peta "
+    "Rencana rule (Pedoman 3/2024: level 2 of every indicator 21-31 requires the Peta "
+    "Rencana SPBE) no level vector gives this row; it is reproduced only with the rule "
+    "switched off, i.e. the assessors did not apply the cap to this institution. A declared "
+    "exception, never a stated document the data says was missing."
+)
 
 
 def _sum_table(count):
@@ -206,9 +232,15 @@ for _s1 in range(10 * LEVEL_MIN, 10 * LEVEL_MAX + 1):
 
 
 def level_vector(k, t, m, s1, s2):
+    """The level vector of the domain sums. When Manajemen is above 1.00 (m > 11) and the
+    even spread leaves indicator 12 at level 1, a Tata Kelola unit goes to indicator 12
+    first, so that the Peta Rencana SPBE is implied by the levels (when t > 10 allows it)."""
     levels = {}
     levels.update(distribute(k, tuple(range(1, 11))))
-    levels.update(distribute(t, tuple(range(11, 21))))
+    tata = distribute(t, tuple(range(11, 21)))
+    if m > 11 and tata[PETA_INDICATOR] < PETA_LEVEL and t > 10:
+        tata = distribute(t, tuple(range(11, 21)), first=(PETA_INDICATOR,))
+    levels.update(tata)
     levels.update(distribute(m, tuple(range(21, 32))))
     levels.update(distribute(s1, tuple(range(32, 42))))
     levels.update(distribute(s2, tuple(range(42, 48))))
@@ -278,13 +310,18 @@ def solve(row, rule):
     k, t, m, s1, s2, e = best
     levels = level_vector(k, t, m, s1, s2)
     domains, index = evaluate(levels)
+    # The Peta Rencana rule holds in the vector itself, or the row is a declared exception.
+    exception = None
+    if any(levels[n] > 1 for n in range(21, 32)) and levels[PETA_INDICATOR] < PETA_LEVEL:
+        assert t == 10, (row, t)  # only a Tata Kelola of exactly 1.00 leaves no choice
+        exception = {"reason": PETA_EXCEPTION, "disable_rules": [PETA_RULE]}
     # Verify from the vector itself, through the regulation's formulas.
     assert index == e
     for d in pub:
         assert show(domains[d]) == pub[d], (row, d)
     assert show(index) == pub_index and predikat(index, rule) == pub_pred, row
     return {"levels": levels, "index": index, "domains": pub, "index_display": pub_index,
-            "predikat": pub_pred, "sums": (k, t, m, s1, s2)}, admissible
+            "predikat": pub_pred, "sums": (k, t, m, s1, s2), "exception": exception}, admissible
 
 
 # ---------------------------------------------------------------- output
@@ -357,31 +394,40 @@ def render(year, res):
     w("  note: %s" % q(
         "Results set by %s; transcribed as printed in %s (%d rows). Levels are constructed by "
         "tools/build_official_cases.py, not published; expected values are the published "
-        "displayed values. documents.peta_rencana_spbe is true where the published manajemen "
-        "index is above 1.00 (the Peta Rencana rule caps indicators 21-31 at level 1 "
-        "without it)." % (cfg["decree"], CSV_REL, res["rows"])))
+        "displayed values. No case states a document: where the published manajemen index is "
+        "above 1.00, indicator 12 is at level 2 or more, which implies the Peta Rencana SPBE "
+        "that indicators 21-31 need above level 1. Rows that only reproduce without a rule "
+        "carry a declared `exception` with the reason." % (cfg["decree"], CSV_REL, res["rows"])))
     w("cases:")
     for c in res["cases"]:
         row = c["row"]
         levels = c["levels"]
-        peta = Fraction(row["manajemen"]) > 1
         w("  - name: %s" % q(c["name"]))
         w("    assessment:")
         w("      instansi: %s" % q(row["instansi"]))
         w("      year: %d" % year)
         w("      levels: {%s}" % ", ".join("%d: %d" % (n, levels[n]) for n in range(1, 48)))
-        w("      documents: {peta_rencana_spbe: %s}" % ("true" if peta else "false"))
         w("    expect:")
         w("      index: %s" % q(c["index_display"]))
         w("      predikat: %s" % q(c["predikat"]))
         w("      domains: {%s}" % ", ".join("%s: %s" % (d, q(c["domains"][d]))
                                            for d in ("D1", "D2", "D3", "D4")))
+        if c["exception"]:
+            w("    exception:")
+            w("      reason: %s" % q(c["exception"]["reason"]))
+            w("      disable_rules: [%s]" % ", ".join(c["exception"]["disable_rules"]))
     misses = res["incomplete"] + res["misses"]
     if misses:
-        w("# Published rows with no reproducing level vector (or incomplete in the source).")
+        w("# Published rows with no case: declared exceptions that no level vector reproduces")
+        w("# (kind: exception), and rows the source prints incompletely (kind: incomplete_source).")
         w("not_reproduced:")
-        for name, reason in misses:
+        for name, reason in res["misses"]:
             w("  - name: %s" % q(name))
+            w("    kind: exception")
+            w("    reason: %s" % q(reason))
+        for name, reason in res["incomplete"]:
+            w("  - name: %s" % q(name))
+            w("    kind: incomplete_source")
             w("    reason: %s" % q(reason))
     else:
         w("not_reproduced: []")
@@ -403,10 +449,15 @@ def summary(results):
     for year, res in results.items():
         rule = YEARS[year]["predikat_from"]
         complete = res["rows"] - len(res["incomplete"])
-        lines.append("%d: %d rows, %d complete, %d reproduced, %d not reproduced, %d incomplete "
+        excepted = [c["name"] for c in res["cases"] if c["exception"]]
+        lines.append("%d: %d rows, %d complete, %d reproduced under the rules, %d declared "
+                     "exceptions (%d with a case, %d with no reproducing vector), %d incomplete "
                      "(predikat from the %s index)"
-                     % (year, res["rows"], complete, len(res["cases"]), len(res["misses"]),
+                     % (year, res["rows"], complete, len(res["cases"]) - len(excepted),
+                        len(excepted) + len(res["misses"]), len(excepted), len(res["misses"]),
                         len(res["incomplete"]), rule))
+        for name in excepted:
+            lines.append("  EXCEPTION %s: reproduced only without the rule %s" % (name, PETA_RULE))
         for name, reason in res["misses"]:
             lines.append("  MISS %s: %s" % (name, reason))
         for name, reason in res["incomplete"]:

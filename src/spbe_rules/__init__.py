@@ -32,18 +32,8 @@ if TYPE_CHECKING:
     )
     from ._io.batch import evaluate_levels, evaluate_many
     from ._io.batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow
-    from ._analysis.cases import (
-        Case,
-        CaseReport,
-        CaseSuiteError,
-        Expect,
-        Mismatch,
-        NotReproduced,
-        Suite,
-        SuiteReport,
-        load_suite,
-        run_suite,
-    )
+    from ._analysis.cases import Case, CaseSuiteError, Expect, NotReproduced, Suite, load_suite
+    from ._analysis.cases_run import CaseReport, Mismatch, SuiteReport, run_suite
     from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide, diff
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
@@ -73,7 +63,8 @@ if TYPE_CHECKING:
     )
     from ._analysis.plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
     from ._render.report import batch_report_html, report_html
-    from ._loading.registry import RulesetInfo, installed_rulesets, ruleset_for_year
+    from ._loading.registry import RulesetInfo, ruleset_for_year
+    from ._loading.select import installed_rulesets
     from ._engine.result import (
         AspectResult,
         DocumentState,
@@ -86,10 +77,19 @@ if TYPE_CHECKING:
         result_from_json,
         result_to_json,
     )
+    from ._analysis.compare import DomainTrack, IndicatorTrack, RulesetEffect, Year, YearComparison, YearStep, compare_to_dict, compare_years
     from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
     from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
 
 _LAZY: dict[str, str] = {
+    "DomainTrack": "_analysis.compare",
+    "IndicatorTrack": "_analysis.compare",
+    "RulesetEffect": "_analysis.compare",
+    "Year": "_analysis.compare",
+    "YearComparison": "_analysis.compare",
+    "YearStep": "_analysis.compare",
+    "compare_to_dict": "_analysis.compare",
+    "compare_years": "_analysis.compare",
     "Boundary": "_analysis.risk",
     "Drop": "_analysis.risk",
     "Risk": "_analysis.risk",
@@ -109,7 +109,7 @@ _LAZY: dict[str, str] = {
     "BatchRow": "_io.batch_rows",
     "Capability": "_model.model",
     "Case": "_analysis.cases",
-    "CaseReport": "_analysis.cases",
+    "CaseReport": "_analysis.cases_run",
     "CaseSuiteError": "_analysis.cases",
     "CauseCount": "_analysis.impact",
     "Change": "_analysis.diff",
@@ -140,7 +140,7 @@ _LAZY: dict[str, str] = {
     "LevelChange": "_engine.result",
     "Limits": "_analysis.plan",
     "Location": "_base.errors",
-    "Mismatch": "_analysis.cases",
+    "Mismatch": "_analysis.cases_run",
     "Node": "_engine.explain",
     "Not": "_model.model",
     "NotReproduced": "_analysis.cases",
@@ -168,7 +168,7 @@ _LAZY: dict[str, str] = {
     "Stage": "_model.model",
     "StageLevels": "_loading.assessment",
     "Suite": "_analysis.cases",
-    "SuiteReport": "_analysis.cases",
+    "SuiteReport": "_analysis.cases_run",
     "Target": "_analysis.plan",
     "Text": "_engine.explain",
     "Transition": "_analysis.impact",
@@ -184,7 +184,7 @@ _LAZY: dict[str, str] = {
     "gains": "_analysis.whatif",
     "gains_to_dict": "_analysis.whatif",
     "impact": "_analysis.impact",
-    "installed_rulesets": "_loading.registry",
+    "installed_rulesets": "_loading.select",
     "load_assessment": "_loading.assessment",
     "load_costs": "_analysis.plan",
     "load_ruleset": "_loading.load",
@@ -197,7 +197,7 @@ _LAZY: dict[str, str] = {
     "result_from_json": "_engine.result",
     "result_to_json": "_engine.result",
     "ruleset_for_year": "_loading.registry",
-    "run_suite": "_analysis.cases",
+    "run_suite": "_analysis.cases_run",
     "whatif": "_analysis.whatif",
     "whatif_to_dict": "_analysis.whatif",
 }
@@ -234,6 +234,7 @@ __all__ = [
     "Domain",
     "DomainGain",
     "DomainResult",
+    "DomainTrack",
     "Drop",
     "EvaluationError",
     "Expect",
@@ -247,6 +248,7 @@ __all__ = [
     "IndexDelta",
     "Indicator",
     "IndicatorResult",
+    "IndicatorTrack",
     "LevelChange",
     "Limits",
     "Location",
@@ -268,6 +270,7 @@ __all__ = [
     "RuleOutcome",
     "Ruleset",
     "RulesetDiff",
+    "RulesetEffect",
     "RulesetError",
     "RulesetInfo",
     "RulesetNotFoundError",
@@ -286,9 +289,14 @@ __all__ = [
     "Unlock",
     "ValidationError",
     "WhatIf",
+    "Year",
+    "YearComparison",
+    "YearStep",
     "__version__",
     "batch_report_html",
     "clear_cache",
+    "compare_to_dict",
+    "compare_years",
     "diff",
     "evaluate",
     "evaluate_levels",

@@ -24,8 +24,13 @@ from typing import Any
 
 import pytest
 
-from ._analysis.cases import Case, CaseReport, Suite
+from ._analysis.cases import Case, Suite
+from ._analysis.cases_run import CaseReport
 from ._loading.sniff import looks_like_suite
+from ._analysis.cases import load_suite
+from ._base.errors import ValidationError
+from ._analysis.cases_run import ruleset_for_case, run_case
+from ._base.errors import RulesetNotFoundError
 
 _SUFFIXES = (".yaml", ".yml", ".json")
 _roots_key = pytest.StashKey[list[Path]]()
@@ -97,8 +102,6 @@ class SuiteFile(pytest.File):
     """A case-suite file; its items are its cases."""
 
     def collect(self) -> Iterator[pytest.Item]:
-        from ._analysis.cases import load_suite
-        from ._base.errors import ValidationError
 
         try:
             suite = load_suite(self.path)
@@ -119,7 +122,6 @@ class CaseItem(pytest.Item):
         self.case = case
 
     def runtest(self) -> None:
-        from ._analysis.cases import ruleset_for_case, run_case
 
         override = self.config.getoption("spbe_ruleset")
         ruleset = ruleset_for_case(self.suite, self.case, override)
@@ -128,7 +130,6 @@ class CaseItem(pytest.Item):
             raise CaseFailed(report)
 
     def repr_failure(self, excinfo: pytest.ExceptionInfo[BaseException], style: Any = None) -> str | Any:
-        from ._base.errors import RulesetNotFoundError, ValidationError
 
         if isinstance(excinfo.value, CaseFailed):
             return excinfo.value.report.render("en")

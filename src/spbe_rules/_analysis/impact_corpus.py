@@ -9,6 +9,11 @@ from typing import Any
 from attrs import frozen
 from .._loading.assessment import Assessment, MissingPolicy, load_assessment, parse_assessment
 from .._base.errors import Location, Problem, ValidationError
+from .cases import is_suite_data, load_suite
+from .._loading.sniff import looks_like_suite
+from .._loading.source import read_source
+from .._io.batch_rows import BatchFailure, BatchRow
+from .._io.batch_read import read_rows
 
 
 class CorpusError(ValidationError):
@@ -43,9 +48,6 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
         )
     if p.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
         return ("csv" if p.suffix.lower() == ".csv" else "workbook"), _table(p)
-    from .cases import is_suite_data, load_suite
-    from .._loading.sniff import looks_like_suite
-    from .._loading.source import read_source
 
     if not looks_like_suite(p):
         try:
@@ -86,8 +88,6 @@ def _folder(folder: Path) -> list[Entry]:
 
 def _table(path: Path) -> list[Entry]:
     """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (https://spbe-rules.github.io/spbe-rules/batch/)."""
-    from .._io.batch_rows import BatchFailure, BatchRow
-    from .._io.batch_read import read_rows
 
     try:
         rows = list(read_rows(path))

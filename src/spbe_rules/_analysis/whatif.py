@@ -32,6 +32,7 @@ from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import LevelChange, Result
+import difflib
 
 __all__ = [
     "DocumentChange",
@@ -256,7 +257,6 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
     for key, value in documents.items():
         loc = Location(where, json_path=f"$.documents.{key}")
         if key not in keys:
-            import difflib
 
             guess = difflib.get_close_matches(str(key), sorted(keys), n=1)
             problems.append(

@@ -15,6 +15,7 @@ from pathlib import Path
 from collections.abc import Callable
 from typing import Any, TextIO
 
+from .._base.errors import tr
 from .._io.batch import BatchFailure, evaluate_many
 from .._io.batch_io import ExtraMissingError
 from .._io.batch_read import input_size, read_rows
@@ -23,6 +24,7 @@ from .._io.template import write_template
 from .main import CliError, check_output
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
+from .._loading.select import installed_rulesets
 
 __all__ = ["add_parser"]
 
@@ -32,39 +34,34 @@ SHOWN_PROBLEMS = 20
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "batch",
-        help="evaluate many assessments (CSV, .xlsx or a folder) into one table",
+        help=tr("cmd.batch"),
         description=(
-            "Evaluate every row of a CSV file or an Excel workbook (one assessment per row; see `spbe-rules template`), "
-            "or every assessment file in a folder, and write one result per row to OUTPUT (.csv, .jsonl or .xlsx). "
-            "Bad rows are listed on stderr with their row and column and left out; the good rows are still written. "
-            "Exit status: 0 all rows good, 1 some rows bad, 2 the input cannot be used (nothing written)."
+            tr("cmd.batch.description")
         ),
     )
-    p.add_argument("input", metavar="INPUT", help="a .csv file, an .xlsx workbook, or a folder of .yaml/.json assessments")
-    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help="results file: .csv, .jsonl or .xlsx (written whole at the end)")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="evaluate every row under this ruleset (default: each row's `ruleset` column, else the one in force for its year)")
-    p.add_argument("--missing", choices=("error", "lowest"), default="error", help="an empty level cell is an error (default) or counts at the scale's lowest level")
-    p.add_argument("--stop-on-error", action="store_true", help="stop at the first bad row (exit 2, nothing written)")
-    p.add_argument("--errors", metavar="FILE", help="also write every problem of the bad rows to FILE (CSV: source,row,column,code,message,hint)")
-    p.add_argument("--sheet", metavar="NAME", help="sheet of a workbook to read (default: `penilaian`, else the first)")
-    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help="switch on an optional rule (repeatable)")
-    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help="switch off a rule (repeatable)")
-    p.add_argument("--backend", choices=("auto", "numpy", "python"), default="auto", help="evaluation backend (default auto: numpy when installed); all give the same numbers")
-    p.add_argument("--progress", choices=("auto", "on", "off"), default="auto", help="progress bar on stderr (auto: only on a terminal)")
+    p.add_argument("input", metavar="INPUT", help=tr("opt.batch.input"))
+    p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help=tr("opt.batch.output"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.batch.ruleset"))
+    p.add_argument("--missing", choices=("error", "lowest"), default="error", help=tr("opt.batch.missing"))
+    p.add_argument("--stop-on-error", action="store_true", help=tr("opt.batch.stop_on_error"))
+    p.add_argument("--errors", metavar="FILE", help=tr("opt.batch.errors"))
+    p.add_argument("--sheet", metavar="NAME", help=tr("opt.batch.sheet"))
+    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help=tr("opt.enable_rule"))
+    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help=tr("opt.disable_rule"))
+    p.add_argument("--backend", choices=("auto", "numpy", "python"), default="auto", help=tr("opt.batch.backend"))
+    p.add_argument("--progress", choices=("auto", "on", "off"), default="auto", help=tr("opt.batch.progress"))
     p.set_defaults(func=_extras(_batch))
 
     p = sub.add_parser(
         "template",
-        help="write an empty batch template (CSV or .xlsx) for a ruleset",
+        help=tr("cmd.template"),
         description=(
-            "Write an empty table for `spbe-rules batch`: a header row with instansi, year, stage, doc:KEY and one column per "
-            "indicator number. A CSV template explains every column in commented lines (#) above the header; an .xlsx template "
-            "has a second sheet `petunjuk` with indicator names and allowed levels, and checks levels as they are typed."
+            tr("cmd.template.description")
         ),
     )
-    p.add_argument("--ruleset", required=True, metavar="ID|PATH", help="ruleset whose indicators make the columns")
-    p.add_argument("--format", choices=("csv", "xlsx"), help="default: from the suffix of -o")
-    p.add_argument("-o", "--output", required=True, metavar="FILE")
+    p.add_argument("--ruleset", required=True, metavar="ID|PATH", help=tr("opt.template.ruleset"))
+    p.add_argument("--format", choices=("csv", "xlsx"), help=tr("opt.template.format"))
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help=tr("opt.template.output"))
     p.set_defaults(func=_extras(_template))
 
 
@@ -139,7 +136,6 @@ def _batch(args: argparse.Namespace) -> int:
     if fixed is not None:
         rulesets = [fixed]
     else:
-        from .._loading.registry import installed_rulesets
 
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
     writer = open_writer(args.output, rulesets)

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from .._base.errors import tr
+
 import argparse
 import json
 import sys
 from pathlib import Path
 from typing import Any
 
-from .._analysis.cases import SuiteReport, load_suite, run_suite
+from .._analysis.cases import load_suite
+from .._analysis.cases_run import SuiteReport, run_suite
 from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._model.converter import converter
 from .._base.errors import Problem, RulesetNotFoundError, ValidationError
+from .._base.resources import data_dir
 
 __all__ = ["add_parser", "installed_suite_files"]
 
@@ -21,7 +25,6 @@ REPORT_SCHEMA = "spbe-rules/test-report@1"
 
 def installed_suite_files() -> list[Path]:
     """The case suites shipped with the package (``suites/*.yaml``), sorted by name."""
-    from .._base.resources import data_dir
 
     folder = data_dir("suites")
     if not folder.is_dir():
@@ -35,19 +38,17 @@ def installed_suite_files() -> list[Path]:
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "test",
-        help="run case suites (worked examples with expected results)",
+        help=tr("cmd.test"),
         description=(
-            "Evaluate every case of the case suites and compare with the expected index, predikat, domain and aspect "
-            "indices and effective levels. Exit 0 when all pass, 1 when a case fails, 2 for bad input."
+            tr("cmd.test.description")
         ),
     )
-    p.add_argument("paths", nargs="*", metavar="PATH", help="case-suite files, or folders searched for them")
-    p.add_argument("--installed", action="store_true", help="also run the suites shipped with spbe-rules")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="evaluate every case under this ruleset instead of the suites' own (to try a changed ruleset)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the report (default: id, Bahasa Indonesia)")
-    p.add_argument("-v", "--verbose", action="store_true", help="list passing cases too")
-    p.add_argument("-o", "--output", metavar="FILE", help="write the report to FILE instead of standard output")
+    p.add_argument("paths", nargs="*", metavar="PATH", help=tr("opt.test.paths"))
+    p.add_argument("--installed", action="store_true", help=tr("opt.test.installed"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.test.ruleset"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("-v", "--verbose", action="store_true", help=tr("opt.test.verbose"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.test.output"))
     p.set_defaults(func=_test)
 
 
@@ -77,12 +78,20 @@ def _test(args: argparse.Namespace) -> int:
             bad.append(f"{f}: {exc}")
     passed = sum(r.passed for r in reports)
     failed = sum(r.failed for r in reports)
+    reproduced = sum(r.reproduced for r in reports)
+    exceptions = [name for r in reports for name in r.declared_exceptions]
     if args.format == "json":
         doc = {
             "schema": REPORT_SCHEMA,
             "passed": passed,
             "failed": failed,
-            "suites": [{**converter.unstructure(r), "passed": r.passed, "failed": r.failed} for r in reports],
+            "reproduced": reproduced,
+            "declared_exceptions": exceptions,
+            "suites": [
+                {**converter.unstructure(r), "passed": r.passed, "failed": r.failed, "reproduced": r.reproduced,
+                 "declared_exceptions": list(r.declared_exceptions)}
+                for r in reports
+            ],
             "errors": bad,
             "problems": [p.to_dict() for p in problems],
         }
@@ -91,10 +100,14 @@ def _test(args: argparse.Namespace) -> int:
         parts = [r.render(args.lang, verbose=args.verbose) for r in reports]
         if args.lang == "id":
             total = f"jumlah: {passed} lulus, {failed} gagal dalam {len(reports)} kumpulan kasus"
+            if exceptions:
+                total += f"; {reproduced} direproduksi menurut aturan, {len(exceptions)} pengecualian yang dinyatakan"
             if bad:
                 total += f"; {len(bad)} kumpulan kasus tidak dapat dijalankan"
         else:
             total = f"total: {passed} passed, {failed} failed in {len(reports)} suite{'s' if len(reports) != 1 else ''}"
+            if exceptions:
+                total += f"; {reproduced} reproduced under the rules, {len(exceptions)} declared exceptions"
             if bad:
                 total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
         parts.append(total)

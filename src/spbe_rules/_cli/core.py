@@ -6,32 +6,39 @@ import argparse
 import json
 from typing import Any
 
+from .._base.errors import tr
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
 from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
-from .._loading.registry import installed_rulesets
+from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
+from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
-from .._loading.source import PosDict, read_source
+from .._loading.source import read_source
+from .._model.converter import band_range_text, exact_text
+from .._model.converter import converter
+import sys
+import attrs
+from .._analysis.cases import load_suite
 
 __all__ = ["add_parser", "evaluate_file", "load_file"]
 
 
 def add_evaluation_options(p: argparse.ArgumentParser) -> None:
     """Options shared by every command that evaluates an assessment."""
-    p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to use (default: the assessment's own, else the one in force for its year)")
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.ruleset"))
     p.add_argument(
         "--missing",
         choices=("error", "lowest"),
         default="error",
-        help="what to do when a level is missing: error (default) or lowest (count it at the scale's lowest level, marked)",
+        help=tr("opt.missing"),
     )
-    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help="switch on an optional rule (repeatable)")
-    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help="switch off a rule (repeatable)")
+    p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help=tr("opt.enable_rule"))
+    p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help=tr("opt.disable_rule"))
 
 
 def load_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset]:
@@ -46,34 +53,32 @@ def evaluate_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset, Result
 
 
 def add_parser(sub: Any) -> None:
-    p = sub.add_parser("evaluate", help="evaluate an assessment file", description="Evaluate an assessment (YAML or JSON) and print the index, predikat and a table per domain.")
-    p.add_argument("file", help="assessment file (.yaml or .json)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text report (default: id)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p = sub.add_parser("evaluate", help=tr("cmd.evaluate"), description=tr("cmd.evaluate.description"))
+    p.add_argument("file", help=tr("opt.file"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.output"))
     add_evaluation_options(p)
     p.set_defaults(func=_evaluate)
 
-    p = sub.add_parser("explain", help="explain a result in plain words, with the legal basis", description="Explain why each index and level is what it is, which rules apply and the regulation behind them.")
-    p.add_argument("file", help="assessment file")
-    p.add_argument("--indicator", type=int, metavar="N", help="explain only indicator N")
-    p.add_argument("--lang", choices=("id", "en"), default="id")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("explain", help=tr("cmd.explain"), description=tr("cmd.explain.description"))
+    p.add_argument("file", help=tr("opt.explain.file"))
+    p.add_argument("--indicator", type=int, metavar="N", help=tr("opt.explain.indicator"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     add_evaluation_options(p)
     p.set_defaults(func=_explain)
 
-    p = sub.add_parser("validate", help="check ruleset and assessment files", description="Check rulesets, assessments and case suites; print every problem with file:line:col.")
-    p.add_argument("files", nargs="+", metavar="FILE")
-    p.add_argument("--ruleset", metavar="ID|PATH", help="ruleset to check assessments against")
+    p = sub.add_parser("validate", help=tr("cmd.validate"), description=tr("cmd.validate.description"))
+    p.add_argument("files", nargs="+", metavar="FILE", help=tr("opt.validate.files"))
+    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.validate.ruleset"))
     p.set_defaults(func=_validate)
 
-    p = sub.add_parser("rulesets", help="list installed rulesets", description="List the installed rulesets and the evaluation years they apply to.")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("rulesets", help=tr("cmd.rulesets"), description=tr("cmd.rulesets.description"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     p.set_defaults(func=_rulesets)
 
-    p = sub.add_parser("show", help="show a ruleset's indicators, weights and rules", description="Show a ruleset (installed id or file) as a readable summary, or as normalised JSON.")
-    p.add_argument("ruleset", metavar="ID|PATH")
-    p.add_argument("--format", choices=("text", "json"), default="text")
+    p = sub.add_parser("show", help=tr("cmd.show"), description=tr("cmd.show.description"))
+    p.add_argument("ruleset", metavar="ID|PATH", help=tr("opt.show.ruleset"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     p.set_defaults(func=_show)
 
 
@@ -93,7 +98,6 @@ def _explain(args: argparse.Namespace) -> int:
     if args.indicator is not None and args.indicator not in ruleset.numbers:
         raise CliError(f"--indicator {args.indicator}: ruleset {ruleset.id} has indicators {min(ruleset.numbers)} to {max(ruleset.numbers)}")
     if args.format == "json":
-        from .._model.converter import converter
 
         node = tree.root if args.indicator is None else tree.find("indicator", str(args.indicator))
         write_output(json.dumps({"schema": tree.schema, "node": converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
@@ -124,7 +128,6 @@ def _validate(args: argparse.Namespace) -> int:
                 rs = load_ruleset(name)
                 lines.append(f"{name}: ok (ruleset {rs.id} {rs.version}, {len(rs.indicators)} indicators, {len(rs.rules)} rules)")
             elif kind == "cases":
-                from .._analysis.cases import load_suite  # the case-suite module
 
                 suite = load_suite(name)
                 lines.append(f"{name}: ok (case suite, {len(suite.cases)} cases)")
@@ -140,7 +143,6 @@ def _validate(args: argparse.Namespace) -> int:
     if lines:
         write_output("\n".join(lines), None)
     if errors:
-        import sys
 
         print("\n".join(errors), file=sys.stderr)
     return 2 if failed else 0
@@ -149,7 +151,6 @@ def _validate(args: argparse.Namespace) -> int:
 def _rulesets(args: argparse.Namespace) -> int:
     infos = installed_rulesets()
     if args.format == "json":
-        import attrs
 
         write_output(json.dumps([attrs.asdict(i) for i in infos], ensure_ascii=False, indent=2), None)
         return 0
@@ -166,11 +167,9 @@ def _rulesets(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
-        from .._model.converter import converter
 
-        write_output(json.dumps(converter.unstructure(rs), ensure_ascii=False, indent=2), None)
+        write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
-    from .._model.converter import band_range_text, exact_text
 
     out = [f"{rs.id} {rs.version} ({rs.status}) - {rs.title}"]
     if rs.reason:
@@ -190,6 +189,13 @@ def _show(args: argparse.Namespace) -> int:
                 if ind.aspect == a.id:
                     flag = " [provisional]" if ind.status == "provisional" else ""
                     out.append(f"    {ind.number:>3} {ind.name} (weight {exact_text(ind.weight)}){flag}")
+                    items = rs.requirements_of(ind.number)
+                    gone = rs.unavailable_reason(ind.number)
+                    if items:
+                        opt = sum(r.optional for r in items)
+                        out.append(f"        {len(items)} butir persyaratan / requirement items ({opt} opsional)")
+                    elif gone is not None:
+                        out.append(f"        tanpa butir persyaratan / no requirement items: {gone.reason.id}")
     for r in rs.rules:
         state = "on" if r.enabled else "off (optional)"
         out.append(f"rule {r.id} [{r.kind}, {state}, {r.status}]: targets {', '.join(map(str, r.targets))} at most level {r.max_level}")

@@ -7,6 +7,7 @@ import json
 from typing import Any
 
 from .main import write_output
+from .._base.errors import tr
 from .._model.converter import converter
 from .._analysis.diff import diff
 from .._analysis.impact import impact
@@ -17,40 +18,33 @@ __all__ = ["add_parser"]
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "diff",
-        help="what changed between two rulesets, with the place of each change",
+        help=tr("cmd.diff"),
         description=(
-            "List every difference from ruleset A to ruleset B (installed ids or files): indicators added, removed, "
-            "renamed or moved; weights; predikat bands; display and rounding; level scale; rules; documents; years. "
-            "Each change shows where the old and the new value are written. Changes that can change results are marked *."
+            tr("cmd.diff.description")
         ),
     )
-    p.add_argument("a", metavar="A", help="the ruleset before (id or file)")
-    p.add_argument("b", metavar="B", help="the ruleset after (id or file)")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--exit-code", action="store_true", help="exit 1 when the rulesets differ (like git diff --exit-code)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("a", metavar="A", help=tr("opt.a"))
+    p.add_argument("b", metavar="B", help=tr("opt.b"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("--exit-code", action="store_true", help=tr("opt.diff.exit_code"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.output"))
     p.set_defaults(func=_diff)
 
     p = sub.add_parser(
         "impact",
-        help="evaluate assessments under two rulesets and show what changes, and why",
+        help=tr("cmd.impact"),
         description=(
-            "Evaluate every assessment of CORPUS under ruleset A and ruleset B; show each assessment's index and "
-            "predikat under both, how many changed predikat, the largest changes, and which changes of the diff caused "
-            "them (each scoring change is tried alone, in both directions). CORPUS is a folder of assessment files, a "
-            "CSV file or .xlsx workbook in the layout of `spbe-rules batch` (instansi, year, optional stage, one column "
-            "per indicator number, optional doc:KEY columns), or a case-suite file. Assessments that cannot be "
-            "evaluated are listed with the reason."
+            tr("cmd.impact.description")
         ),
     )
-    p.add_argument("a", metavar="A", help="the ruleset before (id or file)")
-    p.add_argument("b", metavar="B", help="the ruleset after (id or file)")
-    p.add_argument("corpus", metavar="CORPUS", help="folder of assessments, CSV/.xlsx table, or case-suite file")
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--missing", choices=("error", "lowest"), default="error", help="what to do with a missing level (default: error)")
-    p.add_argument("--top", type=int, default=10, metavar="N", help="how many of the largest index changes to list (default 10)")
-    p.add_argument("--fail-on-change", action="store_true", help="exit 1 when any predikat changes (for CI)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("a", metavar="A", help=tr("opt.a"))
+    p.add_argument("b", metavar="B", help=tr("opt.b"))
+    p.add_argument("corpus", metavar="CORPUS", help=tr("opt.impact.corpus"))
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("--missing", choices=("error", "lowest"), default="error", help=tr("opt.impact.missing"))
+    p.add_argument("--top", type=int, default=10, metavar="N", help=tr("opt.impact.top"))
+    p.add_argument("--fail-on-change", action="store_true", help=tr("opt.impact.fail_on_change"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.output"))
     p.set_defaults(func=_impact)
 
 

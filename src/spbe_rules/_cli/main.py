@@ -17,7 +17,9 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from .._base.atomic import replacing
-from .._base.errors import RulesetNotFoundError, SpbeError, ValidationError
+from .._base.errors import LanguageError, RulesetNotFoundError, SpbeError, ValidationError, tr
+from .lang import argparse_words, lang_from_args, lang_option
+from .._base.messages import Msg
 from .._version import __version__
 
 __all__ = ["COMMANDS", "main", "write_output"]
@@ -39,6 +41,7 @@ COMMANDS: dict[str, str] = {
     "gains": "_cli.plan",
     "plan": "_cli.plan",
     "risk": "_cli.views",
+    "compare": "_cli.views",
 }
 
 
@@ -56,13 +59,14 @@ def write_output(text: str, path: str | None) -> None:
 
 
 def check_output(path: str, what: str = "output") -> Path:
-    """The output path, if a file can be written there (not a folder, and its folder exists)."""
+    """The output path, if a file can be written there (not a folder, and its folder exists);
+    ``what`` names the file (a catalogue key under ``output.``: ``output``, ``results``...)."""
     target = Path(path)
     if target.is_dir():
-        raise CliError(f"{path}: is a folder; name the {what} file")
+        raise CliError(Msg("cli.output_is_folder", path=path, what=Msg(f"output.{what}")))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise CliError(f"{path}: the folder {parent} does not exist")
+        raise CliError(Msg("cli.no_folder", path=path, folder=str(parent)))
     return target
 
 
@@ -74,10 +78,11 @@ def write_bytes(data: bytes, path: str) -> None:
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="spbe-rules",
-        description="Evaluate SPBE assessments exactly under versioned rulesets (PermenPANRB 59/2020 and others).",
+        description=tr("cli.description"),
     )
-    parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}")
-    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}", help=tr("argparse.version"))
+    lang_option(parser)
+    sub = parser.add_subparsers(dest="command", metavar=tr("cli.command_metavar"))
     sub.required = True
     seen: set[str] = set()
     for module in COMMANDS.values():
@@ -85,6 +90,9 @@ def build_parser() -> argparse.ArgumentParser:
             continue
         seen.add(module)
         importlib.import_module(f"spbe_rules.{module}").add_parser(sub)
+    for command in sub.choices.values():
+        if not any("--lang" in a.option_strings for a in command._actions):
+            lang_option(command)
     return parser
 
 
@@ -97,8 +105,19 @@ def _stdout_broken() -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    arguments = list(sys.argv[1:] if argv is None else argv)
+    try:
+        lang = lang_from_args(arguments)
+    except LanguageError as exc:
+        print(f"spbe-rules: {exc}", file=sys.stderr)
+        return 2
+    with argparse_words(lang):
+        return _main(arguments)
+
+
+def _main(arguments: list[str]) -> int:
     parser = build_parser()
-    args = parser.parse_args(argv)
+    args = parser.parse_args(arguments)
     try:
         code: int = args.func(args)
         return code
@@ -115,7 +134,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         _stdout_broken()
         return 1
     except KeyboardInterrupt:
-        print("spbe-rules: interrupted", file=sys.stderr)
+        print(f"spbe-rules: {tr('cli.interrupted')}", file=sys.stderr)
         return 130
     except OSError as exc:
         print(f"spbe-rules: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
@@ -123,10 +142,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     except Exception as exc:  # a bug: say so plainly, the traceback only on request
         if os.environ.get("SPBE_RULES_DEBUG"):
             raise
-        print(
-            f"spbe-rules: internal error: {type(exc).__name__}: {exc} (please report it; set SPBE_RULES_DEBUG=1 to see the traceback)",
-            file=sys.stderr,
-        )
+        print(f"spbe-rules: {tr('cli.internal_error', error=type(exc).__name__, detail=str(exc))}", file=sys.stderr)
         return 1
 
 

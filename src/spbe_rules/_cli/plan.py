@@ -17,12 +17,13 @@ from typing import Any
 
 from .main import write_output
 from .core import add_evaluation_options, load_file
+from .._base.errors import tr
 from .._model.converter import exact_text
 from .._base.errors import Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._analysis.plan import Limits, Plan, load_costs, plan, plan_to_dict
 from .._analysis.whatif import Gains, WhatIf, fraction_text, gains, gains_to_dict, whatif, whatif_to_dict
-from .._base.links import docs_url
+from .._base.text import number_ranges
 
 __all__ = ["add_parser", "render_gains", "render_plan", "render_whatif"]
 
@@ -34,53 +35,50 @@ def _bad(option: str, message: str, hint: str | None = None) -> ValidationError:
 def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "whatif",
-        help="what if some levels (or documents) changed?",
-        description="Re-evaluate an assessment with some levels or documents changed; show the change of the index, every domain and aspect, the predikat, and which capped indicators are released.",
+        help=tr("cmd.whatif"),
+        description=tr("cmd.whatif.description"),
     )
-    p.add_argument("file", help="assessment file (.yaml or .json)")
-    p.add_argument("--set", action="append", default=[], metavar="N=LEVEL", dest="set_levels", help="set indicator N to LEVEL (repeatable), e.g. --set 11=3")
-    p.add_argument("--document", action="append", default=[], metavar="KEY=true|false", dest="set_documents", help="state whether a document exists (repeatable), e.g. --document peta_rencana_spbe=true")
+    p.add_argument("file", help=tr("opt.file"))
+    p.add_argument("--set", action="append", default=[], metavar="N=LEVEL", dest="set_levels", help=tr("opt.whatif.set"))
+    p.add_argument("--document", action="append", default=[], metavar="KEY=true|false", dest="set_documents", help=tr("opt.whatif.document"))
     _output_options(p)
     add_evaluation_options(p)
     p.set_defaults(func=_whatif)
 
     p = sub.add_parser(
         "gains",
-        help="what one more level of each indicator is worth now",
-        description="For each indicator, the exact change of the index and of each domain if its level were one higher (with the rules applied), ranked; and what satisfying each blocking condition would release.",
+        help=tr("cmd.gains"),
+        description=tr("cmd.gains.description"),
     )
-    p.add_argument("file", help="assessment file (.yaml or .json)")
-    p.add_argument("--top", type=int, metavar="N", help="show only the N best indicators")
+    p.add_argument("file", help=tr("opt.file"))
+    p.add_argument("--top", type=int, metavar="N", help=tr("opt.gains.top"))
     _output_options(p)
     add_evaluation_options(p)
     p.set_defaults(func=_gains)
 
     p = sub.add_parser(
         "plan",
-        help="the cheapest way to reach a target index or predikat",
+        help=tr("cmd.plan"),
         description=(
-            "Find the cheapest set of level raises and documents that reaches a target predikat (e.g. Baik, under the ruleset's own "
-            "rounding and band rule) or index (exact index >= the value; --target-display compares the displayed index). "
-            "Exit 0: reached; 1: cannot be reached under the limits (the report says why and shows the best reachable); 2: bad input."
+            tr("cmd.plan.description")
         ),
     )
-    p.add_argument("file", help="assessment file (.yaml or .json)")
-    p.add_argument("--target", required=True, metavar="PREDIKAT|INDEX", help="a predikat (Baik, \"Sangat Baik\") or an index such as 3.0 (exact index >= 3.0)")
-    p.add_argument("--target-display", action="store_true", help="compare the displayed (rounded) index with an index target instead of the exact one")
-    p.add_argument("--costs", metavar="FILE", help=f"costs and limits file (see {docs_url('planner')}); default: every level step and document costs 1")
-    p.add_argument("--max-raise", type=int, metavar="N", help="raise any indicator at most N levels")
-    p.add_argument("--fix", action="append", default=[], metavar="N[,N-M]", help="indicators the plan must not change (repeatable; lists and ranges such as 45-47)")
-    p.add_argument("--budget", metavar="AMOUNT", help="the plan's total cost may not exceed AMOUNT")
-    p.add_argument("--no-document", action="append", default=[], metavar="KEY", dest="no_document", help="a document the plan must not count on obtaining (repeatable)")
+    p.add_argument("file", help=tr("opt.file"))
+    p.add_argument("--target", required=True, metavar="PREDIKAT|INDEX", help=tr("opt.plan.target"))
+    p.add_argument("--target-display", action="store_true", help=tr("opt.plan.target_display"))
+    p.add_argument("--costs", metavar="FILE", help=tr("opt.plan.costs"))
+    p.add_argument("--max-raise", type=int, metavar="N", help=tr("opt.plan.max_raise"))
+    p.add_argument("--fix", action="append", default=[], metavar="N[,N-M]", help=tr("opt.plan.fix"))
+    p.add_argument("--budget", metavar="AMOUNT", help=tr("opt.plan.budget"))
+    p.add_argument("--no-document", action="append", default=[], metavar="KEY", dest="no_document", help=tr("opt.plan.no_document"))
     _output_options(p)
     add_evaluation_options(p)
     p.set_defaults(func=_plan)
 
 
 def _output_options(p: argparse.ArgumentParser) -> None:
-    p.add_argument("--format", choices=("text", "json"), default="text")
-    p.add_argument("--lang", choices=("id", "en"), default="id", help="language of the text report (default: id)")
-    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
+    p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("-o", "--output", metavar="FILE", help=tr("opt.output"))
 
 
 # -- argument parsing -------------------------------------------------------------------
@@ -320,7 +318,6 @@ def _cut(text: str, width: int) -> str:
 
 
 def _ranges(numbers: tuple[int, ...] | list[int]) -> str:
-    from .._base.text import number_ranges
 
     return number_ranges(numbers)
 

@@ -18,7 +18,7 @@ from fractions import Fraction
 from typing import Any
 from math import lcm
 from .._base.errors import EvaluationError, Location, Problem
-from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 
 __all__ = ["Compiled", "compiled", "condition_deps", "display_text", "round_scaled"]
 

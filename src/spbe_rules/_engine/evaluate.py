@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from datetime import date
 from fractions import Fraction
 from typing import Any
 
 from .._loading.assessment import Assessment, MissingPolicy, StageLevels, check_against
+from .._loading.evidence import EvaluationDate, evaluation_date
+from .evidence import IndicatorEvidence, document_presence, indicator_evidence, stage_counts_supported
 from .engine import Compiled, compiled, display_text, round_scaled
 from .._base.errors import EvaluationError, Problem
 from .._model.model import Rule, Ruleset
@@ -21,6 +24,7 @@ from .result import (
     RulesetRef,
 )
 from .._version import __version__
+import attrs
 
 __all__ = ["evaluate"]
 
@@ -61,6 +65,7 @@ def evaluate(
         )
     stages, filled = check_against(ruleset, assessment, missing)
     c = compiled(ruleset)
+    when = evaluation_date(ruleset, assessment.year, assessment.evaluated_on) if assessment.evidence is not None else None
 
     def enabled(rule: Rule) -> bool:
         if rule.id in off:
@@ -78,7 +83,7 @@ def evaluate(
         if k:
             given_later.update(st.levels)
         changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
-        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes))
+        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes, when))
     final = results[-1]
     if assessment.staged:
         final = _with_stages(final, tuple(results))
@@ -86,7 +91,6 @@ def evaluate(
 
 
 def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
-    import attrs
 
     return attrs.evolve(final, stages=stages)
 
@@ -101,16 +105,35 @@ def _one(
     ref: RulesetRef,
     missing: str,
     changes: tuple[LevelChange, ...],
+    when: EvaluationDate | None = None,
 ) -> Result:
     rs = c.ruleset
     levels = [levels_by_number[n] for n in c.numbers]
+    counted = levels
+    stated_docs: dict[str, bool] = dict(assessment.documents)
+    ev: dict[int, IndicatorEvidence] | None = None
+    from_evidence: set[str] = set()
+    counts = False
+    if assessment.evidence is not None and rs.evidence_policy is not None:
+        # evidence: the level it supports counts from the policy's stage on; documents given as evidence.
+        # Without a date there are no items (the check requires one for any item), so no age is measured.
+        on = date.max if when is None else when.day
+        ev = {n: indicator_evidence(rs, n, assessment.evidence, stage=st.id, on=on) for n in c.numbers}
+        counts = stage_counts_supported(rs.evidence_policy, [s.id for s in rs.stages], st.id)
+        if counts:
+            counted = [_level_or(ev[n].level, lv) for n, lv in zip(c.numbers, levels)]
+        for d in rs.documents:
+            present = document_presence(rs, d, assessment.evidence, stage=st.id, on=on)
+            if present is not None:
+                stated_docs[d.key] = present
+                from_evidence.add(d.key)
     by: dict[int, tuple[str, ...]]
     if rs.rules or rs.documents:  # documents are reported the same way with or without rules
         where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
-        eff, by_lists, outcomes, doc_state = c.apply_rules(levels, assessment.documents, enabled, where)  # type: ignore[arg-type]
+        eff, by_lists, outcomes, doc_state = c.apply_rules(counted, stated_docs, enabled, where)  # type: ignore[arg-type]
         by = {n: tuple(ids) for n, ids in by_lists.items()}
     else:
-        eff, by, outcomes = levels, {}, []
+        eff, by, outcomes = counted, {}, []
         doc_state = {d.key: ((assessment.documents[d.key], "stated") if d.key in assessment.documents else (None, "unknown")) for d in rs.documents}
     aspect_s, domain_s, total_s = c.sums(eff)
     # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
@@ -122,11 +145,21 @@ def _one(
         memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s)
     )
     predikat, rounded = c.predikat_of(total_s, c.total_w)
-    indicators: tuple[IndicatorResult, ...] = tuple(
-        memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
-        for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
+    indicators: tuple[IndicatorResult, ...]
+    if ev is None:
+        indicators = tuple(
+            memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
+            for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
+        )
+    else:
+        indicators = tuple(
+            _evidenced(c, k, lv, e, by.get(n), n in filled, ev[n], counts)
+            for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
+        )
+    documents = tuple(
+        DocumentState(d.key, d.name, doc_state.get(d.key, (None, "unknown"))[0], "evidence" if d.key in from_evidence else doc_state.get(d.key, (None, "unknown"))[1])
+        for d in rs.documents
     )
-    documents = tuple(DocumentState(d.key, d.name, *doc_state.get(d.key, (None, "unknown"))) for d in rs.documents)
     rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
     return Result(
         index=display_text(rounded, c.decimals),
@@ -144,6 +177,8 @@ def _one(
         rules=rules,
         changes=changes,
         missing_policy=missing,
+        evaluated_on=None if when is None else when.date,
+        evaluated_on_basis=None if when is None else when.basis,
         library_version=__version__,
         ruleset_obj=rs,
     )
@@ -170,3 +205,28 @@ def _indicator(
     r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)
     memo[("i", k, level, eff, rules, filled)] = r
     return r
+
+
+def _evidenced(
+    c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool, ev: IndicatorEvidence, counts: bool
+) -> IndicatorResult:
+    ind = c.indicators[k]
+    return IndicatorResult(
+        ind.number,
+        ind.name,
+        ind.aspect,
+        ind.weight,
+        level,
+        eff,
+        rules or (),
+        filled,
+        supported_level=ev.supported_level,
+        unmet=ev.unmet,
+        evidence=ev.state,
+        counted="supported" if counts and ev.level is not None else "claimed",
+        requirements=ev.checks,
+    )
+
+
+def _level_or(supported: int | None, claimed: int) -> int:
+    return claimed if supported is None else supported

@@ -16,8 +16,9 @@ from typing import Any
 from attrs import frozen
 
 from .._model.converter import exact_text
-from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
 from .._base.text import number_ranges
+from .engine import compiled, display_text
 
 __all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
 
@@ -263,7 +264,6 @@ def _stage_history(result: Any, number: int) -> Text | None:
 
 def explain_result(result: Any, rs: Ruleset) -> Explanation:
     """Build the explanation tree of ``result`` (a :class:`Result`) evaluated under ``rs``."""
-    from .engine import compiled, display_text
 
     eff = {i.id: i.effective_level for i in result.indicators}
     submitted = {i.id: i.level for i in result.indicators}

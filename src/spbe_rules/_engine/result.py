@@ -19,6 +19,12 @@ from fractions import Fraction
 from typing import Any
 
 from attrs import field, frozen
+from .._model.converter import converter
+from .explain import Explanation
+import attrs
+from .explain import explain_result
+
+from .evidence import RequirementCheck
 
 __all__ = [
     "AspectResult",
@@ -53,6 +59,15 @@ class IndicatorResult:
     effective_level: int
     rules: tuple[str, ...] = ()
     filled: bool = False
+    # evidence (all empty when the assessment gives no evidence): the level the evidence supports
+    # (None without evidence for this indicator), the required items of the next level not met,
+    # whether evidence was given (`supported`, `none`, `no_requirements`), which level counted
+    # (`claimed` or `supported`, before the rules) and every requirement item's check
+    supported_level: int | None = None
+    unmet: tuple[str, ...] = ()
+    evidence: str | None = None
+    counted: str = "claimed"
+    requirements: tuple[RequirementCheck, ...] = ()
 
 
 @frozen
@@ -124,6 +139,8 @@ class Result:
     stages: tuple[Result, ...] = ()
     changes: tuple[LevelChange, ...] = ()
     missing_policy: str = "error"
+    evaluated_on: str | None = None
+    evaluated_on_basis: str | None = None
     library_version: str = ""
     schema: str = RESULT_SCHEMA
     _stored_explanation: Any = field(default=None, eq=False, repr=False, alias="stored_explanation")
@@ -162,7 +179,6 @@ class Result:
         if self._stored_explanation is None:
             if self._ruleset_obj is None:
                 return None
-            from .explain import explain_result
 
             object.__setattr__(self, "_stored_explanation", explain_result(self, self._ruleset_obj))
         return self._stored_explanation
@@ -175,7 +191,6 @@ class Result:
 
 
 def _converter() -> Any:
-    from .._model.converter import converter
 
     return converter
 
@@ -196,7 +211,6 @@ def result_to_json(result: Result, *, indent: int | None = 2) -> str:
 
 
 def result_from_dict(data: dict[str, Any]) -> Result:
-    from .explain import Explanation
 
     conv = _converter()
     data = dict(data)
@@ -208,7 +222,6 @@ def result_from_dict(data: dict[str, Any]) -> Result:
 
 
 def _fields(result: Result) -> dict[str, Any]:
-    import attrs
 
     return {str(a.alias): getattr(result, a.name) for a in attrs.fields(Result)}
 

@@ -42,6 +42,12 @@ from .._model.model import Ruleset
 from .._engine.result import RulesetRef
 from .batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow, fast_available, int64_bound
 from .batch_kernel import RowMap, _Fractions, _Keys, _Texts, _doc_matrix, _numpy_numbers, _python_numbers
+from .._loading.load import load_ruleset
+from .._loading.select import ruleset_for_assessment
+import operator
+from .._loading.registry import ruleset_for_year
+import difflib
+from .._base.text import number_ranges as _ranges
 
 if TYPE_CHECKING:
     pass
@@ -95,7 +101,6 @@ def evaluate_many(
         raise ValueError("chunk_size must be at least 1")
     fixed: Ruleset | None = None
     if ruleset is not None:
-        from .._loading.load import load_ruleset
 
         fixed = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
     state = _State(fixed, missing, frozenset(enable_rules), frozenset(disable_rules), backend)
@@ -223,7 +228,6 @@ class _State:
         if ref is not None:
             got = self.by_name.get(ref)
             if got is None:
-                from .._loading.load import load_ruleset
 
                 try:
                     got = load_ruleset(ref)
@@ -236,8 +240,6 @@ class _State:
         year = row.year
         got_y = self.by_year.get(year)
         if got_y is None:
-            from .._loading.load import load_ruleset
-            from .._loading.registry import ruleset_for_year
 
             try:
                 got_y = load_ruleset(ruleset_for_year(year))
@@ -305,7 +307,6 @@ class _State:
         return None
 
     def _from_assessment(self, a: Assessment) -> tuple[BatchRow, Ruleset] | BatchFailure:
-        from .._loading.select import ruleset_for_assessment
 
         line = a.location().line
         try:
@@ -334,7 +335,6 @@ def _row_info(c: Compiled) -> tuple[Compiled, Any, frozenset[str]]:
     """For row checks: ``operator.itemgetter`` of the indicator numbers (all levels of a row in one call), stage ids."""
     got = _GETTERS.get(id(c))
     if got is None or got[0] is not c:
-        import operator
 
         if len(_GETTERS) > 64:
             _GETTERS.clear()
@@ -355,7 +355,6 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     if row.stage is not None and row.stage not in stage_set:
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
-            import difflib
 
             guess = difflib.get_close_matches(str(row.stage), stage_ids, n=1)
             problems.append(
@@ -417,7 +416,6 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
             else:
                 loose.append(n)
         if loose:
-            from .._base.text import number_ranges as _ranges
 
             problems.append(
                 Problem(
@@ -430,7 +428,6 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     docs: dict[str, bool] = {}
     for key, value in row.documents.items():
         if key not in c.docs:
-            import difflib
 
             guess = difflib.get_close_matches(str(key), sorted(c.docs), n=1)
             problems.append(

@@ -14,6 +14,9 @@ from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
 from .._base.errors import AssessmentError, Location, Problem, ValidationError
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
+import operator
+import itertools
+import difflib
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -95,7 +98,6 @@ class _Header:
                 if number is not None and number >= 0:
                     key = str(number)
             if key is None:
-                import difflib
 
                 guess = difflib.get_close_matches(low, [*_ALIASES, "doc:"], n=1)
                 problems.append(
@@ -116,7 +118,6 @@ class _Header:
         self.level_fields = [(k, int(key)) for k, key in self.fields if key[0].isdigit()]
         self.other_fields = [(k, key) for k, key in self.fields if not key[0].isdigit()]
         self.level_numbers = [num for _, num in self.level_fields]
-        import operator
 
         idx = [k for k, _ in self.level_fields]
         self.pick_levels: Callable[[Sequence[Any]], tuple[Any, ...]] = (
@@ -271,7 +272,6 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
         else:
             raise InputError("no header", [Problem("NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header")])
         delimiter = ";" if first.count(";") > first.count(",") else ","
-        import itertools
 
         reader = csv.reader(itertools.chain([first], fh), delimiter=delimiter)
         try:

@@ -9,6 +9,8 @@ from pathlib import Path
 from .._base.atomic import replacing
 from .._model.model import Ruleset
 from .batch_io import DATA_SHEET, HELP_SHEET, need_openpyxl
+from .._engine.explain import describe_condition
+from .._model.converter import exact_text as ex
 
 
 # -- templates -------------------------------------------------------------------------------
@@ -27,7 +29,6 @@ def _levels_text(rs: Ruleset, capability: str) -> str:
 
 def _doc_text(rs: Ruleset, key: str) -> str:
     doc = rs.document(key)
-    from .._engine.explain import describe_condition
 
     if doc.implied_by is None:
         return f"{doc.name}; wajib diisi bila sebuah aturan memerlukannya (required when a rule needs it)"
@@ -37,7 +38,6 @@ def _doc_text(rs: Ruleset, key: str) -> str:
 
 def template_rows(rs: Ruleset) -> list[tuple[str, str, str]]:
     """(column, what it holds, allowed values) for every column of the template."""
-    from .._model.converter import exact_text as ex
 
     out = [
         ("instansi", "Nama instansi (institution), wajib", "teks"),

@@ -15,12 +15,14 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
+from .._base.links import docs_url
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.model import Ruleset
+from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .schema import schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
-from .._base.links import docs_url
+import difflib
 
 __all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
 
@@ -46,6 +48,8 @@ class Assessment:
     documents: Mapping[str, bool] = field(factory=dict)
     note: str | None = None
     staged: bool = False  # True when written with `stages:`, False for plain `levels:`
+    evidence: tuple[EvidenceItem, ...] | None = None  # None: the assessment gives no `evidence:` (claimed levels only)
+    evaluated_on: str | None = None
     source: str = field(default="<input>", eq=False)
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
@@ -157,6 +161,8 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         documents=dict(data.get("documents", {})),
         note=data.get("note"),
         staged=has_stages,
+        evidence=None if data.get("evidence") is None else parse_evidence(data["evidence"]),
+        evaluated_on=None if data.get("evaluated_on") is None else str(data["evaluated_on"]),
         source=name,
         raw=data,
     )
@@ -182,7 +188,6 @@ def check_against(
     for st in assessment.stages:
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
-            import difflib
 
             guess = difflib.get_close_matches(st.id, stage_order, n=1)
             problems.append(
@@ -215,7 +220,6 @@ def check_against(
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
-            import difflib
 
             guess = difflib.get_close_matches(key, sorted(known_docs), n=1)
             problems.append(
@@ -226,6 +230,16 @@ def check_against(
                     f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
                 )
             )
+    problems.extend(
+        check_evidence(
+            ruleset,
+            assessment.evidence,
+            year=assessment.year,
+            evaluated_on=assessment.evaluated_on,
+            documents=assessment.documents,
+            where=assessment.location,
+        )
+    )
     ordered = list(assessment.stages)
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))

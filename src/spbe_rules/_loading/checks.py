@@ -15,6 +15,7 @@ from typing import Any
 from .._model.converter import exact_text, to_fraction
 from .._base.errors import Problem
 from .merge import KEYED_LISTS
+from .requirement_checks import check_requirements
 from .source import locate
 from .check_context import _Ctx
 from .checks_cycles import _cycles, _document_cycles
@@ -58,6 +59,7 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
             _condition(ctx, doc["implied_by"], ["documents", i, "implied_by"], numbers, documents, scale_min, scale_max)
     _document_cycles(ctx)
     targets = _rules(ctx, domains, aspects, numbers, documents, scale_min, scale_max)
+    check_requirements(data, ctx.add, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
     if not ctx.problems:
         _cycles(ctx, targets)
     return ctx.problems, targets

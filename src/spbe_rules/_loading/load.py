@@ -19,23 +19,28 @@ import hashlib
 import json
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import attrs
 
+from .._base.links import docs_url
 from .._base.atomic import replacing
 from .._model.converter import converter
 from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
 from .._model.model import Ruleset
 from .._base.resources import schema_text
 from .._version import __version__
-from .._base.links import docs_url
+from .registry import installed_paths
+import difflib
+from .merge import extends_problem
+from .source import PosDict, read_source
+from .source import locate
+from .merge import merge_extension
+from .checks import check_ruleset
+from .schema import schema_problems
 
-if TYPE_CHECKING:
-    from .source import PosDict
-
-# Parsing, merging and checking (_source, _merge, _schema, _checks) are imported only when a
-# ruleset is built, so a disk-cache hit costs no YAML parser and no JSON Schema validator.
+# The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
+# so a disk-cache hit does not pay for it.
 
 __all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
@@ -70,12 +75,10 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
             candidate = near / f"{ref}{suffix}"
             if candidate.is_file() and not (referrer is not None and _same_file(candidate, referrer)):
                 return candidate
-    from .registry import installed_paths
 
     paths = installed_paths()
     if ref in paths:
         return paths[ref]
-    import difflib
 
     guess = difflib.get_close_matches(ref, list(paths), n=1)
     msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
@@ -134,8 +137,6 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
 
 
 def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
-    from .merge import extends_problem
-    from .source import PosDict, read_source
 
     """The file and the files it extends, child first: (path, raw bytes, data)."""
     out: list[tuple[str, bytes, Any]] = []
@@ -183,7 +184,6 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
 
 def _start(data: Any, name: str) -> Location:
     """Where the data of a file starts (a list has a place; a lone value is placed at the top)."""
-    from .source import locate
 
     loc = locate(data, [], name)
     return loc if loc.line is not None else Location(name, 1, 1)
@@ -195,7 +195,6 @@ def merged_data(ref: str | os.PathLike[str]) -> tuple[PosDict, str]:
 
     Every value keeps the mark of the file and line where it was written, so tools
     (diff, editors) can point at the place that gives a value, also in an extending file."""
-    from .merge import merge_extension
 
     sources = _read_chain(resolve_ruleset_path(ref))
     data = sources[-1][2]
@@ -212,9 +211,6 @@ def _digest(raws: list[bytes]) -> str:
 
 
 def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
-    from .checks import check_ruleset
-    from .merge import merge_extension
-    from .schema import schema_problems
 
     name, _, data = sources[-1]
     problems: list[Problem] = []
@@ -254,7 +250,41 @@ def _normalise(data: Any, targets: dict[str, list[int]]) -> dict[str, Any]:
     for rule in d.get("rules", []):
         rule["targets"] = targets[rule["id"]]
         rule.pop("indicator", None)
+    _normalise_requirements(d)
     return d
+
+
+def _need(need: dict[str, Any]) -> dict[str, Any]:
+    out = dict(need)
+    if "max_age" in out:
+        ((unit, amount),) = out["max_age"].items()
+        out["max_age"] = {"amount": amount, "unit": unit}
+    if "scope" in out:
+        out["scope"] = tuple(out["scope"])
+    return out
+
+
+def _normalise_requirements(d: dict[str, Any]) -> None:
+    """Requirement parts into the model's shape: flat items with indicator and level, in order."""
+    d["evidence_kinds"] = [{"id": k, **v} for k, v in sorted((d.get("evidence_kinds") or {}).items())]
+    items = []
+    for num_key, levels in sorted((d.get("requirements") or {}).items(), key=lambda kv: int(kv[0])):
+        for lv_key, level_items in sorted(levels.items(), key=lambda kv: int(kv[0])):
+            for item in level_items:
+                out = {**item, "indicator": int(num_key), "level": int(lv_key)}
+                if "evidence" in out:
+                    out["evidence"] = _need(out["evidence"])
+                items.append(out)
+    d["requirements"] = items
+    d["requirements_unavailable"] = [
+        {"indicator": int(k), "reason": v} for k, v in sorted((d.get("requirements_unavailable") or {}).items(), key=lambda kv: int(kv[0]))
+    ]
+    for doc in d.get("documents", []):
+        if "evidence" in doc:
+            doc["evidence"] = _need(doc["evidence"])
+    policy = d.get("evidence_policy")
+    if policy is not None:
+        policy["evaluation_dates"] = {int(y): t for y, t in (policy.get("evaluation_dates") or {}).items()}
 
 
 # -- disk cache ------------------------------------------------------------------------

@@ -22,6 +22,11 @@ KEYED_LISTS: dict[str, str] = {
     "rules": "id",
     "stages": "id",
 }
+# mappings merged key by key: a key the extension gives replaces the base's entry for it
+KEYED_MAPPINGS = ("evidence_kinds", "requirements", "requirements_unavailable")
+# an indicator is either in `requirements` or in `requirements_unavailable`: giving it in one
+# drops the inherited entry of the other
+_EXCLUSIVE = {"requirements": "requirements_unavailable", "requirements_unavailable": "requirements"}
 _REPLACED = ("scale", "predikat", "display", "legal_basis", "applies_to")
 _CHILD_REQUIRED = ("format", "id", "version", "title", "status", "applies_to")
 _NOT_INHERITED = ("reason", "description")  # these describe one file; an extension gives its own
@@ -54,10 +59,23 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
             continue
         if key in KEYED_LISTS and isinstance(value, PosList) and isinstance(merged.get(key), PosList):
             merged[key] = _merge_list(merged[key], value, KEYED_LISTS[key])
+        elif key in KEYED_MAPPINGS and isinstance(value, PosDict) and isinstance(merged.get(key), PosDict):
+            merged[key] = _merge_mapping(merged[key], value)
         else:
             merged[key] = value
         merged.marks[key] = child.marks[key]
         merged.key_marks[key] = child.key_marks[key]
+    for key, other in _EXCLUSIVE.items():
+        given, current = child.get(key), merged.get(other)
+        own = child.get(other)
+        if isinstance(given, PosDict) and isinstance(current, PosDict):
+            kept = _copy_dict(current)
+            for number in given:
+                if number in kept and not (isinstance(own, PosDict) and number in own):
+                    del kept[number]
+                    kept.marks.pop(number, None)
+                    kept.key_marks.pop(number, None)
+            merged[other] = kept
     remove = child.get("remove")
     if isinstance(remove, PosDict):
         for list_name, keys in remove.items():
@@ -80,6 +98,15 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
                 del current[idx]
                 del current.marks[idx]
     return merged, problems
+
+
+def _merge_mapping(base: PosDict, child: PosDict) -> PosDict:
+    out = _copy_dict(base)
+    for k, v in child.items():
+        out[k] = v
+        out.marks[k] = child.marks[k]
+        out.key_marks[k] = child.key_marks[k]
+    return out
 
 
 def _merge_list(base: PosList, child: PosList, field: str) -> PosList:

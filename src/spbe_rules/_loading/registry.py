@@ -1,4 +1,10 @@
-"""The rulesets installed with the package, and which one is in force for an evaluation year."""
+"""The rulesets installed with the package, and which one is in force for an evaluation year.
+
+Choosing a ruleset by year reads only the *header* of each installed file (``id``,
+``version``, ``title``, ``status``, ``extends``, ``applies_to``: the top-level keys
+before the long lists), so it never builds every installed ruleset. A test checks that
+each header agrees with the fully loaded ruleset.
+"""
 
 from __future__ import annotations
 
@@ -7,10 +13,11 @@ from pathlib import Path
 
 import attrs
 
-from .._base.errors import RulesetNotFoundError
+from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
 from .._base.resources import data_dir
+from .source import parse_text
 
-__all__ = ["RulesetInfo", "installed_paths", "installed_rulesets", "ruleset_for_year"]
+__all__ = ["RulesetInfo", "installed_headers", "installed_paths", "ruleset_for_year"]
 
 
 @attrs.frozen
@@ -37,20 +44,37 @@ def installed_paths() -> dict[str, Path]:
     return out
 
 
-def installed_rulesets() -> list[RulesetInfo]:
-    """Every installed ruleset, loaded and validated."""
-    from .load import load_ruleset
+_HEADER_KEYS = ("id", "version", "title", "status", "extends", "applies_to")
 
-    out = []
-    for rid, path in installed_paths().items():
-        rs = load_ruleset(rid)
-        out.append(RulesetInfo(rs.id, rs.version, rs.title, rs.status, rs.evaluation_years, rs.extends, str(path)))
-    return out
+
+def _header(path: Path) -> RulesetInfo:
+    """The header of a ruleset file, from its top-level header keys only (cheap: no long lists parsed)."""
+    text = path.read_text(encoding="utf-8")
+    kept: list[str] = []
+    keep = False
+    for line in text.splitlines():
+        if line[:1] not in ("", " ", "\t", "#", "-"):  # a top-level key starts a block
+            keep = line.split(":", 1)[0].strip() in _HEADER_KEYS
+        if keep:
+            kept.append(line)
+    data = parse_text("\n".join(kept) + "\n", str(path))
+    try:
+        years = tuple(sorted(int(y) for y in data["applies_to"]["evaluation_years"]))
+        return RulesetInfo(str(data["id"]), str(data["version"]), str(data["title"]), str(data["status"]), years, data.get("extends"), str(path))
+    except (KeyError, TypeError, ValueError):
+        problem = Problem("BAD_HEADER", "the header (id, version, title, status, applies_to.evaluation_years) cannot be read", Location(str(path)), "run `spbe-rules validate` on the file")
+        raise RulesetError("ruleset header cannot be read", [problem]) from None
+
+
+@cache
+def installed_headers() -> dict[str, RulesetInfo]:
+    """Installed ruleset id -> its header (read once per process)."""
+    return {rid: _header(path) for rid, path in installed_paths().items()}
 
 
 def ruleset_for_year(year: int) -> str:
     """Id of the one installed ruleset in force for ``year``; an error says which exist otherwise."""
-    infos = installed_rulesets()
+    infos = list(installed_headers().values())
     matches = [i.id for i in infos if year in i.evaluation_years]
     if len(matches) == 1:
         return matches[0]

@@ -9,9 +9,9 @@ from functools import cache
 from typing import Any
 
 from .._base.errors import Location, Problem
+from .._base.messages import CATALOGUE, Msg
 from .._base.resources import schema_text
 from .source import key_location, locate
-from .._base.links import docs_url
 
 __all__ = ["schema_problems"]
 
@@ -25,45 +25,42 @@ def _validator(name: str) -> Any:
     return cls(schema)
 
 
-def _describe(value: Any) -> str:
+def _describe(value: Any) -> Msg:
     if isinstance(value, bool):
-        return "true" if value else "false"
+        return Msg("value.bool", value="true" if value else "false")
     if value is None:
-        return "nothing (null)"
+        return Msg("value.null")
     if isinstance(value, (int, Decimal)):
-        return f"the number {value}"
+        return Msg("value.number", value=str(value))
     if isinstance(value, str):
         short = value if len(value) <= 40 else value[:37] + "..."
-        return f"the text {short!r}"
+        return Msg("value.text", value=repr(short))
     if isinstance(value, list):
-        return "a list"
+        return Msg("value.list")
     if isinstance(value, dict):
-        return "a mapping"
-    return type(value).__name__
+        return Msg("value.mapping")
+    return Msg("value.other", value=type(value).__name__)
 
 
-_TYPE_WORDS = {
-    "object": "a mapping (key: value lines)",
-    "array": "a list (lines starting with '- ')",
-    "string": "text",
-    "integer": "a whole number",
-    "number": "a number",
-    "boolean": "true or false",
-    "null": "empty",
-}
+def _type_words(types: list[str]) -> Msg:
+    words = [Msg(f"type.{t}") if f"type.{t}" in CATALOGUE else Msg("type.other", name=t) for t in types]
+    out = words[0]
+    for w in words[1:]:
+        out = Msg("or", a=out, b=w)
+    return out
 
 
-def _field(path: list[str | int]) -> str:
+def _field(path: list[str | int]) -> Msg:
     if len(path) >= 2 and isinstance(path[-1], str) and path[-1].isdigit():
         parent = path[-2]
         if parent == "levels" or (len(path) >= 3 and path[-3] == "stages"):
-            return f"the level of indicator {path[-1]}"
+            return Msg("field.level", n=path[-1])
         if parent == "criteria":
-            return f"the criteria of level {path[-1]}"
+            return Msg("field.criteria", n=path[-1])
     for step in reversed(path):
         if isinstance(step, str):
-            return f"`{step}`"
-    return "this value"
+            return Msg("field.key", key=step)
+    return Msg("field.value")
 
 
 def _translate(error: Any, data: Any, name: str) -> list[Problem]:
@@ -82,8 +79,8 @@ def _unknown_keys(error: Any, path: list[str | int], data: Any, name: str) -> li
         kloc = key_location(inst, key) or loc
         kloc = Location(kloc.file, kloc.line, kloc.col, f"{loc.json_path}.{key}")
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = f"did you mean `{guess[0]}`?" if guess else f"allowed keys here: {', '.join(allowed)}"
-        out.append(Problem("UNKNOWN_KEY", f"unknown key `{key}`", kloc, hint))
+        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("UNKNOWN_KEY.allowed", allowed=", ".join(allowed))
+        out.append(Problem.of("UNKNOWN_KEY", kloc, hint=hint, key=key))
     return out
 
 
@@ -95,78 +92,61 @@ def _translate_one(error: Any, path: list[str | int], data: Any, name: str) -> P
     if v == "required":
         missing = [k for k in error.validator_value if not (isinstance(inst, dict) and k in inst)]
         key = missing[0] if missing else "?"
-        return Problem("REQUIRED", f"`{key}` is missing", loc, f"add `{key}:` here")
+        return Problem.of("REQUIRED", loc, key=key)
     if v == "type":
         expected = error.validator_value
         exp = [expected] if isinstance(expected, str) else list(expected)
-        words = " or ".join(_TYPE_WORDS.get(t, t) for t in exp)
         hint = None
         if "integer" in exp and isinstance(inst, str):
-            hint = "write a whole number without quotes, e.g. 3"
+            hint = Msg("TYPE.hint.integer_text")
         elif "integer" in exp and isinstance(inst, Decimal):
-            hint = "levels are whole numbers: write e.g. 3"
+            hint = Msg("TYPE.hint.integer_decimal")
         elif "number" in exp and isinstance(inst, str):
-            hint = "write a number such as 2.75"
-        return Problem("TYPE", f"{what} must be {words}, not {_describe(inst)}", loc, hint)
+            hint = Msg("TYPE.hint.number_text")
+        return Problem.of("TYPE", loc, hint=hint, what=what, expected=_type_words(exp), actual=_describe(inst))
     if v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
         shown = ", ".join(str(o) for o in options)
         guess = difflib.get_close_matches(str(inst), [str(o) for o in options], n=1, cutoff=0.6)
-        hint = f"did you mean `{guess[0]}`?" if guess else f"use one of: {shown}"
-        return Problem("NOT_ALLOWED", f"{what} cannot be {_describe(inst)}", loc, hint)
+        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("NOT_ALLOWED.options", options=shown)
+        return Problem.of("NOT_ALLOWED", loc, hint=hint, what=what, actual=_describe(inst))
     if v == "pattern":
         if path and path[-1] in ("weight", "from", "to", "total_weight"):
-            return Problem("TYPE", f"{what} must be a number, not {_describe(inst)}", loc, "write a number such as 1.30")
-        return Problem("PATTERN", f"{what} is not in the expected form: {_describe(inst)}", loc, _pattern_hint(path))
+            return Problem.of("TYPE.number", loc, what=what, actual=_describe(inst))
+        return Problem.of("PATTERN", loc, hint=_pattern_hint(path), what=what, actual=_describe(inst))
     if v == "propertyNames":
         bad = error.instance
-        return Problem("BAD_KEY", f"the key {bad!r} is not allowed here", loc, _pattern_hint(path, key=True))
+        return Problem.of("BAD_KEY", loc, hint=_pattern_hint(path, key=True), key=repr(bad))
     if v in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        return Problem(
-            "OUT_OF_RANGE", f"{what} is {inst}, outside the allowed range ({_bound_words(v, error.validator_value)})", loc, None
-        )
+        return Problem.of("OUT_OF_RANGE", loc, what=what, value=str(inst), bound=Msg(f"bound.{v}", bound=str(error.validator_value)))
     if v in ("minItems", "minProperties"):
-        return Problem("EMPTY", f"{what} must not be empty", loc, "add at least one entry")
+        return Problem.of("EMPTY", loc, what=what)
     if v in ("maxLength",):
-        return Problem("TOO_LONG", f"{what} is longer than {error.validator_value} characters", loc, "shorten it")
+        return Problem.of("TOO_LONG", loc, what=what, limit=error.validator_value)
     if v == "minLength":
-        return Problem("EMPTY", f"{what} must not be empty text", loc, None)
+        return Problem.of("EMPTY.text", loc, what=what)
     if v == "uniqueItems":
-        return Problem("DUPLICATE", f"{what} lists the same value twice", loc, "remove the repeated value")
+        return Problem.of("DUPLICATE", loc, what=what)
     if v == "not" and isinstance(error.validator_value, dict) and "required" in error.validator_value:
         key = error.validator_value["required"][0]
         kind = inst.get("kind") if isinstance(inst, dict) else None
         kloc = key_location(inst, key) or loc
-        return Problem(
-            "NOT_FOR_KIND",
-            f"`{key}` does not belong in a rule of kind `{kind}`",
-            kloc,
-            "a `cap` rule names `targets`; a `requires` rule names one `indicator`",
-        )
-    return Problem("SCHEMA", f"{what}: {error.message}", loc, None)
+        return Problem.of("NOT_FOR_KIND", kloc, key=key, kind=kind)
+    return Problem.of("SCHEMA", loc, what=what, detail=error.message)
 
 
-def _bound_words(v: str, bound: Any) -> str:
-    return {
-        "minimum": f"at least {bound}",
-        "maximum": f"at most {bound}",
-        "exclusiveMinimum": f"more than {bound}",
-        "exclusiveMaximum": f"less than {bound}",
-    }[v]
-
-
-def _pattern_hint(path: list[str | int], key: bool = False) -> str:
+def _pattern_hint(path: list[str | int], key: bool = False) -> Msg:
     last = [p for p in path if isinstance(p, str)]
     where = last[-1] if last else ""
     if where in ("levels", "criteria") or (last and last[0] == "stages" and key):
-        return "keys are indicator numbers or levels, e.g. `12:`"
+        return Msg("PATTERN.hint.keys")
     if where in ("id", "extends", "ruleset"):
-        return "use lowercase letters, digits and dashes, e.g. permenpanrb-59-2020"
+        return Msg("PATTERN.hint.id")
     if where == "version":
-        return "write three numbers separated by dots, e.g. 1.0.0"
+        return Msg("PATTERN.hint.version")
     if where in ("documents", "key", "document"):
-        return "use lowercase letters, digits and underscores, e.g. peta_rencana_spbe"
-    return f"see {docs_url('formats')} for the expected form"
+        return Msg("PATTERN.hint.document")
+    return Msg("PATTERN.hint.other")
 
 
 def schema_problems(schema: str, data: Any, name: str) -> list[Problem]:

@@ -12,10 +12,19 @@ from .assessment import Assessment, MissingPolicy, StageLevels, check_against, l
 from .._base.errors import AssessmentError, Problem, SpbeError, ValidationError
 from .load import load_ruleset, resolve_ruleset_path
 from .._model.model import Ruleset
-from .registry import ruleset_for_year
+from .registry import RulesetInfo, installed_paths, ruleset_for_year
 from .source import read_source
 
-__all__ = ["load_assessment_for", "ruleset_for_assessment"]
+__all__ = ["installed_rulesets", "load_assessment_for", "ruleset_for_assessment"]
+
+
+def installed_rulesets() -> list[RulesetInfo]:
+    """Every installed ruleset, loaded and validated."""
+    out = []
+    for rid, path in installed_paths().items():
+        rs = load_ruleset(rid)
+        out.append(RulesetInfo(rs.id, rs.version, rs.title, rs.status, rs.evaluation_years, rs.extends, str(path)))
+    return out
 
 
 def ruleset_for_assessment(assessment: Assessment, ruleset: str | os.PathLike[str] | Ruleset | None = None) -> Ruleset:

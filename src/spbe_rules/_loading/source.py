@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from .._base.errors import Location, Problem, ValidationError
-from .._base.links import docs_url
+from .._base.messages import Msg
 
 __all__ = [
     "MAX_BYTES",
@@ -106,8 +106,8 @@ def _mark(node: yaml.Node, file: str | None = None) -> Mark:
     return Mark(m.line + 1, m.column + 1, file)
 
 
-def _problem(code: str, message: str, name: str, mark: Mark | None, hint: str | None, path: str = "$") -> Problem:
-    return Problem(code, message, Location(name, mark.line if mark else None, mark.col if mark else None, path), hint)
+def _problem(key: str, name: str, mark: Mark | None, path: str = "$", /, **params: Any) -> Problem:
+    return Problem.of(key, Location(name, mark.line if mark else None, mark.col if mark else None, path), **params)
 
 
 class _Builder:
@@ -117,54 +117,46 @@ class _Builder:
         self.count = 0
         self.problems: list[Problem] = []
 
-    def fail(self, code: str, message: str, node: yaml.Node, hint: str | None, path: str) -> None:
-        self.problems.append(_problem(code, message, self.name, _mark(node, self.name), hint, path))
+    def fail(self, key: str, node: yaml.Node, path: str, /, **params: Any) -> None:
+        self.problems.append(_problem(key, self.name, _mark(node, self.name), path, **params))
 
     def build(self, node: yaml.Node, depth: int, path: str) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
             raise ValidationError(
-                "input is too large",
+                Msg("head.too_large"),
                 [
                     _problem(
-                        "TOO_LARGE",
-                        f"the file has more than {MAX_NODES} values",
+                        "TOO_LARGE.values",
                         self.name,
                         _mark(node, self.name),
-                        "split it or remove repeated content",
                         path,
+                        limit=MAX_NODES,
                     )
                 ],
             )
         if depth > MAX_DEPTH:
             raise ValidationError(
-                "input is nested too deep",
+                Msg("head.too_deep"),
                 [
                     _problem(
                         "TOO_DEEP",
-                        f"values are nested more than {MAX_DEPTH} levels deep",
                         self.name,
                         _mark(node, self.name),
-                        "flatten the structure; rulesets and assessments never need this depth",
                         path,
+                        limit=MAX_DEPTH,
                     )
                 ],
             )
         if id(node) in self.seen or isinstance(node, _AliasNode):
-            self.fail(
-                "YAML_ALIAS",
-                "anchors and aliases (&name / *name) are not allowed",
-                node,
-                "write the value out in full where it is needed",
-                path,
-            )
+            self.fail("YAML_ALIAS", node, path)
             return None
         self.seen.add(id(node))
         if isinstance(node, yaml.MappingNode):
             return self._mapping(node, depth, path)
         if isinstance(node, yaml.SequenceNode):
             if node.tag != _T + "seq":
-                self.fail("YAML_TAG", f"the tag {node.tag!r} is not allowed", node, "remove the tag", path)
+                self.fail("YAML_TAG", node, path, tag=repr(node.tag))
                 return None
             out = PosList()
             out.mark = _mark(node, self.name)
@@ -178,35 +170,23 @@ class _Builder:
 
     def _mapping(self, node: yaml.MappingNode, depth: int, path: str) -> PosDict | None:
         if node.tag != _T + "map":
-            self.fail("YAML_TAG", f"the tag {node.tag!r} is not allowed", node, "remove the tag", path)
+            self.fail("YAML_TAG", node, path, tag=repr(node.tag))
             return None
         out = PosDict()
         out.mark = _mark(node, self.name)
         out.file = self.name
         for knode, vnode in node.value:
             if knode.tag == _T + "merge":
-                self.fail("YAML_MERGE", "merge keys (<<) are not allowed", knode, "write the keys out in full", path)
+                self.fail("YAML_MERGE", knode, path)
                 continue
             if not isinstance(knode, yaml.ScalarNode) or knode.tag not in (_T + "str", _T + "int"):
-                self.fail(
-                    "BAD_KEY",
-                    "a key must be a name or a whole number",
-                    knode,
-                    "write the key as plain text, e.g. `name:` or `12:`",
-                    path,
-                )
+                self.fail("BAD_KEY.yaml", knode, path)
                 continue
             key = knode.value if knode.tag == _T + "str" else str(self._int(knode, path))
             sub = _child_path(path, key)
             if key in out:
                 first = out.key_marks[key]
-                self.fail(
-                    "DUPLICATE_KEY",
-                    f"the key {key!r} appears twice in the same mapping (first at line {first.line})",
-                    knode,
-                    "keep one of them; YAML would silently use only the last",
-                    sub,
-                )
+                self.fail("DUPLICATE_KEY", knode, sub, key=repr(key), line=first.line)
                 continue
             out[key] = self.build(vnode, depth + 1, sub)
             out.marks[key] = _mark(vnode, self.name)
@@ -228,19 +208,13 @@ class _Builder:
                 raise ValueError
             return sign * int(text, 10)
         except ValueError:
-            self.fail("BAD_NUMBER", f"{node.value!r} is not a plain whole number", node, "write digits only", path)
+            self.fail("BAD_NUMBER.whole", node, path, value=repr(node.value))
             return 0
 
     def _scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag = node.tag
         if tag not in _SCALAR_TAGS:
-            self.fail(
-                "YAML_TAG",
-                f"the tag {tag!r} is not allowed: files are data only",
-                node,
-                "remove the tag (e.g. `!!python/...`) and write a plain value",
-                path,
-            )
+            self.fail("YAML_TAG.scalar", node, path, tag=repr(tag))
             return None
         value = node.value
         if tag == _T + "str":
@@ -254,7 +228,7 @@ class _Builder:
             except InvalidOperation:
                 d = Decimal("NaN")
             if not d.is_finite():
-                self.fail("BAD_NUMBER", f"{value!r} is not a finite number", node, "write a number such as 2.75", path)
+                self.fail("BAD_NUMBER.finite", node, path, value=repr(value))
                 return None
             return d
         if tag == _T + "bool":
@@ -277,20 +251,24 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
             json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
         except json.JSONDecodeError as exc:
             raise ValidationError(
-                "not valid JSON",
+                Msg("head.json"),
                 [
-                    Problem(
+                    Problem.of(
                         "JSON_SYNTAX",
-                        f"the JSON text is not valid: {exc.msg}",
                         Location(name, exc.lineno, exc.colno),
-                        "check brackets, commas and quotes near this place",
+                        detail=exc.msg,
                     )
                 ],
             ) from None
-        except ValueError as exc:
+        except _NotFinite as exc:
             raise ValidationError(
-                "not valid JSON",
-                [Problem("BAD_NUMBER", str(exc), _constant_location(text, name), "write finite numbers only")],
+                Msg("head.json"),
+                [Problem.of("BAD_NUMBER.finite", _constant_location(text, name), hint=Msg("BAD_NUMBER.nan.hint"), value=exc.args[0])],
+            ) from None
+        except ValueError as exc:  # for example more digits than Python converts
+            raise ValidationError(
+                Msg("head.json"),
+                [Problem.of("BAD_NUMBER.json", Location(name), detail=str(exc))],
             ) from None
     try:
         nodes = list(_compose_all(text))
@@ -298,31 +276,29 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
         mark = exc.problem_mark or exc.context_mark
         what = exc.problem or exc.context or "syntax error"
         raise ValidationError(
-            "not valid YAML",
+            Msg("head.yaml"),
             [
-                Problem(
+                Problem.of(
                     "YAML_SYNTAX",
-                    f"the YAML text is not valid: {what}",
                     Location(name, mark.line + 1 if mark else None, mark.column + 1 if mark else None),
-                    "check indentation (spaces, not tabs), colons after keys and matching quotes",
+                    detail=what,
                 )
             ],
         ) from None
     except yaml.YAMLError as exc:
         raise ValidationError(
-            "not valid YAML",
-            [Problem("YAML_SYNTAX", f"the YAML text is not valid: {exc}", Location(name), None)],
+            Msg("head.yaml"),
+            [Problem.of("YAML_SYNTAX", Location(name), detail=str(exc))],
         ) from None
     if len(nodes) != 1:
         raise ValidationError(
-            "not one document",
+            Msg("head.one_document"),
             [
-                Problem(
-                    "YAML_DOCUMENTS",
-                    "the file is empty" if not nodes else f"the file holds {len(nodes)} YAML documents",
+                Problem.of(
+                    "YAML_DOCUMENTS.empty" if not nodes else "YAML_DOCUMENTS",
                     # where the second document starts (the whole file when it is empty)
                     _mark(nodes[1], name).location() if len(nodes) > 1 else Location(name, 1, 1),
-                    f"write the ruleset or assessment in it; {docs_url('formats')} shows the layout" if not nodes else "a file holds exactly one document; remove extra `---` separators",
+                    n=len(nodes),
                 )
             ],
         )
@@ -334,12 +310,16 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
             # read the text again, keeping each alias as its own node, to name the alias's place
             builder = _Builder(name)
             builder.build(_compose_one_marking_aliases(text), 0, "$")
-        raise ValidationError("file cannot be read", builder.problems)
+        raise ValidationError(Msg("head.unreadable"), builder.problems)
     return data
 
 
+class _NotFinite(ValueError):
+    """NaN or Infinity in JSON text (the argument is the word as written)."""
+
+
 def _refuse_constant(name: str) -> Any:
-    raise ValueError(f"{name} is not a finite number")
+    raise _NotFinite(name)
 
 
 _JSON_CONSTANT = re.compile(r'"(?:[^"\\]|\\.)*"|(-?Infinity|NaN)')
@@ -393,7 +373,8 @@ def read_source(
 ) -> Source:
     """Read and parse a YAML or JSON file (by its suffix) with the size and depth limits.
 
-    With ``what`` (e.g. ``"assessment"``), a file that cannot be read raises ``error``
+    With ``what`` (``"assessment"``, ``"ruleset"``, ``"costs file"``, ``"case suite"``: the
+    catalogue entry ``head.cannot_read.<what>``), a file that cannot be read raises ``error``
     ("assessment cannot be read") with the same problems.
     """
     try:
@@ -401,67 +382,35 @@ def read_source(
     except ValidationError as exc:
         if what is None and error is ValidationError:
             raise
-        raise error(f"{what or 'file'} cannot be read", list(exc.problems)) from None
+        head = Msg(f"head.cannot_read.{what.replace(' ', '_')}") if what else exc.head
+        raise error(head, list(exc.problems)) from None
 
 
 def _read_source(p: Path, name: str) -> Source:
     try:
         size = p.stat().st_size
         if size > MAX_BYTES:
-            raise ValidationError(
-                "input is too large",
-                [
-                    Problem(
-                        "TOO_LARGE",
-                        f"the file is {size} bytes; at most {MAX_BYTES} are read",
-                        Location(name),
-                        "split the file",
-                    )
-                ],
-            )
+            raise ValidationError(Msg("head.too_large"), [Problem.of("TOO_LARGE.file", Location(name), size=size, limit=MAX_BYTES)])
         raw = p.read_bytes()
     except FileNotFoundError:
-        raise ValidationError(
-            "file not found",
-            [Problem("NOT_FOUND", "the file does not exist", Location(name), "check the path and its spelling")],
+        raise ValidationError(Msg("head.not_found"), [Problem.of("NOT_FOUND", Location(name))],
         ) from None
     except IsADirectoryError:
-        raise ValidationError(
-            "not a file",
-            [Problem("NOT_A_FILE", "this is a folder, not a file", Location(name), "name a .yaml or .json file")],
+        raise ValidationError(Msg("head.not_a_file"), [Problem.of("NOT_A_FILE", Location(name))],
         ) from None
     except OSError as exc:
-        raise ValidationError(
-            "file cannot be read",
-            [Problem("UNREADABLE", f"the file cannot be read: {exc.strerror}", Location(name), None)],
+        raise ValidationError(Msg("head.unreadable"), [Problem.of("UNREADABLE", Location(name), reason=exc.strerror or str(exc))],
         ) from None
     return Source(name, parse_bytes(raw, name, json_syntax=p.suffix.lower() == ".json"), raw)
 
 
 def parse_bytes(raw: bytes, name: str, *, json_syntax: bool = False) -> Any:
     if len(raw) > MAX_BYTES:
-        raise ValidationError(
-            "input is too large",
-            [
-                Problem(
-                    "TOO_LARGE", f"the input is {len(raw)} bytes; at most {MAX_BYTES} are read", Location(name), None
-                )
-            ],
-        )
+        raise ValidationError(Msg("head.too_large"), [Problem.of("TOO_LARGE.input", Location(name), size=len(raw), limit=MAX_BYTES)])
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise ValidationError(
-            "file cannot be read",
-            [
-                Problem(
-                    "ENCODING",
-                    f"the file is not UTF-8 text (byte {exc.start})",
-                    Location(name),
-                    "save the file as UTF-8",
-                )
-            ],
-        ) from None
+        raise ValidationError(Msg("head.unreadable"), [Problem.of("ENCODING", Location(name), byte=exc.start)]) from None
     return parse_text(text, name, json_syntax=json_syntax)
 
 

@@ -8,6 +8,8 @@ from typing import Literal, Union
 
 from attrs import field, frozen
 
+from .requirements import EvidenceKind, EvidenceNeed, EvidencePolicy, Requirement, Unavailable
+
 __all__ = [
     "AllOf",
     "AnyOf",
@@ -54,6 +56,7 @@ class SourceInfo:
     url: str | None = None
     confidence: str | None = None
     note: str | None = None
+    pages: int | None = None
 
 
 @frozen
@@ -196,6 +199,7 @@ class Document:
     implied_by: Condition | None = None
     citation: Citation | None = None
     description: str | None = None
+    evidence: EvidenceNeed | None = None
     status: Status = "in_force"
     reason: str | None = None
 
@@ -247,6 +251,10 @@ class Ruleset:
     stages: tuple[Stage, ...] = ()
     documents: tuple[Document, ...] = ()
     rules: tuple[Rule, ...] = ()
+    evidence_kinds: tuple[EvidenceKind, ...] = ()
+    requirements: tuple[Requirement, ...] = ()
+    requirements_unavailable: tuple[Unavailable, ...] = ()
+    evidence_policy: EvidencePolicy | None = None
     reason: str | None = None
     description: str | None = None
     extends: str | None = None
@@ -288,6 +296,28 @@ class Ruleset:
             if s.id == source_id:
                 return s
         raise KeyError(source_id)
+
+    def requirements_of(self, number: int, level: int | None = None) -> tuple[Requirement, ...]:
+        """The requirement items of an indicator (of one level, or all levels in order)."""
+        return tuple(r for r in self.requirements if r.indicator == number and (level is None or r.level == level))
+
+    def requirement(self, requirement_id: str) -> Requirement:
+        for r in self.requirements:
+            if r.id == requirement_id:
+                return r
+        raise KeyError(requirement_id)
+
+    def evidence_kind(self, kind_id: str) -> EvidenceKind:
+        for k in self.evidence_kinds:
+            if k.id == kind_id:
+                return k
+        raise KeyError(kind_id)
+
+    def unavailable_reason(self, number: int) -> Unavailable | None:
+        for u in self.requirements_unavailable:
+            if u.indicator == number:
+                return u
+        return None
 
     @property
     def numbers(self) -> tuple[int, ...]:

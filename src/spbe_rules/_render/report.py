@@ -18,7 +18,6 @@ exact texts. A print stylesheet keeps charts whole on A4 pages.
 
 from __future__ import annotations
 
-import html
 import math
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
@@ -29,14 +28,22 @@ from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
 from .._engine.result import Result
+from .._analysis.plan import plan as make_plan
+from .._loading.load import load_ruleset
+
+from .._analysis.compare import YearComparison
+from .._analysis.risk import risk
+from .views import bound_text
+from .story import STORY_CSS, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
+from .svg import ACCENT as _ACCENT
+from .svg import INK as _INK
+from .svg import MUTED as _MUTED
+from .svg import band_colour as _band_colour
+from .svg import esc as _e
+from .svg import fpx as _fpx
+from .svg import px as _px
 
 __all__ = ["batch_report_html", "report_html"]
-
-# colours of the predikat bands, lowest first (a ruleset with more bands reuses the last)
-_BAND_COLOURS = ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32", "#1b5e20"]
-_INK = "#1f2937"
-_MUTED = "#6b7280"
-_ACCENT = "#1565c0"
 
 _CSS = """
 :root { color-scheme: light; }
@@ -81,33 +88,11 @@ svg text { font-family: inherit; }
 """
 
 
-def _e(value: Any) -> str:
-    return html.escape(str(value), quote=True)
-
-
-def _px(value: Fraction | int) -> str:
-    """A coordinate written with one decimal, rounded exactly (half up)."""
-    v = Fraction(value)
-    return display_text(round_scaled(v.numerator, v.denominator, 1, "half_up"), 1)
-
-
-def _fpx(value: float) -> str:
-    return f"{value:.1f}"
-
-
-def _band_colour(rs_bands: Sequence[str], name: str) -> str:
-    try:
-        k = list(rs_bands).index(name)
-    except ValueError:
-        return "#607d8b"
-    return _BAND_COLOURS[min(k, len(_BAND_COLOURS) - 1)]
-
-
 def _page(title: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{_e(title)}</title>\n<style>{_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}{STORY_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
@@ -159,7 +144,7 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     radius = size / 2 - 80  # room outside the outer ring for a label such as "A3 5.00"
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
     if n < 3:  # a radar needs three axes; fall back to a note
-        parts.append(f'<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
+        parts.append('<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
         return "".join(parts)
 
     def point(k: int, v: Fraction) -> tuple[float, float]:
@@ -270,13 +255,7 @@ def _next_band(rs: Ruleset, predikat: str) -> str | None:
 
 
 def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping[str, Any]) -> str:
-    """The cheapest plan to the next predikat, when the planner module is there."""
-    import importlib
-
-    try:
-        _plan = importlib.import_module("spbe_rules._analysis.plan")  # another module, written alongside; the report works without it
-    except ImportError:
-        return ""
+    """The cheapest plan to the next predikat."""
     nxt = _next_band(rs, result.predikat)
     head = "<h2>Rencana menuju predikat berikutnya</h2>"
     if nxt is None:
@@ -284,7 +263,7 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
     if assessment is None:
         return ""
     try:
-        p = _plan.plan(rs, assessment, nxt, **plan_kw)
+        p = make_plan(rs, assessment, nxt, **plan_kw)
     except Exception as exc:  # the plan is an extra; the report stands without it
         return head + f'<p class="muted">Rencana tidak dapat dibuat: {_e(str(exc).splitlines()[0])}</p>'
     out = [head, f"<p>{_e(p.message.id)}</p>"]
@@ -310,15 +289,19 @@ def report_html(
     target: Fraction | None = None,
     assessment: Any = None,
     plan_options: Mapping[str, Any] | None = None,
+    include_plan: bool = True,
+    years: YearComparison | None = None,
 ) -> str:
     """The HTML report of one result.
 
     ``target``: the index the domain bars are drawn against (default: the lower
-    bound of the next predikat, else of the current one). ``assessment``: when given
-    and the planner is installed, the report adds the cheapest plan to the next
-    predikat (``plan_options`` are passed to ``plan``).
+    bound of the next predikat, else of the current one). ``assessment``: when given,
+    the report adds the margin and risks of the predikat and (unless ``include_plan``
+    is false) the cheapest plan to the next predikat (``plan_options`` are passed to
+    ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
     """
     rs = ruleset
+    risk_view = risk(rs, assessment, **_switches(result, rs)) if assessment is not None else None
     names = [b.name for b in rs.predikat.bands]
     colour = _band_colour(names, result.predikat)
     lo, hi = rs.scale.min, rs.scale.max
@@ -336,12 +319,16 @@ def report_html(
         f"<h1>Laporan Evaluasi SPBE: {_e(result.instansi)}</h1>",
         f'<p class="sub">Tahun evaluasi {result.year}{_e(stage)} &middot; {_e(rs.title)} (aturan <code>{_e(rs.id)}</code> versi {_e(rs.version)})</p>',
         '<div class="headline">',
-        f'<div class="card" id="index-card"><div class="label">Indeks SPBE</div><div class="big" id="index-value">{_e(result.index)}</div><div class="note">nilai tepat {_e(exact_text(result.index_exact))}</div></div>',
+        f'<div class="card" id="index-card"><div class="label">Indeks SPBE</div><div class="big" id="index-value">{_e(result.index)}</div><div class="note">nilai tepat {_e(bound_text(result.index_exact, rs.display.decimals))}</div></div>',
         f'<div class="card" id="predikat-card"><div class="label">Predikat</div><div style="margin:8px 0"><span class="predikat" id="predikat-value" style="background:{colour}">{_e(result.predikat)}</span></div><div class="note">predikat dibaca dari indeks yang {basis}</div></div>',
+        margin_card(risk_view) if risk_view is not None else "",
         "</div>",
         "<figure>",
         predikat_scale_svg(rs, Fraction(result.index) if result.predikat_from == "rounded" else result.index_exact, result.index, result.predikat),
         "<figcaption>Posisi indeks pada rentang predikat.</figcaption></figure>",
+        provisional_section(rs, result),
+        risk_section(risk_view, rs) if risk_view is not None else "",
+        stages_section(result, rs),
     ]
     # charts
     body.append("<h2>Aspek dan domain</h2>")
@@ -360,17 +347,30 @@ def report_html(
     if result.domains:
         body.append('<table class="domains"><thead><tr><th>Domain</th><th>Nama</th><th class="num">Bobot</th><th class="num">Indeks</th><th class="num">Nilai tepat</th></tr></thead><tbody>')
         for d in result.domains:
-            body.append(f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(exact_text(d.index_exact))}</td></tr>')
+            body.append(f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(bound_text(d.index_exact, rs.display.decimals))}</td></tr>')
         body.append("</tbody></table>")
     body.append('<table class="aspects"><thead><tr><th>Aspek</th><th>Nama</th><th>Domain</th><th class="num">Bobot</th><th class="num">Indeks</th></tr></thead><tbody>')
     for a in result.aspects:
         body.append(f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>')
     body.append("</tbody></table>")
+    body.append(indicators_section(result, rs))
     body.append(_capped_section(result, rs))
-    if assessment is not None:
+    if assessment is not None and include_plan:
         body.append(_plan_section(rs, assessment, result, plan_options or {}))
+    if years is not None:
+        body.append(years_section(years))
     body.append(_footer(result.ruleset.id, result.ruleset.version, result.ruleset.sha256, result.library_version))
     return _page(f"Laporan Evaluasi SPBE {result.instansi} {result.year}", "\n".join(body))
+
+
+def _switches(result: Result, rs: Ruleset) -> dict[str, Any]:
+    """The evaluation options that gave ``result`` (missing policy and rule switches), to evaluate again alike."""
+    on = {o.id for o in result.rules if o.enabled}
+    return {
+        "missing": result.missing_policy,
+        "enable_rules": [r.id for r in rs.rules if r.id in on and not r.enabled],
+        "disable_rules": [r.id for r in rs.rules if r.id not in on and r.enabled],
+    }
 
 
 def _capped_section(result: Result, rs: Ruleset) -> str:
@@ -438,7 +438,6 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     distribution per year, the ranking of the latest year (``top`` rows), and the
     change of each institution's index between its last two years.
     """
-    from .._loading.load import load_ruleset
 
     rulesets: dict[str, Ruleset | None] = {}
     latest: dict[tuple[str, int], Mapping[str, Any]] = {}
@@ -518,7 +517,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))
-    body.append(f'<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
+    body.append('<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
     return _page(heading, "\n".join(body))
 
 

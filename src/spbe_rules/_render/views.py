@@ -8,61 +8,22 @@ from __future__ import annotations
 
 from fractions import Fraction
 
+from .._analysis.compare import YearComparison
 from .._analysis.risk import Boundary, Risk, decimal_text
+from .._base.messages import CATALOGUE, LANGS
 from .._base.text import number_ranges
 from .._engine.engine import display_text
 from .._model.model import Ruleset
 
-__all__ = ["boundary_sentence", "render_risk", "rule_sentence"]
+__all__ = ["bound_text", "boundary_sentence", "drop_rows", "render_compare", "render_risk", "rule_sentence", "signed_text"]
 
-_L: dict[str, dict[str, str]] = {
-    "id": {
-        "title": "Margin dan risiko predikat: {inst} ({year}; aturan {rid} versi {ver})",
-        "index": "Indeks tepat {exact} (tampil {shown}), predikat {pred}.",
-        "rule_rounded": "Aturan batas {rid}: predikat dibaca dari indeks yang dibulatkan ke {d} desimal ({mode}); batas bawah efektif sebuah predikat adalah nilai tepat terkecil yang dibulatkan ke batas bawahnya.",
-        "rule_exact": "Aturan batas {rid}: predikat dibaca dari indeks tepat (tidak dibulatkan); sebuah predikat dimulai tepat pada batas bawahnya.",
-        "provisional": "Aturan batas ini berstatus sementara (provisional).",
-        "down": "{exact}: {dist} di atas batas bawah {band} {at}{excl} (aturan {rid}{written}).",
-        "down_none": "{pred} adalah predikat terendah: tidak ada batas bawah yang dapat dilewati.",
-        "up": "Menuju {band}: kurang {dist} (batas {at}{excl}{written}).",
-        "up_none": "{pred} adalah predikat tertinggi.",
-        "excl": ", tidak termasuk",
-        "written": "; batas tertulis {lower}",
-        "drops": "Penurunan satu level yang mengubah predikat ({n} dari {checked} kemungkinan; yang paling merugikan lebih dulu):",
-        "no_drops": "Tidak ada penurunan satu level ({checked} kemungkinan diperiksa) yang mengubah predikat {pred}.",
-        "col_no": "No",
-        "col_name": "Indikator",
-        "col_level": "Level",
-        "col_after": "Indeks sesudah",
-        "col_pred": "Predikat",
-        "col_cost": "Berkurang",
-        "col_also": "Ikut turun",
-        "submitted": "diajukan {lv}",
-    },
-    "en": {
-        "title": "Predikat margin and risk: {inst} ({year}; ruleset {rid} version {ver})",
-        "index": "Exact index {exact} (shown {shown}), predikat {pred}.",
-        "rule_rounded": "Boundary rule of {rid}: the predikat is read from the index rounded to {d} decimals ({mode}); a predikat's effective floor is the smallest exact value that rounds to its lower bound.",
-        "rule_exact": "Boundary rule of {rid}: the predikat is read from the exact (unrounded) index; a predikat starts exactly at its lower bound.",
-        "provisional": "This boundary rule is provisional.",
-        "down": "{exact}: {dist} above the {band} floor of {at}{excl} under the rule of {rid}{written}.",
-        "down_none": "{pred} is the lowest predikat: there is no floor to fall below.",
-        "up": "To {band}: {dist} short (floor {at}{excl}{written}).",
-        "up_none": "{pred} is the highest predikat.",
-        "excl": ", excluded",
-        "written": ", written bound {lower}",
-        "drops": "One-level drops that change the predikat ({n} of {checked} possible; the most costly first):",
-        "no_drops": "No one-level drop ({checked} checked) changes the predikat {pred}.",
-        "col_no": "No",
-        "col_name": "Indicator",
-        "col_level": "Level",
-        "col_after": "Index after",
-        "col_pred": "Predikat",
-        "col_cost": "Loss",
-        "col_also": "Also lowered",
-        "submitted": "submitted {lv}",
-    },
-}
+def _part(prefix: str) -> dict[str, dict[str, str]]:
+    """The catalogue entries ``prefix.*`` by language and short key."""
+    cut = len(prefix) + 1
+    return {lang: {k[cut:]: v[i] for k, v in CATALOGUE.items() if k.startswith(prefix + ".")} for i, lang in enumerate(LANGS)}
+
+
+_L = _part("risk")
 
 
 def _lang(lang: str) -> dict[str, str]:
@@ -95,7 +56,7 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
         exact=decimal_text(r.index_exact, places),
         dist=decimal_text(b.distance, places),
         band=b.band,
-        at=decimal_text(b.value, places),
+        at=bound_text(b.value, r.decimals),
         excl="" if b.inclusive else t["excl"],
         written=written,
         rid=r.result.ruleset.id,
@@ -103,7 +64,8 @@ def boundary_sentence(r: Risk, which: str, lang: str = "id") -> str:
 
 
 def bound_text(value: Fraction, decimals: int) -> str:
-    """A band bound as the ruleset's display writes numbers (2.60), or as an exact decimal when it has more places."""
+    """An exact value written with at least the ruleset's decimals (2.60, 2.595, 2.5985), or
+    rounded to two places more with ``≈`` when its decimal does not end there."""
     scaled = value * 10**decimals
     if scaled.denominator == 1:
         return display_text(int(scaled), decimals)
@@ -161,3 +123,90 @@ def render_risk(r: Risk, ruleset: Ruleset, lang: str = "id", width: int = 46) ->
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
 
+
+
+# -- years ---------------------------------------------------------------------------------
+
+_Y = _part("compare")
+
+
+def signed_text(value: Fraction, places: int) -> str:
+    """A change as a signed decimal (``+0.06``, ``-0.0105``, ``±0``)."""
+    if value == 0:
+        return "\u00b10"
+    text = decimal_text(abs(value), places)
+    sign = "+" if value > 0 else "-"
+    return text[0] + sign + text[1:] if text.startswith("\u2248") else sign + text
+
+
+def _table(rows: list[tuple[str, ...]], right: frozenset[int] = frozenset()) -> list[str]:
+    widths = [max(len(r[k]) for r in rows) for k in range(len(rows[0]))]
+    return ["  " + "  ".join(c.rjust(widths[k]) if k in right else c.ljust(widths[k]) for k, c in enumerate(r)).rstrip() for r in rows]
+
+
+def render_compare(c: YearComparison, lang: str = "id", width: int = 46) -> str:
+    """The text report of :func:`spbe_rules.compare_years`."""
+    t = _Y["en" if lang == "en" else "id"]
+    places = 4
+    out = [t["title"].format(inst=c.instansi)]
+    if len(c.names) > 1:
+        out.append(t["names"].format(names="; ".join(c.names)))
+    out.append("")
+    rows: list[tuple[str, ...]] = [(t["col_year"], t["col_rules"], t["col_read"], t["col_index"], t["col_pred"])]
+    for y in c.years:
+        rules = f"{y.ruleset_id} {y.ruleset_version}" + (t["provisional"] if y.provisional else "") + ("" if y.comparable else t["other"])
+        rows.append((str(y.year), rules, t[y.predikat_from], f"{y.result.index} ({decimal_text(y.result.index_exact, places)})", y.result.predikat))
+    out += _table(rows)
+    if c.domains:
+        out += ["", t["domains"] + ":"]
+        drows: list[tuple[str, ...]] = [("", *(str(y.year) for y in c.years))]
+        for d in c.domains:
+            drows.append((_cut(f"{d.id} {d.name}", 30), *(s if s is not None else "-" for s in d.shown)))
+        out += _table(drows, frozenset(range(1, len(c.years) + 1)))
+    for s in c.steps:
+        out.append("")
+        pred = s.predikat_from if s.predikat_from == s.predikat_to else f"{s.predikat_from} \u2192 {s.predikat_to}"
+        rules = t["same_rules"].format(rid=s.ruleset_to) if s.ruleset_from == s.ruleset_to else f"{s.ruleset_from} \u2192 {s.ruleset_to}"
+        out.append(t["step"].format(y0=s.year_from, y1=s.year_to, delta=signed_text(s.delta, places), p=pred, r=rules))
+        if s.raised:
+            out.append(t["raised"].format(ids=number_ranges(s.raised)))
+        if s.lowered:
+            out.append(t["lowered"].format(ids=number_ranges(s.lowered)))
+        e = s.effect
+        if e is None:
+            continue
+        if not e.comparable:
+            reason = e.reason.en if (e.reason is not None and lang == "en") else (e.reason.id if e.reason is not None else "-")
+            out.append(t["no_effect"].format(reason=reason))
+            continue
+        assert e.under_old is not None and e.under_new is not None and e.levels_part is not None and e.ruleset_part is not None
+        out.append(
+            t["effect"].format(
+                y1=s.year_to,
+                old=s.ruleset_from,
+                oi=f"{e.under_old_shown} ({decimal_text(e.under_old, places)})",
+                op=e.predikat_under_old,
+                new=s.ruleset_to,
+                ni=f"{e.under_new_shown} ({decimal_text(e.under_new, places)})",
+                np=e.predikat_under_new,
+            )
+        )
+        out.append(t["split"].format(delta=signed_text(s.delta, places), lv=signed_text(e.levels_part, places), rp=signed_text(e.ruleset_part, places)))
+        if e.predikat_under_old != e.predikat_under_new:
+            out.append(t["effect_pred"].format(op=e.predikat_under_old, np=e.predikat_under_new))
+        if e.indicators:
+            out.append(t["effect_inds"].format(ids=number_ranges(e.indicators)))
+    changed = [tr for tr in c.indicators if tr.changed]
+    out.append("")
+    if not changed:
+        out.append(t["no_indicators"])
+        return "\n".join(out)
+    out.append(t["indicators"])
+    irows: list[tuple[str, ...]] = [(t["col_no"], t["col_name"], *(str(y.year) for y in c.years))]
+    for tr in changed:
+        cells = []
+        for lv, ef in zip(tr.levels, tr.effective):
+            cells.append("-" if ef is None else (str(ef) if lv == ef else f"{ef} ({lv})"))
+        irows.append((str(tr.indicator), _cut(tr.name, width), *cells))
+    out += _table(irows, frozenset({0, *range(2, len(c.years) + 2)}))
+    return "\n".join(out)
