@@ -548,8 +548,9 @@ def test_costs_from_a_mapping() -> None:
     assert c.document_cost("peta_rencana_spbe") == Fraction(3, 2) and c.step_cost(12, 2) == 3
     lim = Limits(fixed=[45, 46], budget=10)  # type: ignore[arg-type]
     assert lim.fixed == frozenset({45, 46}) and lim.budget == Fraction(10)
-    with pytest.raises(TypeError):
+    with pytest.raises(spbe_rules.PlanError) as refused:  # a typed error (issue 11), not a bare TypeError
         Costs(default_step=1.5)  # type: ignore[arg-type]
+    assert refused.value.codes == ["TYPE"]
 
 
 # -- CLI --------------------------------------------------------------------------------------

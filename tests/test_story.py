@@ -180,3 +180,11 @@ def test_margin_chart_at_the_ends_of_the_scale(tmp_path: Path) -> None:
         (tmp_path / str(level)).mkdir()
         page, _ = _report(tmp_path / str(level), f)
         _check(_charts(page, tmp_path)["margin"], f"indeks {level}")
+
+
+def test_story_in_english(tmp_path: Path) -> None:
+    _, page = _report(tmp_path, NEAR[0], "--lang", "en", "--history", str(NEAR[1]))
+    text = _visible_text(page)
+    for words in ("Margin and risk", "All indicators", "Year over year", "2.609: 0.014 above the Baik floor of 2.595", "The ruleset change alone changes the predikat: Baik \u2192 Cukup"):
+        assert words in text, words
+    assert "Baik floor 2.595" in page and "index 2.609" in page  # the chart's own labels

@@ -11,7 +11,8 @@ from fractions import Fraction
 from typing import Any, Literal
 from attrs import field, frozen
 from .._loading.assessment import _plain
-from .._model.converter import exact_text, to_fraction
+from .._base.numbers import exact
+from .._model.converter import exact_text
 from .._engine.engine import compiled, round_scaled
 from .._base.errors import EvaluationError, Location, Problem, ValidationError
 from .._model.model import Ruleset
@@ -31,9 +32,17 @@ class PlanError(EvaluationError):
 # -- costs and limits -------------------------------------------------------------------
 
 
+def _exact(value: Any, where: Location | None = None, error: type[ValidationError] | None = None) -> Fraction:
+    """Exact numbers only: ``int``, ``Decimal``, ``Fraction`` or decimal text (a float is refused),
+    after the one size check; a bad value raises ``error`` (default :class:`PlanError`)."""
+    try:
+        return exact(value, where)
+    except Problem as p:
+        raise (error or PlanError)("not an exact number of a usable size", [p]) from None
+
+
 def _optional_fraction(value: Any) -> Fraction | None:
-    """Exact numbers only: ``int``, ``Decimal``, ``Fraction`` or decimal text (a float is refused)."""
-    return None if value is None else to_fraction(value)
+    return None if value is None else _exact(value)
 
 
 def _int_set(value: Iterable[int]) -> frozenset[int]:
@@ -49,11 +58,11 @@ def _int_map(value: Mapping[int, int]) -> dict[int, int]:
 
 
 def _fraction_map(value: Mapping[Any, Any]) -> dict[Any, Fraction]:
-    return {k: to_fraction(v) for k, v in value.items()}
+    return {k: _exact(v) for k, v in value.items()}
 
 
 def _step_map(value: Mapping[int, Mapping[int, Any]]) -> dict[int, dict[int, Fraction]]:
-    return {k: {lv: to_fraction(c) for lv, c in per.items()} for k, per in value.items()}
+    return {k: {lv: _exact(c) for lv, c in per.items()} for k, per in value.items()}
 
 
 @frozen
@@ -101,7 +110,7 @@ class Costs:
     ``default_step``. A document costs ``documents[key]``, else ``default_document``
     (else ``default_step``). Costs are exact (``Fraction``) and never negative."""
 
-    default_step: Fraction = field(default=Fraction(1), converter=to_fraction)
+    default_step: Fraction = field(default=Fraction(1), converter=_exact)
     default_document: Fraction | None = field(default=None, converter=_optional_fraction)
     indicators: Mapping[int, Fraction] = field(factory=dict, converter=_fraction_map)
     steps: Mapping[int, Mapping[int, Fraction]] = field(factory=dict, converter=_step_map)
@@ -143,25 +152,29 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
         raise CostsError("costs are not valid", problems)
     indicators: dict[int, Fraction] = {}
     steps: dict[int, dict[int, Fraction]] = {}
+
+    def cost(value: Any, *path: str | int) -> Fraction:
+        return _exact(value, locate(data, list(path), name), CostsError)
+
     for key, value in data.get("indicators", {}).items():
         if isinstance(value, dict):
-            steps[int(key)] = {int(k): to_fraction(v) for k, v in value.items()}
+            steps[int(key)] = {int(k): cost(v, "indicators", key, k) for k, v in value.items()}
         else:
-            indicators[int(key)] = to_fraction(value)
+            indicators[int(key)] = cost(value, "indicators", key)
     lim = data.get("limits", {})
     limits = Limits(
         fixed=frozenset(lim.get("fixed", [])),
         max_raise=lim.get("max_raise"),
         max_raise_by={int(k): v for k, v in lim.get("max_raise_by", {}).items()},
-        budget=to_fraction(lim["budget"]) if "budget" in lim else None,
+        budget=cost(lim["budget"], "limits", "budget") if "budget" in lim else None,
         unavailable_documents=frozenset(lim.get("unavailable_documents", [])),
     )
     return Costs(
-        default_step=to_fraction(data.get("default_step", 1)),
-        default_document=to_fraction(data["default_document"]) if "default_document" in data else None,
+        default_step=cost(data["default_step"], "default_step") if "default_step" in data else Fraction(1),
+        default_document=cost(data["default_document"], "default_document") if "default_document" in data else None,
         indicators=indicators,
         steps=steps,
-        documents={k: to_fraction(v) for k, v in data.get("documents", {}).items()},
+        documents={k: cost(v, "documents", k) for k, v in data.get("documents", {}).items()},
         unit=data.get("unit"),
         limits=limits,
         source=name,
@@ -286,12 +299,12 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
             [Problem("BAD_TARGET", f"the target {target!r} is not a predikat or an exact number", where, "give a predikat name (Baik) or an index as text, e.g. \"3.0\"")],
         )
     if isinstance(target, (int, Decimal, Fraction)):
-        value = Fraction(target)
+        value = _exact(target, where)
         text = exact_text(value)
     else:
         text = str(target).strip()
         if _NUMBER.match(text):
-            value = Fraction(Decimal(text.replace(",", ".")))
+            value = _exact(text.replace(",", "."), where)
         else:
             lowered = {b.name.lower(): b.name for b in ruleset.predikat.bands}
             lowered.update({b.name_en.lower(): b.name for b in ruleset.predikat.bands if b.name_en})

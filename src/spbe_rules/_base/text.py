@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
-__all__ = ["number_ranges"]
+__all__ = ["number_ranges", "printable"]
 
 
 def number_ranges(numbers: Iterable[int], *, empty: str = "", pairs_as_list: bool = False) -> str:
@@ -28,3 +29,15 @@ def number_ranges(numbers: Iterable[int], *, empty: str = "", pairs_as_list: boo
         if n is not None:
             start = prev = n
     return ", ".join(parts)
+
+
+# C0 and C1 control characters (not newline or tab), DEL, and the bidirectional overrides that
+# can make a name look like something else in a terminal
+_CONTROLS = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters written as escapes (``\\x1b`` -> ``\\u001b``), so a name
+    read from a file cannot move the cursor, clear the screen or reorder a line in a terminal.
+    Newlines and tabs stay; the result is also valid inside a JSON string."""
+    return _CONTROLS.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text)

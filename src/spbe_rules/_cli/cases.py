@@ -14,6 +14,7 @@ from .._analysis.cases import load_suite
 from .._analysis.cases_run import SuiteReport, run_suite
 from .._loading.sniff import suite_files
 from .main import CliError, write_output
+from .._base.text import printable
 from .._model.converter import converter
 from .._base.errors import Problem, RulesetNotFoundError, ValidationError
 from .._base.resources import data_dir
@@ -95,7 +96,7 @@ def _test(args: argparse.Namespace) -> int:
             "errors": bad,
             "problems": [p.to_dict() for p in problems],
         }
-        write_output(json.dumps(doc, ensure_ascii=False, indent=2), args.output)
+        text = json.dumps(doc, ensure_ascii=False, indent=2)
     else:
         parts = [r.render(args.lang, verbose=args.verbose) for r in reports]
         if args.lang == "id":
@@ -111,8 +112,9 @@ def _test(args: argparse.Namespace) -> int:
             if bad:
                 total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
         parts.append(total)
-        write_output("\n".join(parts), args.output)
-    if bad:
-        print("\n".join(f"spbe-rules: {b}" for b in bad), file=sys.stderr)
+        text = "\n".join(parts)
+    if bad:  # a suite could not be read: exit 2, the report goes with the errors (nothing on stdout, no file)
+        print(printable("\n".join([text, *(f"spbe-rules: {b}" for b in bad)])), file=sys.stderr)
         return 2
+    write_output(text, args.output)
     return 1 if failed else 0

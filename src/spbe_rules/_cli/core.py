@@ -9,6 +9,7 @@ from typing import Any
 from .._base.errors import tr
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
+from .._base.text import printable
 from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
@@ -140,12 +141,12 @@ def _validate(args: argparse.Namespace) -> int:
         except SpbeError as exc:
             failed += 1
             errors.append(f"{name}: {exc}")
+    if failed:  # nothing on stdout when the command fails: the files that are fine are listed with the errors
+        print(printable("\n".join([*lines, *errors])), file=sys.stderr)
+        return 2
     if lines:
         write_output("\n".join(lines), None)
-    if errors:
-
-        print("\n".join(errors), file=sys.stderr)
-    return 2 if failed else 0
+    return 0
 
 
 def _rulesets(args: argparse.Namespace) -> int:

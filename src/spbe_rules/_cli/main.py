@@ -12,12 +12,16 @@ from __future__ import annotations
 import argparse
 import importlib
 import os
+import signal
+import stat
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import Any
 
 from .._base.atomic import replacing
-from .._base.errors import LanguageError, RulesetNotFoundError, SpbeError, ValidationError, tr
+from .._base.errors import LanguageError, Problem, RulesetNotFoundError, SpbeError, ValidationError, tr
+from .._base.text import printable
 from .lang import argparse_words, lang_from_args, lang_option
 from .._base.messages import Msg
 from .._version import __version__
@@ -49,8 +53,15 @@ class CliError(SpbeError):
     """A usage problem found after argument parsing (exit 2)."""
 
 
+MAX_SHOWN_PROBLEMS = 50  # error output is capped; the rest is counted
+MAX_PATH = 4096
+_inputs: list[str] = []  # the files named on the command line (an output may not replace one)
+
+
 def write_output(text: str, path: str | None) -> None:
-    """Write ``text`` to ``path`` atomically, or to stdout when ``path`` is None or ``-``."""
+    """Write ``text`` to ``path`` atomically, or to stdout when ``path`` is None or ``-``.
+    Control characters are written as escapes (a name cannot drive the terminal)."""
+    text = printable(text)
     if path is None or path == "-":
         sys.stdout.write(text if text.endswith("\n") else text + "\n")
         sys.stdout.flush()
@@ -59,20 +70,78 @@ def write_output(text: str, path: str | None) -> None:
 
 
 def check_output(path: str, what: str = "output") -> Path:
-    """The output path, if a file can be written there (not a folder, and its folder exists);
+    """Where ``-o PATH`` writes: a regular file (created or replaced atomically), the target of a
+    symlink, never a folder, a device, a FIFO or a file the command reads (exit 2 otherwise).
     ``what`` names the file (a catalogue key under ``output.``: ``output``, ``results``...)."""
-    target = Path(path)
-    if target.is_dir():
-        raise CliError(Msg("cli.output_is_folder", path=path, what=Msg(f"output.{what}")))
+    thing = Msg(f"output.{what}")
+    if len(path) > MAX_PATH or any(len(part) > 255 for part in Path(path).parts):
+        raise CliError(Msg("cli.output_path_too_long", path=printable(path[:80]), what=thing))
+    target = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+    try:
+        st = os.stat(target)
+    except FileNotFoundError:
+        st = None
+    except OSError as exc:
+        raise CliError(Msg("cli.output_unusable", path=printable(path), what=thing, reason=exc.strerror or str(exc))) from None
+    if st is not None:
+        if stat.S_ISDIR(st.st_mode):
+            raise CliError(Msg("cli.output_is_folder", path=printable(path), what=thing))
+        if not stat.S_ISREG(st.st_mode):
+            kind = "fifo" if stat.S_ISFIFO(st.st_mode) else "device" if stat.S_ISCHR(st.st_mode) or stat.S_ISBLK(st.st_mode) else "other"
+            raise CliError(Msg("cli.output_not_regular", path=printable(path), kind=Msg(f"file.kind.{kind}"), what=thing))
+        for name in _inputs:
+            try:
+                other = os.stat(name)
+            except OSError:
+                continue
+            if (other.st_dev, other.st_ino) == (st.st_dev, st.st_ino):
+                raise CliError(Msg("cli.output_is_input", path=printable(path), name=printable(name), what=thing))
     parent = target.parent if str(target.parent) else Path(".")
     if not parent.is_dir():
-        raise CliError(Msg("cli.no_folder", path=path, folder=str(parent)))
+        raise CliError(Msg("cli.no_folder", path=printable(path), folder=printable(str(parent))))
     return target
 
 
 def write_bytes(data: bytes, path: str) -> None:
+    if path == "-":
+        sys.stdout.buffer.write(data)
+        sys.stdout.flush()
+        return
     with replacing(check_output(path)) as tmp:
         tmp.write_bytes(data)
+
+
+def _named_inputs(args: argparse.Namespace) -> list[str]:
+    """Every argument that names an existing file, except the outputs."""
+    out: list[str] = []
+    for key, value in vars(args).items():
+        if key in ("output", "errors") or key.startswith("_"):
+            continue
+        for v in value if isinstance(value, list) else [value]:
+            if isinstance(v, str) and v != "-" and len(v) < MAX_PATH:
+                try:
+                    if os.path.exists(v):
+                        out.append(v)
+                except (OSError, ValueError):
+                    pass
+    return out
+
+
+def _error_text(exc: BaseException) -> str:
+    """The message of ``exc`` with at most :data:`MAX_SHOWN_PROBLEMS` problems, then a count of
+    the rest; long lines cut; control characters escaped."""
+    lines = str(exc).splitlines()
+    if isinstance(exc, ValidationError) and len(exc.problems) > MAX_SHOWN_PROBLEMS and len(lines) == len(exc.problems) + 1:
+        lines = [*lines[: MAX_SHOWN_PROBLEMS + 1], tr("cli.more_problems", n=len(exc.problems) - MAX_SHOWN_PROBLEMS)]
+    cap = MAX_SHOWN_PROBLEMS * 4
+    if len(lines) > cap:
+        lines = [*lines[:cap], tr("cli.more_lines", n=len(lines) - cap)]
+    return printable("\n".join(line if len(line) <= 2000 else line[:2000] + tr("cli.more_chars", n=len(line) - 2000) for line in lines))
+
+
+def _terminated(signum: int, frame: Any) -> None:
+    """SIGTERM ends the command like Ctrl-C: temporary files are removed on the way out."""
+    raise SystemExit(128 + signum)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -118,17 +187,22 @@ def main(argv: Sequence[str] | None = None) -> int:
 def _main(arguments: list[str]) -> int:
     parser = build_parser()
     args = parser.parse_args(arguments)
+    _inputs[:] = _named_inputs(args)
+    try:
+        previous = signal.signal(signal.SIGTERM, _terminated)
+    except ValueError:  # not the main thread
+        previous = None
     try:
         code: int = args.func(args)
         return code
-    except ValidationError as exc:
-        print(f"spbe-rules: {exc}", file=sys.stderr)
+    except (ValidationError, Problem) as exc:
+        print(f"spbe-rules: {_error_text(exc)}", file=sys.stderr)
         return 2
     except (RulesetNotFoundError, CliError) as exc:
-        print(f"spbe-rules: {exc}", file=sys.stderr)
+        print(f"spbe-rules: {_error_text(exc)}", file=sys.stderr)
         return 2
     except SpbeError as exc:
-        print(f"spbe-rules: {exc}", file=sys.stderr)
+        print(f"spbe-rules: {_error_text(exc)}", file=sys.stderr)
         return 1
     except BrokenPipeError:
         _stdout_broken()
@@ -137,13 +211,17 @@ def _main(arguments: list[str]) -> int:
         print(f"spbe-rules: {tr('cli.interrupted')}", file=sys.stderr)
         return 130
     except OSError as exc:
-        print(f"spbe-rules: {exc.filename or ''}: {exc.strerror or exc}", file=sys.stderr)
+        print(printable(f"spbe-rules: {exc.filename or ''}: {exc.strerror or exc}"), file=sys.stderr)
         return 1
     except Exception as exc:  # a bug: say so plainly, the traceback only on request
         if os.environ.get("SPBE_RULES_DEBUG"):
             raise
-        print(f"spbe-rules: {tr('cli.internal_error', error=type(exc).__name__, detail=str(exc))}", file=sys.stderr)
+        print(printable(f"spbe-rules: {tr('cli.internal_error', error=type(exc).__name__, detail=str(exc)[:2000])}"), file=sys.stderr)
         return 1
+    finally:
+        _inputs.clear()
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def run() -> None:

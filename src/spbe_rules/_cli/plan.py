@@ -19,6 +19,8 @@ from .main import write_output
 from .core import add_evaluation_options, load_file
 from .._base.errors import tr
 from .._model.converter import exact_text
+from .._base.messages import Msg
+from .._base.numbers import problem_of, text_problem
 from .._base.errors import Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._analysis.plan import Limits, Plan, load_costs, plan, plan_to_dict
@@ -90,7 +92,7 @@ _FALSE = {"false", "no", "tidak", "0"}
 def parse_set(values: list[str]) -> dict[int, int]:
     out: dict[int, int] = {}
     for raw in values:
-        m = re.fullmatch(r"\s*(\d+)\s*=\s*(-?\d+)\s*", raw)
+        m = re.fullmatch(r"\s*(\d{1,9})\s*=\s*(-?\d{1,9})\s*", raw)
         if not m:
             raise _bad(f"--set {raw}", f"`{raw}` is not of the form N=LEVEL with whole numbers", "e.g. --set 11=3")
         out[int(m.group(1))] = int(m.group(2))
@@ -125,6 +127,9 @@ def parse_indicator_list(values: list[str], option: str) -> frozenset[int]:
 
 
 def parse_amount(value: str, option: str) -> Fraction:
+    got = text_problem(value)
+    if got is not None:
+        raise ValidationError(Msg("head.bad_argument"), [problem_of(got, Location(option), value[:40])])
     try:
         d = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:

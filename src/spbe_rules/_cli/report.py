@@ -10,6 +10,9 @@ from typing import Any
 
 from .._base.errors import tr
 from .main import CliError, write_output
+from .._base.errors import Location, Problem, ValidationError
+from .._base.messages import Msg
+from .._base.numbers import problem_of, text_problem
 from .core import evaluate_file
 from .._render.report import report_html
 from .._io.batch_read import read_results
@@ -47,6 +50,9 @@ def add_parser(sub: Any) -> None:
 def _target(text: str | None) -> Fraction | None:
     if text is None:
         return None
+    got = text_problem(text)
+    if got is not None:
+        raise ValidationError(Msg("head.bad_argument"), [problem_of(got, Location("--target"), text[:40])])
     try:
         value = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:

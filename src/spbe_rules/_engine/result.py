@@ -22,6 +22,8 @@ from attrs import field, frozen
 from .._model.converter import converter
 from .explain import Explanation
 import attrs
+import cattrs
+from .._base.errors import Location, Problem, ValidationError
 from .explain import explain_result
 
 from .evidence import RequirementCheck
@@ -227,5 +229,36 @@ def _fields(result: Result) -> dict[str, Any]:
 
 
 def result_from_json(text: str) -> Result:
-    """Read back a result written by :func:`result_to_json` (lossless)."""
-    return result_from_dict(json.loads(text))
+    """Read back a result written by :func:`result_to_json` (lossless).
+
+    Anything that is not such a result raises :class:`ValidationError` (code ``BAD_RESULT``,
+    or the code of a number that is not of a usable size, ``NUMBER_TOO_LARGE``)."""
+    try:
+        return result_from_dict(json.loads(text, parse_float=str, parse_int=_small_int))
+    except RecursionError:
+        raise ValidationError("result cannot be read", [Problem("TOO_DEEP", "the JSON is nested too deep", Location("<result>"), None)]) from None
+    except (ValueError, TypeError, KeyError, AttributeError, cattrs.BaseValidationError) as exc:
+        inner = _first_problem(exc)
+        if inner is not None:
+            raise ValidationError("result cannot be read", [inner]) from None
+        raise ValidationError(
+            "result cannot be read",
+            [Problem("BAD_RESULT", f"not a result written by result_to_json: {type(exc).__name__}: {str(exc)[:200]}", Location("<result>"), "give the JSON of spbe-rules evaluate --format json")],
+        ) from None
+
+
+def _small_int(text: str) -> int:
+    if len(text) > 40:
+        raise Problem("NUMBER_TOO_LARGE", f"a whole number of {len(text)} digits", Location("<result>"), None)
+    return int(text)
+
+
+def _first_problem(exc: BaseException) -> Problem | None:
+    """The first :class:`Problem` inside ``exc`` (cattrs groups the errors of each field)."""
+    if isinstance(exc, Problem):
+        return exc
+    for sub in getattr(exc, "exceptions", ()):
+        got = _first_problem(sub)
+        if got is not None:
+            return got
+    return None

@@ -13,6 +13,8 @@ from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
 from .._base.errors import AssessmentError, Location, Problem, ValidationError
+from .._base.numbers import problem_of, text_problem
+from .._base.files import FileProblem, open_regular
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
 import operator
 import itertools
@@ -256,9 +258,17 @@ class _Counting(io.RawIOBase):
         super().close()
 
 
+def _open_input(path: Path) -> IO[bytes]:
+    """A regular input file, opened (a device, a FIFO or a too long path is an :class:`InputError`)."""
+    try:
+        return open_regular(path)
+    except FileProblem as fp:
+        raise InputError("input cannot be read", [fp.problem(Location(str(path)))]) from None
+
+
 def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
     source = str(path)
-    raw: IO[bytes] = open(path, "rb")  # noqa: SIM115 (closed below)
+    raw: IO[bytes] = _open_input(path)
     binary: IO[bytes] = io.BufferedReader(_Counting(raw, progress)) if progress is not None else raw
     fh = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     try:
@@ -333,23 +343,23 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     suffix = p.suffix.lower()
     source = str(p)
     if suffix in (".jsonl", ".ndjson"):
-        with open(p, encoding="utf-8") as fh:
+        with io.TextIOWrapper(_open_input(p), encoding="utf-8") as fh:
             for line_no, text in enumerate(fh, start=1):
                 if not text.strip():
                     continue
                 try:
-                    rec = json.loads(text)
+                    rec = json.loads(text, parse_int=str, parse_float=str)
                 except json.JSONDecodeError as exc:
                     raise InputError("results cannot be read", [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")]) from None
                 yield _checked_record(rec, source, line_no)
         return
     if suffix == ".csv":
-        with open(p, encoding="utf-8-sig", newline="") as fh:
+        with io.TextIOWrapper(_open_input(p), encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
             for rec in reader:
                 domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
                 aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
-                levels = {k[6:]: int(v) for k, v in rec.items() if k and k.startswith("level:") and v}
+                levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
                 out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k}
                 out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None)
                 yield _checked_record(out, source, reader.line_num)
@@ -357,11 +367,30 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
 
 
+def _number_field(value: Any, what: str, source: str, line: int) -> None:
+    """A number of a results record is of a usable size (checked before any exact conversion)."""
+    got = text_problem(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    if got is not None:
+        raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
+
+
 def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
     need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
     if not isinstance(rec, dict) or any(k not in rec for k in need):
         missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
         raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
+    for key in ("year", "index", "index_exact"):
+        _number_field(rec[key], key, source, line)
+    for key in ("domains", "aspects", "effective_levels"):
+        values = rec.get(key) or {}
+        if not isinstance(values, dict):
+            raise InputError("results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")])
+        for k, v in values.items():
+            _number_field(v, f"{key}.{k}", source, line)
+    try:
+        rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
+    except (TypeError, ValueError):
+        raise InputError("results cannot be read", [Problem("TYPE", "a level is not a whole number", Location(source, line), None)]) from None
     try:
         rec["year"] = int(rec["year"])
     except (TypeError, ValueError):

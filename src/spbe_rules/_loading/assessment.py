@@ -16,6 +16,8 @@ from typing import Any, Literal
 from attrs import field, frozen
 
 from .._base.links import docs_url
+from .._base.messages import Msg
+from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
 from .._model.model import Ruleset
 from .evidence import EvidenceItem, check_evidence, parse_evidence
@@ -99,6 +101,9 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
                     Problem("BAD_KEY", f"the key {k!r} must be text or a whole number", Location(name, json_path=path), None)
                 )
                 continue
+            if isinstance(k, int) and number_problem(k) is not None:
+                problems.append(problem_of(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.whole", limit=40)), Location(name, json_path=path)))
+                continue
             if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
                 problems.append(
                     Problem("DUPLICATE_KEY", f"the key {k!r} is given twice (as text and as a number)", Location(name, json_path=f"{path}.{k}"), "keep one of them")
@@ -113,7 +118,13 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
             problems.append(Problem("BAD_NUMBER", f"{value!r} is not a finite number", Location(name, json_path=path), None))
             return None
         return Decimal(repr(value))
-    if value is None or isinstance(value, (str, int, bool, Decimal)):
+    if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
+        got = number_problem(value)
+        if got is not None:
+            problems.append(problem_of(got, Location(name, json_path=path)))
+            return None
+        return value
+    if value is None or isinstance(value, (str, bool)):
         return value
     problems.append(Problem("TYPE", f"a value of type {type(value).__name__} cannot be read", Location(name, json_path=path), None))
     return None

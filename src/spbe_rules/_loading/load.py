@@ -16,6 +16,7 @@ only (JSON), never code.
 from __future__ import annotations
 
 import hashlib
+from fractions import Fraction
 import json
 import os
 from pathlib import Path
@@ -38,6 +39,8 @@ from .source import locate
 from .merge import merge_extension
 from .checks import check_ruleset
 from .schema import schema_problems
+from .._base.messages import Msg
+from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
 # so a disk-cache hit does not pay for it.
@@ -67,7 +70,13 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
 
     ``referrer`` is the file that names the id; it is never taken as the ruleset itself
     (an assessment saved as ``pedoman-3-2024.yaml`` still means the installed ruleset)."""
+    bad = path_problem(ref)
+    if bad is not None:
+        raise RulesetNotFoundError(Msg("ruleset.bad_ref", ref=repr(str(ref)[:60]), why=bad.message))
     if _is_path(ref):
+        if near is not None and not str(ref).lower().endswith((".yaml", ".yml", ".json")):
+            # a path named inside a file (extends:, ruleset:) must name a ruleset file, never /dev/zero or a pipe
+            raise RulesetNotFoundError(Msg("ruleset.bad_path", ref=repr(str(ref))))
         return Path(ref)
     ref = str(ref)
     if near is not None:
@@ -176,7 +185,11 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
         except RulesetNotFoundError as exc:
             raise RulesetError(
                 "base ruleset not found",
-                [extends_problem(data, name, f"`extends` names {base!r}, which is not installed and not beside this file", f"installed: {', '.join(exc.available)}", "EXTENDS_UNKNOWN")],
+                [
+                    extends_problem(data, name, f"`extends` names {base!r}, which is not installed and not beside this file", f"installed: {', '.join(exc.available)}", "EXTENDS_UNKNOWN")
+                    if exc.available
+                    else extends_problem(data, name, f"`extends`: {exc.message}", "name an installed ruleset id or a .yaml file", "EXTENDS_UNKNOWN")
+                ],
             ) from None
         child_data = data
     return out
@@ -313,11 +326,20 @@ def _sha(raw: bytes) -> str:
 def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
     """The cached ruleset of ``path`` if the file and every base in its chain are unchanged."""
     try:
-        top = path.read_bytes()
+        top = read_limited(path, MAX_BYTES)
+    except FileProblem:
+        return None  # the file itself is read (and its problem reported) by the build
+    try:
         f = _cache_file(_sha(top))
-        if f is None or not f.is_file():
+        if f is None:
             return None
-        entry = json.loads(f.read_text(encoding="utf-8"))
+        try:
+            entry = json.loads(read_limited(f, _MAX_ENTRY).decode("utf-8"))
+        except FileProblem:
+            return None
+        if entry.get("content_sha256") != _entry_hash(entry["chain"], entry["ruleset"]):
+            _discard(f)  # edited or damaged: never trusted, rebuilt below
+            return None
         chain = entry["chain"]
         if chain[0]["sha256"] != _sha(top):
             return None
@@ -327,17 +349,58 @@ def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
             base = resolve_ruleset_path(link["ref"], near=paths[-1].parent, referrer=paths[-1])
             if str(base.resolve()) != link["path"]:
                 return None
-            raw = base.read_bytes()
+            raw = read_limited(base, MAX_BYTES)
             if _sha(raw) != link["sha256"]:
                 return None
             paths.append(base)
             raws.append(raw)
         ruleset = converter.structure(entry["ruleset"], Ruleset)
-        if ruleset.sha256 != _digest(raws):
+        if ruleset.sha256 != _digest(raws) or not _consistent(ruleset):
+            _discard(f)
             return None
         return ruleset, paths
     except Exception:  # a damaged or stale cache entry is ignored and rebuilt, never trusted
         return None
+
+
+_MAX_ENTRY = 32 * 1024 * 1024
+
+
+def _entry_hash(chain: Any, model: Any) -> str:
+    """The SHA-256 of a cache entry's content (its chain and its ruleset, in a canonical form):
+    an entry whose content does not hash to the value it carries is discarded, never used."""
+    canon = json.dumps({"chain": chain, "ruleset": model, "library": __version__}, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
+    return hashlib.sha256(canon.encode("ascii")).hexdigest()
+
+
+def _consistent(rs: Ruleset) -> bool:
+    """What every valid ruleset satisfies and a result depends on, checked again on a cache hit:
+    weights add up (indicators to their aspect, aspects to their domain, all to the total) and the
+    predikat bands follow one another without gap across the scale."""
+    by_aspect: dict[str, Fraction] = {}
+    for ind in rs.indicators:
+        by_aspect[ind.aspect] = by_aspect.get(ind.aspect, Fraction(0)) + ind.weight
+    if any(by_aspect.get(a.id, Fraction(0)) != a.weight for a in rs.aspects) or set(by_aspect) - {a.id for a in rs.aspects}:
+        return False
+    if rs.domains:
+        by_domain: dict[str | None, Fraction] = {}
+        for a in rs.aspects:
+            by_domain[a.domain] = by_domain.get(a.domain, Fraction(0)) + a.weight
+        if any(by_domain.get(d.id, Fraction(0)) != d.weight for d in rs.domains):
+            return False
+    if sum((a.weight for a in rs.aspects), Fraction(0)) != rs.total_weight:
+        return False
+    bands = rs.predikat.bands
+    if not bands or bands[0].lower > rs.scale.min or bands[-1].upper < rs.scale.max:
+        return False
+    return all(b.lower < b.upper for b in bands) and all(x.upper == y.lower for x, y in zip(bands, bands[1:]))
+
+
+def _discard(f: Path) -> None:
+    try:
+        f.unlink()
+    except OSError:
+        pass
 
 
 def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
@@ -349,7 +412,8 @@ def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
         for (child_name, _, child), (name, raw, _) in zip(sources, sources[1:]):
             chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
         f.parent.mkdir(parents=True, exist_ok=True)
-        text = json.dumps({"chain": chain, "ruleset": converter.unstructure(ruleset)}, ensure_ascii=False)
+        model = converter.unstructure(ruleset)
+        text = json.dumps({"chain": chain, "ruleset": model, "content_sha256": _entry_hash(chain, model)}, ensure_ascii=False)
         with replacing(f) as tmp:
             tmp.write_text(text, encoding="utf-8")
     except OSError:

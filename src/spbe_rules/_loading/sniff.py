@@ -7,11 +7,14 @@ used when searching folders for case suites.
 
 from __future__ import annotations
 
+import io
+
 import enum
 import os
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
+from .._base.files import FileProblem, open_regular
 
 __all__ = ["CASES_FORMAT", "FileKind", "kind_of_data", "looks_like_suite", "suite_files"]
 
@@ -67,13 +70,13 @@ def looks_like_suite(path: Path) -> bool:
     if path.name.endswith((".cases.yaml", ".cases.yml")):
         return True
     try:
-        with path.open("r", encoding="utf-8", errors="replace") as fh:
+        with io.TextIOWrapper(open_regular(path), encoding="utf-8", errors="replace") as fh:
             if path.suffix.lower() == ".json":
                 return CASES_FORMAT in fh.read(4096)
             for _, line in zip(range(200), fh):
                 if line.startswith("format:") and CASES_FORMAT in line:
                     return True
-    except OSError:
+    except (OSError, FileProblem):
         return False
     return False
 

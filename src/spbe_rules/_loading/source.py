@@ -20,6 +20,8 @@ import yaml
 
 from .._base.errors import Location, Problem, ValidationError
 from .._base.messages import Msg
+from .._base.files import MAX_BYTES, FileProblem, read_limited
+from .._base.numbers import MAX_TEXT, number_problem, problem_of, text_problem
 
 __all__ = [
     "MAX_BYTES",
@@ -36,7 +38,6 @@ __all__ = [
     "read_source",
 ]
 
-MAX_BYTES = 2 * 1024 * 1024
 MAX_DEPTH = 32
 MAX_NODES = 200_000
 
@@ -120,6 +121,10 @@ class _Builder:
     def fail(self, key: str, node: yaml.Node, path: str, /, **params: Any) -> None:
         self.problems.append(_problem(key, self.name, _mark(node, self.name), path, **params))
 
+    def fail_number(self, got: tuple[str, Msg], node: yaml.Node, path: str) -> None:
+        mark = _mark(node, self.name)
+        self.problems.append(problem_of(got, Location(self.name, mark.line, mark.col, path)))
+
     def build(self, node: yaml.Node, depth: int, path: str) -> Any:
         self.count += 1
         if self.count > MAX_NODES:
@@ -197,19 +202,28 @@ class _Builder:
         text = node.value.replace("_", "")
         sign = -1 if text.startswith("-") else 1
         text = text.lstrip("+-")
+        if len(text) > MAX_TEXT:  # checked before int(): a long run of digits is never meant
+            self.fail_number(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.text", length=len(text), limit=MAX_TEXT)), node, path)
+            return 0
         try:
             if text.startswith("0x"):
-                return sign * int(text[2:], 16)
-            if text.startswith("0o"):
-                return sign * int(text[2:], 8)
-            if text.startswith("0b"):
-                return sign * int(text[2:], 2)
-            if ":" in text:  # YAML 1.1 sexagesimal: refuse, it is never meant
+                value = sign * int(text[2:], 16)
+            elif text.startswith("0o"):
+                value = sign * int(text[2:], 8)
+            elif text.startswith("0b"):
+                value = sign * int(text[2:], 2)
+            elif ":" in text:  # YAML 1.1 sexagesimal: refuse, it is never meant
                 raise ValueError
-            return sign * int(text, 10)
+            else:
+                value = sign * int(text, 10)
         except ValueError:
             self.fail("BAD_NUMBER.whole", node, path, value=repr(node.value))
             return 0
+        got = number_problem(value)
+        if got is not None:
+            self.fail_number(got, node, path)
+            return 0
+        return value
 
     def _scalar(self, node: yaml.ScalarNode, path: str) -> Any:
         tag = node.tag
@@ -218,11 +232,19 @@ class _Builder:
             return None
         value = node.value
         if tag == _T + "str":
+            if _NUMBER_TEXT.match(value):  # a number written as text ("17.5", "31/11") is read exactly later
+                got = text_problem(value)
+                if got is not None:
+                    self.fail_number(got, node, path)
+                    return None
             return value
         if tag == _T + "int":
             return self._int(node, path)
         if tag == _T + "float":
             text = value.replace("_", "")
+            if len(text) > MAX_TEXT:
+                self.fail_number(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.text", length=len(text), limit=MAX_TEXT)), node, path)
+                return None
             try:
                 d = Decimal(text)
             except InvalidOperation:
@@ -230,12 +252,19 @@ class _Builder:
             if not d.is_finite():
                 self.fail("BAD_NUMBER.finite", node, path, value=repr(value))
                 return None
+            got = number_problem(d)
+            if got is not None:
+                self.fail_number(got, node, path)
+                return None
             return d
         if tag == _T + "bool":
             return value.lower() in ("true", "yes", "on", "y")
         if tag == _T + "null":
             return None
         return value  # timestamp: keep the text as written (dates are read as text)
+
+
+_NUMBER_TEXT = re.compile(r"\s*[+-]?(\d[\d_]*\.?\d*|\.\d+)([eE][+-]?\d+)?(/\d+)?\s*$")
 
 
 def _child_path(path: str, key: str) -> str:
@@ -248,7 +277,10 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
     """Parse YAML (or JSON) text into position-carrying data; raise ValidationError on any problem."""
     if json_syntax:
         try:
-            json.loads(text, parse_float=Decimal, parse_constant=_refuse_constant)
+            # a syntax check only: the values are read below, each with its place (numbers stay text here)
+            json.loads(text, parse_float=str, parse_int=str, parse_constant=_refuse_constant)
+        except RecursionError:
+            raise ValidationError(Msg("head.too_deep"), [Problem.of("TOO_DEEP", Location(name, 1, 1), limit=MAX_DEPTH)]) from None
         except json.JSONDecodeError as exc:
             raise ValidationError(
                 Msg("head.json"),
@@ -388,19 +420,9 @@ def read_source(
 
 def _read_source(p: Path, name: str) -> Source:
     try:
-        size = p.stat().st_size
-        if size > MAX_BYTES:
-            raise ValidationError(Msg("head.too_large"), [Problem.of("TOO_LARGE.file", Location(name), size=size, limit=MAX_BYTES)])
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise ValidationError(Msg("head.not_found"), [Problem.of("NOT_FOUND", Location(name))],
-        ) from None
-    except IsADirectoryError:
-        raise ValidationError(Msg("head.not_a_file"), [Problem.of("NOT_A_FILE", Location(name))],
-        ) from None
-    except OSError as exc:
-        raise ValidationError(Msg("head.unreadable"), [Problem.of("UNREADABLE", Location(name), reason=exc.strerror or str(exc))],
-        ) from None
+        raw = read_limited(p, MAX_BYTES)
+    except FileProblem as fp:
+        raise ValidationError(Msg("head.unreadable"), [fp.problem(Location(name))]) from None
     return Source(name, parse_bytes(raw, name, json_syntax=p.suffix.lower() == ".json"), raw)
 
 

@@ -15,6 +15,8 @@ from typing import Any
 import cattrs
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
+from .._base.numbers import exact
+
 from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not
 
 __all__ = ["converter", "exact_text", "to_fraction"]
@@ -50,15 +52,9 @@ def exact_text(value: Fraction) -> str:
 
 
 def to_fraction(value: Any) -> Fraction:
-    if isinstance(value, bool):
-        raise TypeError("a boolean is not a number")
-    if isinstance(value, Fraction):
-        return value
-    if isinstance(value, (int, Decimal)):
-        return Fraction(value)
-    if isinstance(value, str):
-        return Fraction(value.strip())
-    raise TypeError(f"cannot read {value!r} as an exact number")
+    """An exact number (int, Decimal, Fraction or number text) as a Fraction, after the one size
+    check (:func:`spbe_rules._base.numbers.exact`); a too large value raises a ``Problem``."""
+    return exact(value)
 
 
 converter.register_structure_hook(Fraction, lambda v, _: to_fraction(v))

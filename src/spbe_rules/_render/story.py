@@ -16,6 +16,8 @@ from fractions import Fraction
 
 from .._analysis.compare import YearComparison
 from .._analysis.risk import Risk, band_floor, decimal_text
+from .._base.errors import current_lang
+from .._base.messages import render
 from .._base.text import number_ranges
 from .._engine.result import Result
 from .._model.model import Ruleset
@@ -50,6 +52,24 @@ _PLACES = 4  # decimals shown for exact differences (indices of 59/2020 end with
 
 def _num(v: Fraction) -> str:
     return decimal_text(v, _PLACES)
+
+
+def _t(key: str, **params: object) -> str:
+    return render(key, current_lang(), params)
+
+
+def _tag() -> str:
+    return f'<span class="tag">{esc(_t("story.tag.provisional"))}</span>'
+
+
+def _reason(reason: str | None) -> str:
+    return f": {esc(reason)}" if reason else "."
+
+
+def _head(css: str, *cols: tuple[str, str]) -> str:
+    """The start of a table with the headers ``story.col.<key>`` (class ``num`` for numbers)."""
+    cells = "".join(f'<th{" class=" + chr(34) + c + chr(34) if c else ""}>{esc(_t("story.col." + k))}</th>' for k, c in cols)
+    return f'<table class="{css}"><thead><tr>{cells}</tr></thead><tbody>'
 
 
 def _label_x(x: Fraction, text: str, width: int, size: int) -> tuple[Fraction, str]:
@@ -89,7 +109,7 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
         return side + (min(max(v, v0), v1) - v0) / (v1 - v0) * span
 
     names = [b.name for b in rs.predikat.bands]
-    label = f"Margin predikat: indeks {_num(value)}, {r.predikat}"
+    label = _t("story.margin.aria", value=_num(value), pred=r.predikat)
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart margin" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">']
     # the bands as they apply under the boundary rule (effective floors), cut to the window
     floors = [band_floor(rs, n)[0] for n in names]
@@ -105,21 +125,21 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
         if x(b) - x(a) > len(name) * 7 + 8:
             parts.append(f'<text x="{px(mid)}" y="{strip_top + 13}" font-size="11" text-anchor="{anchor}" fill="#fff" font-weight="700">{esc(name)}</text>')
     # boundaries
-    for bd, word in ((r.floor, "Batas"), (r.ceiling if show_ceiling else None, "Menuju")):
+    for bd, key in ((r.floor, "story.margin.floor"), (r.ceiling if show_ceiling else None, "story.margin.ceiling")):
         if bd is None:
             continue
         bx = x(bd.value)
-        text = f"{word} {bd.band} {bound_text(bd.value, rs.display.decimals)}"
+        text = _t(key, band=bd.band, at=bound_text(bd.value, rs.display.decimals))
         parts.append(f'<line class="boundary" x1="{px(bx)}" y1="{strip_top - 6}" x2="{px(bx)}" y2="{strip_top + strip_h + 8}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="4 3"/>')
         lx, anchor = _label_x(bx, text, width, 11)
         parts.append(f'<text class="boundary-label" x="{px(lx)}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="{anchor}" fill="{INK}">{esc(text)}</text>')
     if r.ceiling is not None and not show_ceiling:
-        text = f"\u2192 {r.ceiling.band} dari {bound_text(r.ceiling.value, rs.display.decimals)} (kurang {_num(r.ceiling.distance)})"
+        text = _t("story.margin.far", band=r.ceiling.band, at=bound_text(r.ceiling.value, rs.display.decimals), dist=_num(r.ceiling.distance))
         parts.append(f'<text class="boundary-label" x="{width - 2}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="end" fill="{MUTED}">{esc(text)}</text>')
     # the index
     mx = x(value)
     parts.append(f'<line class="index" x1="{px(mx)}" y1="{strip_top - 12}" x2="{px(mx)}" y2="{strip_top + strip_h + 2}" stroke="{INK}" stroke-width="3"/>')
-    text = f"indeks {_num(value)}"
+    text = _t("story.margin.index", value=_num(value))
     lx, anchor = _label_x(mx, text, width, 12)
     parts.append(f'<text class="index-label" x="{px(lx)}" y="18" font-size="12" font-weight="700" text-anchor="{anchor}" fill="{INK}">{esc(text)}</text>')
     # the drops, grouped by where they land
@@ -132,7 +152,7 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
         gx = x(after)
         pred = next(d.predikat for d in r.drops if d.index == after)
         colour = band_colour(names, pred)
-        parts.append(f'<circle class="drop" cx="{px(gx)}" cy="92" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(f"{len(inds)} penurunan ke {_num(after)} ({pred}): indikator {number_ranges(inds)}")}</title></circle>')
+        parts.append(f'<circle class="drop" cx="{px(gx)}" cy="92" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(_t("story.margin.group", n=len(inds), value=_num(after), pred=pred, ids=number_ranges(inds)))}</title></circle>')
         text = f"{len(inds)}\u00d7 {_num(after)}"
         lx, anchor = _label_x(gx, text, width, 10)
         half = Fraction(len(text) * 10 * 31, 100) + 2
@@ -141,7 +161,7 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
         last_end[row] = start + 2 * half
         parts.append(f'<text class="drop-label" x="{px(lx)}" y="{row_y[row]}" font-size="10" text-anchor="{anchor}" fill="{INK}">{esc(text)}</text>')
     if not groups:
-        parts.append(f'<text x="{px(Fraction(width, 2))}" y="92" font-size="11" text-anchor="middle" fill="{MUTED}">Tidak ada penurunan satu level yang mengubah predikat.</text>')
+        parts.append(f'<text x="{px(Fraction(width, 2))}" y="92" font-size="11" text-anchor="middle" fill="{MUTED}">{esc(_t("story.margin.none"))}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -208,29 +228,30 @@ def margin_card(r: Risk) -> str:
     """The headline card: the distance to the nearer boundary of the predikat, and to the other one."""
     lines = []
     if r.floor is not None:
-        lines.append((r.floor.distance, f"di atas batas bawah {r.floor.band} {bound_text(r.floor.value, r.decimals)}"))
+        lines.append((r.floor.distance, _t("story.card.above", band=r.floor.band, at=bound_text(r.floor.value, r.decimals))))
     if r.ceiling is not None:
-        lines.append((r.ceiling.distance, f"kurang untuk mencapai {r.ceiling.band} ({bound_text(r.ceiling.value, r.decimals)})"))
+        lines.append((r.ceiling.distance, _t("story.card.below", band=r.ceiling.band, at=bound_text(r.ceiling.value, r.decimals))))
     lines.sort(key=lambda t: t[0])
     big = _num(lines[0][0]) if lines else "-"
     notes = "".join(f'<div class="note">{esc(_num(d))} {esc(t)}</div>' for d, t in lines)
-    risky = f"{len(r.drops)} penurunan satu level mengubah predikat" if r.drops else "tidak ada penurunan satu level yang mengubah predikat"
+    risky = _t("story.card.drops", n=len(r.drops)) if r.drops else _t("story.card.no_drops")
     return (
-        f'<div class="card" id="margin-card"><div class="label">Jarak ke batas predikat</div><div class="big" id="margin-value">{esc(big)}</div>'
+        f'<div class="card" id="margin-card"><div class="label">{esc(_t("story.card.label"))}</div><div class="big" id="margin-value">{esc(big)}</div>'
         f'{notes}<div class="note"><strong>{esc(risky)}</strong></div></div>'
     )
 
 
 def risk_section(r: Risk, rs: Ruleset, limit: int = 12) -> str:
-    out = ["<h2>Margin dan risiko</h2>"]
-    out.append(f"<p>{esc(boundary_sentence(r, 'down'))} {esc(boundary_sentence(r, 'up'))}</p>")
-    out.append(f'<p class="muted">{esc(rule_sentence(r, rs))}</p>')
-    out.append(f"<figure>{margin_svg(r, rs)}<figcaption>Posisi indeks terhadap batas predikat menurut aturan {esc(rs.id)}; bulatan: ke mana indeks turun bila satu indikator turun satu level (jumlah indikator &times; indeks sesudahnya).</figcaption></figure>")
+    lang = current_lang()
+    out = [f"<h2>{esc(_t('story.risk.head'))}</h2>"]
+    out.append(f"<p>{esc(boundary_sentence(r, 'down', lang))} {esc(boundary_sentence(r, 'up', lang))}</p>")
+    out.append(f'<p class="muted">{esc(rule_sentence(r, rs, lang))}</p>')
+    out.append(f"<figure>{margin_svg(r, rs)}<figcaption>{esc(_t('story.risk.caption', rid=rs.id))}</figcaption></figure>")
     if not r.drops:
-        out.append(f"<p>Tidak ada penurunan satu level ({r.checked} kemungkinan diperiksa) yang mengubah predikat {esc(r.predikat)}.</p>")
+        out.append(f"<p>{esc(_t('story.risk.none', checked=r.checked, pred=r.predikat))}</p>")
         return "".join(out)
-    out.append(f"<p>{len(r.drops)} dari {r.checked} kemungkinan penurunan satu level mengubah predikat (yang paling merugikan lebih dulu):</p>")
-    out.append('<table class="drops"><thead><tr><th>No</th><th>Indikator</th><th class="num">Level</th><th class="num">Indeks sesudah</th><th>Predikat</th><th class="num">Berkurang</th><th>Ikut turun</th></tr></thead><tbody>')
+    out.append(f"<p>{esc(_t('story.risk.some', n=len(r.drops), checked=r.checked))}</p>")
+    out.append(_head("drops", ("no", ""), ("indicator", ""), ("level", "num"), ("after", "num"), ("predikat", ""), ("loss", "num"), ("also", "")))
     for d in r.drops[:limit]:
         level = f"{d.from_level} \u2192 {d.to_level}"
         out.append(
@@ -240,7 +261,7 @@ def risk_section(r: Risk, rs: Ruleset, limit: int = 12) -> str:
     out.append("</tbody></table>")
     if len(r.drops) > limit:
         rest = r.drops[limit:]
-        out.append(f'<p class="muted">{len(rest)} penurunan lain juga mengubah predikat: indikator {esc(number_ranges(d.indicator for d in rest))} (lihat <code>spbe-rules risk</code>).</p>')
+        out.append(f'<p class="muted">{esc(_t("story.risk.rest", n=len(rest), ids=number_ranges(d.indicator for d in rest)))}</p>')
     return "".join(out)
 
 
@@ -252,9 +273,9 @@ def stages_section(result: Result, rs: Ruleset) -> str:
     stage_names = {s.id: s.name for s in rs.stages}
     floors = [(band_floor(rs, n)[0], f"{n} {bound_text(band_floor(rs, n)[0], rs.display.decimals)}") for n in names[1:]]
     points = [(stage_names.get(s.stage or "", s.stage or "-"), s.index_exact, s.index, band_colour(names, s.predikat)) for s in result.stages]
-    out = ["<h2>Riwayat tahap penilaian</h2>"]
-    out.append(f"<figure>{index_line_svg(points, floors, 'stages', 'Indeks per tahap penilaian')}<figcaption>Indeks setelah tiap tahap; garis putus-putus: batas bawah predikat menurut aturan {esc(rs.id)}.</figcaption></figure>")
-    out.append('<table class="stages"><thead><tr><th>Tahap</th><th class="num">Indeks</th><th class="num">Nilai tepat</th><th>Predikat</th><th class="num">Selisih</th><th>Level yang diubah penilai</th></tr></thead><tbody>')
+    out = [f"<h2>{esc(_t('story.stages.head'))}</h2>"]
+    out.append(f"<figure>{index_line_svg(points, floors, 'stages', _t('story.stages.aria'))}<figcaption>{esc(_t('story.stages.caption', rid=rs.id))}</figcaption></figure>")
+    out.append(_head("stages", ("stage", ""), ("index", "num"), ("exact", "num"), ("predikat", ""), ("delta", "num"), ("changed", "")))
     prev: Result | None = None
     for s in result.stages:
         delta = "" if prev is None else signed_text(s.index_exact - prev.index_exact, _PLACES)
@@ -264,7 +285,7 @@ def stages_section(result: Result, rs: Ruleset) -> str:
             before = rs.scale.level_name(ind.capability, ch.before) or ""
             after = rs.scale.level_name(ind.capability, ch.after) or ""
             changes.append(f'<span title="{esc(ind.name)}: {esc(before)} \u2192 {esc(after)}">{ch.indicator}: {ch.before}\u2192{ch.after}</span>')
-        what = ", ".join(changes) if changes else ('<span class="muted">penilaian awal</span>' if prev is None else '<span class="muted">tidak ada</span>')
+        what = ", ".join(changes) if changes else f'<span class="muted">{esc(_t("story.stages.first" if prev is None else "story.stages.none"))}</span>'
         pred = esc(s.predikat) if prev is None or prev.predikat == s.predikat else f"<strong>{esc(prev.predikat)} \u2192 {esc(s.predikat)}</strong>"
         out.append(
             f'<tr><td>{esc(stage_names.get(s.stage or "", s.stage or "-"))}</td><td class="num">{esc(s.index)}</td><td class="num">{esc(bound_text(s.index_exact, rs.display.decimals))}</td>'
@@ -280,20 +301,17 @@ def indicators_section(result: Result, rs: Ruleset) -> str:
     that counts after the rules, each with its name; cells that differ are marked."""
     claimed = {i.id: i.level for i in result.stages[0].indicators} if result.stages else {}
     staged = bool(result.stages) and len(result.stages) > 1
-    head = "<th>No</th><th>Indikator</th><th>Aspek</th>"
-    if staged:
-        head += '<th class="num">Klaim (tahap pertama)</th>'
-    head += '<th class="num">Level penilaian</th><th class="num">Level dihitung</th><th>Nama level dihitung</th><th>Catatan</th>'
-    out = ["<h2>Semua indikator</h2>", f'<table class="indicators"><thead><tr>{head}</tr></thead><tbody>']
+    cols = [("no", ""), ("indicator", ""), ("aspect", "")] + ([("claimed", "num")] if staged else []) + [("final", "num"), ("counted", "num"), ("name", ""), ("note", "")]
+    out = [f"<h2>{esc(_t('story.indicators.head'))}</h2>", _head("indicators", *cols)]
     for ir in result.indicators:
         ind = rs.indicator(ir.id)
         notes = []
         if ir.rules:
-            notes.append("dibatasi aturan " + ", ".join(ir.rules))
+            notes.append(_t("story.indicators.capped", rules=", ".join(ir.rules)))
         if ir.filled:
-            notes.append("tidak diisi, dihitung level terendah")
+            notes.append(_t("story.indicators.filled"))
         if ind.status == "provisional":
-            notes.append('<span class="tag">sementara</span>')
+            notes.append(_tag())
         row = f'<tr class="{"capped" if ir.rules else ""}"><td>{ir.id}</td><td>{esc(ind.name)}</td><td>{esc(ind.aspect)}</td>'
         if staged:
             c = claimed.get(ir.id, ir.level)
@@ -311,56 +329,66 @@ def provisional_section(rs: Ruleset, result: Result) -> str:
     the rules that were applied, the indicators."""
     items: list[str] = []
     if rs.status == "provisional":
-        items.append(f"Aturan {esc(rs.id)} berstatus sementara" + (f": {esc(rs.reason)}" if rs.reason else "."))
+        items.append(esc(_t("story.prov.ruleset", rid=rs.id)) + _reason(rs.reason))
     if rs.display.status == "provisional":
-        items.append("Cara membaca predikat (indeks dibulatkan atau tepat) berstatus sementara" + (f": {esc(rs.display.reason)}" if rs.display.reason else "."))
+        items.append(esc(_t("story.prov.display")) + _reason(rs.display.reason))
     if rs.predikat.status == "provisional":
-        items.append("Rentang predikat berstatus sementara" + (f": {esc(rs.predikat.reason)}" if rs.predikat.reason else "."))
+        items.append(esc(_t("story.prov.bands")) + _reason(rs.predikat.reason))
     applied = {o.id for o in result.rules if o.enabled}
     for rule in rs.rules:
         if rule.id in applied and rule.status == "provisional":
-            items.append(f"Aturan ketergantungan <code>{esc(rule.id)}</code> berstatus sementara" + (f": {esc(rule.reason)}" if rule.reason else "."))
+            items.append(esc(_t("story.prov.rule", rule=rule.id)) + _reason(rule.reason))
     prov = [i.number for i in rs.indicators if i.status == "provisional"]
     if prov:
-        items.append(f"Indikator {esc(number_ranges(prov))} berstatus sementara.")
+        items.append(esc(_t("story.prov.indicators", ids=number_ranges(prov))))
     if not items:
         return ""
-    return '<div class="attention" id="provisional"><h2>Perhatian: bagian yang masih sementara</h2><ul>' + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>"
+    return f'<div class="attention" id="provisional"><h2>{esc(_t("story.prov.head"))}</h2><ul>' + "".join(f"<li>{i}</li>" for i in items) + "</ul></div>"
 
 
 def years_section(c: YearComparison) -> str:
     """The years of a comparison: index per year (chart and table), the ruleset of each year, and the effect of each ruleset change alone."""
     points = [(str(y.year), y.result.index_exact, y.result.index, band_colour([b.name for b in y.ruleset.predikat.bands], y.result.predikat)) for y in c.years]
-    out = ["<h2>Dari tahun ke tahun</h2>"]
-    out.append(f"<figure>{index_line_svg(points, _year_guides(c), 'years', 'Indeks per tahun')}<figcaption>Indeks tiap tahun, dinilai dengan aturan tahun itu; garis putus-putus: batas bawah predikat menurut aturan tahun terakhir.</figcaption></figure>")
-    out.append('<table class="years"><thead><tr><th>Tahun</th><th>Aturan</th><th>Predikat dibaca dari</th><th class="num">Indeks</th><th class="num">Nilai tepat</th><th>Predikat</th></tr></thead><tbody>')
+    out = [f"<h2>{esc(_t('story.years.head'))}</h2>"]
+    out.append(f"<figure>{index_line_svg(points, _year_guides(c), 'years', _t('story.years.aria'))}<figcaption>{esc(_t('story.years.caption'))}</figcaption></figure>")
+    out.append(_head("years", ("year", ""), ("ruleset", ""), ("read", ""), ("index", "num"), ("exact", "num"), ("predikat", "")))
     for y in c.years:
-        tag = '<span class="tag">sementara</span>' if y.provisional else ""
-        read = "indeks dibulatkan" if y.predikat_from == "rounded" else "indeks tepat"
+        tag = _tag() if y.provisional else ""
+        read = esc(_t("story.years.rounded" if y.predikat_from == "rounded" else "story.years.exact"))
         out.append(
             f"<tr><td>{y.year}</td><td><code>{esc(y.ruleset_id)}</code> {esc(y.ruleset_version)}{tag}</td><td>{read}</td>"
             f'<td class="num">{esc(y.result.index)}</td><td class="num">{esc(bound_text(y.result.index_exact, y.ruleset.display.decimals))}</td><td>{esc(y.result.predikat)}</td></tr>'
         )
     out.append("</tbody></table>")
     for s in c.steps:
-        pred = esc(s.predikat_from) if s.predikat_from == s.predikat_to else f"{esc(s.predikat_from)} \u2192 {esc(s.predikat_to)}"
-        line = f"<p><strong>{s.year_from} \u2192 {s.year_to}</strong>: indeks {esc(signed_text(s.delta, _PLACES))}, predikat {pred}."
+        pred = s.predikat_from if s.predikat_from == s.predikat_to else f"{s.predikat_from} \u2192 {s.predikat_to}"
+        parts = [_t("story.years.step", y0=s.year_from, y1=s.year_to, delta=signed_text(s.delta, _PLACES), pred=pred)]
         if s.raised:
-            line += f" Level dihitung naik: {esc(number_ranges(s.raised))}."
+            parts.append(_t("story.years.raised", ids=number_ranges(s.raised)))
         if s.lowered:
-            line += f" Turun: {esc(number_ranges(s.lowered))}."
+            parts.append(_t("story.years.lowered", ids=number_ranges(s.lowered)))
         e = s.effect
+        strong = ""
         if e is not None and e.comparable and e.levels_part is not None and e.ruleset_part is not None:
-            line += (
-                f" Aturan berganti ({esc(s.ruleset_from)} \u2192 {esc(s.ruleset_to)}): level {s.year_to} bernilai {esc(_num(e.under_old or Fraction(0)))} {esc(e.predikat_under_old or '')}"
-                f" dengan aturan lama dan {esc(_num(e.under_new or Fraction(0)))} {esc(e.predikat_under_new or '')} dengan aturan baru;"
-                f" {esc(signed_text(e.levels_part, _PLACES))} karena level, {esc(signed_text(e.ruleset_part, _PLACES))} karena aturan."
+            parts.append(
+                _t(
+                    "story.years.effect",
+                    old=s.ruleset_from,
+                    new=s.ruleset_to,
+                    year=s.year_to,
+                    under_old=_num(e.under_old or Fraction(0)),
+                    pred_old=e.predikat_under_old or "",
+                    under_new=_num(e.under_new or Fraction(0)),
+                    pred_new=e.predikat_under_new or "",
+                    levels=signed_text(e.levels_part, _PLACES),
+                    rules=signed_text(e.ruleset_part, _PLACES),
+                )
             )
             if e.predikat_under_old != e.predikat_under_new:
-                line += f" <strong>Pergantian aturan saja mengubah predikat: {esc(e.predikat_under_old or '')} \u2192 {esc(e.predikat_under_new or '')}.</strong>"
+                strong = f" <strong>{esc(_t('story.years.effect_pred', old=e.predikat_under_old or '', new=e.predikat_under_new or ''))}</strong>"
         elif e is not None and e.reason is not None:
-            line += f" Pengaruh pergantian aturan tidak dapat dipisahkan: {esc(e.reason.id)}."
-        out.append(line + "</p>")
+            parts.append(_t("story.years.no_effect", reason=e.reason.en if current_lang() == "en" else e.reason.id))
+        out.append(f"<p>{esc(' '.join(parts))}{strong}</p>")
     return "".join(out)
 
 

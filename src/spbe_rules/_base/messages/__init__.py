@@ -27,7 +27,7 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, cli, common, loading, views
+from . import analysis, cli, common, limits, loading, views
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "lang_or_none", "placeholders", "render"]
 
@@ -117,6 +117,6 @@ def _join(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-_PARTS = (common.ENTRIES, loading.ENTRIES, analysis.ENTRIES, cli.ENTRIES, views.ENTRIES)
+_PARTS = (common.ENTRIES, loading.ENTRIES, analysis.ENTRIES, cli.ENTRIES, views.ENTRIES, limits.ENTRIES)
 # key -> (Bahasa Indonesia, English), every part joined
 CATALOGUE: Final[dict[str, tuple[str, str]]] = _join(*_PARTS)
