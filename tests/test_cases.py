@@ -405,4 +405,4 @@ def test_cli_test_folder_and_installed(tmp_path: Path, capsys: pytest.CaptureFix
 
 def test_validate_knows_suites(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SUITES / "pedoman-3-2024.yaml")]) == 0
-    assert "ok (case suite, 14 cases)" in capsys.readouterr().out
+    assert "ok (kumpulan kasus, 14 kasus)" in capsys.readouterr().out

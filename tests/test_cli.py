@@ -160,10 +160,53 @@ def test_unknown_rule_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_usage_error_exits_2(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["evalute", "x.yaml"]) == 2
+    err = capsys.readouterr().err
+    assert "perintah tidak dikenal" in err and "`evaluate`" in err and "Traceback" not in err
     with pytest.raises(SystemExit) as info:
-        main(["frobnicate"])
+        main(["evaluate"])  # the file is missing
     assert info.value.code == 2
-    assert "Traceback" not in capsys.readouterr().err
+
+
+def test_no_arguments_lists_every_command(capsys: pytest.CaptureFixture[str]) -> None:
+    from spbe_rules._cli.main import COMMANDS, summary
+
+    assert all(summary(name) for name in COMMANDS), "every command needs a one-line summary"
+    assert main([]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines if line.startswith("  ")] == list(COMMANDS)
+    assert lines[0] == "Perintah:"
+    with pytest.raises(SystemExit):
+        main(["--help"])
+    listed = [line.split()[0] for line in capsys.readouterr().out.splitlines() if line.startswith("  ")]
+    assert listed[-len(COMMANDS) :] == list(COMMANDS)
+    assert main(["--lang", "en"]) == 0
+    assert capsys.readouterr().out.splitlines()[0] == "Commands:"
+
+
+def test_a_command_imports_only_its_module() -> None:
+    code = (
+        "import sys; from spbe_rules._cli.main import main; "
+        "import contextlib, io\n"
+        "with contextlib.redirect_stdout(io.StringIO()):\n"
+        "    main(['rulesets'])\n"
+        "import json; print(json.dumps(sorted(m for m in sys.modules if m.startswith('spbe_rules.'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    from spbe_rules._cli.main import COMMANDS
+
+    loaded = set(json.loads(out))
+    command_modules = {f"spbe_rules.{m}" for m in COMMANDS.values()}
+    assert loaded & command_modules == {"spbe_rules._cli.core"}
+    assert not any(m.startswith("spbe_rules._analysis") for m in loaded)
+    version = subprocess.run(
+        [sys.executable, "-c", "import sys; from spbe_rules._cli.entry import run\nsys.argv[1:] = ['--version']\ntry:\n    run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert version.startswith("spbe-rules ")
+    assert "spbe_rules._loading" not in version and "spbe_rules._cli.core" not in version
 
 
 # -- validate --------------------------------------------------------------------------------
@@ -286,7 +329,7 @@ def test_show_unknown_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "show", "permenpanrb-59-2021")
     assert code == 2
     assert out == ""
-    assert "permenpanrb-59-2021" in err and "did you mean" in err
+    assert "permenpanrb-59-2021" in err and "maksud Anda 'permenpanrb-59-2020'" in err
 
 
 def test_show_broken_ruleset(capsys: pytest.CaptureFixture[str]) -> None:
@@ -342,3 +385,21 @@ def test_version_subprocess() -> None:
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"spbe-rules {spbe_rules.__version__}"
     assert proc.stderr == ""
+
+
+def test_validate_tells_each_kind_by_its_format(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    costs = next((ROOT / "examples" / "biaya").glob("*.yaml"))
+    code, out, err = cli(capsys, "validate", costs, KAB_2024)
+    assert code == 0, err
+    assert f"{costs}: ok (berkas biaya;" in out and f"{KAB_2024}: ok (penilaian" in out
+    code, out, err = cli(capsys, "validate", costs, "--ruleset", "pedoman-3-2024")
+    assert code == 0 and "ok (berkas biaya, sesuai aturan pedoman-3-2024)" in out
+    # a costs file naming an indicator the ruleset lacks is checked as costs, not as an assessment
+    bad = tmp_path / "biaya.yaml"
+    bad.write_text("format: spbe-rules/costs@1\ndefault_step: 1\nindicators:\n  99: 2\n", encoding="utf-8")
+    code, out, err = cli(capsys, "validate", bad, "--ruleset", "pedoman-3-2024")
+    assert code == 2 and out == "" and "[UNKNOWN_INDICATOR]" in err and err.count("[") == 1
+    odd = tmp_path / "apa.yaml"
+    odd.write_text("format: spbe-rules/lainnya@1\nx: 1\n", encoding="utf-8")
+    code, out, err = cli(capsys, "validate", odd)
+    assert code == 2 and "[UNKNOWN_FORMAT]" in err and "spbe-rules/costs@1" in err

@@ -219,4 +219,4 @@ def test_cli_diff(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     ch = next(c for c in doc["changes"] if c["section"] == "display" and c["field"] == "predikat_from")
     assert ch["scoring"] is True and ch["new_place"]["file"].endswith("pedoman-3-2024.yaml")
     assert main(["diff", "pedoman-6-2023", "tidak-ada"]) == 2
-    assert "no ruleset with id 'tidak-ada'" in capsys.readouterr().err
+    assert "tidak ada set aturan terpasang dengan id 'tidak-ada'" in capsys.readouterr().err

@@ -117,7 +117,7 @@ def test_rule_change_and_rows_that_cannot_be_evaluated(tmp_path: Path) -> None:
     # 59/2020 declares no documents: rows that state one are listed with the reason, not dropped
     doc_row = report.row("dengan Peta Rencana SPBE: tidak ada pembatasan")
     assert doc_row.a is None and doc_row.b is not None and doc_row.status == "not evaluated"
-    assert doc_row.error_a == "[UNKNOWN_DOCUMENT] document `peta_rencana_spbe` is not declared by ruleset permenpanrb-59-2020"
+    assert doc_row.error_a == "[UNKNOWN_DOCUMENT] dokumen `peta_rencana_spbe` tidak dideklarasikan oleh set aturan permenpanrb-59-2020"
     assert "kunci dokumen salah ditolak" in {r.name for r in report.not_evaluated}
     assert report.summary.rows == len(report.rows) == 14
 
@@ -126,7 +126,7 @@ def test_structural_change_lists_every_row(tmp_path: Path) -> None:
     report = impact("permenpanrb-59-2020", "permenpanrb-8-2026", SUITES / "permenpanrb-59-2020.yaml")
     assert report.summary.rows == 17 and report.summary.evaluated == 0
     assert all(r.error_b for r in report.rows) and all(r.causes == () for r in report.rows)
-    assert "[UNKNOWN_INDICATOR] indicator 21 does not exist in ruleset permenpanrb-8-2026" in (report.rows[0].error_b or "")
+    assert "[UNKNOWN_INDICATOR] indikator 21 tidak ada dalam set aturan permenpanrb-8-2026" in (report.rows[0].error_b or "")
 
 
 HEADER = ";".join(["instansi", "year", "stage", *map(str, range(1, 48)), "doc:peta_rencana_spbe"])

@@ -20,7 +20,7 @@ LAYERS = ("_base", "_model", "_loading", "_engine", "_io", "_analysis", "_render
 # validated, so a cached ruleset and the command line start without it)
 LAZY_ALLOWED = {"numpy", "openpyxl", "tqdm", "jsonschema"}
 # the only modules that import by name at run time: the lazy public namespace and the lazy commands
-IMPORT_BY_NAME = {"spbe_rules", "spbe_rules._cli.main"}
+IMPORT_BY_NAME = {"spbe_rules", "spbe_rules._cli.main", "spbe_rules._cli.entry"}
 MAX_LINES = 600
 
 

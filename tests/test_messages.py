@@ -91,6 +91,7 @@ PENDING = {
     "_cli/cases.py",
     "_cli/core.py",
     "_cli/plan.py",
+    "_cli/validate.py",
     "_cli/report.py",
     "_engine/engine.py",
     "_engine/evaluate.py",
@@ -101,16 +102,6 @@ PENDING = {
     "_io/batch_read.py",
     "_io/batch_write.py",
     "_io/template.py",
-    "_loading/assessment.py",
-    "_loading/check_context.py",
-    "_loading/checks.py",
-    "_loading/checks_cycles.py",
-    "_loading/evidence.py",
-    "_loading/load.py",
-    "_loading/merge.py",
-    "_loading/registry.py",
-    "_loading/requirement_checks.py",
-    "_loading/select.py",
     "_model/converter.py",
     "_model/model.py",
     "_render/render.py",
@@ -185,7 +176,7 @@ FORBIDDEN = {
 def test_indonesian_texts_keep_to_the_glossary() -> None:
     bad = []
     for key, (id_, _) in CATALOGUE.items():
-        text = re.sub(r"`[^`]*`", "", id_)  # names written in code (`ruleset` column, `levels:`) are not words
+        text = re.sub(r"`[^`]*`|\{[^{}]*\}", "", id_)  # names in code (`ruleset` column) and placeholders are not words
         for word, instead in FORBIDDEN.items():
             if re.search(rf"(?<![\w-]){word}(?![\w-])", text):
                 bad.append(f"{key}: {word!r} (write {instead})")

@@ -469,3 +469,42 @@ def test_a_file_with_text_and_out_of_scale_levels_reports_both(tmp_path: Path) -
     assert [(p.code, p.location.line) for p in info.value.problems] == [
         ("MISSING_LEVEL", 3), ("TYPE", 3), ("LEVEL_OUT_OF_SCALE", 3), ("UNKNOWN_INDICATOR", 3)
     ]
+
+
+@settings(max_examples=300, deadline=None)
+@given(
+    st.fixed_dictionaries(
+        {"instansi": st.text(max_size=5), "year": st.integers(1990, 2110)},
+        optional={
+            "format": st.sampled_from(["spbe-rules/assessment@1", "spbe-rules/cases@1"]),
+            "ruleset": st.from_regex(r"[a-z0-9-]{0,6}", fullmatch=True),
+            "stage": st.from_regex(r"[a-z0-9_]{0,5}\n?", fullmatch=True),
+            "levels": st.dictionaries(st.from_regex(r"[0-9]{1,4}\n?", fullmatch=True), st.one_of(st.integers(-1, 11), st.booleans()), max_size=4),
+            "stages": st.dictionaries(
+                st.from_regex(r"[a-zA-Z_]{0,4}", fullmatch=True),
+                st.dictionaries(st.from_regex(r"[0-9]{1,3}", fullmatch=True), st.integers(0, 10), max_size=3),
+                max_size=2,
+            ),
+            "documents": st.dictionaries(st.from_regex(r"[a-z_1]{0,4}", fullmatch=True), st.one_of(st.booleans(), st.integers(0, 1)), max_size=2),
+            "note": st.text(max_size=3),
+            "extra": st.integers(),
+        },
+    )
+)
+def test_quick_assessment_check_accepts_only_what_the_schema_accepts(data: dict[str, object]) -> None:
+    """The quick check that spares `evaluate` the JSON Schema validator never lets an invalid file through."""
+    from spbe_rules._loading.schema import assessment_surely_valid, schema_problems
+
+    if assessment_surely_valid(data):
+        assert schema_problems("assessment", data, "<t>") == []
+
+
+def test_quick_assessment_check_takes_the_examples() -> None:
+    """The examples are accepted without the JSON Schema validator (so the fast path is really used)."""
+    from spbe_rules._loading.schema import assessment_surely_valid
+    from spbe_rules._loading.source import read_source
+
+    examples = sorted((Path(__file__).resolve().parents[1] / "examples").glob("*.yaml"))
+    assert examples
+    for path in examples:
+        assert assessment_surely_valid(read_source(path).data), path

@@ -156,7 +156,7 @@ def test_unknown_stage_name_with_did_you_mean_and_line(tmp_path: Path) -> None:
     (p,) = info.value.problems
     assert p.code == "UNKNOWN_STAGE"
     assert "`dokumne`" in p.message and "pedoman-3-2024" in p.message
-    assert p.hint == "did you mean `dokumen`?"
+    assert p.hint == "maksud Anda `dokumen`?" and p.hint_in("en") == "did you mean `dokumen`?"
     assert p.location.line == 6
     assert str(p).startswith(f"{tmp_path / 'bertahap.yaml'}:6:")
 
@@ -168,7 +168,7 @@ def test_unknown_stage_of_plain_levels_points_at_stage(tmp_path: Path) -> None:
     with pytest.raises(AssessmentError) as info:
         evaluate(rs, load_assessment(f))
     (p,) = info.value.problems
-    assert (p.code, p.location.line, p.hint) == ("UNKNOWN_STAGE", 3, "did you mean `interviu`?")
+    assert (p.code, p.location.line, p.hint_in("en")) == ("UNKNOWN_STAGE", 3, "did you mean `interviu`?")
 
 
 def test_first_stage_incomplete_is_missing_level(tmp_path: Path) -> None:
@@ -180,7 +180,7 @@ def test_first_stage_incomplete_is_missing_level(tmp_path: Path) -> None:
         evaluate(rs, a)
     (p,) = info.value.problems
     assert p.code == "MISSING_LEVEL"
-    assert "the first stage" in p.message and "5-7, 30" in p.message
+    assert "tahap pertama" in p.message and "5-7, 30" in p.message
     assert p.location.line == 6  # the `mandiri:` stage
     # counting missing levels at the lowest level is a choice the caller makes, and it is marked
     result = evaluate(rs, a, missing="lowest")

@@ -122,4 +122,4 @@ def test_wheel_contents(installed: tuple[Path, Path]) -> None:
         assert f"spbe_rules/_data/schemas/{p.name}" in names
     assert "spbe_rules/py.typed" in names
     assert not any(n.startswith("tests/") for n in names)
-    assert "spbe-rules = spbe_rules._cli.main:run" in entry_points
+    assert "spbe-rules = spbe_rules._cli.entry:run" in entry_points

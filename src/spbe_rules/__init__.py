@@ -14,11 +14,13 @@
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Any
 
 from ._version import __version__
 
+TYPE_CHECKING = False  # not imported from typing: `import spbe_rules` stays cheap
 if TYPE_CHECKING:
+    from typing import Any
+
     from ._loading.assessment import Assessment, StageLevels, load_assessment, parse_assessment
     from ._base.errors import (
         AssessmentError,

@@ -1,3 +1,3 @@
-from ._cli.main import run
+from ._cli.entry import run
 
 run()

@@ -188,6 +188,11 @@ def load_costs(path: str | os.PathLike[str]) -> Costs:
     return parse_costs(src.data, src.name)
 
 
+def check_costs_fit(ruleset: Ruleset, costs: Costs) -> None:
+    """Every indicator, level and document a costs file names exists in ``ruleset`` (else :class:`CostsError`)."""
+    _check_fit(ruleset, costs, None, "limits")
+
+
 def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_where: str) -> None:
     """Every indicator, level and document the costs and limits name exists in ``ruleset``."""
     problems: list[Problem] = []

@@ -2,10 +2,25 @@
 
 from __future__ import annotations
 
+import difflib
 import re
 from collections.abc import Iterable
 
-__all__ = ["number_ranges", "printable"]
+from .messages import Msg
+
+__all__ = ["did_you_mean", "number_ranges", "printable"]
+
+
+def did_you_mean(value: object, options: Iterable[object], *, cutoff: float = 0.5, shown: int = 12) -> Msg:
+    """A hint for a name that is not one of ``options``: the closest option ("did you mean `x`?"),
+    else the first ``shown`` options, else that none is declared."""
+    opts = [str(o) for o in options]
+    guess = difflib.get_close_matches(str(value), opts, n=1, cutoff=cutoff)
+    if guess:
+        return Msg("did_you_mean", guess=guess[0])
+    if not opts:
+        return Msg("none_declared")
+    return Msg("known", options=", ".join(opts[:shown]) + (", ..." if len(opts) > shown else ""))
 
 
 def number_ranges(numbers: Iterable[int], *, empty: str = "", pairs_as_list: bool = False) -> str:

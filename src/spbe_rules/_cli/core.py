@@ -1,4 +1,4 @@
-"""CLI commands: evaluate, explain, validate, rulesets, show."""
+"""CLI commands: evaluate, explain, rulesets, show (and the options shared by every command that evaluates)."""
 
 from __future__ import annotations
 
@@ -9,8 +9,6 @@ from typing import Any
 from .._base.errors import tr
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
-from .._base.text import printable
-from .._base.errors import Problem, RulesetError, SpbeError, ValidationError
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
@@ -19,12 +17,9 @@ from .._render.render import render_explanation, render_result
 from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for
-from .._loading.source import read_source
 from .._model.converter import band_range_text, exact_text
 from .._model.converter import converter
-import sys
 import attrs
-from .._analysis.cases import load_suite
 
 __all__ = ["add_parser", "evaluate_file", "load_file"]
 
@@ -68,11 +63,6 @@ def add_parser(sub: Any) -> None:
     add_evaluation_options(p)
     p.set_defaults(func=_explain)
 
-    p = sub.add_parser("validate", help=tr("cmd.validate"), description=tr("cmd.validate.description"))
-    p.add_argument("files", nargs="+", metavar="FILE", help=tr("opt.validate.files"))
-    p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.validate.ruleset"))
-    p.set_defaults(func=_validate)
-
     p = sub.add_parser("rulesets", help=tr("cmd.rulesets"), description=tr("cmd.rulesets.description"))
     p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
     p.set_defaults(func=_rulesets)
@@ -104,48 +94,6 @@ def _explain(args: argparse.Namespace) -> int:
         write_output(json.dumps({"schema": tree.schema, "node": converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
     else:
         write_output(render_explanation(tree, args.lang, args.indicator), None)
-    return 0
-
-
-def _kind(data: Any) -> str:
-    if isinstance(data, dict):
-        fmt = data.get("format")
-        if fmt == "spbe-rules/ruleset@1" or (fmt is None and "indicators" in data):
-            return "ruleset"
-        if fmt == "spbe-rules/cases@1" or (fmt is None and "cases" in data):
-            return "cases"
-    return "assessment"
-
-
-def _validate(args: argparse.Namespace) -> int:
-    failed = 0
-    lines: list[str] = []
-    errors: list[str] = []
-    for name in args.files:
-        try:
-            src = read_source(name)
-            kind = _kind(src.data)
-            if kind == "ruleset":
-                rs = load_ruleset(name)
-                lines.append(f"{name}: ok (ruleset {rs.id} {rs.version}, {len(rs.indicators)} indicators, {len(rs.rules)} rules)")
-            elif kind == "cases":
-
-                suite = load_suite(name)
-                lines.append(f"{name}: ok (case suite, {len(suite.cases)} cases)")
-            else:
-                a, rs = load_assessment_for(name, args.ruleset)
-                lines.append(f"{name}: ok (assessment of {a.instansi} {a.year}, fits ruleset {rs.id})")
-        except ValidationError as exc:
-            failed += 1
-            errors.append(str(exc))
-        except SpbeError as exc:
-            failed += 1
-            errors.append(f"{name}: {exc}")
-    if failed:  # nothing on stdout when the command fails: the files that are fine are listed with the errors
-        print(printable("\n".join([*lines, *errors])), file=sys.stderr)
-        return 2
-    if lines:
-        write_output("\n".join(lines), None)
     return 0
 
 
@@ -203,5 +151,3 @@ def _show(args: argparse.Namespace) -> int:
     write_output("\n".join(out), None)
     return 0
 
-
-_ = (Problem, RulesetError)

@@ -1,7 +1,10 @@
 """The ``spbe-rules`` command line.
 
-Each command lives in its own module ``_cli/<name>.py`` exposing
-``add_parser(subparsers)`` and ``run(args) -> int``; :data:`COMMANDS` lists them.
+Each command lives in a module ``_cli/<name>.py`` exposing ``add_parser(subparsers)``;
+:data:`COMMANDS` maps each command to its module and :data:`SUMMARIES` gives its
+one-line description. Only the module of the command being run is imported, so
+``spbe-rules --version`` and a plain evaluation start fast; without a command the
+list of commands is printed (from :data:`SUMMARIES`, no command module imported).
 Errors are printed on stderr without a traceback: exit 2 for bad input, 1 for
 other failures. Output is produced whole before anything is written, and files
 are written through a temporary file, so a failure never leaves partial output.
@@ -10,6 +13,7 @@ are written through a temporary file, so a failure never leaves partial output.
 from __future__ import annotations
 
 import argparse
+import difflib
 import importlib
 import os
 import signal
@@ -25,6 +29,7 @@ from .._base.text import printable
 from .lang import argparse_words, lang_from_args, lang_option
 from .._base.messages import Msg
 from .._version import __version__
+from .._base.messages import CATALOGUE
 
 __all__ = ["COMMANDS", "main", "write_output"]
 
@@ -32,7 +37,7 @@ __all__ = ["COMMANDS", "main", "write_output"]
 COMMANDS: dict[str, str] = {
     "evaluate": "_cli.core",
     "explain": "_cli.core",
-    "validate": "_cli.core",
+    "validate": "_cli.validate",
     "rulesets": "_cli.core",
     "show": "_cli.core",
     "test": "_cli.cases",
@@ -44,10 +49,21 @@ COMMANDS: dict[str, str] = {
     "whatif": "_cli.plan",
     "gains": "_cli.plan",
     "plan": "_cli.plan",
+    "next": "_cli.next_steps",
     "risk": "_cli.views",
     "compare": "_cli.views",
 }
 
+
+# one-line descriptions of commands whose `cmd.<name>` entry is not in the catalogue yet
+_SUMMARIES: dict[str, str] = {
+    "risk": "seberapa dekat predikat ke batasnya, dan penurunan yang akan mengubahnya",
+    "compare": "satu instansi dari tahun ke tahun",
+    "next": "apa yang dibutuhkan tingkat berikutnya setiap indikator: butir persyaratan, bukti dukung, rujukan",
+}
+
+# options of `spbe-rules` itself (before the command) that take a value
+_VALUE_OPTIONS = ("--lang",)
 
 class CliError(SpbeError):
     """A usage problem found after argument parsing (exit 2)."""
@@ -144,25 +160,73 @@ def _terminated(signum: int, frame: Any) -> None:
     raise SystemExit(128 + signum)
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(command: str | None = None) -> argparse.ArgumentParser:
+    """The parser of ``spbe-rules`` with the subcommands of ``command``'s module only (none without a command)."""
     parser = argparse.ArgumentParser(
         prog="spbe-rules",
         description=tr("cli.description"),
+        epilog=command_list() if command is None else None,
+        formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}", help=tr("argparse.version"))
     lang_option(parser)
     sub = parser.add_subparsers(dest="command", metavar=tr("cli.command_metavar"))
     sub.required = True
-    seen: set[str] = set()
-    for module in COMMANDS.values():
-        if module in seen:
-            continue
-        seen.add(module)
-        importlib.import_module(f"spbe_rules.{module}").add_parser(sub)
-    for command in sub.choices.values():
-        if not any("--lang" in a.option_strings for a in command._actions):
-            lang_option(command)
+    if command is not None:
+        importlib.import_module(f"spbe_rules.{COMMANDS[command]}").add_parser(sub)
+    for each in sub.choices.values():
+        if not any("--lang" in a.option_strings for a in each._actions):
+            lang_option(each)
     return parser
+
+
+def summary(command: str) -> str:
+    """The one-line description of ``command`` in the current language."""
+    key = f"cmd.{command}"
+    return tr(key) if key in CATALOGUE else _SUMMARIES[command]
+
+
+def command_list() -> str:
+    """The commands, one line each (what ``spbe-rules`` prints without arguments, and under ``--help``)."""
+    width = max(map(len, COMMANDS))
+    lines = [tr("cli.commands_heading")]
+    lines += [f"  {name.ljust(width)}  {summary(name)}" for name in COMMANDS]
+    lines += ["", tr("cli.commands_footer")]
+    return "\n".join(lines) + "\n"
+
+
+def command_of(argv: Sequence[str]) -> str | None:
+    """The command named in ``argv`` (the first word that is not an option), or None."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def _without_lang(arguments: Sequence[str]) -> list[str]:
+    """``arguments`` without the language option (``--lang X`` or ``--lang=X``)."""
+    out: list[str] = []
+    skip = False
+    for word in arguments:
+        if skip:
+            skip = False
+        elif word in _VALUE_OPTIONS:
+            skip = True
+        elif not word.startswith("--lang="):
+            out.append(word)
+    return out
+
+
+def _unknown_command(word: str) -> int:
+    guess = difflib.get_close_matches(word, list(COMMANDS), n=1)
+    hint = tr("cli.did_you_mean", guess=guess[0]) if guess else ""
+    print(f"spbe-rules: {tr('cli.unknown_command', command=word, hint=hint)}", file=sys.stderr)
+    return 2
 
 
 def _stdout_broken() -> None:
@@ -185,8 +249,13 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _main(arguments: list[str]) -> int:
-    parser = build_parser()
-    args = parser.parse_args(arguments)
+    command = command_of(arguments)
+    if not _without_lang(arguments):
+        sys.stdout.write(command_list())
+        return 0
+    if command is not None and command not in COMMANDS:
+        return _unknown_command(command)
+    args = build_parser(command).parse_args(arguments)
     _inputs[:] = _named_inputs(args)
     try:
         previous = signal.signal(signal.SIGTERM, _terminated)
@@ -223,6 +292,3 @@ def _main(arguments: list[str]) -> int:
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
 
-
-def run() -> None:
-    sys.exit(main())

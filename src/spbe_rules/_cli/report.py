@@ -10,7 +10,7 @@ from typing import Any
 
 from .._base.errors import tr
 from .main import CliError, write_output
-from .._base.errors import Location, Problem, ValidationError
+from .._base.errors import Location, ValidationError
 from .._base.messages import Msg
 from .._base.numbers import problem_of, text_problem
 from .core import evaluate_file

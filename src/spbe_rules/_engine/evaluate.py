@@ -9,7 +9,7 @@ from typing import Any
 
 from .._loading.assessment import Assessment, MissingPolicy, StageLevels, check_against
 from .._loading.evidence import EvaluationDate, evaluation_date
-from .evidence import IndicatorEvidence, document_presence, indicator_evidence, stage_counts_supported
+from .evidence import IndicatorEvidence, stage_evidence
 from .engine import Compiled, compiled, display_text, round_scaled
 from .._base.errors import EvaluationError, Problem
 from .._model.model import Rule, Ruleset
@@ -115,18 +115,13 @@ def _one(
     from_evidence: set[str] = set()
     counts = False
     if assessment.evidence is not None and rs.evidence_policy is not None:
-        # evidence: the level it supports counts from the policy's stage on; documents given as evidence.
         # Without a date there are no items (the check requires one for any item), so no age is measured.
-        on = date.max if when is None else when.day
-        ev = {n: indicator_evidence(rs, n, assessment.evidence, stage=st.id, on=on) for n in c.numbers}
-        counts = stage_counts_supported(rs.evidence_policy, [s.id for s in rs.stages], st.id)
-        if counts:
-            counted = [_level_or(ev[n].level, lv) for n, lv in zip(c.numbers, levels)]
-        for d in rs.documents:
-            present = document_presence(rs, d, assessment.evidence, stage=st.id, on=on)
-            if present is not None:
-                stated_docs[d.key] = present
-                from_evidence.add(d.key)
+        got = stage_evidence(rs, assessment.evidence, levels_by_number, stage=st.id, on=date.max if when is None else when.day)
+        ev = dict(got.indicators)
+        counts = got.counts_supported
+        counted = [got.counted[n] for n in c.numbers]
+        stated_docs.update(got.documents)
+        from_evidence = set(got.documents)
     by: dict[int, tuple[str, ...]]
     if rs.rules or rs.documents:  # documents are reported the same way with or without rules
         where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
@@ -226,7 +221,3 @@ def _evidenced(
         counted="supported" if counts and ev.level is not None else "claimed",
         requirements=ev.checks,
     )
-
-
-def _level_or(supported: int | None, claimed: int) -> int:
-    return claimed if supported is None else supported

@@ -19,14 +19,16 @@ from attrs import frozen
 
 from .._loading.evidence import EvidenceItem
 from .._model.model import Document, Ruleset
-from .._model.requirements import EvidenceNeed, EvidencePolicy, Requirement
+from .._model.requirements import EvidenceNeed, EvidencePolicy, MaxAge, Requirement
 
 __all__ = [
     "EvidenceState",
     "Failure",
     "IndicatorEvidence",
     "RequirementCheck",
+    "StageEvidence",
     "document_presence",
+    "stage_evidence",
     "indicator_evidence",
     "stage_counts_supported",
 ]
@@ -46,6 +48,7 @@ class Failure:
     limit: str | None = None
     missing: tuple[str, ...] = ()
     detail: str | None = None  # the rejection reason, the stage, or the requirement it must follow
+    age: MaxAge | None = None  # the age limit an item is too old for
 
 
 @frozen
@@ -141,7 +144,7 @@ def _item_failure(
         return Failure("draft", item.id, d)
     stale = stale_on(need, day, on, policy)
     if stale is not None:
-        return Failure("stale", item.id, d, limit=stale.isoformat(), detail=need.max_age.text() if need.max_age else None)
+        return Failure("stale", item.id, d, limit=stale.isoformat(), age=need.max_age)
     missing = tuple(s for s in need.scope if s not in item.scope)
     if missing:
         return Failure("scope", item.id, d, missing=missing)
@@ -232,3 +235,38 @@ def document_presence(
 def requirement_list(ruleset: Ruleset, number: int, level: int) -> tuple[Requirement, ...]:
     """The items of exactly ``level`` of indicator ``number``."""
     return ruleset.requirements_of(number, level)
+
+
+@frozen
+class StageEvidence:
+    """What the evidence does at one stage: the level counted per indicator (before the rules),
+    the evidence verdict per indicator, the documents shown by evidence, and whether the supported
+    level counts at this stage."""
+
+    counted: Mapping[int, int]
+    indicators: Mapping[int, IndicatorEvidence]
+    documents: Mapping[str, bool]
+    counts_supported: bool
+
+
+def stage_evidence(
+    ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int], *, stage: str | None, on: date
+) -> StageEvidence:
+    """The one place where evidence turns claimed levels into counted levels (used by ``evaluate``
+    and by the batch path): from the policy's stage on, an indicator with requirement items counts
+    the level its evidence supports."""
+    policy = ruleset.evidence_policy
+    if policy is None:
+        return StageEvidence(dict(levels), {}, {}, False)
+    per = {n: indicator_evidence(ruleset, n, evidence, stage=stage, on=on) for n in ruleset.numbers}
+    counts = stage_counts_supported(policy, [s.id for s in ruleset.stages], stage)
+    counted: dict[int, int] = {}
+    for n, lv in levels.items():
+        supported = per[n].level if n in per else None
+        counted[n] = supported if counts and supported is not None else lv
+    docs: dict[str, bool] = {}
+    for d in ruleset.documents:
+        present = document_presence(ruleset, d, evidence, stage=stage, on=on)
+        if present is not None:
+            docs[d.key] = present
+    return StageEvidence(counted, per, docs, counts)

@@ -18,6 +18,7 @@ from attrs import frozen
 from .._model.converter import exact_text
 from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
 from .._base.text import number_ranges
+from .evidence_text import check_text
 from .engine import compiled, display_text
 
 __all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
@@ -262,6 +263,61 @@ def _stage_history(result: Any, number: int) -> Text | None:
     )
 
 
+def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
+    """What the evidence says about one indicator: the supported level, and per requirement item
+    up to the level that matters (the claimed level, or the next one) whether it is met and why not."""
+    policy = rs.evidence_policy
+    basis = () if policy is None or policy.citation is None else (policy.citation.text(_source_title(rs, policy.citation.source)),)
+    if ir.evidence == "no_requirements":
+        gone = rs.unavailable_reason(ir.id)
+        why_id = f": {gone.reason.id}" if gone else "."
+        why_en = f": {gone.reason.en}" if gone else "."
+        t = Text(f"Ruleset ini tidak menguraikan persyaratan indikator ini{why_id}", f"This ruleset gives no requirement items for this indicator{why_en}")
+        return Node("evidence", str(ir.id), "Bukti dukung", None, t, basis)
+    sup = ir.supported_level
+    counted_id = "dihitung tingkat yang didukung bukti" if ir.counted == "supported" else "dihitung tingkat yang diajukan"
+    counted_en = "the supported level counts" if ir.counted == "supported" else "the claimed level counts"
+    if sup is None:
+        t = Text(
+            f"Tidak ada bukti dukung untuk indikator ini (diajukan tingkat {ir.level}); {counted_id}.",
+            f"No evidence was given for this indicator (claimed level {ir.level}); {counted_en}.",
+        )
+    else:
+        t = Text(
+            f"Diajukan tingkat {ir.level}; bukti dukung mendukung tingkat {sup}" + (f" pada {on}" if on else "") + f"; {counted_id}.",
+            f"Claimed level {ir.level}; the evidence supports level {sup}" + (f" at {on}" if on else "") + f"; {counted_en}.",
+        )
+    if ir.unmet:
+        t = Text(
+            f"{t.id} Untuk tingkat {(sup or rs.scale.min) + 1} belum terpenuhi: {', '.join(ir.unmet)}.",
+            f"{t.en} Not met for level {(sup or rs.scale.min) + 1}: {', '.join(ir.unmet)}.",
+        )
+    upto = max(ir.level, (sup or rs.scale.min) + 1)
+    kids = []
+    for c in ir.requirements:
+        if c.level > upto or (c.optional and not c.met):
+            continue
+        req = rs.requirement(c.requirement)
+        kids.append(
+            Node(
+                "requirement",
+                c.requirement,
+                req.text.id,
+                "terpenuhi" if c.met else "belum",
+                Text(check_text(rs, c, on, "id"), check_text(rs, c, on, "en")),
+                (req.citation.text(_source_title(rs, req.citation.source)),),
+            )
+        )
+    return Node("evidence", str(ir.id), "Bukti dukung", None if sup is None else str(sup), t, basis, (), "in_force", tuple(kids))
+
+
+def _source_title(rs: Ruleset, source_id: str) -> str:
+    try:
+        return rs.source(source_id).title
+    except KeyError:
+        return source_id
+
+
 def explain_result(result: Any, rs: Ruleset) -> Explanation:
     """Build the explanation tree of ``result`` (a :class:`Result`) evaluated under ``rs``."""
 
@@ -340,6 +396,10 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         history = _stage_history(result, ir.id)
         if history is not None:
             text = Text(f"{text.id} {history.id}", f"{text.en} {history.en}")
+        if ir.evidence is not None:
+            node = evidence_node(rs, ir, result.evaluated_on)
+            text = Text(f"{node.text.id} {text.id}", f"{node.text.en} {text.en}")
+            children.append(node)
         ind_nodes.setdefault(ir.aspect, []).append(
             Node("indicator", str(ir.id), ind.name, str(ir.effective_level), text, tuple(dict.fromkeys(basis)), ir.rules, ind.status, tuple(children))
         )

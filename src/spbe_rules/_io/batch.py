@@ -29,13 +29,17 @@ same numbers as :func:`spbe_rules.evaluate` (tested with Hypothesis):
 
 from __future__ import annotations
 
+from datetime import date
+
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from typing import TYPE_CHECKING, Any, Literal
 
 
+from .._engine.evidence import stage_evidence
 from .._loading.assessment import Assessment, MissingPolicy, check_against
+from .._loading.evidence import evaluation_date
 from .._engine.engine import Compiled, compiled
 from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
@@ -320,7 +324,13 @@ class _State:
         levels: dict[int, int] = {}
         for st in stages:
             levels.update(st.levels)
-        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, dict(a.documents), rs, a.source, line)
+        docs = dict(a.documents)
+        if a.evidence is not None and rs.evidence_policy is not None and stages:
+            # the evidence decides the counted levels and documents of the final stage, as in evaluate
+            when = evaluation_date(rs, a.year, a.evaluated_on)
+            got = stage_evidence(rs, a.evidence, levels, stage=stages[-1].id, on=date.max if when is None else when.day)
+            levels, docs = dict(got.counted), {**docs, **got.documents}
+        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line)
         return row, rs
 
 

@@ -15,16 +15,15 @@ from typing import Any, Literal
 
 from attrs import field, frozen
 
-from .._base.links import docs_url
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
+from .._base.text import did_you_mean
 from .._model.model import Ruleset
 from .evidence import EvidenceItem, check_evidence, parse_evidence
-from .schema import schema_problems
+from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
-import difflib
 
 __all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
 
@@ -91,23 +90,19 @@ class Assessment:
 def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int = 0) -> Any:
     """Bring a mapping built in code into the shape files are read into (text keys, exact numbers)."""
     if depth > 32:
-        problems.append(Problem("TOO_DEEP", "the value is nested too deep", Location(name, json_path=path), None))
+        problems.append(Problem.of("TOO_DEEP.value", Location(name, json_path=path)))
         return None
     if isinstance(value, Mapping):
         out: dict[str, Any] = {}
         for k, v in value.items():
             if isinstance(k, bool) or not isinstance(k, (str, int)):
-                problems.append(
-                    Problem("BAD_KEY", f"the key {k!r} must be text or a whole number", Location(name, json_path=path), None)
-                )
+                problems.append(Problem.of("BAD_KEY.code", Location(name, json_path=path), key=repr(k)))
                 continue
             if isinstance(k, int) and number_problem(k) is not None:
                 problems.append(problem_of(("NUMBER_TOO_LARGE", Msg("NUMBER_TOO_LARGE.whole", limit=40)), Location(name, json_path=path)))
                 continue
             if str(k) in out:  # e.g. both 12 and "12": one would silently replace the other
-                problems.append(
-                    Problem("DUPLICATE_KEY", f"the key {k!r} is given twice (as text and as a number)", Location(name, json_path=f"{path}.{k}"), "keep one of them")
-                )
+                problems.append(Problem.of("DUPLICATE_KEY.code", Location(name, json_path=f"{path}.{k}"), key=repr(k)))
                 continue
             out[str(k)] = _plain(v, f"{path}.{k}", problems, name, depth + 1)
         return out
@@ -115,7 +110,7 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
         return [_plain(v, f"{path}[{i}]", problems, name, depth + 1) for i, v in enumerate(value)]
     if isinstance(value, float):
         if not math.isfinite(value):
-            problems.append(Problem("BAD_NUMBER", f"{value!r} is not a finite number", Location(name, json_path=path), None))
+            problems.append(Problem.of("BAD_NUMBER.code", Location(name, json_path=path), value=repr(value)))
             return None
         return Decimal(repr(value))
     if isinstance(value, (int, Decimal)) and not isinstance(value, bool):
@@ -126,7 +121,7 @@ def _plain(value: Any, path: str, problems: list[Problem], name: str, depth: int
         return value
     if value is None or isinstance(value, (str, bool)):
         return value
-    problems.append(Problem("TYPE", f"a value of type {type(value).__name__} cannot be read", Location(name, json_path=path), None))
+    problems.append(Problem.of("TYPE.code", Location(name, json_path=path), type=type(value).__name__))
     return None
 
 
@@ -136,29 +131,17 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         problems: list[Problem] = []
         data = _plain(data, "$", problems, name)
         if problems:
-            raise AssessmentError("assessment is not valid", problems)
+            raise AssessmentError(Msg("head.assessment_invalid"), problems)
     if not isinstance(data, dict):
-        raise AssessmentError(
-            "assessment is not valid",
-            [Problem("TYPE", "an assessment must be a mapping (instansi:, year:, levels:)", locate(data, [], name), f"see {docs_url('formats', 'assessment')}")],
-        )
-    problems = schema_problems("assessment", data, name)
+        raise AssessmentError(Msg("head.assessment_invalid"), [Problem.of("TYPE.assessment", locate(data, [], name))])
+    problems = [] if assessment_surely_valid(data) else schema_problems("assessment", data, name)
     has_levels, has_stages = "levels" in data, "stages" in data
     if has_levels == has_stages:
-        problems.append(
-            Problem(
-                "LEVELS_OR_STAGES",
-                "give either `levels:` or `stages:`" + (" (not both)" if has_levels else ""),
-                locate(data, [], name),
-                "`levels:` maps indicator numbers to levels; `stages:` maps stage names to such maps",
-            )
-        )
+        problems.append(Problem.of("LEVELS_OR_STAGES.both" if has_levels else "LEVELS_OR_STAGES", locate(data, [], name), hint=Msg("LEVELS_OR_STAGES.hint")))
     if has_stages and "stage" in data:
-        problems.append(
-            Problem("NOT_ALLOWED", "`stage:` names the stage of `levels:`; with `stages:` it is not used", locate(data, ["stage"], name), "remove `stage:`")
-        )
+        problems.append(Problem.of("NOT_ALLOWED.stage", locate(data, ["stage"], name)))
     if problems:
-        raise AssessmentError("assessment is not valid", problems)
+        raise AssessmentError(Msg("head.assessment_invalid"), problems)
     stages: tuple[StageLevels, ...]
     if has_levels:
         stages = (StageLevels(data.get("stage"), {int(k): v for k, v in data["levels"].items()}),)
@@ -199,46 +182,30 @@ def check_against(
     for st in assessment.stages:
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
-
-            guess = difflib.get_close_matches(st.id, stage_order, n=1)
             problems.append(
-                Problem(
+                Problem.of(
                     "UNKNOWN_STAGE",
-                    f"stage `{st.id}` is not a stage of ruleset {ruleset.id}",
                     assessment.location(*(base if assessment.staged else ["stage"])),
-                    f"did you mean `{guess[0]}`?" if guess else f"stages: {', '.join(stage_order) or 'none declared'}",
+                    hint=did_you_mean(st.id, stage_order, cutoff=0.6),
+                    stage=st.id,
+                    ruleset=ruleset.id,
                 )
             )
         for number, level in st.levels.items():
             if number not in numbers:
-                problems.append(
-                    Problem(
-                        "UNKNOWN_INDICATOR",
-                        f"indicator {number} does not exist in ruleset {ruleset.id}",
-                        assessment.location(*base, str(number)),
-                        f"indicators are numbered {min(numbers)} to {max(numbers)}",
-                    )
-                )
+                problems.append(Problem.of("UNKNOWN_INDICATOR", assessment.location(*base, str(number)), number=number, ruleset=ruleset.id, min=min(numbers), max=max(numbers)))
             elif not lo <= level <= hi:
-                problems.append(
-                    Problem(
-                        "LEVEL_OUT_OF_SCALE",
-                        f"indicator {number} has level {level}, outside the scale {lo}..{hi} of ruleset {ruleset.id}",
-                        assessment.location(*base, str(number)),
-                        f"give a whole number from {lo} to {hi}",
-                    )
-                )
+                problems.append(Problem.of("LEVEL_OUT_OF_SCALE", assessment.location(*base, str(number)), number=number, level=level, min=lo, max=hi, ruleset=ruleset.id))
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
-
-            guess = difflib.get_close_matches(key, sorted(known_docs), n=1)
             problems.append(
-                Problem(
+                Problem.of(
                     "UNKNOWN_DOCUMENT",
-                    f"document `{key}` is not declared by ruleset {ruleset.id}",
                     assessment.location("documents", key),
-                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(known_docs)) or 'none declared'}",
+                    hint=did_you_mean(key, sorted(known_docs), cutoff=0.6),
+                    document=key,
+                    ruleset=ruleset.id,
                 )
             )
     problems.extend(
@@ -259,20 +226,14 @@ def check_against(
         first = ordered[0]
         absent = sorted(numbers - set(first.levels))
         if absent and missing == "error":
-            where = "the first stage" if assessment.staged else "`levels`"
-            problems.append(
-                Problem(
-                    "MISSING_LEVEL",
-                    f"{where} gives no level for indicator{'s' if len(absent) > 1 else ''} {number_ranges(absent)}",
-                    assessment.location(*path_of(first.id)),
-                    "give every indicator a level, or evaluate with missing='lowest' (CLI: --missing lowest) to count missing ones at the lowest level",
-                )
-            )
+            where = Msg("where.first_stage") if assessment.staged else Msg("where.levels")
+            key = "MISSING_LEVEL.many" if len(absent) > 1 else "MISSING_LEVEL"
+            problems.append(Problem.of(key, assessment.location(*path_of(first.id)), hint=Msg("MISSING_LEVEL.hint"), where=where, numbers=number_ranges(absent)))
         elif absent:
             filled = tuple(absent)
             ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels})
     if problems:
-        raise AssessmentError(f"assessment does not fit ruleset {ruleset.id}", problems)
+        raise AssessmentError(Msg("head.does_not_fit", ruleset=ruleset.id), problems)
     return ordered, filled
 
 

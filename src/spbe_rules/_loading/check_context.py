@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from .._base.errors import Problem
+from .._base.messages import Msg
 from .source import locate
 
 
@@ -15,8 +16,12 @@ class _Ctx:
         self.name = name
         self.problems: list[Problem] = []
 
-    def add(self, code: str, message: str, path: Iterable[str | int], hint: str | None = None) -> None:
+    def add(self, code: str, message: str | Msg, path: Iterable[str | int], hint: str | Msg | None = None) -> None:
         self.problems.append(Problem(code, message, locate(self.data, list(path), self.name), hint))
+
+    def problem(self, key: str, path: Iterable[str | int], /, *, hint: Msg | None = None, **params: object) -> None:
+        """The catalogue problem ``key`` (see ``Problem.of``) at ``path``."""
+        self.problems.append(Problem.of(key, locate(self.data, list(path), self.name), hint=hint, **params))
 
 
 def _doc_refs(cond: Any) -> list[str]:

@@ -7,13 +7,13 @@ They also resolve rule targets into indicator numbers for the typed model.
 
 from __future__ import annotations
 
-import difflib
-from collections.abc import Iterable
 from fractions import Fraction
 from typing import Any
 
 from .._model.converter import exact_text, to_fraction
 from .._base.errors import Problem
+from .._base.messages import Msg
+from .._base.text import did_you_mean
 from .merge import KEYED_LISTS
 from .requirement_checks import check_requirements
 from .source import locate
@@ -21,15 +21,6 @@ from .check_context import _Ctx
 from .checks_cycles import _cycles, _document_cycles
 
 __all__ = ["check_ruleset"]
-
-
-def _did_you_mean(value: object, options: Iterable[object]) -> str:
-    opts = [str(o) for o in options]
-    guess = difflib.get_close_matches(str(value), opts, n=1, cutoff=0.5)
-    if guess:
-        return f"did you mean `{guess[0]}`?"
-    shown = ", ".join(opts[:12]) + (", ..." if len(opts) > 12 else "")
-    return f"known: {shown}" if opts else "none is declared"
 
 
 def _frac(value: Any) -> Fraction:
@@ -59,7 +50,7 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
             _condition(ctx, doc["implied_by"], ["documents", i, "implied_by"], numbers, documents, scale_min, scale_max)
     _document_cycles(ctx)
     targets = _rules(ctx, domains, aspects, numbers, documents, scale_min, scale_max)
-    check_requirements(data, ctx.add, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
+    check_requirements(ctx, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
     if not ctx.problems:
         _cycles(ctx, targets)
     return ctx.problems, targets
@@ -72,23 +63,18 @@ def _unique_keys(ctx: _Ctx) -> None:
             key = item.get(field)
             if key in seen:
                 first = locate(ctx.data, [list_name, seen[key]], ctx.name)
-                ctx.add(
-                    "DUPLICATE_ID",
-                    f"{list_name} `{key}` is declared twice (first at line {first.line})",
-                    [list_name, i, field],
-                    f"give each item of `{list_name}` its own {field}",
-                )
+                ctx.problem("DUPLICATE_ID", [list_name, i, field], list=list_name, key=key, line=first.line, field=field)
             else:
                 seen[key] = i
     caps: set[str] = set()
     for i, cap in enumerate(ctx.data["scale"].get("capabilities", [])):
         if cap["id"] in caps:
-            ctx.add("DUPLICATE_ID", f"capability `{cap['id']}` is declared twice", ["scale", "capabilities", i, "id"])
+            ctx.problem("DUPLICATE_ID.capability", ["scale", "capabilities", i, "id"], capability=cap["id"])
         caps.add(cap["id"])
     names: set[str] = set()
     for i, band in enumerate(ctx.data["predikat"]["bands"]):
         if band["name"] in names:
-            ctx.add("DUPLICATE_ID", f"the predikat `{band['name']}` has two bands", ["predikat", "bands", i, "name"])
+            ctx.problem("DUPLICATE_ID.band", ["predikat", "bands", i, "name"], name=band["name"])
         names.add(band["name"])
 
 
@@ -98,11 +84,11 @@ def _citations(ctx: _Ctx, node: Any, path: list[str | int], source_ids: set[Any]
             sub = [*path, key]
             if key in ("citation", "legal_basis") and isinstance(value, dict) and "source" in value:
                 if value["source"] not in source_ids:
-                    ctx.add(
+                    ctx.problem(
                         "UNKNOWN_SOURCE",
-                        f"the citation names source `{value['source']}`, which `sources` does not declare",
                         [*sub, "source"],
-                        _did_you_mean(value["source"], sorted(str(s) for s in source_ids)),
+                        hint=did_you_mean(value["source"], sorted(str(s) for s in source_ids)),
+                        source=value["source"],
                     )
             elif key != "sources":
                 _citations(ctx, value, sub, source_ids)
@@ -115,26 +101,16 @@ def _scale(ctx: _Ctx) -> tuple[int, int]:
     scale = ctx.data["scale"]
     lo, hi = scale["min"], scale["max"]
     if lo >= hi:
-        ctx.add("SCALE", f"the scale's min ({lo}) must be below its max ({hi})", ["scale", "max"])
+        ctx.problem("SCALE", ["scale", "max"], min=lo, max=hi)
         return lo, max(lo, hi)
     for i, cap in enumerate(scale["capabilities"]):
         levels = {int(k) for k in cap["levels"]}
         missing = sorted(set(range(lo, hi + 1)) - levels)
         extra = sorted(levels - set(range(lo, hi + 1)))
         if missing:
-            ctx.add(
-                "LEVEL_NAMES",
-                f"capability `{cap['id']}` gives no name for level {', '.join(map(str, missing))}",
-                ["scale", "capabilities", i, "levels"],
-                f"name every level from {lo} to {hi}",
-            )
+            ctx.problem("LEVEL_NAMES", ["scale", "capabilities", i, "levels"], capability=cap["id"], levels=missing, min=lo, max=hi)
         for level in extra:
-            ctx.add(
-                "LEVEL_OUT_OF_SCALE",
-                f"capability `{cap['id']}` names level {level}, outside the scale {lo}..{hi}",
-                ["scale", "capabilities", i, "levels", str(level)],
-                "remove it or widen the scale",
-            )
+            ctx.problem("LEVEL_OUT_OF_SCALE.capability", ["scale", "capabilities", i, "levels", str(level)], capability=cap["id"], level=level, min=lo, max=hi)
     return lo, hi
 
 
@@ -146,61 +122,31 @@ def _structure_refs(
     for i, asp in enumerate(data["aspects"]):
         if has_domains:
             if "domain" not in asp:
-                ctx.add("REQUIRED", f"aspect `{asp['id']}` names no domain", ["aspects", i], "add `domain:` with a domain id")
+                ctx.problem("REQUIRED.domain", ["aspects", i], aspect=asp["id"])
             elif asp["domain"] not in domains:
-                ctx.add(
-                    "UNKNOWN_DOMAIN",
-                    f"aspect `{asp['id']}` belongs to domain `{asp['domain']}`, which is not declared",
-                    ["aspects", i, "domain"],
-                    _did_you_mean(asp["domain"], domains),
-                )
+                ctx.problem("UNKNOWN_DOMAIN", ["aspects", i, "domain"], hint=did_you_mean(asp["domain"], domains), aspect=asp["id"], domain=asp["domain"])
         elif "domain" in asp:
-            ctx.add(
-                "UNKNOWN_DOMAIN",
-                f"aspect `{asp['id']}` names domain `{asp['domain']}`, but this ruleset declares no domains",
-                ["aspects", i, "domain"],
-                "remove `domain:` or declare `domains:`",
-            )
+            ctx.problem("UNKNOWN_DOMAIN.none", ["aspects", i, "domain"], aspect=asp["id"], domain=asp["domain"])
     caps = {c["id"] for c in data["scale"]["capabilities"]}
     for i, ind in enumerate(data["indicators"]):
         if ind["aspect"] not in aspects:
-            ctx.add(
-                "UNKNOWN_ASPECT",
-                f"indicator {ind['number']} belongs to aspect `{ind['aspect']}`, which is not declared",
-                ["indicators", i, "aspect"],
-                _did_you_mean(ind["aspect"], aspects),
-            )
+            ctx.problem("UNKNOWN_ASPECT", ["indicators", i, "aspect"], hint=did_you_mean(ind["aspect"], aspects), number=ind["number"], aspect=ind["aspect"])
         if ind["capability"] not in caps:
-            ctx.add(
-                "UNKNOWN_CAPABILITY",
-                f"indicator {ind['number']} has capability `{ind['capability']}`, which the scale does not declare",
-                ["indicators", i, "capability"],
-                _did_you_mean(ind["capability"], caps),
-            )
+            ctx.problem("UNKNOWN_CAPABILITY", ["indicators", i, "capability"], hint=did_you_mean(ind["capability"], caps), number=ind["number"], capability=ind["capability"])
         levels = {int(k) for k in ind["criteria"]}
         for level in sorted(levels - set(range(lo, hi + 1))):
-            ctx.add(
-                "LEVEL_OUT_OF_SCALE",
-                f"indicator {ind['number']} describes level {level}, outside the scale {lo}..{hi}",
-                ["indicators", i, "criteria", str(level)],
-                "remove it or correct the level",
-            )
+            ctx.problem("LEVEL_OUT_OF_SCALE.criteria", ["indicators", i, "criteria", str(level)], number=ind["number"], level=level, min=lo, max=hi)
         missing = sorted(set(range(lo, hi + 1)) - levels)
         if missing:
-            ctx.add(
-                "CRITERIA_LEVELS",
-                f"indicator {ind['number']} has no criteria for level {', '.join(map(str, missing))}",
-                ["indicators", i, "criteria"],
-                f"summarise what each level from {lo} to {hi} requires",
-            )
+            ctx.problem("CRITERIA_LEVELS", ["indicators", i, "criteria"], number=ind["number"], levels=missing, min=lo, max=hi)
     used_aspects = {ind["aspect"] for ind in data["indicators"]}
     for i, asp in enumerate(data["aspects"]):
         if asp["id"] not in used_aspects:
-            ctx.add("EMPTY_ASPECT", f"aspect `{asp['id']}` has no indicators", ["aspects", i], "add indicators or remove it")
+            ctx.problem("EMPTY_ASPECT", ["aspects", i], aspect=asp["id"])
     used_domains = {a.get("domain") for a in data["aspects"]}
     for i, dom in enumerate(data.get("domains", []) or []):
         if dom["id"] not in used_domains:
-            ctx.add("EMPTY_DOMAIN", f"domain `{dom['id']}` has no aspects", ["domains", i], "add aspects or remove it")
+            ctx.problem("EMPTY_DOMAIN", ["domains", i], domain=dom["id"])
 
 
 def _weights(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int]) -> None:
@@ -208,7 +154,7 @@ def _weights(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int]) -> Non
     for list_name in ("domains", "aspects", "indicators"):
         for i, item in enumerate(data.get(list_name, []) or []):
             if _frac(item["weight"]) <= 0:
-                ctx.add("ZERO_WEIGHT", f"the weight of {list_name[:-1]} `{item.get('id', item.get('number'))}` is 0", [list_name, i, "weight"], "every weight must be above 0; remove the item instead")
+                ctx.problem("ZERO_WEIGHT", [list_name, i, "weight"], what=Msg(f"item.{list_name}"), id=item.get("id", item.get("number")))
     per_aspect: dict[str, Fraction] = {a: Fraction(0) for a in aspects}
     for ind in data["indicators"]:
         if ind["aspect"] in per_aspect:
@@ -218,12 +164,7 @@ def _weights(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int]) -> Non
         want = _frac(asp["weight"])
         got = per_aspect[a_id]
         if got and got != want:
-            ctx.add(
-                "WEIGHT_SUM",
-                f"the indicators of aspect `{a_id}` weigh {_num(got)} in all, but the aspect weighs {_num(want)}",
-                ["aspects", i, "weight"],
-                "correct an indicator weight or the aspect weight so that they agree",
-            )
+            ctx.problem("WEIGHT_SUM", ["aspects", i, "weight"], aspect=a_id, total=_num(got), weight=_num(want))
     if data.get("domains"):
         per_domain: dict[str, Fraction] = {d: Fraction(0) for d in domains}
         for asp in data["aspects"]:
@@ -233,12 +174,7 @@ def _weights(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int]) -> Non
             want = _frac(data["domains"][i]["weight"])
             got = per_domain[d_id]
             if got and got != want:
-                ctx.add(
-                    "WEIGHT_SUM",
-                    f"the aspects of domain `{d_id}` weigh {_num(got)} in all, but the domain weighs {_num(want)}",
-                    ["domains", i, "weight"],
-                    "correct an aspect weight or the domain weight so that they agree",
-                )
+                ctx.problem("WEIGHT_SUM.domain", ["domains", i, "weight"], domain=d_id, total=_num(got), weight=_num(want))
         top = sum((_frac(d["weight"]) for d in data["domains"]), Fraction(0))
         what = "domains"
     else:
@@ -246,75 +182,35 @@ def _weights(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int]) -> Non
         what = "aspects"
     total = _frac(data["total_weight"])
     if top != total:
-        ctx.add(
-            "WEIGHT_SUM",
-            f"the {what} weigh {_num(top)} in all, but total_weight is {_num(total)}",
-            ["total_weight"],
-            f"correct a weight of the {what} or total_weight",
-        )
+        ctx.problem("WEIGHT_SUM.total", ["total_weight"], what=Msg(f"items.{what}"), total=_num(top), weight=_num(total))
 
 
 def _bands(ctx: _Ctx, lo: int, hi: int) -> None:
     bands = ctx.data["predikat"]["bands"]
     order = sorted(range(len(bands)), key=lambda i: (_frac(bands[i]["from"]), _frac(bands[i]["to"])))
     if order != list(range(len(bands))):
-        ctx.add(
-            "BAND_ORDER",
-            "the predikat bands are not in ascending order",
-            ["predikat", "bands"],
-            "list them from the lowest (e.g. Kurang) to the highest (e.g. Memuaskan)",
-        )
+        ctx.problem("BAND_ORDER", ["predikat", "bands"])
     for i, band in enumerate(bands):
         if _frac(band["from"]) >= _frac(band["to"]):
-            ctx.add(
-                "BAND_EMPTY",
-                f"band `{band['name']}` goes from {band['from']} to {band['to']}: it covers nothing",
-                ["predikat", "bands", i, "to"],
-                "`to` must be above `from`",
-            )
+            ctx.problem("BAND_EMPTY", ["predikat", "bands", i, "to"], name=band["name"], start=band["from"], end=band["to"])
     for prev_i, next_i in zip(order, order[1:]):
         prev, nxt = bands[prev_i], bands[next_i]
         end, start = _frac(prev["to"]), _frac(nxt["from"])
         end_txt, start_txt = str(prev["to"]), str(nxt["from"])  # as written in the file
         if end < start:
-            ctx.add(
-                "BAND_GAP",
-                f"no band covers indices from {end_txt} up to {start_txt} (between `{prev['name']}` and `{nxt['name']}`)",
-                ["predikat", "bands", next_i, "from"],
-                f"make `{nxt['name']}` start at {end_txt}, where `{prev['name']}` ends",
-            )
+            ctx.problem("BAND_GAP", ["predikat", "bands", next_i, "from"], end=end_txt, start=start_txt, prev=prev["name"], next=nxt["name"])
         elif end > start:
-            ctx.add(
-                "BAND_OVERLAP",
-                f"bands `{prev['name']}` and `{nxt['name']}` both cover indices from {start_txt} up to {end_txt}",
-                ["predikat", "bands", next_i, "from"],
-                f"make `{nxt['name']}` start at {end_txt}, where `{prev['name']}` ends",
-            )
+            ctx.problem("BAND_OVERLAP", ["predikat", "bands", next_i, "from"], end=end_txt, start=start_txt, prev=prev["name"], next=nxt["name"])
     if bands:
         first, last = bands[order[0]], bands[order[-1]]
         if _frac(first["from"]) > lo:
-            ctx.add(
-                "BAND_RANGE",
-                f"the lowest band starts at {first['from']}, above the lowest possible index {lo}",
-                ["predikat", "bands", order[0], "from"],
-                f"start `{first['name']}` at {lo}",
-            )
+            ctx.problem("BAND_RANGE.low", ["predikat", "bands", order[0], "from"], start=first["from"], min=lo, name=first["name"])
         if _frac(last["to"]) < hi:
-            ctx.add(
-                "BAND_RANGE",
-                f"the highest band ends at {last['to']}, below the highest possible index {hi}",
-                ["predikat", "bands", order[-1], "to"],
-                f"end `{last['name']}` at {hi}",
-            )
+            ctx.problem("BAND_RANGE.high", ["predikat", "bands", order[-1], "to"], end=last["to"], max=hi, name=last["name"])
         for i, band in enumerate(bands):
             if _frac(band["from"]) < lo or _frac(band["to"]) > hi:
                 if band is first and _frac(band["from"]) < lo or band is last and _frac(band["to"]) > hi:
-                    ctx.add(
-                        "BAND_RANGE",
-                        f"band `{band['name']}` reaches outside the scale {lo}..{hi}",
-                        ["predikat", "bands", i],
-                        f"keep bands between {lo} and {hi}",
-                    )
+                    ctx.problem("BAND_RANGE", ["predikat", "bands", i], name=band["name"], min=lo, max=hi)
 
 
 _CONDITION_KINDS = ("all", "any", "not", "indicator", "document")
@@ -331,48 +227,24 @@ def _condition(
 ) -> None:
     kinds = [k for k in _CONDITION_KINDS if k in cond]
     if len(kinds) != 1:
-        found = ", ".join(f"`{k}`" for k in cond) or "nothing"
-        ctx.add(
-            "CONDITION_KIND",
-            f"a condition must be exactly one of {{indicator, at_least}}, {{document}}, {{all}}, {{any}} or {{not}}; found {found}",
-            path,
-            "split it into several conditions inside `all:` or `any:`",
-        )
+        found: object = ", ".join(f"`{k}`" for k in cond) or Msg("nothing")
+        ctx.problem("CONDITION_KIND", path, found=found)
         return
     kind = kinds[0]
     if kind == "indicator":
         extra = [k for k in cond if k not in ("indicator", "at_least")]
         if "at_least" not in cond or extra:
-            ctx.add(
-                "CONDITION_KIND",
-                "an indicator condition is written {indicator: N, at_least: L}",
-                path,
-                "add `at_least:` with the level the indicator must reach",
-            )
+            ctx.problem("CONDITION_KIND.indicator", path)
         if cond["indicator"] not in numbers:
-            ctx.add(
-                "UNKNOWN_INDICATOR",
-                f"the condition names indicator {cond['indicator']}, which this ruleset does not have",
-                [*path, "indicator"],
-                _did_you_mean(cond["indicator"], numbers),
-            )
+            ctx.problem("UNKNOWN_INDICATOR.condition", [*path, "indicator"], hint=did_you_mean(cond["indicator"], numbers), number=cond["indicator"])
         if "at_least" in cond and not lo <= cond["at_least"] <= hi:
-            ctx.add(
-                "LEVEL_OUT_OF_SCALE",
-                f"at_least {cond['at_least']} is outside the scale {lo}..{hi}",
-                [*path, "at_least"],
-            )
+            ctx.problem("LEVEL_OUT_OF_SCALE.at_least", [*path, "at_least"], level=cond["at_least"], min=lo, max=hi)
         return
     if len(cond) != 1:
-        ctx.add("CONDITION_KIND", f"a `{kind}` condition takes nothing else", path, "move the other keys to their own condition")
+        ctx.problem("CONDITION_KIND.alone", path, kind=kind)
     if kind == "document":
         if cond["document"] not in documents:
-            ctx.add(
-                "UNKNOWN_DOCUMENT",
-                f"the condition names document `{cond['document']}`, which `documents` does not declare",
-                [*path, "document"],
-                _did_you_mean(cond["document"], documents),
-            )
+            ctx.problem("UNKNOWN_DOCUMENT.condition", [*path, "document"], hint=did_you_mean(cond["document"], documents), document=cond["document"])
     elif kind == "not":
         _condition(ctx, cond["not"], [*path, "not"], numbers, documents, lo, hi)
     else:
@@ -394,20 +266,11 @@ def _rules(
     for i, rule in enumerate(data.get("rules", []) or []):
         path: list[str | int] = ["rules", i]
         if not lo <= rule["max_level"] <= hi:
-            ctx.add(
-                "LEVEL_OUT_OF_SCALE",
-                f"rule `{rule['id']}` caps at level {rule['max_level']}, outside the scale {lo}..{hi}",
-                [*path, "max_level"],
-            )
+            ctx.problem("LEVEL_OUT_OF_SCALE.cap", [*path, "max_level"], rule=rule["id"], level=rule["max_level"], min=lo, max=hi)
         _condition(ctx, rule["unless"], [*path, "unless"], numbers, documents, lo, hi)
         if rule["kind"] == "requires":
             if rule.get("indicator") not in numbers:
-                ctx.add(
-                    "UNKNOWN_INDICATOR",
-                    f"rule `{rule['id']}` names indicator {rule.get('indicator')}, which this ruleset does not have",
-                    [*path, "indicator"],
-                    _did_you_mean(rule.get("indicator"), numbers),
-                )
+                ctx.problem("UNKNOWN_INDICATOR.rule", [*path, "indicator"], hint=did_you_mean(rule.get("indicator"), numbers), rule=rule["id"], number=rule.get("indicator"))
                 continue
             resolved[rule["id"]] = [rule["indicator"]]
             continue
@@ -432,35 +295,30 @@ def _targets(
             if n in numbers:
                 chosen.add(n)
             else:
-                ctx.add("UNKNOWN_INDICATOR", f"rule `{rule['id']}` targets indicator {n}, which this ruleset does not have", [*tpath, j], _did_you_mean(n, numbers))
+                ctx.problem("UNKNOWN_INDICATOR.target", [*tpath, j], hint=did_you_mean(n, numbers), rule=rule["id"], number=n)
     else:
         for j, d in enumerate(spec.get("domains", [])):
             if d not in domains:
-                ctx.add("UNKNOWN_DOMAIN", f"rule `{rule['id']}` targets domain `{d}`, which is not declared", [*tpath, "domains", j], _did_you_mean(d, domains))
+                ctx.problem("UNKNOWN_DOMAIN.target", [*tpath, "domains", j], hint=did_you_mean(d, domains), rule=rule["id"], domain=d)
                 continue
             asp_ids = {a["id"] for a in data["aspects"] if a.get("domain") == d}
             chosen.update(ind["number"] for ind in data["indicators"] if ind["aspect"] in asp_ids)
         for j, a in enumerate(spec.get("aspects", [])):
             if a not in aspects:
-                ctx.add("UNKNOWN_ASPECT", f"rule `{rule['id']}` targets aspect `{a}`, which is not declared", [*tpath, "aspects", j], _did_you_mean(a, aspects))
+                ctx.problem("UNKNOWN_ASPECT.target", [*tpath, "aspects", j], hint=did_you_mean(a, aspects), rule=rule["id"], aspect=a)
                 continue
             chosen.update(ind["number"] for ind in data["indicators"] if ind["aspect"] == a)
         for j, n in enumerate(spec.get("indicators", [])):
             if n in numbers:
                 chosen.add(n)
             else:
-                ctx.add("UNKNOWN_INDICATOR", f"rule `{rule['id']}` targets indicator {n}, which this ruleset does not have", [*tpath, "indicators", j], _did_you_mean(n, numbers))
+                ctx.problem("UNKNOWN_INDICATOR.target", [*tpath, "indicators", j], hint=did_you_mean(n, numbers), rule=rule["id"], number=n)
         for j, n in enumerate(spec.get("except", [])):
             if n not in numbers:
-                ctx.add("UNKNOWN_INDICATOR", f"rule `{rule['id']}` excepts indicator {n}, which this ruleset does not have", [*tpath, "except", j], _did_you_mean(n, numbers))
+                ctx.problem("UNKNOWN_INDICATOR.except", [*tpath, "except", j], hint=did_you_mean(n, numbers), rule=rule["id"], number=n)
             chosen.discard(n)
     if not chosen:
-        ctx.add(
-            "EMPTY_TARGETS",
-            f"rule `{rule['id']}` applies to no indicator",
-            tpath,
-            "list indicator numbers, or domains/aspects that keep at least one indicator after `except`",
-        )
+        ctx.problem("EMPTY_TARGETS", tpath, rule=rule["id"])
     return sorted(chosen)
 
 

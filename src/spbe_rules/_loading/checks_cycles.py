@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 from typing import Any
+
+from .._base.messages import Msg, Seq
 from .source import locate
 from .check_context import _Ctx, _doc_refs
 
@@ -16,12 +18,7 @@ def _document_cycles(ctx: _Ctx) -> None:
         first = min(group, key=index.__getitem__)
         cycle = _cycle_through(first, set(group), succ)
         chain = " -> ".join(f"`{k}`" for k in [*cycle, first])
-        ctx.add(
-            "DOCUMENT_CYCLE",
-            f"documents are inferred from themselves through implied_by: {chain}",
-            ["documents", index[first], "implied_by"],
-            "infer a document from indicator levels, or from documents that are not inferred from it",
-        )
+        ctx.problem("DOCUMENT_CYCLE", ["documents", index[first], "implied_by"], chain=chain)
 
 
 def _cyclic_groups(nodes: list[str], succ: dict[str, list[str]]) -> list[list[str]]:
@@ -115,18 +112,15 @@ def _cycles(ctx: _Ctx, targets: dict[str, list[int]]) -> None:
         first = min(group, key=index.__getitem__)
         cycle = _cycle_through(first, set(group), succ)  # each rule caps what the next one reads; the last, what the first reads
         caps = [min(capped[a] & reads[cycle[(k + 1) % len(cycle)]].keys()) for k, a in enumerate(cycle)]
-        steps = []
+        steps: list[object] = []
         for k, a in enumerate(cycle):
             read = caps[k - 1]
             via = reads[a][read]
-            through = f" (document `{via}` is inferred from it)" if via else ""
-            steps.append(f"rule `{a}` reads indicator {read}{through} and caps indicator {caps[k]}")
+            if via:
+                steps.append(Msg("RULE_CYCLE.step_via", rule=a, read=read, document=via, capped=caps[k]))
+            else:
+                steps.append(Msg("RULE_CYCLE.step", rule=a, read=read, capped=caps[k]))
         where: list[str | int] = ["rules", index[first], "unless"]
         if locate(data, where, ctx.name).file != locate(data, where[:2], ctx.name).file:
             where = where[:2]  # a ruleset that extends another changed this rule but not its condition: point at the change
-        ctx.add(
-            "RULE_CYCLE",
-            f"rules depend on their own targets: {'; '.join(steps)}",
-            where,
-            "a rule may not cap an indicator its own condition reads, directly or through other rules or a document's implied_by",
-        )
+        ctx.problem("RULE_CYCLE", where, steps=Seq(steps, "; "))

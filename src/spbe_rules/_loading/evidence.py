@@ -11,6 +11,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 from .._base.errors import Location, Problem
+from .._base.messages import Msg
 from .._model.model import Ruleset
 
 __all__ = ["EvaluationDate", "EvidenceItem", "Verdict", "check_evidence", "evaluation_date", "parse_evidence"]
@@ -112,9 +113,9 @@ def evaluation_date(ruleset: Ruleset, year: int, evaluated_on: str | None) -> Ev
     return None
 
 
-def _guess(value: str, options: Iterable[str]) -> str | None:
+def _hint(value: str, options: Iterable[str], fallback: str, **params: object) -> Msg:
     g = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
-    return f"did you mean `{g[0]}`?" if g else None
+    return Msg("did_you_mean", guess=g[0]) if g else Msg(fallback, options=", ".join(sorted(options)), **params)
 
 
 def check_evidence(
@@ -131,29 +132,20 @@ def check_evidence(
     ``where(*path)`` gives the location of a value of the assessment."""
     problems: list[Problem] = []
 
-    def add(code: str, message: str, path: Sequence[str | int], hint: str | None) -> None:
-        problems.append(Problem(code, message, where(*path), hint))
+    def add(msg_key: str, path: Sequence[str | int], hint: Msg | None = None, **params: object) -> None:
+        problems.append(Problem.of(msg_key, where(*path), hint=hint, **params))
 
     if evaluated_on is not None and not _valid_date(evaluated_on):
-        add("BAD_DATE", f"`{evaluated_on}` is not a calendar date", ["evaluated_on"], "write the date as YYYY-MM-DD, e.g. 2024-06-30")
+        add("BAD_DATE", ["evaluated_on"], text=evaluated_on, example="2024-06-30")
     if evidence is None:
         return problems
+    rid = ruleset.id
     if ruleset.evidence_policy is None or not ruleset.requirements:
-        add(
-            "NO_REQUIREMENTS",
-            f"ruleset {ruleset.id} has no requirement items, so it cannot weigh evidence",
-            ["evidence"],
-            "evaluate under a ruleset with requirement items, such as pedoman-3-2024, or remove `evidence:`",
-        )
+        add("NO_REQUIREMENTS", ["evidence"], rs=rid)
         return problems
     when = evaluation_date(ruleset, year, evaluated_on)
     if when is None and evidence:
-        add(
-            "NO_EVALUATION_DATE",
-            f"evidence is given, but the assessment has no `evaluated_on` and ruleset {ruleset.id} declares no evaluation date for {year}",
-            ["evidence"],
-            "add `evaluated_on: YYYY-MM-DD` at the top of the file: the date evidence ages are measured at",
-        )
+        add("NO_EVALUATION_DATE", ["evidence"], rs=rid, year=year)
     limit = when.day if when is not None and _valid_date(when.date) else None
     kinds = {k.id for k in ruleset.evidence_kinds}
     reqs = {r.id: r for r in ruleset.requirements}
@@ -163,50 +155,36 @@ def check_evidence(
     for i, item in enumerate(evidence):
         base: list[str | int] = ["evidence", i]
         if item.id in seen:
-            add("DUPLICATE_EVIDENCE", f"evidence id `{item.id}` is used twice", [*base, "id"], f"give each item its own id; the first is item {seen[item.id] + 1}")
+            add("DUPLICATE_EVIDENCE", [*base, "id"], id=item.id, first=seen[item.id] + 1)
         else:
             seen[item.id] = i
         if item.kind not in kinds:
-            add("UNKNOWN_EVIDENCE_KIND", f"evidence kind `{item.kind}` is not declared by ruleset {ruleset.id}", [*base, "kind"], _guess(item.kind, kinds) or "kinds: " + ", ".join(sorted(kinds)))
+            add("UNKNOWN_EVIDENCE_KIND.assessment", [*base, "kind"], _hint(item.kind, kinds, "kinds"), kind=item.kind, rs=rid)
         if not _valid_date(item.date):
-            add("BAD_DATE", f"`{item.date}` is not a calendar date", [*base, "date"], "write the date as YYYY-MM-DD")
+            add("BAD_DATE", [*base, "date"], text=item.date, example="2023-11-20")
         elif limit is not None and item.day > limit:
-            add(
-                "EVIDENCE_AFTER_EVALUATION",
-                f"evidence `{item.id}` is dated {item.date}, after the evaluation date {when.date if when else ''}",
-                [*base, "date"],
-                "correct the date, or set `evaluated_on` to the date the evaluation measures ages at",
-            )
+            add("EVIDENCE_AFTER_EVALUATION", [*base, "date"], id=item.id, date=item.date, on=when.date if when else "")
         if not item.supports and item.document is None:
-            add("REQUIRED", f"evidence `{item.id}` names neither the requirement items it supports nor a document", base, "add `supports: [id, ...]` (see spbe-rules next FILE) or `document: KEY`")
+            add("REQUIRED.supports", base, id=item.id)
         if item.file is not None and item.sha256 is None:
-            add("REQUIRED", f"`sha256` is missing: evidence `{item.id}` refers to a file", [*base, "file"], "add `sha256:` with the file's SHA-256, as printed by `sha256sum FILE`")
+            add("REQUIRED.sha256", [*base, "file"], id=item.id)
         if item.file is not None and item.url is not None:
-            add("NOT_ALLOWED", f"evidence `{item.id}` gives both `url` and `file`", [*base, "url"], "keep one of them")
-        for j, rid in enumerate(item.supports):
-            req = reqs.get(rid)
+            add("NOT_ALLOWED.url_and_file", [*base, "url"], id=item.id)
+        for j, req_id in enumerate(item.supports):
+            req = reqs.get(req_id)
             if req is None:
-                add("UNKNOWN_REQUIREMENT", f"requirement `{rid}` does not exist in ruleset {ruleset.id}", [*base, "supports", j], _guess(rid, reqs) or "list them with: spbe-rules show " + ruleset.id)
+                g = difflib.get_close_matches(req_id, sorted(reqs), n=1, cutoff=0.6)
+                add("UNKNOWN_REQUIREMENT", [*base, "supports", j], Msg("did_you_mean", guess=g[0]) if g else None, id=req_id, rs=rid)
             elif req.evidence is not None and req.evidence.kind != item.kind and item.kind in kinds:
-                add(
-                    "EVIDENCE_KIND_MISMATCH",
-                    f"requirement `{rid}` needs evidence of kind `{req.evidence.kind}`, but `{item.id}` is of kind `{item.kind}`",
-                    [*base, "supports", j],
-                    "name this requirement on an item of the right kind, or correct the kind",
-                )
+                add("EVIDENCE_KIND_MISMATCH", [*base, "supports", j], id=req_id, need=req.evidence.kind, item=item.id, kind=item.kind)
         if item.stage is not None and item.stage not in stages:
-            add("UNKNOWN_STAGE", f"stage `{item.stage}` is not a stage of ruleset {ruleset.id}", [*base, "stage"], _guess(item.stage, stages) or "stages: " + ", ".join(stages))
+            add("UNKNOWN_STAGE.evidence", [*base, "stage"], _hint(item.stage, stages, "UNKNOWN_STAGE.evidence.hint"), stage=item.stage, rs=rid)
         for v in item.verdicts:
             if v.stage not in stages:
-                add("UNKNOWN_STAGE", f"stage `{v.stage}` is not a stage of ruleset {ruleset.id}", [*base, "verdicts", v.stage], _guess(v.stage, stages) or "stages: " + ", ".join(stages))
+                add("UNKNOWN_STAGE.evidence", [*base, "verdicts", v.stage], _hint(v.stage, stages, "UNKNOWN_STAGE.evidence.hint"), stage=v.stage, rs=rid)
         if item.document is not None:
             if item.document not in docs:
-                add("UNKNOWN_DOCUMENT", f"document `{item.document}` is not declared by ruleset {ruleset.id}", [*base, "document"], _guess(item.document, docs) or "documents: " + ", ".join(sorted(docs)))
+                add("UNKNOWN_DOCUMENT.evidence", [*base, "document"], _hint(item.document, docs, "UNKNOWN_DOCUMENT.evidence.hint"), key=item.document, rs=rid)
             elif item.document in documents:
-                add(
-                    "DOCUMENT_TWICE",
-                    f"document `{item.document}` is stated under `documents:` and given as evidence",
-                    ["documents", item.document],
-                    "state it once: keep the evidence item, which carries its date and the assessors' verdicts, and remove it from `documents:`",
-                )
+                add("DOCUMENT_TWICE", ["documents", item.document], key=item.document)
     return problems

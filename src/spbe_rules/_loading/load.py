@@ -24,10 +24,10 @@ from typing import Any
 
 import attrs
 
-from .._base.links import docs_url
 from .._base.atomic import replacing
 from .._model.converter import converter
 from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
+from .._base.messages import Msg
 from .._model.model import Ruleset
 from .._base.resources import schema_text
 from .._version import __version__
@@ -90,8 +90,9 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
         return paths[ref]
 
     guess = difflib.get_close_matches(ref, list(paths), n=1)
-    msg = f"no ruleset with id {ref!r} is installed" + (f"; did you mean {guess[0]!r}?" if guess else "")
-    raise RulesetNotFoundError(msg, sorted(paths))
+    if guess:
+        raise RulesetNotFoundError(Msg("not_installed.guess", id=repr(ref), guess=repr(guess[0])), sorted(paths))
+    raise RulesetNotFoundError(Msg("not_installed", id=repr(ref)), sorted(paths))
 
 
 def _same_file(a: Path, b: Path) -> bool:
@@ -157,38 +158,29 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
         src = read_source(current, what="ruleset", error=RulesetError)
         data = src.data
         if not isinstance(data, PosDict):
-            raise RulesetError(
-                "ruleset cannot be read",
-                [Problem("TYPE", "a ruleset file must be a mapping of keys (format:, id:, ...)", _start(data, name), f"see {docs_url('formats', 'ruleset')}")],
-            )
+            raise RulesetError(Msg("head.cannot_read.ruleset"), [Problem.of("TYPE.ruleset", _start(data, name))])
         ident = str(current.resolve())
         if ident in seen:
             chain = " -> ".join(str(p) for p in [*seen, ident])
-            raise RulesetError(
-                "ruleset extends itself",
-                [extends_problem(child_data, out[-1][0], f"`extends` makes a cycle: {chain}", "a ruleset cannot extend itself, directly or through others", "EXTENDS_CYCLE")],
-            )
+            raise RulesetError(Msg("head.extends_itself"), [extends_problem(child_data, out[-1][0], "EXTENDS_CYCLE", chain=chain)])
         seen.append(ident)
         out.append((name, src.raw, data))
         base = data.get("extends")
         if base is None:
             break
         if len(out) > _MAX_CHAIN:
-            raise RulesetError(
-                "extends chain too long",
-                [extends_problem(data, name, f"more than {_MAX_CHAIN} rulesets extend one another", "extend the newest complete ruleset instead", "EXTENDS_DEPTH")],
-            )
+            raise RulesetError(Msg("head.extends_chain"), [extends_problem(data, name, "EXTENDS_DEPTH", limit=_MAX_CHAIN)])
         if not isinstance(base, str):
             break  # the schema reports it
         try:
             current = resolve_ruleset_path(base, near=current.parent)
         except RulesetNotFoundError as exc:
             raise RulesetError(
-                "base ruleset not found",
+                Msg("head.base_not_found"),
                 [
-                    extends_problem(data, name, f"`extends` names {base!r}, which is not installed and not beside this file", f"installed: {', '.join(exc.available)}", "EXTENDS_UNKNOWN")
+                    extends_problem(data, name, "EXTENDS_UNKNOWN", base=repr(base), installed=", ".join(exc.available))
                     if exc.available
-                    else extends_problem(data, name, f"`extends`: {exc.message}", "name an installed ruleset id or a .yaml file", "EXTENDS_UNKNOWN")
+                    else extends_problem(data, name, "EXTENDS_UNKNOWN.other", detail=exc.msg)
                 ],
             ) from None
         child_data = data
@@ -232,13 +224,13 @@ def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
         problems.extend(merge_problems)
         name = child_name
     if problems:
-        raise RulesetError("ruleset is not valid", problems)
+        raise RulesetError(Msg("head.ruleset_invalid"), problems)
     problems = schema_problems("ruleset", data, name)
     if problems:
-        raise RulesetError("ruleset is not valid", problems)
+        raise RulesetError(Msg("head.ruleset_invalid"), problems)
     problems, targets = check_ruleset(data, name)
     if problems:
-        raise RulesetError("ruleset is not valid", problems)
+        raise RulesetError(Msg("head.ruleset_invalid"), problems)
     model = _normalise(data, targets)
     model["sha256"] = digest
     model["origin"] = sources[0][0]

@@ -6,8 +6,11 @@ errors found after merging still name the right file and line.
 
 from __future__ import annotations
 
+from typing import Any
+
 
 from .._base.errors import Location, Problem
+from .._base.messages import Msg
 from .source import PosDict, PosList, key_location, locate
 
 __all__ = ["KEYED_LISTS", "merge_extension"]
@@ -43,14 +46,7 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
     problems: list[Problem] = []
     for key in _CHILD_REQUIRED:
         if key not in child:
-            problems.append(
-                Problem(
-                    "REQUIRED",
-                    f"`{key}` is missing: a ruleset that extends another must give its own {key}",
-                    locate(child, [], name),
-                    f"add `{key}:` at the top of the file",
-                )
-            )
+            problems.append(Problem.of("REQUIRED.extends", locate(child, [], name), key=key))
     merged = _copy_dict(base)
     for key in _NOT_INHERITED:
         merged.pop(key, None)
@@ -86,14 +82,7 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
             for i, k in enumerate(keys):
                 idx = next((j for j, item in enumerate(current) if isinstance(item, dict) and item.get(field) == k), None)
                 if idx is None:
-                    problems.append(
-                        Problem(
-                            "REMOVE_UNKNOWN",
-                            f"cannot remove {list_name} `{k}`: the base ruleset `{base.get('id')}` has no such item",
-                            locate(remove, [list_name, i], name),
-                            "check the id against the base ruleset (spbe-rules show ID)",
-                        )
-                    )
+                    problems.append(Problem.of("REMOVE_UNKNOWN", locate(remove, [list_name, i], name), list=list_name, key=k, base=base.get("id")))
                     continue
                 del current[idx]
                 del current.marks[idx]
@@ -132,6 +121,7 @@ def _merge_list(base: PosList, child: PosList, field: str) -> PosList:
     return out
 
 
-def extends_problem(child: PosDict, name: str, message: str, hint: str, code: str) -> Problem:
+def extends_problem(child: PosDict, name: str, key: str, /, **params: Any) -> Problem:
+    """The catalogue problem ``key`` at the ``extends:`` of ``child``."""
     loc = locate(child, ["extends"], name)
-    return Problem(code, message, loc if loc.line else key_location(child, "extends") or Location(name), hint)
+    return Problem.of(key, loc if loc.line else key_location(child, "extends") or Location(name), **params)

@@ -14,6 +14,7 @@ from pathlib import Path
 import attrs
 
 from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
+from .._base.messages import Msg
 from .._base.resources import data_dir
 from .source import parse_text
 
@@ -62,8 +63,7 @@ def _header(path: Path) -> RulesetInfo:
         years = tuple(sorted(int(y) for y in data["applies_to"]["evaluation_years"]))
         return RulesetInfo(str(data["id"]), str(data["version"]), str(data["title"]), str(data["status"]), years, data.get("extends"), str(path))
     except (KeyError, TypeError, ValueError):
-        problem = Problem("BAD_HEADER", "the header (id, version, title, status, applies_to.evaluation_years) cannot be read", Location(str(path)), "run `spbe-rules validate` on the file")
-        raise RulesetError("ruleset header cannot be read", [problem]) from None
+        raise RulesetError(Msg("head.bad_header"), [Problem.of("BAD_HEADER", Location(str(path)))]) from None
 
 
 @cache
@@ -80,15 +80,13 @@ def ruleset_for_year(year: int) -> str:
         return matches[0]
     listing = [f"{i.id} ({_years(i.evaluation_years)})" for i in infos]
     if not matches:
-        raise RulesetNotFoundError(f"no installed ruleset is in force for the {year} evaluation; name one with `ruleset:`", listing)
-    raise RulesetNotFoundError(
-        f"{len(matches)} installed rulesets claim the {year} evaluation ({', '.join(matches)}); name one with `ruleset:`", listing
-    )
+        raise RulesetNotFoundError(Msg("year.none", year=year), listing)
+    raise RulesetNotFoundError(Msg("year.many", n=len(matches), year=year, ids=", ".join(matches)), listing)
 
 
 def _years(years: tuple[int, ...]) -> str:
     if not years:
-        return "no evaluation year"
+        return "-"
     if list(years) == list(range(years[0], years[-1] + 1)) and len(years) > 1:
         return f"{years[0]}-{years[-1]}"
     return ", ".join(map(str, years))

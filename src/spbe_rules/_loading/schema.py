@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import re
 from decimal import Decimal
 from functools import cache
 from typing import Any
@@ -13,7 +14,47 @@ from .._base.messages import CATALOGUE, Msg
 from .._base.resources import schema_text
 from .source import key_location, locate
 
-__all__ = ["schema_problems"]
+__all__ = ["assessment_surely_valid", "schema_problems"]
+
+# A quick check that accepts only assessments the JSON Schema accepts too (a strict subset of
+# schemas/assessment.schema.json; a property test holds it to that). A well-formed assessment
+# then needs no JSON Schema validator, which keeps `spbe-rules evaluate` quick to start; anything
+# it does not accept goes to the full validator, which explains every problem.
+_NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
+_RULESET_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
+_NUMBER = re.compile(r"[1-9][0-9]{0,2}\Z")
+_ASSESSMENT_KEYS = frozenset({"format", "ruleset", "instansi", "year", "stage", "levels", "stages", "documents", "note"})
+
+
+def _levels_surely_valid(m: Any) -> bool:
+    return isinstance(m, dict) and all(
+        type(k) is str and _NUMBER.match(k) is not None and type(v) is int and 0 <= v <= 10 for k, v in m.items()
+    )
+
+
+def _name_map(m: Any) -> bool:
+    return isinstance(m, dict) and all(type(k) is str and _NAME.match(k) is not None for k in m)
+
+
+def assessment_surely_valid(data: Any) -> bool:
+    """True only when ``data`` is certainly a valid assessment under the JSON Schema (False: ask the schema)."""
+    if not isinstance(data, dict) or not data.keys() <= _ASSESSMENT_KEYS or "instansi" not in data or "year" not in data:
+        return False
+    get = data.get
+    instansi, year = data["instansi"], data["year"]
+    return (
+        get("format", "spbe-rules/assessment@1") == "spbe-rules/assessment@1"
+        and ("ruleset" not in data or (type(data["ruleset"]) is str and _RULESET_ID.match(data["ruleset"]) is not None))
+        and type(instansi) is str
+        and 1 <= len(instansi) <= 300
+        and type(year) is int
+        and 2000 <= year <= 2100
+        and ("stage" not in data or (type(data["stage"]) is str and _NAME.match(data["stage"]) is not None))
+        and ("levels" not in data or _levels_surely_valid(data["levels"]))
+        and ("stages" not in data or (_name_map(data["stages"]) and len(data["stages"]) >= 1 and all(map(_levels_surely_valid, data["stages"].values()))))
+        and ("documents" not in data or (_name_map(data["documents"]) and all(type(v) is bool for v in data["documents"].values())))
+        and ("note" not in data or (type(data["note"]) is str and len(data["note"]) <= 4000))
+    )
 
 
 @cache

@@ -62,7 +62,7 @@ def load_assessment_for(
         extra = _problems_beyond_form(path, exc, ruleset, missing)
         if not extra:
             raise
-        raise AssessmentError(exc.message, [*exc.problems, *extra]) from None
+        raise AssessmentError(exc.head, [*exc.problems, *extra]) from None
     chosen = ruleset_for_assessment(assessment, ruleset)
     check_against(chosen, assessment, missing)
     return assessment, chosen

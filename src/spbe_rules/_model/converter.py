@@ -8,7 +8,6 @@ back exactly. Conditions are written in the same shape as in ruleset files.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 

@@ -36,7 +36,12 @@ _LABELS: dict[str, dict[str, Any]] = {
         "stage": "tahap",
         "documents": "Dokumen",
         "present": {True: "ada", False: "tidak ada", None: "tidak diketahui"},
-        "basis": {"stated": "dinyatakan", "implied": "disimpulkan", "unknown": "tidak dinyatakan"},
+        "basis": {"stated": "dinyatakan", "implied": "disimpulkan", "unknown": "tidak dinyatakan", "evidence": "dari bukti dukung"},
+        "evidence_head": "Bukti dukung (umur diukur pada {on}, tanggal {basis})",
+        "evidence_basis": {"assessment": "dari penilaian (evaluated_on)", "ruleset": "yang dinyatakan ruleset untuk tahun ini"},
+        "evidence_cols": ("No", "Diajukan", "Didukung", "Dihitung", "Belum terpenuhi untuk tingkat berikutnya"),
+        "no_evidence": "tanpa bukti",
+        "evidence_note": "Yang dihitung: tahap {stage} dan sesudahnya memakai tingkat yang didukung bukti. Rinciannya: spbe-rules explain FILE --indicator N; yang masih diperlukan: spbe-rules next FILE",
         "provisional": "Catatan: ruleset ini berstatus sementara (provisional), belum pasti",
         "rule_flag": "sementara",
         "rule_note": "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain",
@@ -62,7 +67,12 @@ _LABELS: dict[str, dict[str, Any]] = {
         "stage": "stage",
         "documents": "Documents",
         "present": {True: "present", False: "absent", None: "unknown"},
-        "basis": {"stated": "stated", "implied": "inferred", "unknown": "not stated"},
+        "basis": {"stated": "stated", "implied": "inferred", "unknown": "not stated", "evidence": "from evidence"},
+        "evidence_head": "Evidence (ages measured at {on}, the date {basis})",
+        "evidence_basis": {"assessment": "given by the assessment (evaluated_on)", "ruleset": "the ruleset declares for this year"},
+        "evidence_cols": ("No", "Claimed", "Supported", "Counted", "Not met for the next level"),
+        "no_evidence": "no evidence",
+        "evidence_note": "Counted: from stage {stage} on, the level the evidence supports. Details: spbe-rules explain FILE --indicator N; what is still needed: spbe-rules next FILE",
         "provisional": "Note: this ruleset is provisional (not settled)",
         "rule_flag": "provisional",
         "rule_note": "[provisional]: a rule that is not settled; its reason and legal basis: spbe-rules explain",
@@ -129,10 +139,29 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     if filled:
         out.append("")
         out.append(f"* {L['filled']}: {', '.join(filled)}")
+    out.extend(render_evidence(result, rs, lang))
     if result.stages:
         out.append("")
         out.append(render_stages(result, lang, rs))
     return "\n".join(out) + "\n"
+
+
+def render_evidence(result: Result, rs: Ruleset, lang: str = "id") -> list[str]:
+    """The evidence table: per indicator that claims more than the lowest level or has evidence,
+    claimed vs supported level, the level counted and the requirement items not yet met."""
+    if result.evaluated_on is None and all(i.evidence is None for i in result.indicators):
+        return []
+    L = _LABELS[lang]
+    rows = [i for i in result.indicators if i.evidence is not None and (i.level > rs.scale.min or i.supported_level is not None)]
+    out = ["", L["evidence_head"].format(on=result.evaluated_on or "-", basis=L["evidence_basis"].get(result.evaluated_on_basis or "", "-"))]
+    cols = L["evidence_cols"]
+    out.append(f"  {cols[0]:>4}  {cols[1]:>8}  {cols[2]:>11}  {cols[3]:>8}  {cols[4]}")
+    for i in rows:
+        sup = L["no_evidence"] if i.supported_level is None else str(i.supported_level)
+        out.append(f"  {i.id:>4}  {i.level:>8}  {sup:>11}  {i.effective_level:>8}  {', '.join(i.unmet) or '-'}")
+    if rs.evidence_policy is not None:
+        out.extend(textwrap.wrap(L["evidence_note"].format(stage=rs.evidence_policy.supported_from), 96, initial_indent="  ", subsequent_indent="  "))
+    return out
 
 
 _STAGE_WORDS = {

@@ -27,9 +27,9 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, cli, common, limits, loading, views
+from . import analysis, cli, common, evidence, limits, loading, views
 
-__all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "lang_or_none", "placeholders", "render"]
+__all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "Seq", "lang_or_none", "placeholders", "render"]
 
 Lang = Literal["id", "en"]
 LANGS: Final[tuple[Lang, ...]] = ("id", "en")
@@ -88,9 +88,31 @@ class Msg:
         return f"Msg({self.key!r}{args})"
 
 
+class Seq:
+    """Parameter values shown one after another with ``sep`` between them (a list or tuple
+    parameter is shown with ``", "``); each may be a :class:`Msg`."""
+
+    __slots__ = ("items", "sep")
+
+    def __init__(self, items: list[object] | tuple[object, ...], sep: str) -> None:
+        self.items = tuple(items)
+        self.sep = sep
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Seq) and (self.items, self.sep) == (other.items, other.sep)
+
+    def __hash__(self) -> int:
+        return hash((self.items, self.sep))
+
+    def __repr__(self) -> str:
+        return f"Seq({list(self.items)!r}, {self.sep!r})"
+
+
 def _value(value: object, lang: Lang) -> object:
     if isinstance(value, Msg):
         return value.render(lang)
+    if isinstance(value, Seq):
+        return value.sep.join(str(_value(v, lang)) for v in value.items)
     if isinstance(value, (list, tuple)):
         return ", ".join(str(_value(v, lang)) for v in value)
     return value
@@ -117,6 +139,6 @@ def _join(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-_PARTS = (common.ENTRIES, loading.ENTRIES, analysis.ENTRIES, cli.ENTRIES, views.ENTRIES, limits.ENTRIES)
+_PARTS = (common.ENTRIES, loading.ENTRIES, evidence.ENTRIES, analysis.ENTRIES, cli.ENTRIES, views.ENTRIES, limits.ENTRIES)
 # key -> (Bahasa Indonesia, English), every part joined
 CATALOGUE: Final[dict[str, tuple[str, str]]] = _join(*_PARTS)

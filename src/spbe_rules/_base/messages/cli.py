@@ -13,6 +13,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Evaluate SPBE assessments exactly under versioned rulesets (PermenPANRB 59/2020 and others).",
     ),
     "cli.command_metavar": ("PERINTAH", "COMMAND"),
+    "cli.commands_heading": ("Perintah:", "Commands:"),
+    "cli.commands_footer": (
+        "Bantuan satu perintah: spbe-rules PERINTAH --help    Versi: spbe-rules --version",
+        "Help on one command: spbe-rules COMMAND --help    Version: spbe-rules --version",
+    ),
+    "cli.unknown_command": (
+        "perintah tidak dikenal: `{command}`{hint} (daftar perintah: spbe-rules tanpa argumen)",
+        "unknown command: `{command}`{hint} (list of commands: spbe-rules without arguments)",
+    ),
+    "cli.did_you_mean": ("; maksud Anda `{guess}`?", "; did you mean `{guess}`?"),
     "cli.lang": (
         "bahasa keluaran: id (Bahasa Indonesia, bawaan) atau en (English); juga lewat {env}",
         "language of the output: id (Bahasa Indonesia, the default) or en (English); also through {env}",
