@@ -188,3 +188,21 @@ def test_story_in_english(tmp_path: Path) -> None:
     for words in ("Margin and risk", "All indicators", "Year over year", "2.609: 0.014 above the Baik floor of 2.595", "The ruleset change alone changes the predikat: Baik \u2192 Cukup"):
         assert words in text, words
     assert "Baik floor 2.595" in page and "index 2.609" in page  # the chart's own labels
+
+
+def test_supported_levels_and_evidence_gaps(tmp_path: Path) -> None:
+    """With dated evidence (issue 12): the supported level beside the claimed one, and the items the next level still needs."""
+    path = EXAMPLES / "bukti-dukung-2024.yaml"
+    _, page = _report(tmp_path, path)
+    a = load_assessment(path)
+    res = evaluate(load_ruleset("pedoman-3-2024"), a)
+    ind = re.findall(r'<table class="indicators">.*?</table>', page, re.S)[0]
+    assert "Didukung bukti" in ind
+    row1 = re.search(r"<tr[^>]*><td>1</td>.*?</tr>", ind, re.S)
+    assert row1 and '<td class="num diff" title="">3</td>' in row1.group(0)  # claimed 4, supported 3
+    gaps = re.findall(r'<table class="gaps">.*?</table>', page, re.S)[0]
+    rs = load_ruleset("pedoman-3-2024")
+    for ir in res.indicators:
+        for rid in ir.unmet:
+            assert htmllib.escape(rs.requirement(rid).text.id, quote=True) in gaps
+    assert "Kesenjangan bukti dukung" in _visible_text(page)

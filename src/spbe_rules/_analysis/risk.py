@@ -170,22 +170,29 @@ def risk(
         ceiling = Boundary(bands[k + 1], ruleset.predikat.bands[k + 1].lower, at, inclusive, at - value)
     lowest = ruleset.scale.min
     numbers = [i.id for i in result.indicators]
-    levels = [i.level for i in result.indicators]  # the final submitted levels (filled ones at the lowest)
     eff0 = [i.effective_level for i in result.indicators]
+    # the level that counted before the rules: the submitted level (filled ones at the lowest); with
+    # evidence, the level the evidence supports, which the result shows after the rules (the rules
+    # only lower levels, and lowering one level never releases a cap, so the effective level serves)
+    levels = [i.level if i.counted == "claimed" else i.effective_level for i in result.indicators]
+    # documents as the evaluation had them: stated by the assessment or by its evidence (implied ones are inferred again)
+    documents = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
     movable = [k for k, e in enumerate(eff0) if e > lowest]
-    rows = []
+    rows = [list(levels)]  # first the levels as they are: the core must give the result's own index
     for k in movable:
         row = list(levels)
         row[k] = eff0[k] - 1
         rows.append(row)
     nums = evaluate_levels(
-        ruleset, rows, [assessment.documents] * len(rows), enable_rules=enable_rules, disable_rules=disable_rules, backend="python"
+        ruleset, rows, [documents] * len(rows), enable_rules=enable_rules, disable_rules=disable_rules, backend="python"
     )
     for i in sorted(nums.failed):
         raise nums.failed[i]
+    if nums.index_exact(0) != value:
+        raise AssertionError(f"risk: the levels before any drop give {nums.index_exact(0)}, the evaluation {value}")
     domain_of = {i.id: ruleset.aspect(i.aspect).domain for i in result.indicators}
     drops: list[Drop] = []
-    for row_no, k in enumerate(movable):
+    for row_no, k in enumerate(movable, start=1):
         if nums.predikat[row_no] == result.predikat:
             continue
         eff1 = nums.effective[row_no]

@@ -44,6 +44,7 @@ from .._engine.engine import Compiled, compiled
 from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
+from .._model.converter import exact_text
 from .batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow, fast_available, int64_bound
 from .batch_kernel import RowMap, _Fractions, _Keys, _Texts, _doc_matrix, _numpy_numbers, _python_numbers
 from .._loading.load import load_ruleset
@@ -354,6 +355,18 @@ def _row_info(c: Compiled) -> tuple[Compiled, Any, frozenset[str]]:
     return got
 
 
+def _check_view_columns(row: BatchRow, rs: Ruleset) -> list[Problem]:
+    """The target must lie on the index scale, and every indicator given an owner must exist."""
+    out: list[Problem] = []
+    lo, hi = rs.scale.min, rs.scale.max
+    if row.target is not None and not lo <= row.target <= hi:
+        out.append(Problem.of("TARGET_OUT_OF_SCALE", row.location("target"), target=exact_text(row.target), lo=lo, hi=hi, rid=rs.id))
+    unknown = sorted(set(row.owners) - set(rs.numbers))
+    if unknown:
+        out.append(Problem.of("UNKNOWN_INDICATOR.owner", row.location("owner"), numbers=_ranges(unknown), rid=rs.id, lo=min(rs.numbers), hi=max(rs.numbers)))
+    return out
+
+
 def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list[Problem], list[int], dict[str, bool]]:
     c = compiled(rs)
     _, getter, stage_set = _row_info(c)
@@ -375,6 +388,7 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
                     f"did you mean `{guess[0]}`?" if guess else f"stages: {', '.join(stage_ids) or 'none declared'} (or leave it empty)",
                 )
             )
+    problems.extend(_check_view_columns(row, rs))
     pos = c.position
     lo, hi = rs.scale.min, rs.scale.max
     given = row.levels
@@ -496,6 +510,9 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
                 RowMap(numbers, effective[i]),
                 row.source,
                 row.line,
+                row.target,
+                row.owners,
+                row.documents,
             )
         )
     return out

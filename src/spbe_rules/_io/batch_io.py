@@ -31,7 +31,8 @@ HELP_SHEET = "petunjuk"
 RESULT_SHEET = "hasil"
 _TRUE = {"true", "ya", "y", "yes", "1", "ada"}
 _FALSE = {"false", "tidak", "t", "no", "n", "0", "tidak ada"}
-_ALIASES = {"instansi": "instansi", "institution": "instansi", "year": "year", "tahun": "year", "stage": "stage", "tahap": "stage", "ruleset": "ruleset"}
+_ALIASES = {"instansi": "instansi", "institution": "instansi", "year": "year", "tahun": "year", "stage": "stage", "tahap": "stage", "ruleset": "ruleset",
+            "target": "target", "sasaran": "target", "owner": "owner", "pemilik": "owner", "penanggung_jawab": "owner"}
 _IGNORED = {"note", "catatan", "keterangan", "no", "nomor"}
 
 

@@ -3,16 +3,19 @@
 from __future__ import annotations
 
 import csv
+import re
 import io
 import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
+from fractions import Fraction
 from pathlib import Path
 from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
 from .._base.errors import AssessmentError, Location, Problem, ValidationError
+from .._base.messages import Msg
 from .._base.numbers import problem_of, text_problem
 from .._base.files import FileProblem, open_regular
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
@@ -143,6 +146,8 @@ class _Header:
         ruleset: str | None = None
         levels: dict[int, int] | None = None
         docs: dict[str, bool] = {}
+        target: Fraction | None = None
+        owners: dict[int, str] = {}
         n = len(cells)
         src = self.source
         if text and n >= self.width and self.level_fields:  # the common case: every level cell a plain whole number
@@ -177,6 +182,10 @@ class _Header:
                 stage = str(raw).strip()
             elif key == "ruleset":
                 ruleset = str(raw).strip()
+            elif key == "target":
+                target = parse_target(raw, Location(src, line, k + 1), problems)
+            elif key == "owner":
+                owners = parse_owners(str(raw), Location(src, line, k + 1), problems)
             else:
                 flag = _flag(raw)
                 if flag is None:
@@ -187,7 +196,40 @@ class _Header:
             problems.append(Problem("REQUIRED", "the year is empty", Location(src, line, self.columns["year"]), "the evaluation year, such as 2024"))
         if problems:
             return BatchFailure(AssessmentError("row cannot be read", problems), src, line, instansi or None, year if isinstance(year, int) else None)
-        return BatchRow(instansi, year, levels, stage, docs, ruleset, src, line, self.columns)
+        return BatchRow(instansi, year, levels, stage, docs, ruleset, src, line, self.columns, target, owners)
+
+
+def parse_target(raw: Any, where: Location, problems: list[Problem]) -> Fraction | None:
+    """A target index (``2.6``, ``3,5``): at most 6 decimals and 3 whole digits, checked before any exact conversion."""
+    text = str(raw).strip().replace(",", ".")
+    if re.fullmatch(r"\d{1,3}(\.\d{1,6})?", text) is None:
+        problems.append(Problem.of("BAD_TARGET", where, text=str(raw)))
+        return None
+    return Fraction(text)
+
+
+def parse_owners(text: str, where: Location, problems: list[Problem]) -> dict[int, str]:
+    """``Bappeda: 11-14; Diskominfo: 15-20, 22`` -> indicator number -> unit; each indicator has one unit."""
+    out: dict[int, str] = {}
+    for part in (p.strip() for p in text.split(";")):
+        if not part:
+            continue
+        unit, sep, numbers = part.partition(":")
+        unit = unit.strip()
+        if not sep or not unit or not numbers.strip():
+            problems.append(Problem.of("BAD_OWNER", where, text=text, why=Msg("BAD_OWNER.why.unit", part=part)))
+            return {}
+        for item in (i.strip() for i in numbers.split(",")):
+            m = re.fullmatch(r"(\d{1,4})(?:\s*-\s*(\d{1,4}))?", item)
+            if m is None or (m.group(2) is not None and int(m.group(2)) < int(m.group(1))):
+                problems.append(Problem.of("BAD_OWNER", where, text=text, why=Msg("BAD_OWNER.why.number", item=item)))
+                return {}
+            for n in range(int(m.group(1)), int(m.group(2) or m.group(1)) + 1):
+                if n in out and out[n] != unit:
+                    problems.append(Problem.of("BAD_OWNER", where, text=text, why=Msg("BAD_OWNER.why.twice", number=n, first=out[n], second=unit)))
+                    return {}
+                out[n] = unit
+    return out
 
 
 def _whole(raw: Any) -> int | None:
@@ -360,8 +402,11 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
                 aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
                 levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
-                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k}
-                out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None)
+                docs = {k[4:]: v == "ya" for k, v in rec.items() if k and k.startswith("doc:") and v in ("ya", "tidak")}
+                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner")}
+                out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
+                out["target"] = rec.get("target") or None
+                out["owners"] = rec.get("owner") or ""
                 yield _checked_record(out, source, reader.line_num)
         return
     raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
@@ -372,6 +417,31 @@ def _number_field(value: Any, what: str, source: str, line: int) -> None:
     got = text_problem(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
     if got is not None:
         raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
+
+
+def _view_fields(rec: dict[str, Any], where: Location) -> None:
+    """The optional fields the batch report shows: ``target`` (an index) becomes a Fraction, ``owners``
+    (the owner column's text, or a mapping from the JSON lines) a mapping of indicator number to unit,
+    ``documents`` a mapping of document key to true/false."""
+    problems: list[Problem] = []
+    target = rec.get("target")
+    rec["target"] = None if target in (None, "") else parse_target(target, where, problems)
+    owners = rec.get("owners")
+    if isinstance(owners, str):
+        rec["owners"] = parse_owners(owners, where, problems)
+    elif isinstance(owners, dict) and all(isinstance(k, str) and k.isdigit() and len(k) <= 4 and isinstance(v, str) for k, v in owners.items()):
+        rec["owners"] = {int(k): v for k, v in owners.items()}
+    elif owners is None:
+        rec["owners"] = {}
+    else:
+        problems.append(Problem("TYPE", "owners is not a mapping of indicator numbers to units", where, "give the output of spbe-rules batch"))
+    docs = rec.get("documents")
+    if docs is None:
+        rec["documents"] = {}
+    elif not isinstance(docs, dict) or not all(isinstance(v, bool) for v in docs.values()):
+        problems.append(Problem("TYPE", "documents is not a mapping of document keys to true/false", where, "give the output of spbe-rules batch"))
+    if problems:
+        raise InputError("results cannot be read", problems)
 
 
 def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
@@ -391,6 +461,7 @@ def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
         rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
     except (TypeError, ValueError):
         raise InputError("results cannot be read", [Problem("TYPE", "a level is not a whole number", Location(source, line), None)]) from None
+    _view_fields(rec, Location(source, line))
     try:
         rec["year"] = int(rec["year"])
     except (TypeError, ValueError):

@@ -25,6 +25,9 @@ class BatchRow:
     ``year``. ``source``/``line`` say where the row came from, and ``columns``
     maps a field (``"instansi"``, ``"year"``, ``"stage"``, ``"doc:KEY"``, or an
     indicator number as text) to its 1-based column, so problems can name it.
+    ``target`` is the institution's own target index and ``owners`` maps indicator
+    numbers to the unit (OPD) responsible for them; both optional, both carried to
+    the result for the batch report.
     """
 
     instansi: str
@@ -36,6 +39,8 @@ class BatchRow:
     source: str = "<input>"
     line: int | None = None
     columns: Mapping[str, int] = field(factory=dict, eq=False, repr=False)
+    target: Fraction | None = None
+    owners: Mapping[int, str] = field(factory=dict)
 
     def location(self, key: str | None = None) -> Location:
         """Where this row (or one of its fields) is."""
@@ -60,6 +65,9 @@ class BatchResult:
     effective_levels: Mapping[int, int]
     source: str = "<input>"
     line: int | None = None
+    target: Fraction | None = None
+    owners: Mapping[int, str] = field(factory=dict)
+    documents: Mapping[str, bool] = field(factory=dict)
 
 
 @frozen

@@ -5,12 +5,13 @@ from __future__ import annotations
 import csv
 import json
 import os
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
 from typing import Any
 from .._base.atomic import discard, temp_beside
+from .._base.text import number_ranges
 from .batch_rows import BatchFailure, BatchResult
 from .batch_kernel import RowMap
 from .._model.converter import exact_text
@@ -37,8 +38,11 @@ def output_columns(rulesets: Sequence[Ruleset]) -> tuple[list[str], list[str], l
 class BatchWriter:
     """Writes results to a temporary file; :meth:`commit` moves it into place, :meth:`abort` removes it."""
 
-    def __init__(self, path: str | os.PathLike[str], domains: Sequence[str], aspects: Sequence[str], numbers: Sequence[int]) -> None:
+    def __init__(
+        self, path: str | os.PathLike[str], domains: Sequence[str], aspects: Sequence[str], numbers: Sequence[int], documents: Sequence[str] = ()
+    ) -> None:
         self.target = Path(path)
+        self.documents = list(documents)
         self.domains = list(domains)
         self.aspects = list(aspects)
         self.numbers = list(numbers)
@@ -64,6 +68,9 @@ class BatchWriter:
             *(f"level:{n}" for n in self.numbers),
             "source",
             "row",
+            "target",
+            "owner",
+            *(f"doc:{k}" for k in self.documents),
         ]
 
     def _open(self) -> None:
@@ -105,6 +112,9 @@ class BatchWriter:
             *self._pick(r.effective_levels, self.numbers),
             r.source,
             "" if r.line is None else r.line,
+            "" if r.target is None else exact_text(r.target),
+            owners_text(r.owners),
+            *("" if k not in r.documents else ("ya" if r.documents[k] else "tidak") for k in self.documents),
         ]
 
     def commit(self) -> None:
@@ -163,7 +173,18 @@ def result_record(r: BatchResult) -> dict[str, Any]:
         "effective_levels": {str(n): lv for n, lv in r.effective_levels.items()},
         "source": r.source,
         "row": r.line,
+        "target": None if r.target is None else exact_text(r.target),
+        "owners": {str(n): unit for n, unit in sorted(r.owners.items())},
+        "documents": dict(r.documents),
     }
+
+
+def owners_text(owners: Mapping[int, str]) -> str:
+    """``{11: "Bappeda", 12: "Bappeda", 15: "Diskominfo"}`` -> ``Bappeda: 11-12; Diskominfo: 15`` (the input form)."""
+    units: dict[str, list[int]] = {}
+    for n in sorted(owners):
+        units.setdefault(owners[n], []).append(n)
+    return "; ".join(f"{unit}: {number_ranges(ns)}" for unit, ns in units.items())
 
 
 def _number_format(shown: str) -> str:
@@ -216,7 +237,8 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset]) -> Ba
         )
     if kind is _XlsxWriter:
         need_openpyxl("writing .xlsx")
-    return kind(path, *output_columns(rulesets))
+    keys = list(dict.fromkeys(d.key for rs in rulesets for d in rs.documents))
+    return kind(path, *output_columns(rulesets), documents=keys)
 
 
 class ProblemWriter:

@@ -34,7 +34,8 @@ from .._loading.load import load_ruleset
 from .._analysis.compare import YearComparison
 from .._analysis.risk import risk
 from .views import bound_text
-from .story import STORY_CSS, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
+from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
+from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -92,7 +93,7 @@ def _page(title: str, body: str) -> str:
     return (
         "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-        f"<title>{_e(title)}</title>\n<style>{_CSS}{STORY_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
+        f"<title>{_e(title)}</title>\n<style>{_CSS}{STORY_CSS}{BATCH_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
 
@@ -354,6 +355,7 @@ def report_html(
         body.append(f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>')
     body.append("</tbody></table>")
     body.append(indicators_section(result, rs))
+    body.append(evidence_section(result, rs))
     body.append(_capped_section(result, rs))
     if assessment is not None and include_plan:
         body.append(_plan_section(rs, assessment, result, plan_options or {}))
@@ -435,8 +437,10 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     """The HTML summary of batch results (records as read by ``read_results``).
 
     Per institution and year the latest stage counts. Shows the predikat
-    distribution per year, the ranking of the latest year (``top`` rows), and the
-    change of each institution's index between its last two years.
+    distribution per year, the ranking of the latest year (``top`` rows), every
+    institution over every year (with its target and stated documents), the
+    indicator x institution heat map, a view per owner, and the change of each
+    institution's index between its last two years.
     """
 
     rulesets: dict[str, Ruleset | None] = {}
@@ -514,6 +518,15 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         body.append("</tbody></table>")
         if len(ranked) > top:
             body.append(f'<p class="muted">{len(ranked) - top} instansi lainnya tidak ditampilkan (lihat berkas hasil).</p>')
+    # the group discussion: every institution over every year, the heat map, a view per owner
+    by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
+    for (inst, yy), rec in latest.items():
+        by_inst.setdefault(inst, {})[yy] = rec
+    body.append(institutions_section(by_inst, years, rulesets, top))
+    if years:
+        last_year = [rec for (_, yy), rec in latest.items() if yy == years[-1]]
+        body.append(heatmap_section(last_year, rulesets))
+        body.append(owners_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))

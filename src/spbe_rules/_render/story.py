@@ -26,6 +26,7 @@ from .views import bound_text, boundary_sentence, rule_sentence, signed_text
 
 __all__ = [
     "STORY_CSS",
+    "evidence_section",
     "index_line_svg",
     "indicators_section",
     "margin_card",
@@ -301,7 +302,9 @@ def indicators_section(result: Result, rs: Ruleset) -> str:
     that counts after the rules, each with its name; cells that differ are marked."""
     claimed = {i.id: i.level for i in result.stages[0].indicators} if result.stages else {}
     staged = bool(result.stages) and len(result.stages) > 1
-    cols = [("no", ""), ("indicator", ""), ("aspect", "")] + ([("claimed", "num")] if staged else []) + [("final", "num"), ("counted", "num"), ("name", ""), ("note", "")]
+    evidenced = any(ir.evidence is not None for ir in result.indicators)
+    cols = [("no", ""), ("indicator", ""), ("aspect", "")] + ([("claimed", "num")] if staged else []) + [("final", "num")]
+    cols += ([("supported", "num")] if evidenced else []) + [("counted", "num"), ("name", ""), ("note", "")]
     out = [f"<h2>{esc(_t('story.indicators.head'))}</h2>", _head("indicators", *cols)]
     for ir in result.indicators:
         ind = rs.indicator(ir.id)
@@ -317,9 +320,39 @@ def indicators_section(result: Result, rs: Ruleset) -> str:
             c = claimed.get(ir.id, ir.level)
             row += f'<td class="num{" diff" if c != ir.level else ""}">{c}</td>'
         name = rs.scale.level_name(ind.capability, ir.effective_level) or ""
-        row += f'<td class="num">{ir.level}</td><td class="num{" diff" if ir.effective_level != ir.level else ""}">{ir.effective_level}</td>'
+        row += f'<td class="num">{ir.level}</td>'
+        if evidenced:
+            sup = "-" if ir.supported_level is None else str(ir.supported_level)
+            title = esc(_t("story.indicators.no_evidence")) if ir.supported_level is None else ""
+            row += f'<td class="num{" diff" if ir.supported_level != ir.level else ""}" title="{title}">{sup}</td>'
+        row += f'<td class="num{" diff" if ir.effective_level != ir.level else ""}">{ir.effective_level}</td>'
         row += f'<td class="lvname">{esc(name)}</td><td>{"; ".join(n if n.startswith("<span") else esc(n) for n in notes)}</td></tr>'
         out.append(row)
+    out.append("</tbody></table>")
+    return "".join(out)
+
+
+def evidence_section(result: Result, rs: Ruleset) -> str:
+    """The evidence gaps: for each indicator, the requirement items of its next level that the evidence does not meet."""
+    gaps = [ir for ir in result.indicators if ir.unmet]
+    if not gaps:
+        return ""
+    lang = current_lang()
+    out = [f"<h2>{esc(_t('story.gaps.head'))}</h2>", f'<p class="muted">{esc(_t("story.gaps.intro"))}</p>']
+    out.append(_head("gaps", ("no", ""), ("indicator", ""), ("supported", "num"), ("next", "num"), ("unmet", "")))
+    for ir in gaps:
+        items = []
+        for rid in ir.unmet:
+            try:
+                req = rs.requirement(rid)
+            except KeyError:
+                items.append(f"<li><code>{esc(rid)}</code></li>")
+                continue
+            page = f" ({esc(_t('story.gaps.page', page=req.citation.page))})" if req.citation.page is not None else ""
+            items.append(f"<li>{esc(req.text.get(lang))}{page}</li>")
+        sup = "-" if ir.supported_level is None else str(ir.supported_level)
+        nxt = "-" if ir.supported_level is None else str(ir.supported_level + 1)
+        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{sup}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
