@@ -98,8 +98,9 @@ def test_the_boundary_cases_fail_under_the_other_years_rule(official_2023: spbe_
     failed = {c.name for c in report.failures}
     assert failed == {"2023-141 Pemerintah Kab. Nias Barat", "2023-605 Pemerintah Kab. Boven Digoel"}
     m = report.failures[0].mismatches[0]
-    assert (m.field, m.expected) == ("predikat", "'Cukup'")
-    assert m.got.startswith("'Kurang'") and "exact 1.7975" in m.got
+    assert (m.field, m.expected_in("en")) == ("predikat", "'Cukup'")
+    assert m.got_in("en").startswith("'Kurang'") and "exact 1.7975" in m.got_in("en")
+    assert "tepat 1.7975" in m.got_in("id")
     assert m.trail[0].kind == "index" and "unrounded" in m.trail[0].text.en
 
 
@@ -124,15 +125,15 @@ def test_wrong_weight_in_a_copy_fails_a_named_case(tmp_path: Path) -> None:
     assert name in failed
     fields = {m.field: m for m in failed[name].mismatches}
     assert set(fields) == {"domains.D1", "aspects.A1", "index_exact"}
-    assert (fields["index_exact"].expected, fields["index_exact"].got) == ("3.281", "3.282")
-    assert fields["domains.D1"].expected == "'3.70'" and fields["domains.D1"].got.startswith("'3.71'")
-    rendered = failed[name].render()
+    assert (fields["index_exact"].expected_in("en"), fields["index_exact"].got_in("en")) == ("3.281", "3.282")
+    assert fields["domains.D1"].expected_in("en") == "'3.70'" and fields["domains.D1"].got_in("en").startswith("'3.71'")
+    rendered = failed[name].render("en")
     assert rendered.startswith(f"FAIL {name} (")
     assert "domains.D1: expected '3.70', got '3.71' (exact 241/65)" in rendered
     assert "at domain D1 Kebijakan Internal SPBE = 3.71" in rendered
     dalam_bahasa = failed[name].render("id")
-    assert dalam_bahasa.startswith(f"GAGAL {name} (") and "; aturan " in dalam_bahasa
-    assert "domains.D1: diharapkan '3.70', didapat '3.71' (exact 241/65)" in dalam_bahasa
+    assert dalam_bahasa.startswith(f"GAGAL {name} (") and "; set aturan " in dalam_bahasa
+    assert "domains.D1: diharapkan '3.70', didapat '3.71' (tepat 241/65)" in dalam_bahasa  # one language: not 'exact'
 
     # the same through the command line: exit 1, the case and the field named
     code = main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), "--ruleset", str(copy)])
@@ -167,7 +168,7 @@ def test_failure_trail_goes_down_to_the_rule(tmp_path: Path) -> None:
     fields = [m.field for m in case.mismatches]
     assert fields == ["index", "domains.D3", "effective_levels.21"]
     index, d3, e21 = case.mismatches
-    assert index.got == "'2.67' (exact 2.67)"
+    assert index.got_in("en") == "'2.67' (exact 2.67)" and index.got_in("id") == "'2.67' (tepat 2.67)"
     # from the index: the domain that differs from what the case expects, then down to the rule
     assert [(n.kind, n.id) for n in index.trail] == [
         ("index", "index"),
@@ -178,11 +179,13 @@ def test_failure_trail_goes_down_to_the_rule(tmp_path: Path) -> None:
     ]
     assert [(n.kind, n.id) for n in d3.trail][0] == ("domain", "D3")
     assert d3.trail[-1].kind == "rule"
-    assert e21.got == "1 (submitted 3) (lowered by peta-rencana-manajemen)"
+    assert e21.got_in("en") == "1 (submitted 3) (lowered by peta-rencana-manajemen)"
+    assert e21.got_in("id") == "1 (diajukan 3) (dibatasi oleh peta-rencana-manajemen)"
     assert [(n.kind, n.id) for n in e21.trail] == [("indicator", "21"), ("rule", "peta-rencana-manajemen")]
     assert "Peta Rencana" in e21.trail[-1].text.en
-    text = case.render()
+    text = case.render("en")
     assert "index: expected '3.00', got '2.67' (exact 2.67)" in text
+    assert "index: diharapkan '3.00', didapat '2.67' (tepat 2.67)" in case.render("id")
     assert "-> rule peta-rencana-manajemen" in text
 
 
@@ -212,8 +215,8 @@ def test_tolerance_and_exact(tmp_path: Path) -> None:
     assert suite.cases[0].expect.index_exact == Fraction(3001, 1000)
     report = run_suite(suite)
     assert [c.passed for c in report.cases] == [True, False, True, False]
-    assert report.cases[1].mismatches[0].expected == "'3.01' within 0.005"
-    assert report.cases[3].mismatches[0].got == "'3.00' (exact 3)"
+    assert report.cases[1].mismatches[0].expected_in("en") == "'3.01' within 0.005"
+    assert report.cases[3].mismatches[0].got_in("en") == "'3.00' (exact 3)"
 
 
 def test_expected_errors(tmp_path: Path) -> None:
@@ -238,9 +241,12 @@ def test_expected_errors(tmp_path: Path) -> None:
     report = run_suite(load_suite(p))
     assert [c.passed for c in report.cases] == [True, False, False]
     assert report.cases[1].mismatches[0].field == "error"
-    assert report.cases[1].mismatches[0].got.startswith("no error (index 3.00")
+    assert report.cases[1].mismatches[0].got_in("en").startswith("no error (index 3.00")
     m = report.cases[2].mismatches[0]
-    assert m.field == "evaluation" and "MISSING_LEVEL" in m.got
+    assert m.field == "evaluation" and "MISSING_LEVEL" in m.got_in("en")
+    # one language throughout (issue 10: no more "diharapkan a result, didapat error")
+    assert m.expected_in("id") == "sebuah hasil" and m.got_in("id").startswith("kesalahan: [MISSING_LEVEL] ")
+    assert "tidak memberi tingkat kematangan" in m.got_in("id") and "gives no level" in m.got_in("en")
 
 
 def test_unknown_ids_in_expectations_are_failures_not_crashes(tmp_path: Path) -> None:
@@ -256,7 +262,7 @@ def test_unknown_ids_in_expectations_are_failures_not_crashes(tmp_path: Path) ->
         """,
     )
     case = run_suite(load_suite(p)).cases[0]
-    got = {m.field: m.got for m in case.mismatches}
+    got = {m.field: m.got_in("en") for m in case.mismatches}
     assert "it has no domains" in got["domains.D1"]
     assert got["aspects.A9"].startswith("no aspect A9 in ruleset permenpanrb-8-2026")
     assert got["effective_levels.47"] == "no indicator 47 in ruleset permenpanrb-8-2026"
@@ -331,7 +337,7 @@ def test_bad_suite_problems_have_places(tmp_path: Path) -> None:
     assert sorted(exc.codes) == ["DUPLICATE_CASE", "EXPECT_CONFLICT", "TYPE", "UNKNOWN_CASE"]
     by_code = {pr.code: pr for pr in exc.problems}
     assert str(by_code["DUPLICATE_CASE"].location) == f"{p}:7:11"
-    assert "first at line 4" in by_code["DUPLICATE_CASE"].message
+    assert "pertama pada baris 4" in by_code["DUPLICATE_CASE"].message
     assert by_code["TYPE"].location.line == 8
     assert by_code["TYPE"].location.json_path == "$.cases[1].assessment.levels[\"1\"]"
     assert by_code["UNKNOWN_CASE"].location.line == 13

@@ -285,7 +285,7 @@ def test_rulesets_text(capsys: pytest.CaptureFixture[str]) -> None:
     ids = [p.stem for p in (ROOT / "rulesets").glob("*.yaml")]
     for rid in ids:
         assert rid in out
-    assert out.splitlines()[0].split()[:2] == ["ID", "VERSION"]
+    assert out.splitlines()[0].split()[:2] == ["ID", "VERSI"]
 
 
 def test_rulesets_json(capsys: pytest.CaptureFixture[str]) -> None:
@@ -393,7 +393,7 @@ def test_validate_tells_each_kind_by_its_format(capsys: pytest.CaptureFixture[st
     assert code == 0, err
     assert f"{costs}: ok (berkas biaya;" in out and f"{KAB_2024}: ok (penilaian" in out
     code, out, err = cli(capsys, "validate", costs, "--ruleset", "pedoman-3-2024")
-    assert code == 0 and "ok (berkas biaya, sesuai aturan pedoman-3-2024)" in out
+    assert code == 0 and "ok (berkas biaya, sesuai set aturan pedoman-3-2024)" in out
     # a costs file naming an indicator the ruleset lacks is checked as costs, not as an assessment
     bad = tmp_path / "biaya.yaml"
     bad.write_text("format: spbe-rules/costs@1\ndefault_step: 1\nindicators:\n  99: 2\n", encoding="utf-8")

@@ -258,3 +258,25 @@ def test_without_evidence_the_results_are_todays(claimed: dict[int, int]) -> Non
             assert ind.level == claimed[ind.id]
     plain = spbe_rules.evaluate(RS, spbe_rules.Assessment.from_levels(claimed, instansi="Kabupaten Uji", year=2024))
     assert (plain.index_exact, plain.predikat, plain.effective_levels) == (result.index_exact, result.predikat, result.effective_levels)
+
+
+@SETTINGS
+@given(evidence_sets(), st.sampled_from(["keep", "no-reason", "bad-sha", "bad-date", "extra-key"]))
+def test_the_quick_form_check_never_accepts_what_the_schema_refuses(ev: list[dict[str, Any]], damage: str) -> None:
+    from spbe_rules._loading.schema import assessment_surely_valid, schema_problems
+
+    ev = [dict(e) for e in ev]
+    if ev and damage == "no-reason":
+        ev[0]["verdicts"] = {"dokumen": {"verdict": "rejected"}}
+    elif ev and damage == "bad-sha":
+        ev[0].update(file="bukti.pdf", sha256="ABC")
+    elif ev and damage == "bad-date":
+        ev[0]["date"] = "2024-6-1"
+    elif ev and damage == "extra-key":
+        ev[0]["tanggal"] = "2024-06-01"
+    data = {"instansi": "Kab Uji", "year": 2024, "levels": {str(n): 2 for n in RS.numbers}, "evaluated_on": "2024-06-30", "evidence": ev}
+    problems = schema_problems("assessment", data, "uji")
+    if assessment_surely_valid(data):
+        assert not problems
+    if damage == "keep" or not ev:
+        assert assessment_surely_valid(data) and not problems

@@ -90,3 +90,28 @@ def test_show_json_lists_requirements_by_level() -> None:
                 assert set(item) >= {"id", "text", "citation"}
                 assert item["citation"]["source"] == "pedoman-3-2024" and isinstance(item["citation"]["page"], int)
     assert inds[1]["requirements"]["4"][0]["id"].startswith("1.4.")
+
+
+@pytest.mark.parametrize("ruleset_id", ["permenpanrb-59-2020", "pedoman-6-2023"])
+def test_59_2020_records_per_indicator_why_it_has_no_items(ruleset_id: str) -> None:
+    rs = spbe_rules.load_ruleset(ruleset_id)
+    assert not rs.requirements
+    reasons = {u.indicator: u.reason for u in rs.requirements_unavailable}
+    assert set(reasons) == set(rs.numbers)
+    for reason in reasons.values():
+        assert "Lampiran Bab II huruf E" in reason.id and "Lampiran Bab II huruf E" in reason.en
+    out = subprocess.run([sys.executable, "-m", "spbe_rules", "show", ruleset_id, "--format", "json"], capture_output=True, text=True, check=True).stdout
+    shown = {i["number"]: i for i in json.loads(out)["indicators"]}
+    assert all(i["requirements"] == {} and i["requirements_unavailable"]["id"] for i in shown.values())
+
+
+def test_an_extension_that_removes_an_indicator_drops_its_requirement_entries(tmp_path: Path) -> None:
+    f = tmp_path / "uji-hapus.yaml"
+    f.write_text(
+        'format: spbe-rules/ruleset@1\nid: uji-hapus\nversion: "0.1.0"\ntitle: Uji\nstatus: provisional\nreason: uji\n'
+        "extends: pedoman-3-2024\napplies_to: {evaluation_years: [2099]}\nremove: {indicators: [47]}\n"
+        "indicators:\n  - {number: 46, weight: 6}\n",
+        encoding="utf-8",
+    )
+    rs = spbe_rules.load_ruleset(f, cache=False)
+    assert 47 not in {r.indicator for r in rs.requirements} and rs.requirements_of(46)

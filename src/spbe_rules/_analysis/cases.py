@@ -33,10 +33,10 @@ from attrs import field, frozen
 from .._loading.assessment import Assessment, parse_assessment
 from .._model.converter import to_fraction
 from .._base.errors import Location, Problem, ValidationError
+from .._base.messages import Msg
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
 from .._loading.sniff import CASES_FORMAT
-from .._base.links import docs_url
 
 __all__ = [
     "CASES_FORMAT",
@@ -183,27 +183,17 @@ def _load_suite(name: str) -> Suite:
     src = read_source(name, what="case suite", error=CaseSuiteError)
     data = src.data
     if not isinstance(data, PosDict):
-        raise CaseSuiteError(
-            "case suite is not valid",
-            [Problem("TYPE", "a case suite must be a mapping (format:, ruleset:, cases:)", Location(name, 1, 1), f"see {docs_url('formats', 'case-suite')}")],
-        )
+        raise CaseSuiteError(Msg("head.suite_invalid"), [Problem.of("TYPE.suite", Location(name, 1, 1))])
     problems = schema_problems("cases", data, name)
     if problems:
-        raise CaseSuiteError("case suite is not valid", problems)
+        raise CaseSuiteError(Msg("head.suite_invalid"), problems)
     cases: list[Case] = []
     seen: dict[str, int] = {}
     for i, raw in enumerate(data["cases"]):
         where = locate(data, ["cases", i], name)
         case_name = raw["name"]
         if case_name in seen:
-            problems.append(
-                Problem(
-                    "DUPLICATE_CASE",
-                    f"the case name {case_name!r} is used twice (first at line {seen[case_name]})",
-                    locate(data, ["cases", i, "name"], name),
-                    "give every case its own name: failures are reported by name",
-                )
-            )
+            problems.append(Problem.of("DUPLICATE_CASE", locate(data, ["cases", i, "name"], name), name=repr(case_name), line=seen[case_name]))
         else:
             seen[case_name] = where.line or 0
         try:
@@ -215,14 +205,7 @@ def _load_suite(name: str) -> Suite:
         expect = _expect(raw["expect"], data, i, name, problems)
         exc_raw = raw.get("exception")
         if exc_raw is not None and "error" in raw["expect"]:
-            problems.append(
-                Problem(
-                    "EXPECT_CONFLICT",
-                    "a declared `exception` explains expected values that the rules do not give; with `error:` there are none",
-                    locate(data, ["cases", i, "exception"], name),
-                    "remove `exception`, or write the expected values instead of `error:`",
-                )
-            )
+            problems.append(Problem.of("EXPECT_CONFLICT.exception", locate(data, ["cases", i, "exception"], name)))
         cases.append(
             Case(
                 name=case_name,
@@ -243,16 +226,9 @@ def _load_suite(name: str) -> Suite:
     boundary = tuple(data.get("boundary_sensitive", ()))
     for j, bname in enumerate(boundary):
         if bname not in seen:
-            problems.append(
-                Problem(
-                    "UNKNOWN_CASE",
-                    f"`boundary_sensitive` names {bname!r}, which is not a case of this suite",
-                    locate(data, ["boundary_sensitive", j], name),
-                    "use a case name exactly as written under `cases:`",
-                )
-            )
+            problems.append(Problem.of("UNKNOWN_CASE", locate(data, ["boundary_sensitive", j], name), name=repr(bname)))
     if problems:
-        raise CaseSuiteError("case suite is not valid", problems)
+        raise CaseSuiteError(Msg("head.suite_invalid"), problems)
     source = data.get("source")
     return Suite(
         path=name,
@@ -268,7 +244,7 @@ def _load_suite(name: str) -> Suite:
 def _prefixed(p: Problem, prefix: str) -> Problem:
     loc = p.location
     json_path = prefix + loc.json_path[1:] if loc.json_path.startswith("$") else loc.json_path
-    return Problem(p.code, p.message, Location(loc.file, loc.line, loc.col, json_path), p.hint)
+    return p.at(Location(loc.file, loc.line, loc.col, json_path))
 
 
 def _expect(raw: PosDict, data: PosDict, i: int, name: str, problems: list[Problem]) -> Expect:
@@ -278,14 +254,8 @@ def _expect(raw: PosDict, data: PosDict, i: int, name: str, problems: list[Probl
     if "error" in raw:
         others = [k for k in raw if k not in ("error",)]
         if others:
-            problems.append(
-                Problem(
-                    "EXPECT_CONFLICT",
-                    f"`error` says the evaluation must fail, so {', '.join(f'`{k}`' for k in others)} cannot be checked",
-                    locate(data, ["cases", i, "expect", others[0]], name),
-                    "write either `error:` or the expected values, in separate cases",
-                )
-            )
+            keys = ", ".join(f"`{k}`" for k in others)
+            problems.append(Problem.of("EXPECT_CONFLICT", locate(data, ["cases", i, "expect", others[0]], name), keys=keys))
     return Expect(
         index=None if "index" not in raw else _text(raw["index"]),
         predikat=raw.get("predikat"),

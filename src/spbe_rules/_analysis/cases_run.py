@@ -7,7 +7,8 @@ from fractions import Fraction
 from pathlib import Path
 from attrs import frozen
 from .._model.converter import exact_text
-from .._base.errors import ValidationError
+from .._base.errors import ValidationError, current_lang
+from .._base.messages import Lang, Msg, Seq
 from .._engine.evaluate import evaluate
 from .._engine.explain import Node, Text
 from .._loading.load import load_ruleset, resolve_ruleset_path
@@ -38,9 +39,10 @@ class NodeRef:
     def of(cls, node: Node) -> NodeRef:
         return cls(node.kind, node.id, node.title, node.value, node.text, node.rules, node.legal_basis)
 
-    def label(self, lang: str = "en") -> str:
-        w = _KINDS["id" if lang == "id" else "en"]
-        kind = w.get(self.kind, self.kind)
+    def label(self, lang: Lang | None = None) -> str:
+        lang = lang or current_lang()
+        key = f"node.{self.kind}"
+        kind = Msg(key).render(lang) if key in _NODE_KINDS else self.kind
         if self.kind == "index":
             head = kind
         elif self.kind == "rule":
@@ -50,18 +52,26 @@ class NodeRef:
         if self.value is not None:
             head += f" = {self.value}"
         if self.rules and self.kind != "rule":
-            head += f" [{w['rules']}: {', '.join(self.rules)}]"
+            head += " [" + Msg("node.rules", rules=", ".join(self.rules)).render(lang) + "]"
         return head
 
 
 @frozen
 class Mismatch:
-    """One checked field that differs: ``field`` is e.g. ``index``, ``domains.D3``, ``effective_levels.21``."""
+    """One checked field that differs: ``field`` is e.g. ``index``, ``domains.D3``, ``effective_levels.21``;
+    ``expected`` and ``got`` are texts for people (``expected_in(lang)``, ``got_in(lang)``;
+    in JSON, in the current language)."""
 
     field: str
-    expected: str
-    got: str
+    expected: Msg
+    got: Msg
     trail: tuple[NodeRef, ...] = ()
+
+    def expected_in(self, lang: Lang | None = None) -> str:
+        return self.expected.render(lang or current_lang())
+
+    def got_in(self, lang: Lang | None = None) -> str:
+        return self.got.render(lang or current_lang())
 
 
 @frozen
@@ -81,19 +91,19 @@ class CaseReport:
         """Passed under the rules, without a declared exception."""
         return self.passed and self.exception is None
 
-    def render(self, lang: str = "en") -> str:
-        """A readable report of this case (a failure shows every differing field and its trail); ``lang`` is ``en`` or ``id``."""
-        w = _WORDS["id" if lang == "id" else "en"]
-        status = w["fail"] if not self.passed else w["pass"] if self.exception is None else w["excepted"]
-        head = f"{status} {self.name} ({self.place}; {w['ruleset']} {self.ruleset or '?'})"
-        lines = [head]
+    def render(self, lang: Lang | None = None) -> str:
+        """A readable report of this case (a failure shows every differing field and its trail), in
+        ``lang`` (``id`` or ``en``; default: the current language)."""
+        lang = lang or current_lang()
+        status = "case.fail" if not self.passed else "case.pass" if self.exception is None else "case.excepted"
+        lines = [Msg("case.head", status=Msg(status), name=self.name, place=self.place, ruleset=self.ruleset or "?").render(lang)]
         if self.passed and self.exception is not None:
-            lines.append(f"  {w['reason']}: {self.exception}")
+            lines.append("  " + Msg("case.reason", reason=self.exception).render(lang))
         for m in self.mismatches:
-            lines.append(f"  {m.field}: {w['expected']} {m.expected}, {w['got']} {m.got}")
+            lines.append("  " + Msg("case.mismatch", field=m.field, expected=m.expected, got=m.got).render(lang))
             for depth, n in enumerate(m.trail):
                 pad = "    " + "  " * depth
-                lines.append(f"{pad}{w['at'] + ' ' if depth == 0 else '-> '}{n.label(lang)}")
+                lines.append(f"{pad}{Msg('case.at').render(lang) + ' ' if depth == 0 else '-> '}{n.label(lang)}")
                 text = n.text.id if lang == "id" else n.text.en
                 if text:
                     lines.append(f"{pad}   {text}")
@@ -142,42 +152,23 @@ class SuiteReport:
     def failures(self) -> tuple[CaseReport, ...]:
         return tuple(c for c in self.cases if not c.passed)
 
-    def render(self, lang: str = "en", *, verbose: bool = False) -> str:
+    def render(self, lang: Lang | None = None, *, verbose: bool = False) -> str:
+        lang = lang or current_lang()
         lines = []
         for c in self.cases:
             if verbose or not c.passed:
                 lines.append(c.render(lang))
-        w = _WORDS["id" if lang == "id" else "en"]
-        head = f"{self.path}: {self.passed} {w['passed']}, {self.failed} {w['failed']}"
+        head = Msg("suite.head", path=self.path, passed=self.passed, failed=self.failed).render(lang)
         exceptions = self.declared_exceptions
         if exceptions:
-            head += f" ({self.reproduced} {w['reproduced']}, {len(exceptions)} {w['exceptions']}: {'; '.join(exceptions)})"
+            head += " " + Msg("suite.exceptions", reproduced=self.reproduced, n=len(exceptions), names="; ".join(exceptions)).render(lang)
         if self.incomplete:
-            head += f", {len(self.incomplete)} {w['incomplete']}"
+            head += Msg("suite.incomplete", n=len(self.incomplete)).render(lang)
         lines.append(head)
         return "\n".join(lines)
 
 
-_KINDS: dict[str, dict[str, str]] = {
-    "en": {"index": "index", "domain": "domain", "aspect": "aspect", "indicator": "indicator", "rule": "rule", "rules": "rules"},
-    "id": {"index": "indeks", "domain": "domain", "aspect": "aspek", "indicator": "indikator", "rule": "aturan", "rules": "aturan"},
-}
-
-# The words around the case names and values in a report (the explanation texts have their own languages).
-_WORDS: dict[str, dict[str, str]] = {
-    "en": {
-        "pass": "PASS", "fail": "FAIL", "ruleset": "ruleset", "expected": "expected", "got": "got", "at": "at",
-        "passed": "passed", "failed": "failed", "excepted": "EXCEPTION", "reason": "reason",
-        "reproduced": "reproduced under the rules", "exceptions": "declared exceptions",
-        "incomplete": "rows incomplete in the source (no case)",
-    },
-    "id": {
-        "pass": "LULUS", "fail": "GAGAL", "ruleset": "aturan", "expected": "diharapkan", "got": "didapat", "at": "di",
-        "passed": "lulus", "failed": "gagal", "excepted": "PENGECUALIAN", "reason": "alasan",
-        "reproduced": "direproduksi menurut aturan", "exceptions": "pengecualian yang dinyatakan",
-        "incomplete": "baris tidak lengkap di sumber (tanpa kasus)",
-    },
-}
+_NODE_KINDS = {"node.index", "node.domain", "node.aspect", "node.indicator", "node.rule"}
 
 
 # -- running -----------------------------------------------------------------------------
@@ -243,13 +234,13 @@ def run_case(case: Case, ruleset: Ruleset) -> CaseReport:
     if plain.passed:
         return CaseReport(
             case.name, False, ruleset.id, case.place,
-            (Mismatch("exception", "the expected values are not reproduced under the rules (a declared exception)", "they are reproduced: remove `exception` from the case"),),
+            (Mismatch("exception", Msg("case.exception_expected"), Msg("case.exception_reproduced")),),
         )
     on = tuple(dict.fromkeys((*case.enable_rules, *exc.enable_rules)))
     off = tuple(dict.fromkeys((*case.disable_rules, *exc.disable_rules)))
     explained = _run_case(case, ruleset, on, off)
     if not explained.passed:
-        switches = ", ".join([f"+{r}" for r in exc.enable_rules] + [f"-{r}" for r in exc.disable_rules]) or "none"
+        switches = ", ".join([f"+{r}" for r in exc.enable_rules] + [f"-{r}" for r in exc.disable_rules]) or "-"
         return CaseReport(
             case.name, False, ruleset.id, case.place,
             tuple(Mismatch(f"exception ({switches}): {m.field}", m.expected, m.got, m.trail) for m in explained.mismatches),
@@ -265,18 +256,18 @@ def _run_case(case: Case, ruleset: Ruleset, enable_rules: tuple[str, ...], disab
         codes = [p.code for p in exc.problems]
         if exp.error is not None and exp.error in codes:
             return CaseReport(case.name, True, ruleset.id, case.place)
-        want = f"error {exp.error}" if exp.error is not None else "a result"
-        got = "; ".join(str(p) for p in exc.problems)
-        return CaseReport(case.name, False, ruleset.id, case.place, (Mismatch("evaluation", want, f"error: {got}"),))
+        want = Msg("case.want_error", code=exp.error) if exp.error is not None else Msg("case.want_result")
+        got = Seq([Msg("case.problem", code=p.code, message=p.msg) for p in exc.problems], "; ")
+        return CaseReport(case.name, False, ruleset.id, case.place, (Mismatch("evaluation", want, Msg("case.got_error", problems=got)),))
     if exp.error is not None:
-        got = f"no error (index {result.index}, predikat {result.predikat})"
-        return CaseReport(case.name, False, ruleset.id, case.place, (Mismatch("error", exp.error, got),))
+        got_result = Msg("case.no_error", index=result.index, predikat=result.predikat)
+        return CaseReport(case.name, False, ruleset.id, case.place, (Mismatch("error", Msg("text", text=exp.error), got_result),))
     mismatches = [_with_trail(m, result, exp) for m in _compare(exp, result, ruleset)]
     return CaseReport(case.name, not mismatches, ruleset.id, case.place, tuple(mismatches))
 
 
-def _shown(value: str, exact: Fraction) -> str:
-    return f"{value!r} (exact {exact_text(exact)})"
+def _shown(value: str, exact: Fraction) -> Msg:
+    return Msg("case.shown", value=repr(value), exact=exact_text(exact))
 
 
 def _close(expected: Fraction, got: Fraction, tol: Fraction) -> bool:
@@ -290,36 +281,47 @@ def _compare(exp: Expect, result: Result, rs: Ruleset) -> list[Mismatch]:
     def display(fld: str, want: str, shown: str, exact: Fraction) -> None:
         if tol is None:
             if want != shown:
-                out.append(Mismatch(fld, repr(want), _shown(shown, exact)))
+                out.append(Mismatch(fld, Msg("text", text=repr(want)), _shown(shown, exact)))
         elif not _close(Fraction(want), exact, tol):
-            out.append(Mismatch(fld, f"{want!r} within {exact_text(tol)}", _shown(shown, exact)))
+            out.append(Mismatch(fld, Msg("case.within", value=repr(want), tolerance=exact_text(tol)), _shown(shown, exact)))
 
     if exp.index is not None:
         display("index", exp.index, result.index, result.index_exact)
     if exp.predikat is not None and exp.predikat != result.predikat:
-        out.append(Mismatch("predikat", repr(exp.predikat), f"{result.predikat!r} (index {result.index}, exact {exact_text(result.index_exact)}, predikat from the {rs.display.predikat_from} index)"))
+        got_predikat = Msg(
+            "case.predikat",
+            predikat=repr(result.predikat),
+            index=result.index,
+            exact=exact_text(result.index_exact),
+            source=Msg(f"show.from.{rs.display.predikat_from}"),
+        )
+        out.append(Mismatch("predikat", Msg("text", text=repr(exp.predikat)), got_predikat))
     if exp.index_exact is not None:
         got = result.index_exact
         ok = got == exp.index_exact if tol is None else _close(exp.index_exact, got, tol)
         if not ok:
-            within = "" if tol is None else f" within {exact_text(tol)}"
-            out.append(Mismatch("index_exact", f"{exact_text(exp.index_exact)}{within}", exact_text(got)))
+            want_exact = Msg("text", text=exact_text(exp.index_exact)) if tol is None else Msg("case.within", value=exact_text(exp.index_exact), tolerance=exact_text(tol))
+            out.append(Mismatch("index_exact", want_exact, Msg("text", text=exact_text(got))))
     for part, wanted, got_parts in (("domains", exp.domains, result.domains), ("aspects", exp.aspects, result.aspects)):
         by_id = {x.id: x for x in got_parts}
         for pid, want in wanted.items():
             x = by_id.get(pid)
             if x is None:
-                out.append(Mismatch(f"{part}.{pid}", repr(want), f"no {part[:-1]} {pid} in ruleset {rs.id} ({', '.join(by_id) or f'it has no {part}'})"))
+                has = ", ".join(by_id) or Msg(f"case.has_no.{part}")
+                out.append(Mismatch(f"{part}.{pid}", Msg("text", text=repr(want)), Msg(f"case.no.{part}", id=pid, ruleset=rs.id, has=has)))
             else:
                 display(f"{part}.{pid}", want, x.index, x.index_exact)
     inds = {i.id: i for i in result.indicators}
     for number, level in exp.effective_levels.items():
         ir = inds.get(number)
         if ir is None:
-            out.append(Mismatch(f"effective_levels.{number}", str(level), f"no indicator {number} in ruleset {rs.id}"))
+            out.append(Mismatch(f"effective_levels.{number}", Msg("text", text=str(level)), Msg("case.no.indicator", number=number, ruleset=rs.id)))
         elif ir.effective_level != level:
-            why = f" (lowered by {', '.join(ir.rules)})" if ir.rules else ""
-            out.append(Mismatch(f"effective_levels.{number}", str(level), f"{ir.effective_level} (submitted {ir.level}){why}"))
+            if ir.rules:
+                got_level = Msg("case.level_lowered", level=ir.effective_level, submitted=ir.level, rules=", ".join(ir.rules))
+            else:
+                got_level = Msg("case.level", level=ir.effective_level, submitted=ir.level)
+            out.append(Mismatch(f"effective_levels.{number}", Msg("text", text=str(level)), got_level))
     return out
 
 

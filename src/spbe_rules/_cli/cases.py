@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .._base.errors import tr
+from .._base.messages import Msg
 
 import argparse
 import json
@@ -55,14 +56,14 @@ def add_parser(sub: Any) -> None:
 
 def _test(args: argparse.Namespace) -> int:
     if not args.paths and not args.installed:
-        raise CliError("name case-suite files or folders, or use --installed to run the shipped suites")
+        raise CliError(Msg("test.nothing"))
     bad: list[str] = []
     problems: list[Problem] = []
     files: list[Path] = []
     for path in args.paths:
         found = suite_files([path])
         if not found:
-            bad.append(f"{path}: no case suites found (a suite is *.cases.yaml or has `format: spbe-rules/cases@1` at the top)")
+            bad.append(tr("test.none_found", path=path))
         files.extend(found)
     if args.installed:
         files.extend(installed_suite_files())
@@ -99,18 +100,11 @@ def _test(args: argparse.Namespace) -> int:
         text = json.dumps(doc, ensure_ascii=False, indent=2)
     else:
         parts = [r.render(args.lang, verbose=args.verbose) for r in reports]
-        if args.lang == "id":
-            total = f"jumlah: {passed} lulus, {failed} gagal dalam {len(reports)} kumpulan kasus"
-            if exceptions:
-                total += f"; {reproduced} direproduksi menurut aturan, {len(exceptions)} pengecualian yang dinyatakan"
-            if bad:
-                total += f"; {len(bad)} kumpulan kasus tidak dapat dijalankan"
-        else:
-            total = f"total: {passed} passed, {failed} failed in {len(reports)} suite{'s' if len(reports) != 1 else ''}"
-            if exceptions:
-                total += f"; {reproduced} reproduced under the rules, {len(exceptions)} declared exceptions"
-            if bad:
-                total += f"; {len(bad)} suite{'s' if len(bad) != 1 else ''} could not be run"
+        total = tr("test.total" if len(reports) == 1 else "test.total.many", passed=passed, failed=failed, n=len(reports))
+        if exceptions:
+            total += tr("test.total.exceptions", reproduced=reproduced, n=len(exceptions))
+        if bad:
+            total += tr("test.total.bad" if len(bad) == 1 else "test.total.bad.many", n=len(bad))
         parts.append(total)
         text = "\n".join(parts)
     if bad:  # a suite could not be read: exit 2, the report goes with the errors (nothing on stdout, no file)

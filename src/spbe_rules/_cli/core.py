@@ -6,7 +6,8 @@ import argparse
 import json
 from typing import Any
 
-from .._base.errors import tr
+from .._base.errors import current_lang, tr
+from .._base.messages import CATALOGUE, Msg
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
 from .._engine.evaluate import evaluate
@@ -16,7 +17,9 @@ from .._loading.select import installed_rulesets
 from .._render.render import render_explanation, render_result
 from .._render.requirements import show_requirements
 from .._engine.result import Result, result_to_dict
-from .._loading.select import load_assessment_for
+from .._loading.select import load_assessment_for, ruleset_for_assessment
+from .._loading.assessment import check_against
+from .._io.kuesioner import read_kuesioner_table
 from .._model.converter import band_range_text, exact_text
 from .._model.converter import converter
 import attrs
@@ -38,7 +41,13 @@ def add_evaluation_options(p: argparse.ArgumentParser) -> None:
 
 
 def load_file(args: argparse.Namespace) -> tuple[Assessment, Ruleset]:
-    """The assessment named by ``args.file``, checked against its ruleset (``--ruleset``, its own, or by year)."""
+    """The assessment named by ``args.file``, checked against its ruleset (``--ruleset``, its own, or by year).
+    A ``.csv`` or ``.xlsx`` file is a filled questionnaire (``spbe-rules kuesioner``)."""
+    if str(args.file).lower().endswith((".csv", ".xlsx")):
+        assessment = read_kuesioner_table(str(args.file), load_ruleset)
+        chosen = ruleset_for_assessment(assessment, args.ruleset)
+        check_against(chosen, assessment, args.missing)
+        return assessment, chosen
     return load_assessment_for(args.file, args.ruleset, args.missing)
 
 
@@ -87,7 +96,7 @@ def _explain(args: argparse.Namespace) -> int:
     _, ruleset, result = evaluate_file(args)
     tree = result.explanation
     if args.indicator is not None and args.indicator not in ruleset.numbers:
-        raise CliError(f"--indicator {args.indicator}: ruleset {ruleset.id} has indicators {min(ruleset.numbers)} to {max(ruleset.numbers)}")
+        raise CliError(Msg("explain.no_indicator", n=args.indicator, ruleset=ruleset.id, min=min(ruleset.numbers), max=max(ruleset.numbers)))
     if args.format == "json":
 
         node = tree.root if args.indicator is None else tree.find("indicator", str(args.indicator))
@@ -103,10 +112,10 @@ def _rulesets(args: argparse.Namespace) -> int:
 
         write_output(json.dumps([attrs.asdict(i) for i in infos], ensure_ascii=False, indent=2), None)
         return 0
-    rows = [("ID", "VERSION", "STATUS", "YEARS", "EXTENDS", "TITLE")]
+    rows = [tuple(tr(f"rulesets.{c}") for c in ("id", "version", "status", "years", "extends", "title"))]
     for i in infos:
         years = ", ".join(map(str, i.evaluation_years)) or "-"
-        rows.append((i.id, i.version, i.status, years, i.extends or "-", i.title))
+        rows.append((i.id, i.version, _status(i.status), years, i.extends or "-", i.title))
     widths = [max(len(r[k]) for r in rows) for k in range(5)]
     text = "\n".join("  ".join(r[k].ljust(widths[k]) for k in range(5)) + "  " + r[5] for r in rows)
     write_output(text, None)
@@ -120,34 +129,48 @@ def _show(args: argparse.Namespace) -> int:
         write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
 
-    out = [f"{rs.id} {rs.version} ({rs.status}) - {rs.title}"]
+    out = [f"{rs.id} {rs.version} ({_status(rs.status)}) - {rs.title}"]
     if rs.reason:
-        out.append(f"  reason: {rs.reason}")
-    out.append(f"  evaluation years: {', '.join(map(str, rs.evaluation_years)) or '-'}; extends: {rs.extends or '-'}")
-    out.append(f"  scale {rs.scale.min}..{rs.scale.max}; display {rs.display.decimals} decimals, {rs.display.rounding}, predikat from the {rs.display.predikat_from} index")
+        out.append("  " + tr("show.reason", reason=rs.reason))
+    out.append("  " + tr("show.years", years=", ".join(map(str, rs.evaluation_years)) or "-", extends=rs.extends or "-"))
+    out.append(
+        "  "
+        + tr(
+            "show.scale",
+            min=rs.scale.min,
+            max=rs.scale.max,
+            decimals=rs.display.decimals,
+            rounding=rs.display.rounding,
+            index=Msg(f"show.from.{rs.display.predikat_from}") if f"show.from.{rs.display.predikat_from}" in CATALOGUE else rs.display.predikat_from,
+        )
+    )
     bands = rs.predikat.bands
     out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is bands[-1])}" for b in bands))
     for d in (*rs.domains,) or (None,):
         if d is not None:
-            out.append(f"{d.id} {d.name} (weight {exact_text(d.weight)})")
+            out.append(tr("show.item", id=d.id, name=d.name, weight=exact_text(d.weight)))
         for a in rs.aspects:
             if d is not None and a.domain != d.id:
                 continue
-            out.append(f"  {a.id} {a.name} (weight {exact_text(a.weight)})")
+            out.append("  " + tr("show.item", id=a.id, name=a.name, weight=exact_text(a.weight)))
             for ind in rs.indicators:
                 if ind.aspect == a.id:
-                    flag = " [provisional]" if ind.status == "provisional" else ""
-                    out.append(f"    {ind.number:>3} {ind.name} (weight {exact_text(ind.weight)}){flag}")
+                    flag = " [" + tr("status.provisional") + "]" if ind.status == "provisional" else ""
+                    out.append("    " + tr("show.item", id=f"{ind.number:>3}", name=ind.name, weight=exact_text(ind.weight)) + flag)
                     items = rs.requirements_of(ind.number)
                     gone = rs.unavailable_reason(ind.number)
                     if items:
-                        opt = sum(r.optional for r in items)
-                        out.append(f"        {len(items)} butir persyaratan / requirement items ({opt} opsional)")
+                        out.append("        " + tr("show.requirements", n=len(items), optional=sum(r.optional for r in items)))
                     elif gone is not None:
-                        out.append(f"        tanpa butir persyaratan / no requirement items: {gone.reason.id}")
+                        out.append("        " + tr("show.no_requirements", reason=gone.reason.id if current_lang() == "id" else gone.reason.en))
     for r in rs.rules:
-        state = "on" if r.enabled else "off (optional)"
-        out.append(f"rule {r.id} [{r.kind}, {state}, {r.status}]: targets {', '.join(map(str, r.targets))} at most level {r.max_level}")
+        state = tr("show.rule_on") if r.enabled else tr("show.rule_off")
+        out.append(tr("show.rule", id=r.id, kind=r.kind, state=state, status=_status(r.status), targets=", ".join(map(str, r.targets)), level=r.max_level))
     write_output("\n".join(out), None)
     return 0
 
+
+def _status(status: str) -> str:
+    """A ruleset's or rule's status (in_force, provisional, superseded...) in the current language."""
+    key = f"status.{status}"
+    return tr(key) if key in CATALOGUE else status

@@ -50,6 +50,7 @@ COMMANDS: dict[str, str] = {
     "gains": "_cli.plan",
     "plan": "_cli.plan",
     "next": "_cli.next_steps",
+    "kuesioner": "_cli.kuesioner",
     "risk": "_cli.views",
     "compare": "_cli.views",
 }

@@ -9,6 +9,7 @@ from typing import Any
 from .._analysis.cases import load_suite
 from .._analysis.plan_input import check_costs_fit, parse_costs
 from .._base.errors import Location, Problem, SpbeError, ValidationError, tr
+from .._base.messages import Msg
 from .._loading.load import load_ruleset
 from .._loading.select import load_assessment_for
 from .._loading.sniff import FileKind, kind_of_data
@@ -31,25 +32,22 @@ def _one(name: str, ruleset: str | None) -> str:
     kind = kind_of_data(src.data)
     if kind is FileKind.RULESET:
         rs = load_ruleset(name)
-        return f"{name}: ok (aturan {rs.id} {rs.version}, {len(rs.indicators)} indikator, {len(rs.rules)} aturan ketergantungan)"
+        return tr("validate.ruleset", name=name, id=rs.id, version=rs.version, indicators=len(rs.indicators), rules=len(rs.rules))
     if kind is FileKind.CASES:
         suite = load_suite(name)
-        return f"{name}: ok (kumpulan kasus, {len(suite.cases)} kasus)"
+        return tr("validate.cases", name=name, n=len(suite.cases))
     if kind is FileKind.COSTS:
         costs = parse_costs(src.data, src.name)
         if ruleset is None:
-            return f"{name}: ok (berkas biaya; sebutkan --ruleset untuk memeriksa kecocokannya dengan aturan)"
+            return tr("validate.costs", name=name)
         rs = load_ruleset(ruleset)
         check_costs_fit(rs, costs)
-        return f"{name}: ok (berkas biaya, sesuai aturan {rs.id})"
+        return tr("validate.costs_fit", name=name, ruleset=rs.id)
     if kind is FileKind.ASSESSMENT:
         a, rs = load_assessment_for(name, ruleset)
-        return f"{name}: ok (penilaian {a.instansi} {a.year}, sesuai aturan {rs.id})"
+        return tr("validate.assessment", name=name, instansi=a.instansi, year=a.year, ruleset=rs.id)
     kinds = ", ".join(k.value for k in FileKind)
-    raise ValidationError(
-        "jenis berkas tidak dikenali",
-        [Problem("UNKNOWN_FORMAT", "jenis berkas tidak dapat dikenali", Location(src.name, 1, 1), f"tulis `format:` di awal berkas ({kinds})")],
-    )
+    raise ValidationError(Msg("head.unknown_format"), [Problem.of("UNKNOWN_FORMAT", Location(src.name, 1, 1), kinds=kinds)])
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -21,6 +21,8 @@ from .._base.errors import AssessmentError, Location, Problem
 from .._base.text import did_you_mean
 from .._model.model import Ruleset
 from .evidence import EvidenceItem, check_evidence, parse_evidence
+from .kuesioner import is_kuesioner, kuesioner_data
+from .load import load_ruleset
 from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
@@ -163,8 +165,11 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
 
 
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
-    """Read an assessment file (YAML, or JSON by its ``.json`` suffix)."""
+    """Read an assessment file (YAML, or JSON by its ``.json`` suffix); a filled questionnaire
+    (``format: spbe-rules/kuesioner@1``, see ``spbe-rules kuesioner``) is read as the assessment it states."""
     src = read_source(path, what="assessment", error=AssessmentError)
+    if is_kuesioner(src.data) and isinstance(src.data.get("ruleset"), str):
+        return parse_assessment(kuesioner_data(src.data, src.name, load_ruleset(src.data["ruleset"])), src.name)
     return parse_assessment(src.data, src.name)
 
 

@@ -86,7 +86,21 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
                     continue
                 del current[idx]
                 del current.marks[idx]
+                if list_name == "indicators":
+                    _drop_indicator(merged, k)
     return merged, problems
+
+
+def _drop_indicator(merged: PosDict, number: object) -> None:
+    """A removed indicator takes its requirement items (or the reason it has none) with it."""
+    for key in ("requirements", "requirements_unavailable"):
+        mapping = merged.get(key)
+        if isinstance(mapping, PosDict) and str(number) in mapping:
+            kept = _copy_dict(mapping)
+            del kept[str(number)]
+            kept.marks.pop(str(number), None)
+            kept.key_marks.pop(str(number), None)
+            merged[key] = kept
 
 
 def _merge_mapping(base: PosDict, child: PosDict) -> PosDict:

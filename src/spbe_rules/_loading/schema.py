@@ -23,7 +23,62 @@ __all__ = ["assessment_surely_valid", "schema_problems"]
 _NAME = re.compile(r"[a-z][a-z0-9_]*\Z")
 _RULESET_ID = re.compile(r"[a-z0-9][a-z0-9-]*\Z")
 _NUMBER = re.compile(r"[1-9][0-9]{0,2}\Z")
-_ASSESSMENT_KEYS = frozenset({"format", "ruleset", "instansi", "year", "stage", "levels", "stages", "documents", "note"})
+_ASSESSMENT_KEYS = frozenset({"format", "ruleset", "instansi", "year", "stage", "levels", "stages", "documents", "note", "evaluated_on", "evidence"})
+_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+_EVIDENCE_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.#-]*\Z")
+_REQUIREMENT_ID = re.compile(r"[0-9]{1,3}\.[0-9]{1,2}\.[a-z0-9][a-z0-9-]*\Z")
+_SHA256 = re.compile(r"[0-9a-f]{64}\Z")
+_EVIDENCE_KEYS = frozenset({"id", "kind", "date", "title", "adopted", "url", "file", "sha256", "scope", "supports", "document", "stage", "verdicts", "note"})
+
+
+def _text(value: Any, lo: int, hi: int) -> bool:
+    return type(value) is str and lo <= len(value) <= hi
+
+
+def _names(value: Any) -> bool:
+    return isinstance(value, list) and all(type(v) is str and _NAME.match(v) is not None for v in value) and len(set(value)) == len(value)
+
+
+def _verdicts_surely_valid(value: Any) -> bool:
+    return _name_map(value) and all(
+        isinstance(v, dict)
+        and v.keys() <= {"verdict", "reason"}
+        and v.get("verdict") in ("accepted", "rejected")
+        and ("reason" in v or v["verdict"] == "accepted")
+        and ("reason" not in v or _text(v["reason"], 1, 4000))
+        for v in value.values()
+    )
+
+
+def _evidence_surely_valid(items: Any) -> bool:
+    """The fast path for `evidence:` (False: ask the schema)."""
+    if not isinstance(items, list) or len(items) > 5000:
+        return False
+    for e in items:
+        if not (isinstance(e, dict) and e.keys() <= _EVIDENCE_KEYS and {"id", "kind", "date"} <= e.keys()):
+            return False
+        def g(key: str, e: Any = e) -> Any:
+            return e[key]
+
+        if not (
+            type(e["id"]) is str and len(e["id"]) <= 120 and _EVIDENCE_ID.match(e["id"]) is not None
+            and type(e["kind"]) is str and _NAME.match(e["kind"]) is not None
+            and type(e["date"]) is str and _DATE.match(e["date"]) is not None
+            and ("title" not in e or _text(g("title"), 1, 1000))
+            and ("adopted" not in e or type(g("adopted")) is bool)
+            and ("url" not in e or _text(g("url"), 1, 2000))
+            and ("file" not in e or _text(g("file"), 1, 1000))
+            and ("sha256" not in e or (type(g("sha256")) is str and _SHA256.match(g("sha256")) is not None))
+            and ("scope" not in e or _names(g("scope")))
+            and ("supports" not in e or (isinstance(g("supports"), list) and len(set(g("supports"))) == len(g("supports"))
+                                         and all(type(v) is str and len(v) <= 80 and _REQUIREMENT_ID.match(v) is not None for v in g("supports"))))
+            and ("document" not in e or (type(g("document")) is str and _NAME.match(g("document")) is not None))
+            and ("stage" not in e or (type(g("stage")) is str and _NAME.match(g("stage")) is not None))
+            and ("verdicts" not in e or _verdicts_surely_valid(g("verdicts")))
+            and ("note" not in e or (type(g("note")) is str and len(g("note")) <= 4000))
+        ):
+            return False
+    return True
 
 
 def _levels_surely_valid(m: Any) -> bool:
@@ -54,6 +109,8 @@ def assessment_surely_valid(data: Any) -> bool:
         and ("stages" not in data or (_name_map(data["stages"]) and len(data["stages"]) >= 1 and all(map(_levels_surely_valid, data["stages"].values()))))
         and ("documents" not in data or (_name_map(data["documents"]) and all(type(v) is bool for v in data["documents"].values())))
         and ("note" not in data or (type(data["note"]) is str and len(data["note"]) <= 4000))
+        and ("evaluated_on" not in data or (type(data["evaluated_on"]) is str and _DATE.match(data["evaluated_on"]) is not None))
+        and ("evidence" not in data or _evidence_surely_valid(data["evidence"]))
     )
 
 

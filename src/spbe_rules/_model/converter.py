@@ -12,6 +12,9 @@ from fractions import Fraction
 from typing import Any
 
 import cattrs
+
+from .._base.errors import current_lang
+from .._base.messages import Msg
 from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
 from .._base.numbers import exact
@@ -58,6 +61,7 @@ def to_fraction(value: Any) -> Fraction:
 
 converter.register_structure_hook(Fraction, lambda v, _: to_fraction(v))
 converter.register_unstructure_hook(Fraction, exact_text)
+converter.register_unstructure_hook(Msg, lambda m: m.render(current_lang()))  # a text for people: in the current language
 
 
 def _structure_int_mapping(value: Mapping[Any, str], _: Any) -> dict[int, str]:

@@ -138,9 +138,10 @@ def heatmap_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, 
 # -- owners ---------------------------------------------------------------------------------
 
 
-def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, Ruleset | None]) -> str:
+def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, Ruleset | None], limit: int = 60) -> str:
     """A view per owner (unit): the indicators it is responsible for, with the level that counts in
-    each institution that names it, weakest indicators first."""
+    each institution that names it (at most ``limit`` rows, the institutions with the lowest index
+    first; the means count every institution), weakest indicators first."""
     units: dict[str, dict[str, list[int]]] = {}  # unit -> institution -> indicators
     for rec in latest:
         for n, unit in (rec.get("owners") or {}).items():
@@ -165,7 +166,9 @@ def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, R
         out.append(f"<h3>{esc(unit)} <span class=\"muted\">({esc(_t('batch.owner.indicators', ids=number_ranges(numbers)))})</span></h3>")
         head = "".join(f'<th class="num" title="{esc(names.get(n, ""))}">{n}</th>' for n in numbers)
         out.append(f'<div class="scroll"><table class="owner"><thead><tr><th>{esc(_t("batch.col.institution"))}</th>{head}</tr></thead><tbody>')
-        for inst in sorted(insts):
+        index_of = {inst: Fraction(str(by_inst[inst]["index_exact"])) for inst in insts}
+        rows = sorted(insts, key=lambda i: (index_of[i], i))
+        for inst in rows[:limit]:
             cells = []
             for n in numbers:
                 v = lv(inst, n)
@@ -173,6 +176,8 @@ def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, R
             out.append(f"<tr><td>{esc(inst)}</td>{''.join(cells)}</tr>")
         out.append(f"<tr><td><strong>{esc(_t('batch.owner.mean'))}</strong></td>" + "".join(f'<td class="lv"><strong>{esc(bound_text(mean[n], 2))}</strong></td>' for n in numbers) + "</tr>")
         out.append("</tbody></table></div>")
+        if len(rows) > limit:
+            out.append(f'<p class="muted">{esc(_t("batch.owner.more", n=len(rows) - limit, limit=limit))}</p>')
     return "".join(out)
 
 

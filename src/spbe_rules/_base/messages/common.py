@@ -31,4 +31,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.cannot_read.ruleset": ("set aturan tidak dapat dibaca", "ruleset cannot be read"),
     "head.cannot_read.costs_file": ("berkas biaya tidak dapat dibaca", "costs file cannot be read"),
     "head.cannot_read.case_suite": ("kumpulan kasus tidak dapat dibaca", "case suite cannot be read"),
+    "text": ("{text}", "{text}"),
 }

@@ -174,4 +174,57 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.unknown_indicator": ("indikator tidak dikenal", "unknown indicator"),
     "UNKNOWN_INDICATOR.next": ("set aturan {rs} tidak memiliki indikator {n}", "ruleset {rs} has no indicator {n}"),
     "UNKNOWN_INDICATOR.next.hint": ("indikator bernomor {lo} sampai {hi}", "indicators are numbered {lo} to {hi}"),
+    # --- the questionnaire (kuesioner) as a table -----------------------------------------
+    "TYPE.kuesioner_level": ("tingkat_diajukan `{value}` bukan bilangan bulat", "tingkat_diajukan `{value}` is not a whole number"),
+    "TYPE.kuesioner_level.hint": ("tulis tingkat yang diajukan, mis. 3", "write the claimed level, e.g. 3"),
+    "CONFLICT.kuesioner_level": (
+        "indikator {n} diberi dua tingkat yang diajukan: {a} dan {b}",
+        "indicator {n} is given two claimed levels: {a} and {b}",
+    ),
+    "CONFLICT.kuesioner_level.hint": ("isi tingkat_diajukan sekali per indikator", "fill tingkat_diajukan once per indicator"),
+    "TYPE.kuesioner_yes": ("ditetapkan `{value}` bukan ya/tidak", "ditetapkan `{value}` is not ya/tidak"),
+    "TYPE.kuesioner_yes.hint": ("tulis ya atau tidak (kosong: tidak)", "write ya or tidak (empty: tidak)"),
+    "REQUIRED.kuesioner_header": (
+        "baris judul kolom (dimulai dengan `indikator`) tidak ditemukan",
+        "the header row (starting with `indikator`) is not found",
+    ),
+    "REQUIRED.kuesioner_header.hint": ("buat kuesioner dengan spbe-rules kuesioner --ruleset ID -o FILE", "make a questionnaire with spbe-rules kuesioner --ruleset ID -o FILE"),
+    # --- commands: next, kuesioner ----------------------------------------------------------------
+    "cmd.next": (
+        "apa yang dibutuhkan tingkat berikutnya setiap indikator: butir persyaratan, bukti dukung, rujukan",
+        "what the next level of each indicator needs: requirement items, evidence, citation",
+    ),
+    "cmd.next.description": (
+        "Untuk setiap indikator di bawah tingkat tertinggi (atau hanya --indicator N): butir persyaratan tingkat berikutnya "
+        "dan butir lebih rendah yang belum terpenuhi, bukti yang diperlukan masing-masing, apakah bukti yang diberikan "
+        "memenuhinya dan mengapa tidak, serta halaman peraturannya.",
+        "For each indicator below the top level (or only --indicator N): the requirement items of the next level and any "
+        "lower item still unmet, the evidence each needs, whether the evidence given meets it and why not, and the page "
+        "of the regulation.",
+    ),
+    "opt.next.indicator": ("hanya indikator N", "only indicator N"),
+    "cmd.kuesioner": (
+        "tulis daftar isian penilaian mandiri (butir persyaratan dan kolom bukti dukung)",
+        "write a fill-in self-assessment checklist (requirement items, evidence columns)",
+    ),
+    "cmd.kuesioner.description": (
+        "Menulis kuesioner sebuah set aturan: per indikator dan tingkat, butir persyaratannya, bukti yang diperlukan dan "
+        "halaman dasarnya, dengan kolom (CSV, .xlsx) atau isian (YAML) untuk tingkat yang diajukan dan bukti. Berkas "
+        "yang sudah diisi langsung dapat dievaluasi: spbe-rules evaluate FILE.",
+        "Write a questionnaire for a ruleset: per indicator and level its requirement items, the evidence each needs and "
+        "the page it rests on, with columns (CSV, .xlsx) or fields (YAML) for the claimed level and the evidence. A "
+        "filled file evaluates directly: spbe-rules evaluate FILE.",
+    ),
+    "opt.kuesioner.ruleset": ("set aturan (mis. pedoman-3-2024)", "the ruleset (e.g. pedoman-3-2024)"),
+    "opt.kuesioner.output": (
+        "kuesioner.yaml, kuesioner.csv atau kuesioner.xlsx (perlu spbe-rules[excel])",
+        "kuesioner.yaml, kuesioner.csv or kuesioner.xlsx (needs spbe-rules[excel])",
+    ),
+    "opt.kuesioner.instansi": ("isikan nama instansi", "fill in the institution"),
+    "opt.kuesioner.year": ("isikan tahun evaluasi (bawaan: tahun terakhir set aturan)", "fill in the evaluation year (default: the ruleset's last)"),
+    "kuesioner.no_items": (
+        "set aturan {rs} tidak memiliki butir persyaratan; pakai set aturan seperti pedoman-3-2024",
+        "ruleset {rs} has no requirement items; use a ruleset such as pedoman-3-2024",
+    ),
+    "kuesioner.suffix": ("-o {path}: tulis .yaml, .csv atau .xlsx", "-o {path}: write .yaml, .csv or .xlsx"),
 }

@@ -167,4 +167,5 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "For each indicator: the requirement items of the next level that no accepted, valid evidence meets (see `spbe-rules next`).",
     ),
     "story.gaps.page": ("hlm. {page}", "p. {page}"),
+    "batch.owner.more": ("{n} instansi lain tidak ditampilkan (paling banyak {limit}, indeks terendah lebih dulu); rata-rata menghitung semuanya.", "{n} more institutions are not shown (at most {limit}, lowest index first); the means count them all."),
 }
