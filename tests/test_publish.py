@@ -149,15 +149,20 @@ def test_readme_starts_with_the_two_commands_then_pypi() -> None:
 
 
 def test_changelog_keeps_a_changelog() -> None:
+    """Keep a Changelog: `## [Unreleased]` first, released versions with their date and only the six
+    kinds of change as subsections (Unreleased may group its entries by piece of work first)."""
     text = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
     versions = re.findall(r"^## \[([^\]]+)\](?: - (\d{4}-\d{2}-\d{2}))?$", text, flags=re.M)
+    assert len(versions) == len(re.findall(r"^## ", text, flags=re.M)), "a `## ` heading that is not `## [VERSION] - DATE`"
     assert versions[0] == ("Unreleased", "")
     released = [v for v, _ in versions[1:]]
     assert released, "no released version"
-    assert all(d for _, d in versions[1:]), "a released version without its date"
+    assert all(re.fullmatch(r"\d+\.\d+\.\d+", v) and d for v, d in versions[1:]), "a released version without semver or date"
     assert spbe_rules.__version__ in released or versions[0][0] == "Unreleased"
-    for heading in re.findall(r"^### (.+)$", text, flags=re.M):
-        assert heading in {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}, heading
+    kinds = {"Added", "Changed", "Deprecated", "Removed", "Fixed", "Security"}
+    for part in re.split(r"^## \[\d+\.\d+\.\d+\].*$", text, flags=re.M)[1:]:
+        for heading in re.findall(r"^###+ (.+)$", part, flags=re.M):
+            assert heading in kinds, f"a released version's subsection `{heading}` is not one of {sorted(kinds)}"
 
 
 def test_versioning_policy_names_what_a_result_records(tmp_path: Path) -> None:
