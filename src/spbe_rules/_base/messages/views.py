@@ -168,4 +168,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "story.gaps.page": ("hlm. {page}", "p. {page}"),
     "batch.owner.more": ("{n} instansi lain tidak ditampilkan (paling banyak {limit}, indeks terendah lebih dulu); rata-rata menghitung semuanya.", "{n} more institutions are not shown (at most {limit}, lowest index first); the means count them all."),
+    "story.stages.reason": ("alasan: {reason}", "reason: {reason}"),
+    "story.indicators.reviewed": ("dikoreksi tim reviu dari {before}: {reason}", "corrected by the review team from {before}: {reason}"),
 }
