@@ -403,3 +403,29 @@ def test_validate_tells_each_kind_by_its_format(capsys: pytest.CaptureFixture[st
     odd.write_text("format: spbe-rules/lainnya@1\nx: 1\n", encoding="utf-8")
     code, out, err = cli(capsys, "validate", odd)
     assert code == 2 and "[UNKNOWN_FORMAT]" in err and "spbe-rules/costs@1" in err
+
+
+@pytest.mark.parametrize(
+    "argv, code",
+    [
+        (["report", KAB_2024, "--target", "7"], "[OUT_OF_RANGE]"),
+        (["report", KAB_2024, "--target", "0.5"], "[OUT_OF_RANGE]"),
+        (["report", KAB_2024, "--target", "1e99999"], "[NUMBER_TOO_LARGE]"),
+        (["plan", KAB_2024, "--target", "Baik", "--budget", "1e99999"], "[NUMBER_TOO_LARGE]"),
+    ],
+)
+def test_numbers_off_the_scale_are_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path, argv: list[object], code: str) -> None:
+    out_file = tmp_path / "laporan.html"
+    args = [*argv, "-o", out_file] if argv[0] == "report" else argv
+    rc, out, err = cli(capsys, *args)
+    assert rc == 2 and out == "" and code in err and "internal error" not in err and "kesalahan internal" not in err
+    assert not out_file.exists()
+    if code == "[OUT_OF_RANGE]":
+        assert "(1..5)" in err  # the allowed range is named
+
+
+def test_batch_report_with_a_text_level_is_refused(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    results = tmp_path / "hasil.csv"
+    results.write_text("instansi,year,index,index_exact,predikat,ruleset,level:1\nX,2024,2.00,2,Cukup,pedoman-3-2024,abc\n", encoding="utf-8")
+    rc, out, err = cli(capsys, "report", "--batch", results, "-o", tmp_path / "r.html")
+    assert rc == 2 and out == "" and f"{results}:2" in err and "internal error" not in err

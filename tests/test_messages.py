@@ -38,7 +38,7 @@ def test_both_languages_same_placeholders(key: str) -> None:
     assert placeholders(id_) == placeholders(en), f"{key}: placeholders differ"
     assert sorted(PERCENT.findall(id_)) == sorted(PERCENT.findall(en)), f"{key}: %-placeholders differ"
     for template in (id_, en):
-        for _, field, spec, conv in string.Formatter().parse(template):
+        for _, field, _spec, _conv in string.Formatter().parse(template):
             assert field is None or field.isidentifier(), f"{key}: placeholder {field!r} is not a plain name"
 
 

@@ -128,7 +128,7 @@ def test_document_inferred_from_itself(tmp_path: Path) -> None:
         load_ruleset(f, cache=False)
     (p,) = info.value.problems
     assert p.code == "DOCUMENT_CYCLE"
-    assert p.location.line == text.splitlines().index(next(l for l in text.splitlines() if "key: dok_a" in l)) + 1
+    assert p.location.line == text.splitlines().index(next(line for line in text.splitlines() if "key: dok_a" in line)) + 1
 
 
 # -- unknown inputs: a rule needs a fact the assessment does not give ---------------------------

@@ -9,7 +9,7 @@ from .._base.messages import Msg
 import difflib
 import os
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
@@ -277,7 +277,7 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
         if lim is None:
             continue
 
-        def where(*path: str | int) -> Location:
+        def where(*path: str | int, loc_of: Callable[..., Location] | None = loc_of) -> Location:
             if loc_of is not None:
                 return loc_of("limits", *path)
             return Location(limits_where, json_path="$." + ".".join(str(p) for p in path))
@@ -368,7 +368,7 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
                         )
                     ],
                 )
-    if value is not None and value < 0:
+    if value is not None and value < 0:  # above the scale is allowed: the plan then says the target cannot be reached
         raise PlanError("bad target", [Problem("BAD_TARGET", f"the target index {text} is negative", where, None)])
     top = c.total_w * ruleset.scale.max
     if name is not None:

@@ -18,7 +18,7 @@ from fractions import Fraction
 from .errors import Location, Problem
 from .messages import Msg
 
-__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "exact", "number_problem", "problem_of", "text_problem"]
+__all__ = ["MAX_DIGITS", "MAX_EXPONENT", "MAX_TEXT", "check_in_range", "exact", "number_problem", "problem_of", "text_problem"]
 
 MAX_DIGITS = 40  # significant digits of one number
 MAX_EXPONENT = 30  # |x| < 10**30, and no digit finer than 10**-30
@@ -106,3 +106,13 @@ def exact(value: object, where: Location | None = None, what: str | None = None)
         return Fraction(value.strip().replace("_", ""))
     except (ValueError, ZeroDivisionError):
         raise Problem.of("NOT_A_NUMBER.exact", where, value=repr(value)[:60]) from None
+
+
+def check_in_range(value: Fraction, low: int | Fraction, high: int | Fraction, where: Location | None, what: str) -> None:
+    """Raise ``OUT_OF_RANGE`` (a :class:`Problem`, naming the allowed range) unless ``low <= value <= high``.
+
+    The one check for numbers that must lie on a scale (a target index, a level), next to the
+    size checks above."""
+    if not low <= value <= high:
+        shown = str(value) if value.denominator == 1 else str(Decimal(value.numerator) / Decimal(value.denominator))
+        raise Problem.of("OUT_OF_RANGE", where, what=what, value=shown, bound=f"{low}..{high}")

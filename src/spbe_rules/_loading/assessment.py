@@ -242,4 +242,3 @@ def check_against(
     return ordered, filled
 
 
-_ = PosList  # re-exported type used by callers that inspect raw data

@@ -39,7 +39,6 @@ from .source import locate
 from .merge import merge_extension
 from .checks import check_ruleset
 from .schema import schema_problems
-from .._base.messages import Msg
 from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
@@ -401,7 +400,7 @@ def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
         if f is None:
             return
         chain = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
-        for (child_name, _, child), (name, raw, _) in zip(sources, sources[1:]):
+        for (_, _, child), (name, raw, _) in zip(sources, sources[1:]):
             chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
         f.parent.mkdir(parents=True, exist_ok=True)
         model = converter.unstructure(ruleset)

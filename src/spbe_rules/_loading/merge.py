@@ -10,7 +10,6 @@ from typing import Any
 
 
 from .._base.errors import Location, Problem
-from .._base.messages import Msg
 from .source import PosDict, PosList, key_location, locate
 
 __all__ = ["KEYED_LISTS", "merge_extension"]

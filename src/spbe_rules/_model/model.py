@@ -189,7 +189,7 @@ class Not:
     item: Condition
 
 
-Condition = Union[AtLeast, HasDocument, AllOf, AnyOf, Not]
+Condition = Union[AtLeast, HasDocument, AllOf, AnyOf, Not]  # noqa: UP007 (a typing.Union: the converter dispatches on it)
 
 
 @frozen

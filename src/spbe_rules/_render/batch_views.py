@@ -157,7 +157,7 @@ def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, R
         insts = units[unit]
         numbers = sorted({n for ns in insts.values() for n in ns})
 
-        def lv(inst: str, n: int) -> int | None:
+        def lv(inst: str, n: int, insts: dict[str, list[int]] = insts) -> int | None:
             v = (by_inst[inst].get("effective_levels") or {}).get(str(n))
             return None if v is None or n not in insts[inst] else int(v)
 

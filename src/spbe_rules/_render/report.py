@@ -27,6 +27,8 @@ from .._model.converter import exact_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
+from .._base.numbers import check_in_range
+from .._base.errors import Location
 from .._engine.result import Result
 from .._analysis.plan import plan as make_plan
 from .._loading.load import load_ruleset
@@ -295,6 +297,8 @@ def report_html(
     ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
     """
     rs = ruleset
+    if target is not None:
+        check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
     risk_view = risk(rs, assessment, **_switches(result, rs)) if assessment is not None else None
     names = [b.name for b in rs.predikat.bands]
     colour = _band_colour(names, result.predikat)

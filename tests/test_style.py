@@ -1,0 +1,59 @@
+"""House rules that a tool can check: ruff (configured in pyproject.toml) passes, every
+``except Exception`` says why on its line, and no ``_ = name`` keep-alives hide dead imports."""
+
+from __future__ import annotations
+
+import ast
+import subprocess
+import sys
+import tokenize
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SRC = ROOT / "src" / "spbe_rules"
+CHECKED = ["src", "tests", "benchmarks", "tools"]
+
+
+def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
+    pytest.importorskip("ruff", reason="ruff is in the test extra: pip install -e '.[test]'")
+    return subprocess.run([sys.executable, "-m", "ruff", *args], cwd=ROOT, capture_output=True, text=True)
+
+
+def test_ruff_lint() -> None:
+    done = _ruff("check", "--no-cache", *CHECKED)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def _sources() -> list[Path]:
+    return sorted(SRC.rglob("*.py"))
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(SRC)))
+def test_broad_except_says_why(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    broad = {
+        node.lineno
+        for node in ast.walk(tree)
+        if isinstance(node, ast.ExceptHandler)
+        and (node.type is None or (isinstance(node.type, ast.Name) and node.type.id in ("Exception", "BaseException")))
+        and not (isinstance(node.body[-1], ast.Raise) and node.body[-1].exc is None)  # clean up, then re-raise
+    }
+    with path.open("rb") as fh:
+        commented = {tok.start[0] for tok in tokenize.tokenize(fh.readline) if tok.type == tokenize.COMMENT}
+    silent = sorted(broad - commented)
+    assert not silent, f"{path.name}: `except Exception` without a comment saying why, lines {silent}"
+
+
+@pytest.mark.parametrize("path", _sources(), ids=lambda p: str(p.relative_to(SRC)))
+def test_no_keep_alive_assignments(path: Path) -> None:
+    tree = ast.parse(path.read_text(encoding="utf-8"))
+    keep_alive = [
+        node.lineno
+        for node in tree.body
+        if isinstance(node, ast.Assign)
+        and [t.id for t in node.targets if isinstance(t, ast.Name)] == ["_"]
+        and isinstance(node.value, (ast.Name, ast.Tuple, ast.Attribute))
+    ]
+    assert not keep_alive, f"{path.name}: `_ = name` keeps an unused import alive (remove both), lines {keep_alive}"
