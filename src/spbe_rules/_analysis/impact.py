@@ -104,7 +104,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     try:
         stages, _ = check_against(rs, a, e.missing)
         c = compiled(rs)
-        current: dict[int, int] = {}
+        current: dict[int, int | Fraction] = {}
         for st in stages:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
