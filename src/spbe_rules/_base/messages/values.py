@@ -196,6 +196,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Ini perkiraan dari padanan indikator yang bersifat sementara, bukan penilaian menurut PermenPANRB 8/2026.",
         "This is an estimate from a provisional crosswalk of indicators, not an assessment under PermenPANRB 8/2026.",
     ),
+    "show.levels": ("tingkat ({name}): {levels}", "levels ({name}): {levels}"),
+    "show.stages": ("tahap penilaian: {stages}", "stages: {stages}"),
+    "show.stage_review": ("reviu: valid atau koreksi dengan alasan, kata akhir", "review: valid or corrected with a reason, the final word"),
+    "show.sub_levels": (
+        "dinilai per butir ({item}): {min} sampai {max} tingkat, dihitung rata-rata tepatnya",
+        "scored per item ({item}): {min} to {max} levels, their exact mean counts",
+    ),
+    "show.external": (
+        "nilai dari skor {source} (rentang -> nilai, batas yang termasuk: {includes}): {bands}",
+        "value from the {source} score (range -> value, edge included: {includes}): {bands}",
+    ),
+    "opt.show.brief": ("tanpa kriteria tiap tingkat", "without the criteria of each level"),
     "cmd.transisi": ("perkiraan Indeks Pemdi (8/2026) dari penilaian 59/2020, dengan padanan indikator", "estimate the Indeks Pemdi (8/2026) from a 59/2020 assessment through a crosswalk"),
     "cmd.transisi.description": (
         "Memperkirakan rentang Indeks Pemdi menurut PermenPANRB 8/2026 dari penilaian menurut PermenPANRB 59/2020, melalui padanan indikator (rulesets/crosswalk/). Indikator tanpa padanan dihitung tidak diketahui dan memperlebar rentang. Hasilnya perkiraan, bukan penilaian.",
