@@ -37,6 +37,7 @@ from .._analysis.compare import YearComparison
 from .views import bound_text
 from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
 from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_for_report, risk_section, stages_section, years_section
+from .gaps import gaps_section
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -522,6 +523,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         last_year = [rec for (_, yy), rec in latest.items() if yy == years[-1]]
         body.append(heatmap_section(last_year, rulesets))
         body.append(owners_section(last_year, rulesets))
+        body.append(gaps_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))

@@ -361,7 +361,7 @@ def evidence_section(result: Result, rs: Ruleset) -> str:
         return ""
     lang = current_lang()
     out = [f"<h2>{esc(_t('story.gaps.head'))}</h2>", f'<p class="muted">{esc(_t("story.gaps.intro"))}</p>']
-    out.append(_head("gaps", ("no", ""), ("indicator", ""), ("supported", "num"), ("next", "num"), ("unmet", "")))
+    out.append(_head("gaps", ("no", ""), ("indicator", ""), ("claimed_level", "num"), ("supported", "num"), ("next", "num"), ("unmet", "")))
     for ir in gaps:
         items = []
         for rid in ir.unmet:
@@ -372,9 +372,9 @@ def evidence_section(result: Result, rs: Ruleset) -> str:
                 continue
             page = f" ({esc(_t('story.gaps.page', page=req.citation.page))})" if req.citation.page is not None else ""
             items.append(f"<li>{esc(req.text.get(lang))}{page}</li>")
-        sup = "-" if ir.supported_level is None else str(ir.supported_level)
-        nxt = "-" if ir.supported_level is None else str(ir.supported_level + 1)
-        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{sup}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
+        sup = _t("story.gaps.none") if ir.supported_level is None else str(ir.supported_level)
+        nxt = str((ir.supported_level or rs.scale.min) + 1)
+        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{esc(sup)}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 
