@@ -100,7 +100,6 @@ PENDING = {
     "_io/batch_write.py",
     "_io/template.py",
     "_model/model.py",
-    "_render/render.py",
 }
 
 

@@ -167,8 +167,9 @@ class _JsonlWriter(BatchWriter):
 
 
 def result_record(r: BatchResult) -> dict[str, Any]:
-    """The JSON object of one result (one line of a ``.jsonl`` output)."""
-    return {
+    """The JSON object of one result (one line of a ``.jsonl`` output). With evidence it also has
+    ``unmet``: per indicator the requirement items of the next level that are not met."""
+    rec = {
         "instansi": r.instansi,
         "year": r.year,
         "stage": r.stage,
@@ -186,6 +187,9 @@ def result_record(r: BatchResult) -> dict[str, Any]:
         "owners": {str(n): unit for n, unit in sorted(r.owners.items())},
         "documents": dict(r.documents),
     }
+    if r.unmet:
+        rec["unmet"] = {str(n): list(ids) for n, ids in sorted(r.unmet.items())}
+    return rec
 
 
 def owners_text(owners: Mapping[int, str]) -> str:

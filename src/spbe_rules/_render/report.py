@@ -34,10 +34,10 @@ from .._analysis.plan import plan as make_plan
 from .._loading.load import load_ruleset
 
 from .._analysis.compare import YearComparison
-from .._analysis.risk import risk
 from .views import bound_text
 from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
-from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
+from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_for_report, risk_section, stages_section, years_section
+from .gaps import gaps_section
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -306,7 +306,7 @@ def report_html(
     rs = ruleset
     if target is not None:
         check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
-    risk_view = risk(rs, assessment, **_switches(result, rs)) if assessment is not None else None
+    risk_view, risk_note = risk_for_report(rs, assessment, **_switches(result, rs)) if assessment is not None else (None, "")
     names = [b.name for b in rs.predikat.bands]
     colour = _band_colour(names, result.predikat)
     lo, hi = rs.scale.min, rs.scale.max
@@ -332,7 +332,7 @@ def report_html(
         predikat_scale_svg(rs, Fraction(result.index) if result.predikat_from == "rounded" else result.index_exact, result.index, result.predikat),
         "<figcaption>Posisi indeks pada rentang predikat.</figcaption></figure>",
         provisional_section(rs, result),
-        risk_section(risk_view, rs) if risk_view is not None else "",
+        risk_section(risk_view, rs) if risk_view is not None else risk_note,
         stages_section(result, rs),
     ]
     # charts
@@ -531,6 +531,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         last_year = [rec for (_, yy), rec in latest.items() if yy == years[-1]]
         body.append(heatmap_section(last_year, rulesets))
         body.append(owners_section(last_year, rulesets))
+        body.append(gaps_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))
