@@ -30,7 +30,7 @@ from attrs import frozen
 
 from .._base.errors import current_lang
 from .._base.messages import Lang, Msg
-from .._model.converter import exact_text
+from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
 from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from .._loading.source import PosDict, PosList, locate
@@ -499,7 +499,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
         {x.name: x for x in ra.predikat.bands},
         {x.name: x for x in rb.predikat.bands},
         _BAND,
-        lambda x: f"[{exact_text(x.lower)}, {exact_text(x.upper)})",
+        lambda x: band_range_text(x, x is ra.predikat.bands[-1] or x is rb.predikat.bands[-1]),
     )
     bld.fields("display", "", ra.display, rb.display, _DISPLAY)
     bld.items("stages", {s.id: s for s in ra.stages}, {s.id: s for s in rb.stages}, _STAGE, lambda s: s.name)

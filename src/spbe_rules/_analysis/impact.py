@@ -12,7 +12,7 @@ The corpus is one of:
 * a folder of assessment files (``*.yaml``, ``*.yml``, ``*.json``, searched
   recursively; a file that is not a valid assessment is listed with the reason);
 * a CSV file or an ``.xlsx`` workbook in the layout of ``spbe-rules batch``
-  (docs/batch.md; ``spbe-rules template`` writes an empty one): ``instansi`` and
+  (the batch guide, https://spbe-rules.github.io/spbe-rules/batch/; ``spbe-rules template`` writes an empty one): ``instansi`` and
   ``year`` (required), ``stage`` (optional), one column per indicator number (an
   empty cell means "not given") and optional ``doc:KEY`` columns (``ya``/``tidak``,
   ``true``/``false``, ``1``/``0``; empty = not stated). Each row is one assessment;
@@ -56,6 +56,7 @@ from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Rule, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
+from .._base.links import docs_url
 
 __all__ = [
     "IMPACT_SCHEMA",
@@ -406,7 +407,7 @@ class ImpactReport:
         out.append(tr("impact.diff", n=len(self.diff.changes), scoring=scoring, a=self.a.id, b=self.b.id))
         if s.causes:
             out.append("")
-            out.append(tr("impact.caused_by"))
+            out.append(tr("impact.caused_by", guide=docs_url("ruleset-guide", "diff-and-impact")))
             for c in s.causes:
                 out.append("  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description))
         moved = self.moved

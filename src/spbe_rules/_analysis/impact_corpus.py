@@ -82,7 +82,7 @@ def _folder(folder: Path) -> list[Entry]:
 
 
 def _table(path: Path) -> list[Entry]:
-    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (docs/batch.md)."""
+    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (https://spbe-rules.github.io/spbe-rules/batch/)."""
 
     try:
         rows = list(read_rows(path))

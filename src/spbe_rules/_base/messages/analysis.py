@@ -4,6 +4,8 @@ Key -> (Bahasa Indonesia, English); see ``spbe_rules._base.messages``."""
 
 from __future__ import annotations
 
+from ..links import docs_url
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- _analysis.compare ------------------------------------------------------------------------
     "head.nothing_to_compare": ("tidak ada yang dibandingkan", "nothing to compare"),
@@ -63,7 +65,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     # --- _analysis.cases: reading a case suite ------------------------------------------------------------
     "head.suite_invalid": ("kumpulan kasus tidak sah", "case suite is not valid"),
     "TYPE.suite": ("kumpulan kasus harus berupa pemetaan (`format:`, `ruleset:`, `cases:`)", "a case suite must be a mapping (`format:`, `ruleset:`, `cases:`)"),
-    "TYPE.suite.hint": ("lihat docs/formats.md, bagian Case suite", "see docs/formats.md, section Case suite"),
+    "TYPE.suite.hint": (f"lihat {docs_url('formats', 'case-suite')}", f"see {docs_url('formats', 'case-suite')}"),
     "DUPLICATE_CASE": ("nama kasus {name} dipakai dua kali (pertama pada baris {line})", "the case name {name} is used twice (first at line {line})"),
     "DUPLICATE_CASE.hint": ("beri setiap kasus namanya sendiri: kegagalan dilaporkan menurut nama", "give every case its own name: failures are reported by name"),
     "EXPECT_CONFLICT.exception": (
@@ -114,8 +116,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "diff: {n} changes, {scoring} of which can change results (spbe-rules diff {a} {b})",
     ),
     "impact.caused_by": (
-        "disebabkan oleh (setiap perubahan dicoba sendiri, ke dua arah; lihat docs/panduan-aturan.md):",
-        "caused by (each change tried alone, in both directions; see docs/ruleset-guide.md):",
+        "disebabkan oleh (setiap perubahan dicoba sendiri, ke dua arah; lihat {guide}):",
+        "caused by (each change tried alone, in both directions; see {guide}):",
     ),
     "impact.cause": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} rows changed, {moved} changed predikat  ({description})"),
     "impact.cause.one": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} row changed, {moved} changed predikat  ({description})"),
