@@ -20,7 +20,7 @@ from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for, ruleset_for_assessment
 from .._loading.assessment import check_against
 from .._io.kuesioner import read_kuesioner_table
-from .._model.converter import exact_text
+from .._model.converter import band_range_text, exact_text
 from .._model.converter import converter
 import attrs
 
@@ -145,7 +145,8 @@ def _show(args: argparse.Namespace) -> int:
             index=Msg(f"show.from.{rs.display.predikat_from}") if f"show.from.{rs.display.predikat_from}" in CATALOGUE else rs.display.predikat_from,
         )
     )
-    out.append("  predikat: " + "; ".join(f"{b.name} [{exact_text(b.lower)}, {exact_text(b.upper)})" for b in rs.predikat.bands))
+    bands = rs.predikat.bands
+    out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is bands[-1])}" for b in bands))
     for cap in rs.scale.capabilities:
         out.append("  " + tr("show.levels", name=cap.name, levels="; ".join(f"{k} {v}" for k, v in sorted(cap.levels.items()))))
     if rs.stages:
@@ -168,8 +169,8 @@ def _show(args: argparse.Namespace) -> int:
                         out.append("        " + tr("show.sub_levels", min=sub.min, max=sub.max, item=sub.item or "-"))
                     if ind.external is not None:
                         ext = ind.external
-                        bands = "; ".join(f"{exact_text(b.lower)}-{exact_text(b.upper)} -> {exact_text(b.value)}" for b in ext.bands)
-                        out.append("        " + tr("show.external", source=ext.source, bands=bands, includes=ext.includes))
+                        ext_bands = "; ".join(f"{exact_text(b.lower)}-{exact_text(b.upper)} -> {exact_text(b.value)}" for b in ext.bands)
+                        out.append("        " + tr("show.external", source=ext.source, bands=ext_bands, includes=ext.includes))
                     items = rs.requirements_of(ind.number)
                     gone = rs.unavailable_reason(ind.number)
                     if items:

@@ -167,7 +167,18 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "For each indicator: the requirement items of the next level that no accepted, valid evidence meets (see `spbe-rules next`).",
     ),
     "story.gaps.page": ("hlm. {page}", "p. {page}"),
+    "story.gaps.none": ("tanpa bukti", "no evidence"),
+    "story.col.claimed_level": ("Diajukan", "Claimed"),
+    "story.col.requirement": ("Butir persyaratan", "Requirement item"),
+    "story.col.blocked": ("Menghalangi (instansi)", "Blocking (institutions)"),
+    "batch.gaps.head": ("Butir persyaratan yang paling sering menghalangi tingkat berikutnya", "Requirement items that most often block the next level"),
+    "batch.gaps.intro": (
+        "Dihitung dari hasil `spbe-rules batch` dengan bukti dukung (keluaran .jsonl): untuk setiap butir, berapa instansi (tahun terakhir) yang tidak memenuhinya untuk tingkat berikutnya sebuah indikator.",
+        "Counted from `spbe-rules batch` results with evidence (.jsonl output): for each item, how many institutions (latest year) do not meet it for the next level of an indicator.",
+    ),
     "batch.owner.more": ("{n} instansi lain tidak ditampilkan (paling banyak {limit}, indeks terendah lebih dulu); rata-rata menghitung semuanya.", "{n} more institutions are not shown (at most {limit}, lowest index first); the means count them all."),
+    "story.stages.reason": ("alasan: {reason}", "reason: {reason}"),
+    "story.indicators.reviewed": ("dikoreksi tim reviu dari {before}: {reason}", "corrected by the review team from {before}: {reason}"),
     # --- _render.render: the text report of evaluate, stages and explain ------------------------------
     "render.title": ("Evaluasi SPBE", "SPBE evaluation"),
     "render.index": ("Indeks SPBE", "SPBE index"),
