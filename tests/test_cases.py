@@ -41,7 +41,7 @@ ALL3 = "{" + ", ".join(f"{n}: 3" for n in range(1, 48)) + "}"
         (2022, "permenpanrb-59-2020"),
         (2023, "pedoman-6-2023"),
         (2024, "pedoman-3-2024"),
-        (2025, "evaluasi-2025"),
+        (2025, "pemantauan-2025"),
         (2026, "permenpanrb-8-2026"),
     ],
 )
@@ -50,9 +50,18 @@ def test_ruleset_for_year(year: int, ruleset: str) -> None:
 
 
 def test_2025_is_its_own_provisional_ruleset() -> None:
-    rs = spbe_rules.load_ruleset("evaluasi-2025")
+    rs = spbe_rules.load_ruleset("pemantauan-2025")
     assert rs.extends == "pedoman-3-2024" and rs.status == "provisional" and rs.reason
     assert rs.evaluation_years == (2025,)
+    # a Pemantauan (59/2020 Pasal 3): self-assessment and document stages, then the review
+    assert [s.id for s in rs.stages] == ["mandiri", "dokumen", "reviu"]
+    assert rs.stage("reviu").status == "provisional" and rs.stage("reviu").reason
+    assert "Pasal 3" in rs.legal_basis.section
+    # the old id still loads, as a superseded alias with the same content, in force for no year
+    old = spbe_rules.load_ruleset("evaluasi-2025")
+    assert old.status == "superseded" and "pemantauan-2025" in (old.reason or "")
+    assert old.evaluation_years == () and old.extends == "pemantauan-2025"
+    assert (old.indicators, old.stages, old.rules, old.predikat, old.display) == (rs.indicators, rs.stages, rs.rules, rs.predikat, rs.display)
     assert spbe_rules.load_ruleset("pedoman-3-2024").evaluation_years == (2024,)
     # the same scoring as 2024: only statuses and reasons differ
     base = spbe_rules.load_ruleset("pedoman-3-2024")
@@ -71,7 +80,7 @@ def official_2023() -> spbe_rules.Suite:
 
 def test_every_shipped_suite_passes(capsys: pytest.CaptureFixture[str]) -> None:
     names = {f.name for f in installed_suite_files()}
-    for rid in ("permenpanrb-5-2018", "permenpanrb-59-2020", "pedoman-6-2023", "pedoman-3-2024", "evaluasi-2025", "permenpanrb-8-2026"):
+    for rid in ("permenpanrb-5-2018", "permenpanrb-59-2020", "pedoman-6-2023", "pedoman-3-2024", "pemantauan-2025", "permenpanrb-8-2026"):
         assert f"{rid}.yaml" in names  # a suite for every installed ruleset
     assert main(["test", "--installed", "--format", "json"]) == 0
     doc = json.loads(capsys.readouterr().out)
@@ -379,9 +388,9 @@ def test_unreadable_suites(tmp_path: Path) -> None:
 def test_cli_test_exit_codes(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml")]) == 0
     out = capsys.readouterr().out
-    assert "jumlah: 33 lulus, 0 gagal dalam 2 kumpulan kasus" in out  # Bahasa Indonesia by default
+    assert "jumlah: 41 lulus, 0 gagal dalam 2 kumpulan kasus" in out  # Bahasa Indonesia by default
     assert main(["test", str(SUITES / "permenpanrb-59-2020.yaml"), str(SUITES / "permenpanrb-8-2026.yaml"), "--lang", "en"]) == 0
-    assert "total: 33 passed, 0 failed in 2 suites" in capsys.readouterr().out
+    assert "total: 41 passed, 0 failed in 2 suites" in capsys.readouterr().out
 
     assert main(["test", str(SUITES / "pedoman-6-2023.yaml"), "--ruleset", "pedoman-3-2024", "--format", "json"]) == 1
     doc = json.loads(capsys.readouterr().out)
@@ -402,11 +411,11 @@ def test_cli_test_folder_and_installed(tmp_path: Path, capsys: pytest.CaptureFix
     (tmp_path / "bukan-suite.yaml").write_text("format: spbe-rules/assessment@1\n", encoding="utf-8")
     assert main(["test", str(tmp_path), "-v", "--lang", "id"]) == 0
     out = capsys.readouterr().out
-    assert out.count("LULUS ") == 16 and "a.yaml: 16 lulus, 0 gagal" in out
+    assert out.count("LULUS ") == 24 and "a.yaml: 24 lulus, 0 gagal" in out
     # --installed adds the shipped suites to the ones named (run in full by test_every_shipped_suite_passes)
     assert main(["test", str(tmp_path / "a.yaml"), "--installed", "--ruleset", "permenpanrb-8-2026", "--lang", "en", "-o", str(tmp_path / "r.txt")]) == 1
     report = (tmp_path / "r.txt").read_text(encoding="utf-8")
-    assert "a.yaml: 16 passed, 0 failed" in report and "official-2023.yaml: 0 passed, 620 failed" in report
+    assert "a.yaml: 24 passed, 0 failed" in report and "official-2023.yaml: 0 passed, 620 failed" in report
 
 
 def test_validate_knows_suites(capsys: pytest.CaptureFixture[str]) -> None:

@@ -90,7 +90,8 @@ def _csv_rows(spec: dict[str, Any]) -> tuple[list[str], list[list[Any]]]:
         header = [*header, name]
         rows = [[*r, _text(v)] for r, v in zip(rows, values)]
     for r, col, value in spec.get("set", []):
-        rows[r][header.index(col)] = value if not isinstance(value, (str, dict)) else _text(value)
+        keep = not isinstance(value, (str, dict)) or (isinstance(value, dict) and "raw" in value)
+        rows[r][header.index(col)] = value if keep else _text(value)
     return header, rows
 
 
@@ -161,7 +162,7 @@ _WB_RELS = (
 
 
 def _sheet_xml(header: list[str], rows: list[list[Any]], doctype: str = "", tail: str = "") -> str:
-    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData>']
+    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:BP4"/><sheetData>']
     for i, row in enumerate([header, *rows], start=1):
         out.append(f'<row r="{i}">' + "".join(_cell_xml(f"{_col_letter(k)}{i}", v) for k, v in enumerate(row)) + "</row>")
     out.append(tail)
@@ -267,6 +268,13 @@ def _gen_folder(path: Path, spec: dict[str, Any]) -> None:
         make_file(path / name, sub)
 
 
+def _gen_numbered(path: Path, spec: dict[str, Any]) -> None:
+    """``prefix`` then ``line`` with ``{i}`` numbered from ``start`` (``n`` lines)."""
+    start = int(spec.get("start", 1))
+    body = "".join(spec["line"].replace("{i}", str(i)) for i in range(start, start + int(spec["n"])))
+    path.write_text(_text(spec.get("prefix", "")) + body, encoding="utf-8")
+
+
 def _gen_json(path: Path, spec: dict[str, Any]) -> None:
     path.write_text(json.dumps(spec["value"]), encoding="utf-8")
 
@@ -284,6 +292,7 @@ GENERATORS: dict[str, Callable[[Path, dict[str, Any]], None]] = {
     "device": _gen_device,
     "folder": _gen_folder,
     "json": _gen_json,
+    "numbered": _gen_numbered,
 }
 
 
@@ -306,6 +315,8 @@ def _value(spec: Any, folder: Path) -> Any:
             return Fraction(spec["$fraction"])
         if "$int_digits" in spec:
             return int("7" * int(spec["$int_digits"])) if int(spec["$int_digits"]) <= 4000 else _big_int(int(spec["$int_digits"]))
+        if "$deep_json" in spec:
+            return "[" * int(spec["$deep_json"]) + "]" * int(spec["$deep_json"])
         if "$text_fraction_digits" in spec:
             n = int(spec["$text_fraction_digits"])
             return "7" * n + "/" + "3" * n
@@ -344,7 +355,19 @@ def _hostile_result_json(index_exact: str) -> Any:
     return spbe_rules.result_from_json(json.dumps(data))
 
 
-HELPERS: dict[str, Callable[..., Any]] = {"_hostile_plan": _hostile_plan, "_hostile_result_json": _hostile_result_json}
+def _hostile_deep_mapping(depth: int) -> Any:
+    """``parse_assessment`` of a mapping whose ``levels`` are nested ``depth`` deep."""
+    value: Any = 3
+    for _ in range(depth):
+        value = {"1": value}
+    return spbe_rules.parse_assessment({"instansi": "X", "year": 2024, "levels": value})
+
+
+HELPERS: dict[str, Callable[..., Any]] = {
+    "_hostile_plan": _hostile_plan,
+    "_hostile_result_json": _hostile_result_json,
+    "_hostile_deep_mapping": _hostile_deep_mapping,
+}
 
 
 def _api(call: str, args: list[Any], kwargs: dict[str, Any]) -> Any:
@@ -531,6 +554,14 @@ def _xlsx_cell(path: Path, ref: str) -> str:
     return m.group(0)
 
 
+@pytest.fixture(scope="module", autouse=True)
+def _installed_rulesets_in_memory() -> None:
+    """Load every installed ruleset once, so each forked case finds them in memory (a case is
+    timed on its hostile part, not on building six rulesets from YAML)."""
+    for info in spbe_rules.installed_rulesets():
+        spbe_rules.load_ruleset(info.id)
+
+
 @pytest.mark.parametrize("case", CASES)
 def test_hostile_case(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     folder = tmp_path / "case"
@@ -578,6 +609,8 @@ def test_hostile_case(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.
         assert expect["at"] in stderr, f"{where}: the place {expect['at']} is not named\n{stderr[-3000:]}"
     for part in [expect["stderr"]] if isinstance(expect.get("stderr"), str) else expect.get("stderr", []):
         assert _text(part) in stderr, f"{where}: stderr lacks {part!r}\n{stderr[-3000:]}"
+    for part in expect.get("not_stdout", []):
+        assert part not in got.stdout, f"{where}: stdout has {part!r}"
     for part in expect.get("not_stderr", []):
         assert _text(part) not in stderr, f"{where}: stderr has {part!r}"
     if "stderr_max_lines" in expect:
@@ -596,6 +629,10 @@ def test_hostile_case(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.
         else:
             xml = _xlsx_cell(out, cell["ref"])
             assert f't="{cell["type"]}"' in xml and "<f>" not in xml, f"{where}: cell {cell['ref']} is {xml[:300]}"
+    if "xlsx_fixed_time" in expect:
+        with zipfile.ZipFile(folder / expect["xlsx_fixed_time"]) as z:
+            assert {i.date_time for i in z.infolist()} == {(1980, 1, 1, 0, 0, 0)}, f"{where}: zip entries carry the time of the run"
+            assert b"1980-01-01T00:00:00Z" in z.read("docProps/core.xml"), f"{where}: the document carries the time of the run"
     for name, kind in expect.get("paths", {}).items():
         p = folder / name
         if kind == "unchanged":
@@ -608,5 +645,5 @@ def test_hostile_case(case: dict[str, Any], tmp_path: Path, monkeypatch: pytest.
 
 def test_the_corpus_covers_every_attack_class() -> None:
     classes = {c.values[0]["class"] for c in CASES}  # type: ignore[index]
-    assert {"number-size", "paths"} <= classes, classes
+    assert {"number-size", "paths", "formula", "batch-rows", "workbook", "output", "text-output", "nesting"} <= classes, classes
     assert len(CASES) >= 60

@@ -205,3 +205,28 @@ def test_cli_bad_input(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> No
     assert main(["risk", str(bad)]) == 2
     cap = capsys.readouterr()
     assert cap.out == "" and "rusak.yaml" in cap.err and "Traceback" not in cap.err
+
+
+@pytest.mark.parametrize("mode", ["half_up", "half_even", "down", "up"])
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_band_floor_under_every_rounding_mode(mode: str, data: st.DataObject) -> None:
+    """Under the rounded rule with any rounding mode the floor is where the engine's predikat changes:
+    in the band at the floor when inclusive, just above it when not, and below it never."""
+    import attrs
+
+    rs = attrs.evolve(RS23, display=attrs.evolve(RS23.display, rounding=mode, decimals=data.draw(st.integers(0, 3))))
+    c = compiled(rs)
+    bands = [b.name for b in rs.predikat.bands]
+    k = data.draw(st.integers(1, len(bands) - 1))
+    at, inclusive = band_floor(rs, bands[k])
+
+    def band_of(v: Fraction) -> str:
+        return c.predikat_of(v.numerator, v.denominator)[0]
+
+    tiny = Fraction(1, 10**9)
+    assert band_of(at) == (bands[k] if inclusive else bands[k - 1])
+    assert band_of(at + tiny) == bands[k]
+    assert band_of(at - tiny) != bands[k]
+    if mode == "up":  # a value rounded up reaches m from anything above m - unit, never from m - unit itself
+        assert not inclusive

@@ -17,6 +17,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+import spbe_rules
 from spbe_rules import Assessment, AssessmentError, evaluate, load_assessment, load_ruleset, parse_assessment
 from spbe_rules._cli.main import main
 from spbe_rules._engine.result import result_to_dict
@@ -91,19 +92,20 @@ def test_stage_json_carries_stage_index_and_changes(staged: Any) -> None:
     for s in data["stages"]:
         assert {"stage", "index", "index_exact", "changes", "indicators"} <= set(s)
     assert data["stages"][2]["changes"] == [
-        {"indicator": 11, "before": 2, "after": 3},
-        {"indicator": 36, "before": 4, "after": 3},
+        {"indicator": 11, "before": 2, "after": 3, "reason": None},
+        {"indicator": 36, "before": 4, "after": 3, "reason": None},
     ]
 
 
-STAGE_IDS = ["mandiri", "dokumen", "interviu", "visitasi"]
+STAGE_IDS = ["mandiri", "dokumen", "interviu", "visitasi"]  # the assessment stages; `reviu` (a review) follows them
 
 
 @settings(max_examples=60, deadline=None)
 @given(data=st.data())
 def test_carry_forward_on_random_stages(data: Any) -> None:
     rs = load_ruleset("pedoman-3-2024")
-    assert [s.id for s in rs.stages] == STAGE_IDS
+    assert [s.id for s in rs.stages] == [*STAGE_IDS, "reviu"]
+    assert [s.kind for s in rs.stages] == ["assessment"] * 4 + ["review"]
     chosen = sorted(data.draw(st.sets(st.sampled_from(STAGE_IDS), min_size=1)), key=STAGE_IDS.index)
     level = st.integers(1, 5)
     first = {n: data.draw(level) for n in rs.numbers}
@@ -391,3 +393,60 @@ def test_doc_comparison_table(tmp_path: Path) -> None:
     text = DOC.read_text(encoding="utf-8")
     for label, r in rows:
         assert f"| {label} | {r.index} | {exact_text(r.index_exact)} | {r.predikat} |" in text
+
+
+# -- the review stage: valid, or a corrected level with its reason, as the final word ---------------
+
+
+@settings(max_examples=60, deadline=None)
+@given(data=st.data())
+def test_review_corrections_are_the_final_word(data: Any) -> None:
+    """After any assessment stages, the review keeps a `valid` level and replaces a corrected one;
+    the result, its stage deltas and the explanation carry the correction and its reason."""
+    rs = load_ruleset("pedoman-3-2024")
+    level = st.integers(1, 5)
+    first = {n: data.draw(level) for n in rs.numbers}
+    dokumen = data.draw(st.dictionaries(st.sampled_from(rs.numbers), level, max_size=6))
+    marks = data.draw(st.dictionaries(st.sampled_from(rs.numbers), st.one_of(st.none(), level), min_size=1, max_size=8))
+    reviu = {n: {"valid": True} if lv is None else {"level": lv, "reason": f"alasan {n}"} for n, lv in marks.items()}
+    a = parse_assessment({"instansi": "Uji", "year": 2024, "documents": {"peta_rencana_spbe": True},
+                          "stages": {"mandiri": first, "dokumen": dokumen, "reviu": reviu}})
+    result = evaluate(rs, a)
+    assert [s.stage for s in result.stages] == ["mandiri", "dokumen", "reviu"]
+    before = {**first, **dokumen}
+    final = {**before, **{n: lv for n, lv in marks.items() if lv is not None}}
+    assert result.levels == final
+    assert result.stage == "reviu"
+    want = [(n, before[n], lv, f"alasan {n}") for n, lv in sorted(marks.items()) if lv is not None and lv != before[n]]
+    assert [(c.indicator, c.before, c.after, c.reason) for c in result.stages[-1].changes] == want
+    for n, lv in marks.items():
+        ir = result.indicator(n)
+        assert ir.review is not None and ir.review.stage == "reviu"
+        assert ir.review.valid is (lv is None)
+        assert ir.review.before == before[n]
+        node = result.explanation.find("indicator", str(n))
+        assert node is not None and "Kata akhir" in node.text.id
+        if lv is not None:
+            assert f"alasan {n}" in node.text.id and ir.review.reason == f"alasan {n}"
+    plain = evaluate(rs, Assessment.from_levels(final, year=2024, documents=a.documents))
+    assert result.index_exact == plain.index_exact
+
+
+def test_review_stage_errors(tmp_path: Path) -> None:
+    rs = load_ruleset("pedoman-3-2024")
+    levels = {n: 2 for n in rs.numbers}
+
+    def codes(stages: dict[str, Any]) -> list[str]:
+        with pytest.raises(spbe_rules.ValidationError) as err:
+            evaluate(rs, parse_assessment({"instansi": "Uji", "year": 2024, "stages": stages}))
+        return [p.code for p in err.value.problems]
+
+    assert codes({"mandiri": levels, "reviu": {21: 3}}) == ["REVIEW_ENTRY"]  # a bare level in a review
+    assert codes({"mandiri": levels, "reviu": {21: {"level": 3}}}) == ["REVIEW_ENTRY"]  # a correction without its reason
+    assert codes({"mandiri": {**levels, 21: {"valid": True}}}) == ["REVIEW_ENTRY"]  # a review mark outside the review
+    assert codes({"reviu": {n: {"valid": True} for n in rs.numbers}}) == ["REVIEW_WITHOUT_RESULT"]
+    assert codes({"mandiri": levels, "reviu": {21: {"level": 6, "reason": "x"}}}) == ["LEVEL_OUT_OF_SCALE"]
+    # the 2021-2022 ruleset has no review stage
+    with pytest.raises(spbe_rules.ValidationError) as err:
+        evaluate(load_ruleset("permenpanrb-59-2020"), parse_assessment({"instansi": "Uji", "year": 2022, "stages": {"mandiri": levels, "reviu": {21: {"valid": True}}}}))
+    assert "UNKNOWN_STAGE" in [p.code for p in err.value.problems]

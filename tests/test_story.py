@@ -80,7 +80,7 @@ def test_stage_history_indicators_and_levels(tmp_path: Path) -> None:
 def test_provisional_marked_and_years(tmp_path: Path) -> None:
     _, page = _report(tmp_path, NEAR[2], "--history", str(NEAR[0]), "--history", str(NEAR[1]))
     text = _visible_text(page)
-    assert "Perhatian: bagian yang masih sementara" in text and "evaluasi-2025 berstatus sementara" in text
+    assert "Perhatian: bagian yang masih sementara" in text and "pemantauan-2025 berstatus sementara" in text
     assert "Dari tahun ke tahun" in text and 'class="chart years"' in page
     assert "Pergantian aturan saja mengubah predikat: Baik \u2192 Cukup" in text
     years = re.findall(r'<table class="years">.*?</table>', page, re.S)[0]

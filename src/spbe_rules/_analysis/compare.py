@@ -71,8 +71,8 @@ class IndicatorTrack:
 
     indicator: int
     name: str
-    levels: tuple[int | None, ...]
-    effective: tuple[int | None, ...]
+    levels: tuple[int | Fraction | None, ...]  # a Fraction: the exact mean of sub-levels, or a converted score
+    effective: tuple[int | Fraction | None, ...]
 
     @property
     def changed(self) -> bool:

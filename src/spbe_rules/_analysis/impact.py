@@ -102,7 +102,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
         switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)
         c = compiled(rs)
-        current: dict[int, int] = {}
+        current: dict[int, int | Fraction] = {}
         for st in stages:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]

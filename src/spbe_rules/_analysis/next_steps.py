@@ -4,6 +4,8 @@ given meets them and why not, and the citation."""
 
 from __future__ import annotations
 
+import math
+
 from collections.abc import Iterable
 from typing import Any, Literal
 
@@ -101,7 +103,8 @@ def next_steps(
         if indicator is not None and ir.id != indicator:
             continue
         evidenced = ir.evidence in ("supported", "none")
-        level = _computed_level(ir, lo, hi) if evidenced and ir.counted == "supported" else ir.level
+        claimed = ir.level if isinstance(ir.level, int) else math.floor(ir.level)  # a mean of sub-levels: the whole level below it
+        level = _computed_level(ir, lo, hi) if evidenced and ir.counted == "supported" else claimed
         basis: Literal["supported", "claimed"] = "supported" if evidenced and ir.counted == "supported" else "claimed"
         if level >= hi:
             continue

@@ -9,7 +9,7 @@ from math import lcm
 from typing import Any
 from attrs import frozen
 from .._loading.assessment import Assessment
-from .._engine.engine import NEEDS_DOCUMENT, compiled, unknown_document
+from .._engine.engine import NEEDS_DOCUMENT, compiled, unknown_document, whole_levels
 from .._base.errors import Location, Problem
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import Result
@@ -141,7 +141,7 @@ class _Planner:
         self.rs = ruleset
         c = self.c = compiled(ruleset)
         self.n = len(c.numbers)
-        self.cur = [i.level for i in before.indicators]
+        self.cur = whole_levels(((i.id, i.level) for i in before.indicators), "the planner")
         smin, smax = ruleset.scale.min, ruleset.scale.max
         self.hi: list[int] = []
         for number, lv in zip(c.numbers, self.cur):

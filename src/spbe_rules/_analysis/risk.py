@@ -35,7 +35,7 @@ from typing import Any
 
 from attrs import field, frozen
 
-from .._engine.engine import display_text, round_scaled
+from .._engine.engine import display_text, round_scaled, whole_levels
 from .._engine.evaluate import evaluate
 from .._engine.result import Result
 from .._io.batch import evaluate_levels
@@ -170,11 +170,11 @@ def risk(
         ceiling = Boundary(bands[k + 1], ruleset.predikat.bands[k + 1].lower, at, inclusive, at - value)
     lowest = ruleset.scale.min
     numbers = [i.id for i in result.indicators]
-    eff0 = [i.effective_level for i in result.indicators]
+    eff0 = whole_levels(((i.id, i.effective_level) for i in result.indicators), "risk")
     # the level that counted before the rules: the submitted level (filled ones at the lowest); with
     # evidence, the level the evidence supports, which the result shows after the rules (the rules
     # only lower levels, and lowering one level never releases a cap, so the effective level serves)
-    levels = [i.level if i.counted == "claimed" else i.effective_level for i in result.indicators]
+    levels = whole_levels(((i.id, i.level if i.counted == "claimed" else i.effective_level) for i in result.indicators), "risk")
     # documents as the evaluation had them: stated by the assessment or by its evidence (implied ones are inferred again)
     documents = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
     movable = [k for k, e in enumerate(eff0) if e > lowest]
@@ -202,7 +202,7 @@ def risk(
         after = nums.index_exact(row_no)
         ind = result.indicators[k]
         drops.append(
-            Drop(ind.id, ind.name, eff0[k], eff0[k] - 1, ind.level, after, nums.index_text(row_no), nums.predikat[row_no], value - after, lowered, domains)
+            Drop(ind.id, ind.name, eff0[k], eff0[k] - 1, levels[k], after, nums.index_text(row_no), nums.predikat[row_no], value - after, lowered, domains)
         )
     checked = len(movable)
     drops.sort(key=lambda d: (-d.cost, d.indicator))

@@ -27,7 +27,7 @@ from attrs import field, frozen
 from .._loading.assessment import Assessment, MissingPolicy, parse_assessment
 from .._model.converter import converter, exact_text
 from .._engine.switches import rule_switches
-from .._engine.engine import Compiled, compiled, display_text, round_scaled
+from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
 from .._base.errors import AssessmentError, Location, Problem
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
@@ -198,7 +198,7 @@ class FastEval:
 
 def final_levels(result: Result) -> dict[int, int]:
     """The submitted levels of ``result`` that the assessment gave (levels filled by policy left out)."""
-    return {i.id: i.level for i in result.indicators if not i.filled}
+    return dict(zip((i.id for i in result.indicators if not i.filled), whole_levels(((i.id, i.level) for i in result.indicators if not i.filled), "what-if")))
 
 
 def changed_assessment(
@@ -283,6 +283,8 @@ def releases(before: Result, after: Result) -> tuple[tuple[Release, ...], tuple[
     released: list[Release] = []
     capped: list[Release] = []
     for b, a in zip(before.indicators, after.indicators):
+        if not isinstance(b.effective_level, int) or not isinstance(a.effective_level, int):
+            continue  # a non-whole value (mean of sub-levels, converted score) is never capped by a rule here
         gone = tuple(r for r in b.rules if r not in a.rules)
         new = tuple(r for r in a.rules if r not in b.rules)
         if gone and a.effective_level > b.effective_level:
@@ -416,7 +418,7 @@ def gains(
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)
     fast = FastEval(ruleset, enabled, assessment.location())
     c = fast.c
-    levels = [i.level for i in result.indicators]
+    levels = whole_levels(((i.id, i.level) for i in result.indicators), "gains")
     docs = dict(assessment.documents)
     eff0, by0 = fast.effective(levels, docs)
     a0, d0, t0 = c.sums(eff0)
@@ -431,8 +433,9 @@ def gains(
     out: list[Gain] = []
     for k, ind in enumerate(result.indicators):
         asp = ruleset.aspect(ind.aspect)
-        if ind.level >= hi:
-            out.append(Gain(ind.id, ind.name, ind.aspect, asp.domain, ind.level, ind.effective_level, None, Fraction(0)))
+        level, eff_level = levels[k], eff0[k]
+        if level >= hi:
+            out.append(Gain(ind.id, ind.name, ind.aspect, asp.domain, level, eff_level, None, Fraction(0)))
             continue
         trial = list(levels)
         trial[k] += 1
@@ -441,10 +444,10 @@ def gains(
         released = tuple(c.numbers[j] for j in range(len(eff1)) if j != k and eff1[j] > eff0[j])
         blocked: tuple[str, ...] = ()
         if eff1[k] == eff0[k]:
-            blocked = tuple(r.id for r in rules if ind.id in r.targets and r.max_level <= ind.level and held.get(r.id) is False)
+            blocked = tuple(r.id for r in rules if ind.id in r.targets and r.max_level <= level and held.get(r.id) is False)
         pred, _ = c.predikat_of(t1, c.total_w)
         out.append(
-            Gain(ind.id, ind.name, ind.aspect, asp.domain, ind.level, ind.effective_level, ind.level + 1, Fraction(t1 - t0, c.total_w), domain_gains(d1), released, blocked, pred)
+            Gain(ind.id, ind.name, ind.aspect, asp.domain, level, eff_level, level + 1, Fraction(t1 - t0, c.total_w), domain_gains(d1), released, blocked, pred)
         )
     out.sort(key=lambda g: (-g.index_gain, g.indicator))
 

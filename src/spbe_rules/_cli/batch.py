@@ -21,6 +21,7 @@ from .._io.batch_io import ExtraMissingError
 from .._io.batch_read import input_size, read_rows
 from .._io.batch_write import ProblemWriter, open_writer
 from .._io.template import write_template
+from .._base.text import printable
 from .main import CliError, check_output
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
@@ -46,6 +47,7 @@ def add_parser(sub: Any) -> None:
     p.add_argument("--stop-on-error", action="store_true", help=tr("opt.batch.stop_on_error"))
     p.add_argument("--errors", metavar="FILE", help=tr("opt.batch.errors"))
     p.add_argument("--sheet", metavar="NAME", help=tr("opt.batch.sheet"))
+    p.add_argument("--raw-text", action="store_true", help=tr("opt.batch.raw_text"))
     p.add_argument("--enable-rule", action="append", default=[], metavar="ID", help=tr("opt.enable_rule"))
     p.add_argument("--disable-rule", action="append", default=[], metavar="ID", help=tr("opt.disable_rule"))
     p.add_argument("--backend", choices=("auto", "numpy", "python"), default="auto", help=tr("opt.batch.backend"))
@@ -138,8 +140,8 @@ def _batch(args: argparse.Namespace) -> int:
     else:
 
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
-    writer = open_writer(args.output, rulesets)
-    errors = ProblemWriter(args.errors) if args.errors else None
+    writer = open_writer(args.output, rulesets, raw_text=args.raw_text)
+    errors = ProblemWriter(args.errors, raw_text=args.raw_text) if args.errors else None
     good = bad = 0
     shown: list[str] = []
     try:
@@ -176,7 +178,7 @@ def _batch(args: argparse.Namespace) -> int:
     if bad:
         lines = shown[:SHOWN_PROBLEMS]
         more = f"\n... (first {SHOWN_PROBLEMS} problems shown; --errors FILE writes them all)" if len(shown) > SHOWN_PROBLEMS else ""
-        print("\n".join(lines) + more, file=sys.stderr)
+        print(printable("\n".join(lines) + more), file=sys.stderr)
     print(
         f"spbe-rules: {good} row{'s' if good != 1 else ''} evaluated, {bad} bad row{'s' if bad != 1 else ''} left out; results in {args.output}",
         file=sys.stderr,

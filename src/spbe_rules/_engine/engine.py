@@ -13,14 +13,18 @@ the fixed point, and the result does not depend on the order of rules in the fil
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, TypeVar
 from math import lcm
 from .._base.errors import EvaluationError, Location, Problem
+from .._base.messages import Msg
+from .._model.converter import exact_text
 from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 
-__all__ = ["Compiled", "compiled", "condition_deps", "display_text", "round_scaled"]
+LevelT = TypeVar("LevelT", int, int | Fraction)
+
+__all__ = ["Compiled", "LevelT", "compiled", "condition_deps", "display_text", "level_denominator", "round_scaled", "whole_levels"]
 
 
 def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
@@ -76,7 +80,10 @@ class Compiled:
         self.numbers: tuple[int, ...] = tuple(i.number for i in inds)
         self.position: dict[int, int] = {n: k for k, n in enumerate(self.numbers)}
         weights = [i.weight for i in inds] + [a.weight for a in rs.aspects] + [d.weight for d in rs.domains]
-        scale = lcm(*(w.denominator for w in weights), rs.total_weight.denominator)
+        # Non-integer levels (the mean of up to n sub-levels, a converted score) have denominators
+        # dividing `level_den`; scaling by it too keeps every weighted sum a whole number.
+        self.level_den = level_denominator(rs)
+        scale = lcm(*(w.denominator for w in weights), rs.total_weight.denominator) * self.level_den
         self.scale = scale
         self.w: tuple[int, ...] = tuple(int(i.weight * scale) for i in inds)
         aspect_pos = {a.id: k for k, a in enumerate(rs.aspects)}
@@ -137,13 +144,13 @@ class Compiled:
 
     def apply_rules(
         self,
-        levels: list[int],
+        levels: Sequence[LevelT],
         documents: Mapping[str, bool],
         enabled: Callable[[Rule], bool],
         where: Callable[[], Location],
-    ) -> tuple[list[int], dict[int, list[str]], list[tuple[Rule, bool | None, tuple[int, ...]]], dict[str, tuple[bool | None, str]]]:
+    ) -> tuple[list[LevelT], dict[int, list[str]], list[tuple[Rule, bool | None, tuple[int, ...]]], dict[str, tuple[bool | None, str]]]:
         """Effective levels, the rules that lowered each indicator, each rule's outcome and each document's state."""
-        eff = list(levels)
+        eff: list[Any] = list(levels)  # a cap is a whole level; the list keeps the caller's level type
         by: dict[int, list[str]] = {}
         outcomes: list[tuple[Rule, bool | None, tuple[int, ...]]] = []
         doc_state: dict[str, tuple[bool | None, str]] = {}
@@ -167,7 +174,7 @@ class Compiled:
 
         def holds(cond: Condition, rule: Rule | None) -> bool:
             if isinstance(cond, AtLeast):
-                return eff[pos[cond.indicator]] >= cond.level
+                return bool(eff[pos[cond.indicator]] >= cond.level)
             if isinstance(cond, HasDocument):
                 return doc(cond.document, rule)
             if isinstance(cond, Not):
@@ -208,18 +215,54 @@ class Compiled:
 
     # -- sums ---------------------------------------------------------------------------
 
-    def sums(self, levels: Sequence[int]) -> tuple[list[int], list[int], int]:
-        """Weighted sums per aspect, per domain and in all (scaled ints)."""
+    def sums(self, levels: Sequence[int | Fraction]) -> tuple[list[int], list[int], int]:
+        """Weighted sums per aspect, per domain and in all (scaled ints; a non-integer level's
+        denominator divides ``level_den``, so its weighted value is whole too)."""
         aspect_s = [0] * len(self.aspect_w)
         aspect_of = self.aspect_of
         for k, (lv, w) in enumerate(zip(levels, self.w)):
-            aspect_s[aspect_of[k]] += lv * w
+            if type(lv) is int:
+                aspect_s[aspect_of[k]] += lv * w
+            else:
+                part = lv * w
+                assert part.denominator == 1, (lv, w)  # level_den covers every declared value
+                aspect_s[aspect_of[k]] += part.numerator
         domain_s = [0] * len(self.domain_w)
         for j, s in enumerate(aspect_s):
             d = self.domain_of_aspect[j]
             if d >= 0:
                 domain_s[d] += s
         return aspect_s, domain_s, sum(aspect_s)
+
+
+def whole_levels(values: Iterable[tuple[int, int | Fraction]], what: str) -> list[int]:
+    """The levels as whole numbers, for the tools that step one level at a time (planner, what-if,
+    risk, batch). An indicator whose value is not one whole level (the exact mean of sub-levels, a
+    converted score) is refused with ``NOT_WHOLE_LEVEL``, never rounded."""
+    out: list[int] = []
+    bad: list[str] = []
+    for number, value in values:
+        if isinstance(value, int):
+            out.append(value)
+        elif value.denominator == 1:
+            out.append(int(value))
+        else:
+            bad.append(f"{number} ({exact_text(value)})")
+    if bad:
+        raise EvaluationError(Msg("head.not_whole_level"), [Problem.of("NOT_WHOLE_LEVEL", None, what=what, numbers=", ".join(bad))])
+    return out
+
+
+def level_denominator(rs: Ruleset) -> int:
+    """The least common multiple of the denominators a level can have under ``rs``: 1 for whole
+    levels; the mean of 1..n sub-levels adds lcm(1..n); a score conversion adds its values' denominators."""
+    den = 1
+    for ind in rs.indicators:
+        if ind.sub_levels is not None:
+            den = lcm(den, *range(1, ind.sub_levels.max + 1))
+        if ind.external is not None:
+            den = lcm(den, *(b.value.denominator for b in ind.external.bands))
+    return den
 
 
 NEEDS_DOCUMENT = "a rule needs a fact the assessment does not give"

@@ -7,19 +7,22 @@ from datetime import date
 from fractions import Fraction
 from typing import Any
 
-from .._loading.assessment import Assessment, MissingPolicy, StageLevels, check_against
+from .._loading.assessment import Assessment, MissingPolicy, ReviewMark, ScoreGiven, StageLevels, SubLevelsGiven, check_against
 from .._loading.evidence import EvaluationDate, evaluation_date
+from .._model.converter import Level
 from .evidence import IndicatorEvidence, stage_evidence
 from .engine import Compiled, compiled, display_text, round_scaled
 from .switches import rule_switches
 from .._loading.load import RulesetLike, as_ruleset
 from .result import (
     AspectResult,
+    Conversion,
     DocumentState,
     DomainResult,
     IndicatorResult,
     LevelChange,
     Result,
+    Review,
     RuleOutcome,
     RulesetRef,
 )
@@ -57,19 +60,47 @@ def evaluate(
     ref = RulesetRef(ruleset.id, ruleset.version, ruleset.sha256)
     results: list[Result] = []
     filled_set = frozenset(filled)
-    current: dict[int, int] = {}
+    current: dict[int, Level] = {}
+    extras: dict[int, Extra] = {}  # sub-levels, conversion and review of each indicator, as of this stage
+    review_ids = {s.id for s in ruleset.stages if s.kind == "review"}
     given_later: set[int] = set()  # a level filled by policy stops being `filled` once a later stage gives it
     for k, st in enumerate(stages):
         before = dict(current)
         current.update(st.levels)
         if k:
             given_later.update(st.levels)
-        changes = tuple(LevelChange(n, before[n], lv) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
-        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes, when))
+        reasons: dict[int, str] = {}
+        for n in st.levels:  # a new value replaces what came with the old one
+            extras.pop(n, None)
+        for n, d in st.details.items():
+            if isinstance(d, SubLevelsGiven):
+                extras[n] = Extra(sub_levels=d.levels)
+            elif isinstance(d, ScoreGiven) and d.band is not None:
+                ext = c.ruleset.indicator(n).external
+                assert ext is not None
+                extras[n] = Extra(conversion=Conversion(ext.source, d.score, d.band.lower, d.band.upper, current[n]))
+            elif isinstance(d, ReviewMark) and st.id in review_ids:
+                kept = extras.get(n, Extra())
+                extras[n] = attrs.evolve(kept, review=Review(str(st.id), d.valid, before[n], d.reason))
+                if d.reason:
+                    reasons[n] = d.reason
+        changes = tuple(
+            LevelChange(n, before[n], lv, reasons.get(n)) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv
+        )
+        results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes, extras, when))
     final = results[-1]
     if assessment.staged:
         final = _with_stages(final, tuple(results))
     return final
+
+
+@attrs.frozen
+class Extra:
+    """What an indicator's result says beside its level (see :class:`IndicatorResult`)."""
+
+    sub_levels: tuple[int, ...] = ()
+    conversion: Conversion | None = None
+    review: Review | None = None
 
 
 def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
@@ -81,16 +112,17 @@ def _one(
     c: Compiled,
     assessment: Assessment,
     st: StageLevels,
-    levels_by_number: dict[int, int],
+    levels_by_number: dict[int, Level],
     filled: frozenset[int],
     enabled: object,
     ref: RulesetRef,
     missing: str,
     changes: tuple[LevelChange, ...],
+    extras: dict[int, Extra],
     when: EvaluationDate | None = None,
 ) -> Result:
     rs = c.ruleset
-    levels = [levels_by_number[n] for n in c.numbers]
+    levels: list[Level] = [levels_by_number[n] for n in c.numbers]
     counted = levels
     stated_docs: dict[str, bool] = dict(assessment.documents)
     ev: dict[int, IndicatorEvidence] | None = None
@@ -125,12 +157,16 @@ def _one(
     indicators: tuple[IndicatorResult, ...]
     if ev is None:
         indicators = tuple(
-            memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled)
+            (memo.get(("i", k, lv, e, by.get(n), n in filled)) or _indicator(memo, c, k, lv, e, by.get(n), n in filled))
+            if n not in extras
+            else attrs.evolve(_indicator({}, c, k, lv, e, by.get(n), n in filled), **attrs.asdict(extras[n], recurse=False))
             for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
         )
     else:
         indicators = tuple(
             _evidenced(c, k, lv, e, by.get(n), n in filled, ev[n], counts)
+            if n not in extras
+            else attrs.evolve(_evidenced(c, k, lv, e, by.get(n), n in filled, ev[n], counts), **attrs.asdict(extras[n], recurse=False))
             for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
         )
     documents = tuple(
@@ -176,7 +212,7 @@ def _domain(memo: dict[object, Any], c: Compiled, j: int, s: int) -> DomainResul
 
 
 def _indicator(
-    memo: dict[object, Any], c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool
+    memo: dict[object, Any], c: Compiled, k: int, level: Level, eff: Level, rules: tuple[str, ...] | None, filled: bool
 ) -> IndicatorResult:
     ind = c.indicators[k]
     r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)
@@ -185,7 +221,7 @@ def _indicator(
 
 
 def _evidenced(
-    c: Compiled, k: int, level: int, eff: int, rules: tuple[str, ...] | None, filled: bool, ev: IndicatorEvidence, counts: bool
+    c: Compiled, k: int, level: Level, eff: Level, rules: tuple[str, ...] | None, filled: bool, ev: IndicatorEvidence, counts: bool
 ) -> IndicatorResult:
     ind = c.indicators[k]
     return IndicatorResult(

@@ -11,6 +11,8 @@ whose cumulative required (non-optional) items are all met, never below the scal
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 from collections.abc import Mapping, Sequence
 from datetime import date
 from typing import Literal
@@ -243,14 +245,14 @@ class StageEvidence:
     the evidence verdict per indicator, the documents shown by evidence, and whether the supported
     level counts at this stage."""
 
-    counted: Mapping[int, int]
+    counted: Mapping[int, int | Fraction]
     indicators: Mapping[int, IndicatorEvidence]
     documents: Mapping[str, bool]
     counts_supported: bool
 
 
 def stage_evidence(
-    ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int], *, stage: str | None, on: date
+    ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int | Fraction], *, stage: str | None, on: date
 ) -> StageEvidence:
     """The one place where evidence turns claimed levels into counted levels (used by ``evaluate``
     and by the batch path): from the policy's stage on, an indicator with requirement items counts
@@ -260,7 +262,7 @@ def stage_evidence(
         return StageEvidence(dict(levels), {}, {}, False)
     per = {n: indicator_evidence(ruleset, n, evidence, stage=stage, on=on) for n in ruleset.numbers}
     counts = stage_counts_supported(policy, [s.id for s in ruleset.stages], stage)
-    counted: dict[int, int] = {}
+    counted: dict[int, int | Fraction] = {}
     for n, lv in levels.items():
         supported = per[n].level if n in per else None
         counted[n] = supported if counts and supported is not None else lv

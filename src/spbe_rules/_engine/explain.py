@@ -11,12 +11,13 @@ readable strings), ``rules`` (ids of rules that changed it) and ``children``.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from fractions import Fraction
 from typing import Any
 
 from attrs import frozen
 
-from .._model.converter import exact_text
-from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.converter import exact_text, level_text
+from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Indicator, Not, Rule, Ruleset
 from .._base.text import number_ranges
 from .evidence_text import check_text
 from .engine import compiled, display_text
@@ -101,7 +102,7 @@ def _doc_name(rs: Ruleset, key: str) -> str:
         return key
 
 
-def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int], docs: _Docs, lang: str, depth: int) -> str:
+def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, depth: int) -> str:
     """Where the document's state comes from, in plain words."""
     present, basis = docs.get(key, (None, "unknown"))
     ind = lang == "id"
@@ -123,7 +124,7 @@ def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int], docs: _Docs, la
 
 
 def describe_condition(
-    cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str, *, _depth: int = 0
+    cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, *, _depth: int = 0
 ) -> str:
     """The whole condition in plain words, with what holds now."""
     ind = lang == "id"
@@ -152,7 +153,7 @@ def describe_condition(
     return f"({head}{text})" if _depth else text
 
 
-def _holds(cond: Condition, levels: Mapping[int, int], docs: _Docs) -> bool | None:
+def _holds(cond: Condition, levels: Mapping[int, int | Fraction], docs: _Docs) -> bool | None:
     """Whether the condition holds on these levels and document states (None: not known)."""
     if isinstance(cond, AtLeast):
         now = levels.get(cond.indicator)
@@ -168,7 +169,7 @@ def _holds(cond: Condition, levels: Mapping[int, int], docs: _Docs) -> bool | No
     return True if True in values else (False if all(v is False for v in values) else None)
 
 
-def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int], docs: _Docs, lang: str) -> str:
+def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str) -> str:
     """What must become true for a condition that does not hold now: only the parts that fail."""
     ind = lang == "id"
     if isinstance(cond, AtLeast):
@@ -219,7 +220,7 @@ class _Default(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int], docs: _Docs) -> Text:
+def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs) -> Text:
     return Text(
         f"Batas ini lepas bila {describe_release(rule.unless, rs, levels, docs, 'id')}.",
         f"The cap is lifted when {describe_release(rule.unless, rs, levels, docs, 'en')}.",
@@ -252,15 +253,62 @@ def _stage_history(result: Any, number: int) -> Text | None:
         change = next((c for c in st.changes if c.indicator == number), None)
         if k == 0:
             level = next((i.level for i in st.indicators if i.id == number), None)
-            steps_id.append(f"tahap {st.stage}: {level}")
-            steps_en.append(f"stage {st.stage}: {level}")
+            shown = "-" if level is None else level_text(level)
+            steps_id.append(f"tahap {st.stage}: {shown}")
+            steps_en.append(f"stage {st.stage}: {shown}")
+        elif change is not None and change.reason is not None:
+            steps_id.append(f"tahap {st.stage}: {level_text(change.after)} (dikoreksi Tim Reviu dari {level_text(change.before)})")
+            steps_en.append(f"stage {st.stage}: {level_text(change.after)} (corrected by the review team from {level_text(change.before)})")
         elif change is not None:
-            steps_id.append(f"tahap {st.stage}: {change.after} (diubah asesor dari {change.before})")
-            steps_en.append(f"stage {st.stage}: {change.after} (changed by the assessors from {change.before})")
+            steps_id.append(f"tahap {st.stage}: {level_text(change.after)} (diubah asesor dari {level_text(change.before)})")
+            steps_en.append(f"stage {st.stage}: {level_text(change.after)} (changed by the assessors from {level_text(change.before)})")
     return Text(
         "Level yang diajukan per tahap: " + ", ".join(steps_id) + ". Yang dihitung adalah level dari tahap terakhir yang menilainya.",
         "Submitted level by stage: " + ", ".join(steps_en) + ". The level from the latest stage that scored it counts.",
     )
+
+
+def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple[str, ...]]]:
+    """What the indicator's value rests on beside one submitted level: its sub-levels and their
+    exact mean, an external score's conversion, and the review team's word (the last one)."""
+    out: list[tuple[Text, tuple[str, ...]]] = []
+    if ir.sub_levels and ind.sub_levels is not None:
+        given = ", ".join(map(str, ir.sub_levels))
+        item_id = f" ({ind.sub_levels.item})" if ind.sub_levels.item else ""
+        out.append((
+            Text(
+                f"Dinilai untuk {len(ir.sub_levels)} butir{item_id}: tingkat {given}; yang dihitung adalah rata-rata tepatnya, "
+                f"{level_text(ir.level)}, tanpa dibulatkan sebelum indeks.",
+                f"Scored for {len(ir.sub_levels)} items{item_id}: levels {given}; the exact mean, {level_text(ir.level)}, "
+                "counts, not rounded before the index.",
+            ),
+            cite(rs, ind.sub_levels.citation),
+        ))
+    if ir.conversion is not None and ind.external is not None:
+        cv = ir.conversion
+        rng = f"{level_text(cv.lower)}-{level_text(cv.upper)}"
+        out.append((
+            Text(
+                f"Nilai diambil dari skor {cv.source} {level_text(cv.score)}: rentang {rng} pada tabel konversi set aturan memberi nilai {level_text(cv.value)}.",
+                f"The value comes from the {cv.source} score {level_text(cv.score)}: the range {rng} of the ruleset's conversion table gives {level_text(cv.value)}.",
+            ),
+            cite(rs, ind.external.citation),
+        ))
+    rv = ir.review
+    if rv is not None:
+        stage = next((s for s in rs.stages if s.id == rv.stage), None)
+        name = stage.name if stage is not None else rv.stage
+        if rv.valid:
+            t = Text(f"Kata akhir: {name} menyatakan hasil ini valid.", f"Final word: the {name} marked this result valid.")
+        else:
+            t = Text(
+                f"Kata akhir: {name} menyatakan hasil tahap sebelumnya tidak valid dan mengoreksi tingkat kematangan dari {level_text(rv.before)} "
+                f"menjadi {level_text(ir.level)}. Alasan: {rv.reason}",
+                f"Final word: the {name} marked the earlier result not valid and corrected the level from {level_text(rv.before)} "
+                f"to {level_text(ir.level)}. Reason: {rv.reason}",
+            )
+        out.append((t, cite(rs, stage.citation if stage is not None else None)))
+    return out
 
 
 def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
@@ -328,8 +376,10 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
     ind_nodes: dict[str, list[Node]] = {}
     for ir in result.indicators:
         ind = rs.indicator(ir.id)
-        level_name = rs.scale.level_name(ind.capability, ir.effective_level) or ""
-        crit = ind.criteria.get(ir.effective_level, "")
+        lv_s, eff_s = level_text(ir.level), level_text(ir.effective_level)
+        whole = isinstance(ir.effective_level, int)
+        level_name = (rs.scale.level_name(ind.capability, ir.effective_level) or "") if whole else ""
+        crit = ind.criteria.get(ir.effective_level, "") if whole else ""
         children = []
         basis = list(cite(rs, ind.citation))
         holding: list[Rule] = []  # failing rules that keep this indicator below its submitted level
@@ -357,16 +407,16 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 by = ", ".join(ir.rules)
                 t = Text(
                     f"Aturan {rule.id} juga menahan indikator ini paling tinggi level {rule.max_level} karena syaratnya belum terpenuhi, "
-                    f"tetapi aturan {by} sudah menurunkannya ke level {ir.effective_level} lebih dulu. {release.id}{status.id}",
+                    f"tetapi aturan {by} sudah menurunkannya ke level {eff_s} lebih dulu. {release.id}{status.id}",
                     f"Rule {rule.id} also holds this indicator at level {rule.max_level} at most because its condition is not met, "
-                    f"but rule {by} had already lowered it to level {ir.effective_level}. {release.en}{status.en}",
+                    f"but rule {by} had already lowered it to level {eff_s}. {release.en}{status.en}",
                 )
             else:
                 t = Text(
                     f"Syarat aturan {rule.id} belum terpenuhi, sehingga indikator ini paling tinggi level {rule.max_level}; "
-                    f"level yang diajukan ({ir.level}) tidak melebihi batas itu, jadi levelnya tidak berubah. {release.id}{status.id}",
+                    f"level yang diajukan ({lv_s}) tidak melebihi batas itu, jadi levelnya tidak berubah. {release.id}{status.id}",
                     f"The condition of rule {rule.id} is not met, so this indicator may be at most level {rule.max_level}; "
-                    f"the submitted level ({ir.level}) is not above that, so it does not change. {release.en}{status.en}",
+                    f"the submitted level ({lv_s}) is not above that, so it does not change. {release.en}{status.en}",
                 )
             children.append(Node("rule", rule.id, rule.id, None, t, cite(rs, rule.legal_basis, True), (), rule.status))
             basis.extend(cite(rs, rule.legal_basis))
@@ -381,27 +431,30 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 lifts_id += " Semua batas itu harus lepas agar level yang diajukan dihitung."
                 lifts_en += " All of these caps must be lifted for the submitted level to count."
             text = Text(
-                f"Diajukan level {ir.level}, tetapi dihitung level {ir.effective_level} ({level_name}): indikator ini ditahan "
-                f"pada level {ir.effective_level} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
-                f"Submitted level {ir.level}, but counted at level {ir.effective_level} ({level_name}): rule {', '.join(ir.rules)} "
-                f"holds this indicator at level {ir.effective_level}. {lifts_en} Weight {_num(ir.weight)}.",
+                f"Diajukan level {lv_s}, tetapi dihitung level {eff_s} ({level_name}): indikator ini ditahan "
+                f"pada level {eff_s} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
+                f"Submitted level {lv_s}, but counted at level {eff_s} ({level_name}): rule {', '.join(ir.rules)} "
+                f"holds this indicator at level {eff_s}. {lifts_en} Weight {_num(ir.weight)}.",
             )
         else:
             filled_id = " (tidak diisi; dihitung pada level terendah sesuai kebijakan yang dipilih)" if ir.filled else ""
             filled_en = " (not given; counted at the lowest level under the chosen policy)" if ir.filled else ""
             text = Text(
-                f"Level {ir.effective_level} ({level_name}){filled_id}: {crit} Bobot {_num(ir.weight)}.",
-                f"Level {ir.effective_level} ({level_name}){filled_en}. Weight {_num(ir.weight)}.",
+                f"Level {eff_s}{f' ({level_name})' if level_name else ''}{filled_id}{': ' + crit if crit else '.'} Bobot {_num(ir.weight)}.",
+                f"Level {eff_s}{f' ({level_name})' if level_name else ''}{filled_en}. Weight {_num(ir.weight)}.",
             )
         history = _stage_history(result, ir.id)
         if history is not None:
             text = Text(f"{text.id} {history.id}", f"{text.en} {history.en}")
+        for extra, extra_basis in _value_texts(ir, ind, rs):
+            text = Text(f"{text.id} {extra.id}", f"{text.en} {extra.en}")
+            basis.extend(extra_basis)
         if ir.evidence is not None:
             node = evidence_node(rs, ir, result.evaluated_on)
             text = Text(f"{node.text.id} {text.id}", f"{node.text.en} {text.en}")
             children.append(node)
         ind_nodes.setdefault(ir.aspect, []).append(
-            Node("indicator", str(ir.id), ind.name, str(ir.effective_level), text, tuple(dict.fromkeys(basis)), ir.rules, ind.status, tuple(children))
+            Node("indicator", str(ir.id), ind.name, eff_s, text, tuple(dict.fromkeys(basis)), ir.rules, ind.status, tuple(children))
         )
     aspect_nodes: dict[str | None, list[Node]] = {}
     for ar in result.aspects:

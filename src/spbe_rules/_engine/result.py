@@ -6,7 +6,10 @@ does not end), ``predikat``, ``domains`` / ``aspects`` (``id``, ``name``,
 ``weight``, ``index``, ``index_exact``), ``indicators`` (``id``, ``name``,
 ``aspect``, ``weight``, ``level`` as submitted, ``effective_level`` after the
 rules, ``rules`` that lowered it, ``filled`` when the level was missing and
-filled by the declared policy), ``documents``, ``rules`` (each rule's outcome),
+filled by the declared policy; ``sub_levels`` when the level is the exact mean
+of several (written as text when not whole, e.g. ``"2.5"``), ``conversion`` when
+it was converted from another agency's score, ``review`` when the review team
+marked it valid or corrected it), ``documents``, ``rules`` (each rule's outcome),
 ``stages`` (one result per stage, oldest first), ``changes`` (for a stage: the
 levels this stage changed), ``ruleset`` (``id``, ``version``, ``sha256``),
 ``library_version`` and ``explanation`` (see :mod:`spbe_rules._engine.explain`).
@@ -30,11 +33,13 @@ from .evidence import RequirementCheck
 
 __all__ = [
     "AspectResult",
+    "Conversion",
     "DocumentState",
     "DomainResult",
     "IndicatorResult",
     "LevelChange",
     "Result",
+    "Review",
     "RuleOutcome",
     "RulesetRef",
     "result_from_json",
@@ -52,15 +57,40 @@ class RulesetRef:
 
 
 @frozen
+class Conversion:
+    """How an external score became the indicator's value: ``score`` fell in [``lower``, ``upper``)
+    of the ruleset's conversion table for ``source``, which gives ``value``."""
+
+    source: str
+    score: Fraction
+    lower: Fraction
+    upper: Fraction
+    value: int | Fraction
+
+
+@frozen
+class Review:
+    """The review team's word (stage ``stage``): ``valid``, or a correction from ``before`` with ``reason``."""
+
+    stage: str
+    valid: bool
+    before: int | Fraction
+    reason: str | None = None
+
+
+@frozen
 class IndicatorResult:
     id: int
     name: str
     aspect: str
     weight: Fraction
-    level: int
-    effective_level: int
+    level: int | Fraction
+    effective_level: int | Fraction
     rules: tuple[str, ...] = ()
     filled: bool = False
+    sub_levels: tuple[int, ...] = ()
+    conversion: Conversion | None = None
+    review: Review | None = None
     # evidence (all empty when the assessment gives no evidence): the level the evidence supports
     # (None without evidence for this indicator), the required items of the next level not met,
     # whether evidence was given (`supported`, `none`, `no_requirements`), which level counted
@@ -116,9 +146,12 @@ class RuleOutcome:
 
 @frozen
 class LevelChange:
+    """A level a stage changed; ``reason`` is the review team's, for a correction in a review stage."""
+
     indicator: int
-    before: int
-    after: int
+    before: int | Fraction
+    after: int | Fraction
+    reason: str | None = None
 
 
 @frozen
@@ -167,12 +200,12 @@ class Result:
         raise KeyError(aspect_id)
 
     @property
-    def levels(self) -> dict[int, int]:
+    def levels(self) -> dict[int, int | Fraction]:
         """Submitted level of each indicator."""
         return {i.id: i.level for i in self.indicators}
 
     @property
-    def effective_levels(self) -> dict[int, int]:
+    def effective_levels(self) -> dict[int, int | Fraction]:
         return {i.id: i.effective_level for i in self.indicators}
 
     @property

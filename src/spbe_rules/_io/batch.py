@@ -34,6 +34,7 @@ from datetime import date
 import hashlib
 import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
+from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
 
 
@@ -41,7 +42,7 @@ from .._engine.evidence import stage_evidence
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._loading.evidence import evaluation_date
 from .._engine.switches import rule_switches
-from .._engine.engine import Compiled, compiled
+from .._engine.engine import Compiled, compiled, whole_levels
 from .._base.errors import AssessmentError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
@@ -317,15 +318,19 @@ class _State:
         except RulesetNotFoundError as exc:
             err = AssessmentError("no ruleset", [Problem("NO_RULESET", str(exc), a.location("year"), "name the ruleset with --ruleset or `ruleset:`")])
             return BatchFailure(err, a.source, line, a.instansi, a.year)
-        levels: dict[int, int] = {}
+        merged: dict[int, int | Fraction] = {}
         for st in stages:
-            levels.update(st.levels)
+            merged.update(st.levels)
+        try:
+            levels = dict(zip(merged, whole_levels(merged.items(), "batch")))
+        except ValidationError as exc:
+            return BatchFailure(exc, a.source, line, a.instansi, a.year)
         docs = dict(a.documents)
         if a.evidence is not None and rs.evidence_policy is not None and stages:
             # the evidence decides the counted levels and documents of the final stage, as in evaluate
             when = evaluation_date(rs, a.year, a.evaluated_on)
             got = stage_evidence(rs, a.evidence, levels, stage=stages[-1].id, on=date.max if when is None else when.day)
-            levels, docs = dict(got.counted), {**docs, **got.documents}
+            levels, docs = dict(zip(got.counted, whole_levels(got.counted.items(), "batch"))), {**docs, **got.documents}
         row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line)
         return row, rs
 

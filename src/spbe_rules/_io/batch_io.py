@@ -18,11 +18,14 @@ by its number. Columns ``note``/``catatan`` and columns whose name starts with
 
 from __future__ import annotations
 
+import os
+import re
+import zipfile
 from typing import Any
 
 from .._base.errors import AssessmentError, SpbeError
 
-__all__ = ["ExtraMissingError", "InputError", "need_openpyxl"]
+__all__ = ["ExtraMissingError", "InputError", "need_openpyxl", "reproducible_zip", "safe_cell"]
 
 TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
 OUTPUT_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".xlsx")
@@ -52,3 +55,38 @@ def need_openpyxl(what: str) -> Any:
     return openpyxl
 
 
+
+
+# -- spreadsheet-safe output -------------------------------------------------------------------
+
+FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def safe_cell(value: Any) -> Any:
+    """A text cell that a spreadsheet would take for a formula (it starts with ``=``, ``+``,
+    ``-``, ``@``, a tab or a carriage return) gets a leading apostrophe, so Excel and LibreOffice
+    show it as text and never run it; other values are returned as they are."""
+    if isinstance(value, str) and value.startswith(FORMULA_START):
+        return "'" + value
+    return value
+
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)
+_CORE_TIME = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
+
+
+def reproducible_zip(path: str | os.PathLike[str]) -> None:
+    """Rewrite a workbook so that the same content gives the same bytes: every zip entry gets
+    a fixed date, in name order, and the document's created/modified times a fixed value."""
+    with zipfile.ZipFile(path) as z:
+        entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
+    order = {"[Content_Types].xml": 0}
+    entries.sort(key=lambda e: (order.get(e[0], 1), e[0]))
+    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+        for name, data in entries:
+            if name == "docProps/core.xml":
+                data = _CORE_TIME.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)
+            info = zipfile.ZipInfo(name, date_time=FIXED_TIME)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            info.external_attr = 0o644 << 16
+            z.writestr(info, data)

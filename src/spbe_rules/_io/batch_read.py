@@ -14,10 +14,11 @@ from pathlib import Path
 from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
-from .._base.errors import AssessmentError, Location, Problem, ValidationError
+from .._base.errors import AssessmentError, Location, Problem, SpbeError, ValidationError
 from .._base.messages import Msg
-from .._base.numbers import problem_of, text_problem
+from .._base.numbers import number_problem, problem_of, text_problem
 from .._base.files import FileProblem, open_regular
+from .workbook import check_workbook, lenient_numbers, sheet_rows, tolerant_strings
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
 import operator
 import itertools
@@ -61,7 +62,8 @@ def input_size(path: str | os.PathLike[str]) -> tuple[int | None, str]:
 
 
 def _folder_files(folder: Path) -> list[Path]:
-    return sorted(f for f in folder.iterdir() if f.is_file() and f.suffix.lower() in (".yaml", ".yml", ".json") and not f.name.startswith("."))
+    # every entry with a data suffix except folders: a FIFO, a device or a broken link is reported, never silently skipped
+    return sorted(f for f in folder.iterdir() if f.suffix.lower() in (".yaml", ".yml", ".json") and not f.name.startswith(".") and not f.is_dir())
 
 
 def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterator[Assessment | BatchFailure]:
@@ -74,6 +76,8 @@ def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterat
         except ValidationError as exc:
             first = exc.problems[0].location if exc.problems else Location(str(f))
             yield BatchFailure(exc, str(f), first.line)
+        except (SpbeError, OSError, RecursionError, MemoryError) as exc:  # one bad file never loses the others
+            yield BatchFailure(AssessmentError("file cannot be read", [Problem("UNREADABLE", f"{type(exc).__name__}: {str(exc)[:200]}", Location(str(f)), None)]), str(f), None)
         if progress is not None:
             progress(1)
 
@@ -236,6 +240,8 @@ def _whole(raw: Any) -> int | None:
     """A whole number from a cell (text, int, or an integral float from a workbook), else None."""
     if isinstance(raw, bool):
         return None
+    if number_problem(raw) is not None:  # before any conversion: 1e999999999 or 5,000 digits
+        return None
     if isinstance(raw, int):
         return raw
     if isinstance(raw, float):
@@ -243,6 +249,8 @@ def _whole(raw: Any) -> int | None:
     if isinstance(raw, Decimal):
         return int(raw) if raw == raw.to_integral_value() else None
     text = str(raw).strip()
+    if text_problem(text) is not None:
+        return None
     try:
         return int(text)
     except ValueError:
@@ -257,7 +265,12 @@ def _whole(raw: Any) -> int | None:
 
 
 def _not_whole(raw: Any, what: str, where: Location, hint: str) -> Problem:
+    got = number_problem(raw) if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool) else text_problem(str(raw))
+    if got is not None:
+        return problem_of(got, where, what)
     text = str(raw).strip()
+    if len(text) > 60:
+        text = text[:60] + "..."
     try:
         Decimal(text.replace(",", "."))
         code, msg = "NOT_WHOLE", f"{what}: {text!r} is not a whole number"
@@ -308,6 +321,52 @@ def _open_input(path: Path) -> IO[bytes]:
         raise InputError("input cannot be read", [fp.problem(Location(str(path)))]) from None
 
 
+class _Lines:
+    """The lines of a file, counted, with the lines of the current row kept so that reading can
+    start again at the line after a broken row's first line."""
+
+    def __init__(self, source: Iterator[str]) -> None:
+        self.source = source
+        self.pushed: list[str] = []  # lines to read again (last first)
+        self.count = 0  # lines handed out so far
+        self.row: list[str] = []
+
+    def __iter__(self) -> _Lines:
+        return self
+
+    def __next__(self) -> str:
+        line = self.pushed.pop() if self.pushed else next(self.source)
+        self.count += 1
+        self.row.append(line)
+        return line
+
+    def again(self) -> None:
+        """Read the current row's lines again, except its first."""
+        rest = self.row[1:]
+        self.count -= len(rest)
+        self.pushed.extend(reversed(rest))
+        self.row = []
+
+
+def _csv_rows(lines: _Lines, delimiter: str) -> Iterator[tuple[int, list[str], str | None]]:
+    """(first line, cells, None) per row, or (first line, [], error) for a row the CSV reader
+    refuses (an unclosed quote, a field over the size limit); reading goes on after it."""
+    while True:
+        reader = csv.reader(lines, delimiter=delimiter, strict=True)
+        while True:
+            start = lines.count + 1
+            lines.row = []
+            try:
+                cells = next(reader)
+            except StopIteration:
+                return
+            except csv.Error as exc:
+                yield start, [], str(exc)
+                lines.again()
+                break
+            yield start, cells, None
+
+
 def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
     source = str(path)
     raw: IO[bytes] = _open_input(path)
@@ -325,18 +384,23 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
             raise InputError("no header", [Problem("NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header")])
         delimiter = ";" if first.count(";") > first.count(",") else ","
 
-        reader = csv.reader(itertools.chain([first], fh), delimiter=delimiter)
-        try:
-            header = _Header(next(reader), source, skipped + 1)
-            for cells in reader:
-                line = skipped + reader.line_num
-                if cells and cells[0].lstrip().startswith("#"):
-                    continue
-                row = header.row(cells, line, True)
-                if row is not None:
-                    yield row
-        except csv.Error as exc:
-            raise InputError("CSV cannot be read", [Problem("BAD_CSV", str(exc), Location(source, skipped + reader.line_num), "check the quotes on this line")]) from None
+        lines = _Lines(itertools.chain([first], fh))
+        header: _Header | None = None
+        for start, cells, error in _csv_rows(lines, delimiter):
+            line = skipped + start
+            if error is not None:
+                if header is None:
+                    raise InputError("CSV cannot be read", [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line")])
+                yield BatchFailure(InputError("row cannot be read", [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line; the rows after it are read on")]), source, line)
+                continue
+            if header is None:
+                header = _Header(cells, source, line)
+                continue
+            if cells and cells[0].lstrip().startswith("#"):
+                continue
+            row = header.row(cells, line, True)
+            if row is not None:
+                yield row
     except UnicodeDecodeError as exc:
         raise InputError("CSV cannot be read", [Problem("ENCODING", f"the file is not UTF-8 text ({exc.reason})", Location(source), "save it as CSV UTF-8")]) from None
     finally:
@@ -346,6 +410,9 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
 def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
     openpyxl = need_openpyxl("reading .xlsx")
     source = str(path)
+    _open_input(path).close()  # a regular file (not a device or a FIFO)
+    check_workbook(path, source)  # sizes and entity declarations, before openpyxl unpacks anything
+    lenient_numbers(openpyxl)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
@@ -358,10 +425,18 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
         else:
             ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
         name = f"{source}[{ws.title}]"
+        if hasattr(ws, "_shared_strings"):
+            ws._shared_strings = tolerant_strings(ws._shared_strings)
         header: _Header | None = None
-        for line, cells in enumerate(ws.iter_rows(min_row=1, values_only=True), start=1):
+        for line, got, problem in sheet_rows(ws, name):
             if progress is not None:
                 progress(1)
+            if problem is not None or got is None:
+                if header is None:
+                    raise InputError("workbook cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)])
+                yield BatchFailure(InputError("row cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)]), name, line)
+                continue
+            cells = got
             if header is None:
                 if all(c is None or (isinstance(c, str) and (not c.strip() or c.lstrip().startswith("#"))) for c in cells):
                     continue

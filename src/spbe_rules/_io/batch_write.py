@@ -17,7 +17,7 @@ from .batch_kernel import RowMap
 from .._model.converter import exact_text
 from .._base.errors import Location, Problem
 from .._model.model import Ruleset
-from .batch_io import InputError, RESULT_SHEET, need_openpyxl
+from .batch_io import InputError, RESULT_SHEET, need_openpyxl, reproducible_zip, safe_cell
 
 
 # -- writing ---------------------------------------------------------------------------------
@@ -39,8 +39,16 @@ class BatchWriter:
     """Writes results to a temporary file; :meth:`commit` moves it into place, :meth:`abort` removes it."""
 
     def __init__(
-        self, path: str | os.PathLike[str], domains: Sequence[str], aspects: Sequence[str], numbers: Sequence[int], documents: Sequence[str] = ()
+        self,
+        path: str | os.PathLike[str],
+        domains: Sequence[str],
+        aspects: Sequence[str],
+        numbers: Sequence[int],
+        documents: Sequence[str] = (),
+        *,
+        raw_text: bool = False,
     ) -> None:
+        self.raw_text = raw_text  # True: text cells as they are, even when a spreadsheet would read a formula
         self.target = Path(path)
         self.documents = list(documents)
         self.domains = list(domains)
@@ -136,7 +144,8 @@ class _CsvWriter(BatchWriter):
         self.csv.writerow(self.header)
 
     def write(self, r: BatchResult) -> None:
-        self.csv.writerow(self.cells(r))
+        cells = self.cells(r)
+        self.csv.writerow(cells if self.raw_text else [safe_cell(c) for c in cells])
         self.count += 1
 
     def _close(self) -> None:
@@ -190,6 +199,9 @@ def owners_text(owners: Mapping[int, str]) -> str:
 class _XlsxWriter(BatchWriter):
     def _open(self) -> None:
         openpyxl = need_openpyxl("writing .xlsx")
+        from openpyxl.cell import WriteOnlyCell
+
+        self.cell = WriteOnlyCell
         self.wb = openpyxl.Workbook(write_only=True)
         self.ws = self.wb.create_sheet(RESULT_SHEET)
         self.ws.append(self.header)
@@ -200,6 +212,11 @@ class _XlsxWriter(BatchWriter):
         for k in range(4, 7 + len(self.domains) + len(self.aspects)):  # displayed indices as exact decimals (numbers in Excel)
             if k != 5 and k != 6 and cells[k] != "":
                 cells[k] = Decimal(cells[k])
+        for k, v in enumerate(cells):
+            if isinstance(v, str) and v:  # text is written as text, never as a formula (also with raw_text)
+                c = self.cell(self.ws, value=v)
+                c.data_type = "s"
+                cells[k] = c
         self.ws.append(cells)
         self.count += 1
 
@@ -207,10 +224,13 @@ class _XlsxWriter(BatchWriter):
         if not self.saved:
             self.saved = True
             self.wb.save(self.tmp)
+            reproducible_zip(self.tmp)
 
 
-def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset]) -> BatchWriter:
-    """A writer for ``path`` (by suffix: ``.csv``, ``.jsonl``/``.ndjson``, ``.xlsx``)."""
+def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, raw_text: bool = False) -> BatchWriter:
+    """A writer for ``path`` (by suffix: ``.csv``, ``.jsonl``/``.ndjson``, ``.xlsx``). Text cells
+    that a spreadsheet would take for a formula are neutralised in CSV (a leading apostrophe)
+    unless ``raw_text``; in ``.xlsx`` text is always written as text."""
     suffix = Path(path).suffix.lower()
     kinds: dict[str, type[BatchWriter]] = {".csv": _CsvWriter, ".jsonl": _JsonlWriter, ".ndjson": _JsonlWriter, ".xlsx": _XlsxWriter}
     kind = kinds.get(suffix)
@@ -222,13 +242,14 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset]) -> Ba
     if kind is _XlsxWriter:
         need_openpyxl("writing .xlsx")
     keys = list(dict.fromkeys(d.key for rs in rulesets for d in rs.documents))
-    return kind(path, *output_columns(rulesets), documents=keys)
+    return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text)
 
 
 class ProblemWriter:
     """All problems of the bad rows as CSV (source, row, column, code, message, hint), written atomically."""
 
-    def __init__(self, path: str | os.PathLike[str]) -> None:
+    def __init__(self, path: str | os.PathLike[str], *, raw_text: bool = False) -> None:
+        self.raw_text = raw_text
         self.target = Path(path)
         fd, self.tmp = temp_beside(self.target)
         self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
@@ -238,7 +259,8 @@ class ProblemWriter:
     def write(self, failure: BatchFailure) -> None:
         for p in failure.problems:
             loc = p.location
-            self.csv.writerow([loc.file or failure.source, loc.line if loc.line is not None else (failure.line or ""), loc.col or "", p.code, p.message, p.hint or ""])
+            row = [loc.file or failure.source, loc.line if loc.line is not None else (failure.line or ""), loc.col or "", p.code, p.message, p.hint or ""]
+            self.csv.writerow(row if self.raw_text else [safe_cell(c) for c in row])
 
     def commit(self) -> None:
         self.fh.close()

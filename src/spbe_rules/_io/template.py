@@ -8,7 +8,7 @@ import os
 from pathlib import Path
 from .._base.atomic import replacing
 from .._model.model import Ruleset
-from .batch_io import DATA_SHEET, HELP_SHEET, need_openpyxl
+from .batch_io import DATA_SHEET, HELP_SHEET, need_openpyxl, reproducible_zip
 from .._engine.explain import describe_condition
 from .._model.converter import exact_text as ex
 
@@ -133,3 +133,4 @@ def _xlsx_template(rs: Ruleset, path: Path) -> None:
         for cell in r:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
     wb.save(path)
+    reproducible_zip(path)

@@ -11,7 +11,8 @@ import math
 import os
 from collections.abc import Mapping
 from decimal import Decimal
-from typing import Any, Literal
+from fractions import Fraction
+from typing import Any, Literal, Union
 
 from attrs import field, frozen
 
@@ -19,7 +20,8 @@ from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
 from .._base.text import did_you_mean
-from .._model.model import Ruleset
+from .._model.converter import Level, level_text, to_fraction
+from .._model.model import Ruleset, ScoreBand
 from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .kuesioner import is_kuesioner, kuesioner_data
 from .load import load_ruleset
@@ -27,17 +29,60 @@ from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, locate, read_source
 from .._base.text import number_ranges
 
-__all__ = ["Assessment", "MissingPolicy", "StageLevels", "check_against", "load_assessment", "parse_assessment"]
+__all__ = [
+    "Assessment",
+    "Detail",
+    "MissingPolicy",
+    "ReviewMark",
+    "ScoreGiven",
+    "StageLevels",
+    "SubLevelsGiven",
+    "check_against",
+    "load_assessment",
+    "parse_assessment",
+]
 
 MissingPolicy = Literal["error", "lowest"]
 
 
 @frozen
+class SubLevelsGiven:
+    """Levels given for the items of an indicator the ruleset scores by sub-levels (e.g. ``35: [3, 2]``)."""
+
+    levels: tuple[int, ...]
+
+
+@frozen
+class ScoreGiven:
+    """A score in another agency's index (``5: {score: 58.2}``); ``band`` is the conversion once checked."""
+
+    score: Fraction
+    band: ScoreBand | None = None
+
+
+@frozen
+class ReviewMark:
+    """The review team's word on one indicator: valid (``{valid: true}``), or a corrected ``level`` with its ``reason``."""
+
+    valid: bool
+    level: int | None = None
+    reason: str | None = None
+
+
+Detail = Union[SubLevelsGiven, ScoreGiven, ReviewMark]  # noqa: UP007 (a typing.Union: the converter dispatches on it)
+
+
+@frozen
 class StageLevels:
-    """Levels given in one stage (``id`` is None for an assessment without stages)."""
+    """Levels given in one stage (``id`` is None for an assessment without stages).
+
+    ``levels`` holds the value of every indicator the stage scores (after :func:`check_against`,
+    also the exact mean of sub-levels and converted scores); ``details`` holds what was written
+    when it was more than one whole level: sub-levels, a score, or a review mark."""
 
     id: str | None
-    levels: Mapping[int, int]
+    levels: Mapping[int, Level]
+    details: Mapping[int, Detail] = field(factory=dict)
 
 
 @frozen
@@ -57,9 +102,9 @@ class Assessment:
     raw: Any = field(default=None, eq=False, repr=False)  # the data as read, for error positions
 
     @property
-    def levels(self) -> dict[int, int]:
+    def levels(self) -> dict[int, Level]:
         """The final submitted level of every indicator given (later stages override earlier ones)."""
-        out: dict[int, int] = {}
+        out: dict[int, Level] = {}
         for st in self.stages:
             out.update(st.levels)
         return out
@@ -146,9 +191,9 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         raise AssessmentError(Msg("head.assessment_invalid"), problems)
     stages: tuple[StageLevels, ...]
     if has_levels:
-        stages = (StageLevels(data.get("stage"), {int(k): v for k, v in data["levels"].items()}),)
+        stages = (_stage(data.get("stage"), data["levels"]),)
     else:
-        stages = tuple(StageLevels(sid, {int(k): v for k, v in lv.items()}) for sid, lv in data["stages"].items())
+        stages = tuple(_stage(sid, lv) for sid, lv in data["stages"].items())
     return Assessment(
         instansi=data["instansi"],
         year=data["year"],
@@ -162,6 +207,26 @@ def parse_assessment(data: Any, name: str = "<input>") -> Assessment:
         source=name,
         raw=data,
     )
+
+
+def _stage(sid: str | None, entries: Mapping[str, Any]) -> StageLevels:
+    """One stage as written: whole levels in ``levels``, everything else in ``details`` (the
+    schema has checked the form of each entry)."""
+    levels: dict[int, Level] = {}
+    details: dict[int, Detail] = {}
+    for key, value in entries.items():
+        n = int(key)
+        if isinstance(value, int) and not isinstance(value, bool):
+            levels[n] = value
+        elif isinstance(value, list):
+            details[n] = SubLevelsGiven(tuple(value))
+        elif isinstance(value, Mapping) and value.get("valid") is True and len(value) == 1:
+            details[n] = ReviewMark(True)
+        elif isinstance(value, Mapping) and "score" in value:
+            details[n] = ScoreGiven(to_fraction(value["score"]))
+        elif isinstance(value, Mapping):
+            details[n] = ReviewMark(False, value.get("level"), value.get("reason"))
+    return StageLevels(sid, levels, details)
 
 
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
@@ -181,10 +246,12 @@ def check_against(
         raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
     problems: list[Problem] = []
     numbers = set(ruleset.numbers)
-    lo, hi = ruleset.scale.min, ruleset.scale.max
+    lo = ruleset.scale.min
     stage_order = [s.id for s in ruleset.stages]
     path_of = (lambda sid: ["stages", sid]) if assessment.staged else (lambda sid: ["levels"])
-    for st in assessment.stages:
+    review_stages = {s.id for s in ruleset.stages if s.kind == "review"}
+    resolved: dict[int, StageLevels] = {}
+    for k, st in enumerate(assessment.stages):
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
             problems.append(
@@ -196,11 +263,7 @@ def check_against(
                     ruleset=ruleset.id,
                 )
             )
-        for number, level in st.levels.items():
-            if number not in numbers:
-                problems.append(Problem.of("UNKNOWN_INDICATOR", assessment.location(*base, str(number)), number=number, ruleset=ruleset.id, min=min(numbers), max=max(numbers)))
-            elif not lo <= level <= hi:
-                problems.append(Problem.of("LEVEL_OUT_OF_SCALE", assessment.location(*base, str(number)), number=number, level=level, min=lo, max=hi, ruleset=ruleset.id))
+        resolved[k] = _resolve(ruleset, assessment, st, base, st.id in review_stages, problems)
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
@@ -223,22 +286,91 @@ def check_against(
             where=assessment.location,
         )
     )
-    ordered = list(assessment.stages)
+    ordered = [resolved[k] for k in range(len(assessment.stages))]
     if assessment.staged and not problems:
         ordered.sort(key=lambda s: stage_order.index(s.id) if s.id in stage_order else len(stage_order))
+    if ordered and ordered[0].id in review_stages and not problems:
+        problems.append(Problem.of("REVIEW_WITHOUT_RESULT", assessment.location(*path_of(ordered[0].id)), stage=ordered[0].id))
     filled: tuple[int, ...] = ()
     if ordered:
         first = ordered[0]
-        absent = sorted(numbers - set(first.levels))
+        absent = sorted(numbers - set(first.levels) - set(first.details))
         if absent and missing == "error":
             where = Msg("where.first_stage") if assessment.staged else Msg("where.levels")
             key = "MISSING_LEVEL.many" if len(absent) > 1 else "MISSING_LEVEL"
             problems.append(Problem.of(key, assessment.location(*path_of(first.id)), hint=Msg("MISSING_LEVEL.hint"), where=where, numbers=number_ranges(absent)))
         elif absent:
             filled = tuple(absent)
-            ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels})
+            ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels}, first.details)
     if problems:
         raise AssessmentError(Msg("head.does_not_fit", ruleset=ruleset.id), problems)
     return ordered, filled
+
+
+def _resolve(
+    ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: list[str], review: bool, problems: list[Problem]
+) -> StageLevels:
+    """Check one stage's entries against the ruleset; return it with the value of every entry:
+    whole levels as given, the exact mean of sub-levels, a converted score, a review's correction
+    (a review's `valid` keeps the earlier value and adds none)."""
+    lo, hi = ruleset.scale.min, ruleset.scale.max
+    numbers = set(ruleset.numbers)
+    values: dict[int, Level] = {}
+    details: dict[int, Detail] = {}
+
+    def bad(key: str, number: int, **params: Any) -> None:
+        problems.append(Problem.of(key, assessment.location(*base, str(number)), number=number, **params))
+
+    def in_scale(number: int, level: int) -> bool:
+        if lo <= level <= hi:
+            return True
+        bad("LEVEL_OUT_OF_SCALE", number, level=level, min=lo, max=hi, ruleset=ruleset.id)
+        return False
+
+    entries: list[tuple[int, Level | Detail]] = [*st.levels.items(), *st.details.items()]
+    for number, entry in sorted(entries, key=lambda e: e[0]):
+        if not isinstance(entry, (int, Fraction)):
+            details[number] = entry  # kept as written (a bad entry is reported, never taken as missing)
+        if number not in numbers:
+            bad("UNKNOWN_INDICATOR", number, ruleset=ruleset.id, min=min(numbers), max=max(numbers))
+            continue
+        ind = ruleset.indicator(number)
+        if review:
+            if not isinstance(entry, ReviewMark):
+                bad("REVIEW_ENTRY", number, stage=st.id)
+            elif not entry.valid:
+                if entry.level is None or not entry.reason:
+                    bad("REVIEW_ENTRY.reason", number)
+                elif in_scale(number, entry.level):
+                    values[number] = entry.level
+            continue
+        if isinstance(entry, ReviewMark):
+            bad("REVIEW_ENTRY.outside", number, stage=st.id)
+        elif isinstance(entry, SubLevelsGiven):
+            sub = ind.sub_levels
+            if sub is None:
+                bad("NOT_SUB_LEVELS", number, ruleset=ruleset.id)
+            elif not sub.min <= len(entry.levels) <= sub.max:
+                bad("SUB_LEVEL_COUNT", number, min=sub.min, max=sub.max, item=f" ({sub.item})" if sub.item else "", count=len(entry.levels))
+            elif all([in_scale(number, lv) for lv in entry.levels]):
+                mean = Fraction(sum(entry.levels), len(entry.levels))
+                values[number] = int(mean) if mean.denominator == 1 else mean
+        elif isinstance(entry, ScoreGiven):
+            ext = ind.external
+            if ext is None:
+                bad("NOT_EXTERNAL", number, ruleset=ruleset.id)
+                continue
+            band = ext.convert(entry.score)
+            if band is None:
+                bad("SCORE_OUT_OF_RANGE", number, source=ext.source, score=level_text(entry.score), min=level_text(ext.min), max=level_text(ext.max))
+                continue
+            v = band.value
+            values[number] = int(v) if v.denominator == 1 else v
+            details[number] = ScoreGiven(entry.score, band)
+        else:
+            assert isinstance(entry, int)  # as read: a whole level
+            in_scale(number, entry)
+            values[number] = entry
+    return StageLevels(st.id, values, details)
 
 

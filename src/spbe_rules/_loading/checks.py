@@ -44,6 +44,8 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
     _structure_refs(ctx, domains, aspects, scale_min, scale_max)
     _weights(ctx, domains, aspects)
     _bands(ctx, scale_min, scale_max)
+    _indicator_values(ctx, scale_min, scale_max)
+    _stages(ctx)
     documents = {d["key"]: i for i, d in enumerate(data.get("documents", []) or [])}
     for i, doc in enumerate(data.get("documents", []) or []):
         if "implied_by" in doc:
@@ -211,6 +213,49 @@ def _bands(ctx: _Ctx, lo: int, hi: int) -> None:
             if _frac(band["from"]) < lo or _frac(band["to"]) > hi:
                 if band is first and _frac(band["from"]) < lo or band is last and _frac(band["to"]) > hi:
                     ctx.problem("BAND_RANGE", ["predikat", "bands", i], name=band["name"], min=lo, max=hi)
+
+
+def _indicator_values(ctx: _Ctx, lo: int, hi: int) -> None:
+    """Sub-levels (a count range) and external scores (contiguous bands inside min..max, values on the scale)."""
+    for i, ind in enumerate(ctx.data["indicators"]):
+        sub, ext, number = ind.get("sub_levels"), ind.get("external"), ind["number"]
+        if sub is not None and ext is not None:
+            ctx.add("INDICATOR_VALUE", Msg("INDICATOR_VALUE", number=number), ["indicators", i, "external"], Msg("INDICATOR_VALUE.hint"))
+        if sub is not None and sub["min"] > sub["max"]:
+            ctx.add("SUB_LEVELS_RANGE", Msg("SUB_LEVELS_RANGE", number=number, min=sub["min"], max=sub["max"]), ["indicators", i, "sub_levels", "max"], Msg("SUB_LEVELS_RANGE.hint"))
+        if ext is None:
+            continue
+        path: list[str | int] = ["indicators", i, "external"]
+        smin, smax = _frac(ext["min"]), _frac(ext["max"])
+        if smin >= smax:
+            ctx.add("SCORE_RANGE", Msg("SCORE_RANGE", number=number, min=ext["min"], max=ext["max"]), [*path, "max"], Msg("SCORE_RANGE.hint"))
+            continue
+        bands = ext["bands"]
+        edge = smin
+        for j, band in enumerate(bands):
+            start, end, value = _frac(band["from"]), _frac(band["to"]), _frac(band["value"])
+            where: list[str | int] = [*path, "bands", j]
+            if start != edge:
+                key = "SCORE_BAND_GAP" if start > edge else "SCORE_BAND_OVERLAP"
+                ctx.add(key, Msg(key, number=number, lower=_num(min(start, edge)), upper=_num(max(start, edge))), [*where, "from"], Msg(f"{key}.hint", edge=_num(edge)))
+            if end <= start:
+                ctx.add("SCORE_BAND_EMPTY", Msg("SCORE_BAND_EMPTY", number=number, lower=band["from"], upper=band["to"]), [*where, "to"], Msg("SCORE_BAND_EMPTY.hint"))
+            if not lo <= value <= hi:
+                ctx.add("LEVEL_OUT_OF_SCALE", Msg("LEVEL_OUT_OF_SCALE.score_band", number=number, value=band["value"], min=lo, max=hi), [*where, "value"], Msg("LEVEL_OUT_OF_SCALE.score_band.hint", min=lo, max=hi))
+            edge = end
+        if bands and edge != smax:
+            ctx.add("SCORE_BAND_GAP", Msg("SCORE_BAND_GAP.end", number=number, edge=_num(edge), max=ext["max"]), [*path, "bands", len(bands) - 1, "to"], Msg("SCORE_BAND_GAP.end.hint", max=ext["max"]))
+
+
+def _stages(ctx: _Ctx) -> None:
+    stages = ctx.data.get("stages", []) or []
+    for i, st in enumerate(stages):
+        if st.get("kind") != "review":
+            continue
+        if i == 0:
+            ctx.add("REVIEW_STAGE_LAST", Msg("REVIEW_STAGE_LAST.first", stage=st["id"]), ["stages", i, "kind"], Msg("REVIEW_STAGE_LAST.first.hint"))
+        elif i != len(stages) - 1:
+            ctx.add("REVIEW_STAGE_LAST", Msg("REVIEW_STAGE_LAST", stage=st["id"]), ["stages", i, "kind"], Msg("REVIEW_STAGE_LAST.hint"))
 
 
 _CONDITION_KINDS = ("all", "any", "not", "indicator", "document")

@@ -114,9 +114,11 @@ def _merge_mapping(base: PosDict, child: PosDict) -> PosDict:
 def _merge_list(base: PosList, child: PosList, field: str) -> PosList:
     out = PosList(base)
     out.mark, out.marks, out.file = base.mark, list(base.marks), base.file
-    index = {item.get(field): i for i, item in enumerate(out) if isinstance(item, dict)}
+    # only text and numbers identify an item; anything else (a list, a mapping) is appended as
+    # it is and the schema reports it at its place
+    index = {item.get(field): i for i, item in enumerate(out) if isinstance(item, dict) and isinstance(item.get(field), (str, int))}
     for j, item in enumerate(child):
-        key = item.get(field) if isinstance(item, dict) else None
+        key = item.get(field) if isinstance(item, dict) and isinstance(item.get(field), (str, int)) else None
         if key is not None and key in index and isinstance(out[index[key]], PosDict) and isinstance(item, PosDict):
             patched = _copy_dict(out[index[key]])
             for k, v in item.items():

@@ -20,6 +20,7 @@ import yaml
 
 from .._base.errors import Location, Problem, ValidationError
 from .._base.messages import Msg
+from .._base.text import printable
 from .._base.files import MAX_BYTES, FileProblem, read_limited
 from .._base.numbers import MAX_TEXT, number_problem, problem_of, text_problem
 
@@ -318,9 +319,13 @@ def parse_text(text: str, name: str, *, json_syntax: bool = False) -> Any:
             ],
         ) from None
     except yaml.YAMLError as exc:
+        where = Location(name)
+        position = getattr(exc, "position", None)  # a ReaderError (NUL, control character) says where in the text
+        if isinstance(position, int) and 0 <= position <= len(text):
+            where = Location(name, text.count("\n", 0, position) + 1, position - (text.rfind("\n", 0, position) + 1) + 1)
         raise ValidationError(
             Msg("head.yaml"),
-            [Problem.of("YAML_SYNTAX", Location(name), detail=str(exc))],
+            [Problem.of("YAML_SYNTAX", where, detail=printable(str(exc))[:300])],
         ) from None
     if len(nodes) != 1:
         raise ValidationError(

@@ -19,9 +19,9 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from .._base.numbers import exact
 
-from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not
+from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not, ScoreBand
 
-__all__ = ["converter", "exact_text", "to_fraction"]
+__all__ = ["Level", "converter", "exact_text", "level_text", "structure_level", "to_fraction"]
 
 converter = cattrs.Converter(omit_if_default=False, forbid_extra_keys=True)
 
@@ -46,6 +46,13 @@ def exact_text(value: Fraction) -> str:
     sign = "-" if scaled < 0 else ""
     s = str(abs(scaled)).rjust(digits + 1, "0")
     return f"{sign}{s[:-digits]}.{s[-digits:]}"
+
+
+def level_text(value: int | Fraction) -> str:
+    """A level as shown: ``3``, ``2.5`` or ``7/3``."""
+    if isinstance(value, int):
+        return str(value)
+    return str(int(value)) if value.denominator == 1 else exact_text(value)
 
 
 def to_fraction(value: Any) -> Fraction:
@@ -108,9 +115,34 @@ converter.register_structure_hook(
     lambda v, _: None if v is None else structure_condition(v),
 )
 
-converter.register_structure_hook(
-    Band, make_dict_structure_fn(Band, converter, lower=override(rename="from"), upper=override(rename="to"))
-)
-converter.register_unstructure_hook(
-    Band, make_dict_unstructure_fn(Band, converter, lower=override(rename="from"), upper=override(rename="to"))
-)
+for _band in (Band, ScoreBand):
+    converter.register_structure_hook(
+        _band, make_dict_structure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to"))
+    )
+    converter.register_unstructure_hook(
+        _band, make_dict_unstructure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to"))
+    )
+
+# A level is a whole number, or an exact non-integer value (the mean of sub-levels, a converted score).
+Level = int | Fraction
+
+
+def structure_level(value: Any, _: Any = None) -> int | Fraction:
+    if isinstance(value, bool):
+        raise TypeError("a boolean is not a level")
+    if isinstance(value, int):
+        return value
+    f = to_fraction(value)
+    return int(f) if f.denominator == 1 else f
+
+
+def unstructure_level(value: int | Fraction) -> int | str:
+    if isinstance(value, int):
+        return value
+    return int(value) if value.denominator == 1 else exact_text(value)
+
+
+converter.register_structure_hook(Level, structure_level)
+converter.register_unstructure_hook(Level, unstructure_level)
+converter.register_structure_hook(Level | None, lambda v, _: None if v is None else structure_level(v))
+converter.register_unstructure_hook(Level | None, lambda v: None if v is None else unstructure_level(v))

@@ -22,6 +22,7 @@ __all__ = [
     "Display",
     "Document",
     "Domain",
+    "ExternalScore",
     "HasDocument",
     "Indicator",
     "Message",
@@ -30,8 +31,10 @@ __all__ = [
     "Rule",
     "Ruleset",
     "Scale",
+    "ScoreBand",
     "SourceInfo",
     "Stage",
+    "SubLevels",
 ]
 
 Status = Literal["in_force", "provisional", "superseded"]
@@ -76,7 +79,12 @@ class Scale:
     status: Status = "in_force"
     reason: str | None = None
 
-    def level_name(self, capability: str, level: int) -> str | None:
+    def level_name(self, capability: str, level: int | Fraction) -> str | None:
+        """The name of a whole level (None for a non-whole value such as the mean of sub-levels)."""
+        if isinstance(level, Fraction):
+            if level.denominator != 1:
+                return None
+            level = int(level)
         for cap in self.capabilities:
             if cap.id == capability:
                 return cap.levels.get(level)
@@ -107,6 +115,60 @@ class Aspect:
 
 
 @frozen
+class SubLevels:
+    """An indicator scored for ``min``..``max`` items (e.g. up to three public services): the
+    level that counts is their exact mean (``combine: mean``), never rounded."""
+
+    min: int
+    max: int
+    combine: Literal["mean"]
+    citation: Citation
+    item: str | None = None  # what one sub-level scores, e.g. "layanan publik"
+    status: Status = "in_force"
+    reason: str | None = None
+
+
+@frozen
+class ScoreBand:
+    """Scores from ``lower`` (included) up to ``upper`` (excluded, except for the highest band) give ``value``."""
+
+    lower: Fraction
+    upper: Fraction
+    value: Fraction
+
+
+@frozen
+class ExternalScore:
+    """An indicator whose value comes from another agency's index: the assessment gives the
+    score, and ``bands`` convert it to the indicator's value."""
+
+    source: str  # the index, e.g. "Indeks Satu Data Indonesia (SDI)"
+    min: Fraction
+    max: Fraction
+    bands: tuple[ScoreBand, ...]
+    citation: Citation
+    agency: str | None = None
+    includes: Literal["lower", "upper"] = "lower"
+    status: Status = "in_force"
+    reason: str | None = None
+
+    def convert(self, score: Fraction) -> ScoreBand | None:
+        """The band that ``score`` falls in (None outside ``min``..``max``). With ``includes:
+        lower`` a band is [from, to) and the highest also includes ``to``; with ``upper`` it is
+        (from, to] and the lowest also includes ``from``."""
+        if not self.min <= score <= self.max:
+            return None
+        last = len(self.bands) - 1
+        for k, b in enumerate(self.bands):
+            if self.includes == "lower":
+                if b.lower <= score and (score < b.upper or (k == last and score <= b.upper)):
+                    return b
+            elif score <= b.upper and (b.lower < score or (k == 0 and b.lower <= score)):
+                return b
+        return None
+
+
+@frozen
 class Indicator:
     number: int
     name: str
@@ -118,6 +180,8 @@ class Indicator:
     question: str | None = None
     status: Status = "in_force"
     reason: str | None = None
+    sub_levels: SubLevels | None = None
+    external: ExternalScore | None = None
 
 
 @frozen
@@ -150,10 +214,16 @@ class Display:
 
 @frozen
 class Stage:
+    """An evaluation stage. ``kind: review`` (the Tim Reviu) marks each earlier result valid or
+    corrects its level with a reason; it is always the last stage."""
+
     id: str
     name: str
     description: str | None = None
     citation: Citation | None = None
+    kind: Literal["assessment", "review"] = "assessment"
+    status: Status = "in_force"
+    reason: str | None = None
 
 
 # Conditions ---------------------------------------------------------------------------
@@ -290,6 +360,12 @@ class Ruleset:
             if d.key == key:
                 return d
         raise KeyError(key)
+
+    def stage(self, stage_id: str) -> Stage:
+        for s in self.stages:
+            if s.id == stage_id:
+                return s
+        raise KeyError(stage_id)
 
     def source(self, source_id: str) -> SourceInfo:
         for s in self.sources:

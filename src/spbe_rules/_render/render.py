@@ -6,13 +6,13 @@ import textwrap
 from fractions import Fraction
 from typing import Any
 
-from .._model.converter import exact_text
+from .._model.converter import exact_text, level_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import Explanation, Node
 from .._model.model import Ruleset
 from .._engine.result import Result
 
-__all__ = ["render_explanation", "render_result", "render_stages"]
+__all__ = ["indicator_value_notes", "render_explanation", "render_result", "render_stages"]
 
 _LABELS: dict[str, dict[str, Any]] = {
     "id": {
@@ -43,8 +43,13 @@ _LABELS: dict[str, dict[str, Any]] = {
         "no_evidence": "tanpa bukti",
         "evidence_note": "Yang dihitung: tahap {stage} dan sesudahnya memakai tingkat yang didukung bukti. Rinciannya: spbe-rules explain FILE --indicator N; yang masih diperlukan: spbe-rules next FILE",
         "provisional": "Catatan: ruleset ini berstatus sementara (provisional), belum pasti",
+        "superseded": "Catatan: nama ruleset ini usang (superseded)",
         "rule_flag": "sementara",
         "rule_note": "[sementara]: aturan yang berstatus sementara (belum pasti); alasan dan dasar hukumnya: spbe-rules explain",
+        "values": "Asal nilai indikator (sub-tingkat, skor indeks lain, koreksi reviu)",
+        "sub_levels": "rata-rata tepat dari {levels}",
+        "conversion": "dari skor {source} {score} (rentang {lower}-{upper}) menjadi {value}",
+        "review_fix": "dikoreksi Tim Reviu ({stage}) dari {before} menjadi {after}: {reason}",
     },
     "en": {
         "title": "SPBE evaluation",
@@ -74,8 +79,13 @@ _LABELS: dict[str, dict[str, Any]] = {
         "no_evidence": "no evidence",
         "evidence_note": "Counted: from stage {stage} on, the level the evidence supports. Details: spbe-rules explain FILE --indicator N; what is still needed: spbe-rules next FILE",
         "provisional": "Note: this ruleset is provisional (not settled)",
+        "superseded": "Note: this ruleset name is superseded",
         "rule_flag": "provisional",
         "rule_note": "[provisional]: a rule that is not settled; its reason and legal basis: spbe-rules explain",
+        "values": "Where indicator values come from (sub-levels, another index's score, review corrections)",
+        "sub_levels": "exact mean of {levels}",
+        "conversion": "from the {source} score {score} (range {lower}-{upper}) to {value}",
+        "review_fix": "corrected by the review team ({stage}) from {before} to {after}: {reason}",
     },
 }
 
@@ -90,8 +100,8 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
     stage = f", {L['stage']} {result.stage}" if result.stage else ""
     out.append(f"{L['title']}: {result.instansi} ({result.year}{stage})")
     out.append(f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}")
-    if rs.status == "provisional":
-        out.extend(textwrap.wrap(L["provisional"] + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
+    if rs.status in ("provisional", "superseded"):
+        out.extend(textwrap.wrap(L[rs.status] + (f": {' '.join(rs.reason.split())}" if rs.reason else ""), 96, subsequent_indent="  "))
     out.append("")
     out.append(f"{L['index']}: {result.index}  ({L['exact']} {exact_text(result.index_exact)})")
     out.append(f"{L['predikat']}: {result.predikat}")
@@ -117,7 +127,7 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
             out.append(f"  {a.id:>4}  {_cut(L['aspect'] + ' ' + a.name, width):<{width}} {a.index:>5} {exact_text(a.weight):>6}")
             for k in by_aspect.get(a.id, []):
                 ind = result.indicators[k]
-                level = str(ind.effective_level) if ind.effective_level == ind.level else f"{ind.level}->{ind.effective_level}"
+                level = level_text(ind.effective_level) if ind.effective_level == ind.level else f"{level_text(ind.level)}->{level_text(ind.effective_level)}"
                 mark = "*" if ind.filled else ""
                 out.append(f"  {ind.id:>4}  {_cut(ind.name, width):<{width}} {level + mark:>5} {exact_text(ind.weight):>6}")
     capped = [i for i in result.indicators if i.rules]
@@ -127,9 +137,15 @@ def render_result(result: Result, rs: Ruleset, lang: str = "id") -> str:
         flagged = {r.id for r in rs.rules if r.status == "provisional"}
         for i in capped:
             names = ", ".join(f"{r} [{L['rule_flag']}]" if r in flagged else r for r in i.rules)
-            out.append(f"  {i.id:>4}  {i.level} -> {i.effective_level}  ({names})")
+            out.append(f"  {i.id:>4}  {level_text(i.level)} -> {level_text(i.effective_level)}  ({names})")
         if flagged & {r for i in capped for r in i.rules}:
             out.append(f"  {L['rule_note']}")
+    notes = indicator_value_notes(result, lang)
+    if notes:
+        out.append("")
+        out.append(f"{L['values']}:")
+        for number, note in notes:
+            out.extend(textwrap.wrap(f"{number:>4}  {note}", 96, initial_indent="  ", subsequent_indent="        "))
     if result.documents:
         out.append("")
         out.append(f"{L['documents']}:")
@@ -180,6 +196,7 @@ _STAGE_WORDS = {
         "predikat": "predikat berubah dari {a} menjadi {b}",
         "changed": "Level yang diubah asesor pada tahap ini ({n} indikator):",
         "unchanged": "Asesor tidak mengubah level apa pun pada tahap ini.",
+        "reason": "alasan Tim Reviu",
         "final": "Hasil akhir: tahap {stage}, indeks {index}, predikat {predikat}.",
         "ind": "indikator",
     },
@@ -198,10 +215,31 @@ _STAGE_WORDS = {
         "predikat": "predikat changed from {a} to {b}",
         "changed": "Levels the assessors changed in this stage ({n} indicators):",
         "unchanged": "The assessors changed no level in this stage.",
+        "reason": "the review team's reason",
         "final": "Final result: stage {stage}, index {index}, predikat {predikat}.",
         "ind": "indicator",
     },
 }
+
+
+def indicator_value_notes(result: Result, lang: str = "id") -> list[tuple[int, str]]:
+    """For each indicator whose value is more than one submitted level: the exact mean of its
+    sub-levels, the conversion of an external score, the review team's correction (the final word)."""
+    L = _LABELS[lang]
+    out: list[tuple[int, str]] = []
+    for i in result.indicators:
+        parts: list[str] = []
+        if i.sub_levels:
+            parts.append(L["sub_levels"].format(levels=", ".join(map(str, i.sub_levels))) + f" = {level_text(i.level)}")
+        if i.conversion is not None:
+            cv = i.conversion
+            parts.append(L["conversion"].format(source=cv.source, score=level_text(cv.score), lower=level_text(cv.lower), upper=level_text(cv.upper), value=level_text(cv.value)))
+        if i.review is not None and not i.review.valid:  # valid marks are in the explanation, not listed here
+            rv = i.review
+            parts.append(L["review_fix"].format(stage=rv.stage, before=level_text(rv.before), after=level_text(i.level), reason=rv.reason))
+        if parts:
+            out.append((i.id, "; ".join(parts)))
+    return out
 
 
 def _difference(value: Fraction, decimals: int, about: str) -> str:
@@ -244,7 +282,9 @@ def render_stages(result: Result, lang: str = "id", ruleset: Ruleset | None = No
                 by_id = {i.id: i for i in st.indicators}
                 for c in st.changes:
                     name = by_id[c.indicator].name if c.indicator in by_id else ""
-                    lines.append(f"       {c.indicator:>3}  {_cut(name, 62):<62}  {c.before} -> {c.after}")
+                    lines.append(f"       {c.indicator:>3}  {_cut(name, 62):<62}  {level_text(c.before)} -> {level_text(c.after)}")
+                    if c.reason:
+                        lines.extend(textwrap.wrap(f"{W['reason']}: {c.reason}", 88, initial_indent="            ", subsequent_indent="            "))
             else:
                 lines.append("     " + W["unchanged"])
         prev = st

@@ -52,8 +52,43 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "ruleset.bad_ref": ("{ref}: {why}; set aturan disebut dengan id-nya atau jalur berkas .yaml", "{ref}: {why}; a ruleset is named by its id or the path of a .yaml file"),
     "EXTENDS_UNKNOWN.path": ("`extends`: {why}", "`extends`: {why}"),
     "EXTENDS_UNKNOWN.path.hint": ("sebutkan id set aturan yang terpasang atau berkas .yaml", "name an installed ruleset id or a .yaml file"),
+    # --- _io.workbook: bounded workbook reading ----------------------------------------------
+    "head.workbook": ("buku kerja tidak dapat dibaca", "workbook cannot be read"),
+    "head.row": ("baris tidak dapat dibaca", "row cannot be read"),
+    "TOO_LARGE.parts": ("buku kerja berisi {n} bagian (paling banyak {limit})", "the workbook has {n} parts (at most {limit})"),
+    "TOO_LARGE.parts.hint": ("simpan ulang sebagai buku kerja Excel biasa", "save it again as a plain Excel workbook"),
+    "TOO_LARGE.part": (
+        "bagian {part} terurai menjadi {size} bita ({total} sejauh ini); paling banyak {limit} per bagian dan {all} seluruhnya yang dibaca",
+        "the part {part} unpacks to {size} bytes ({total} in all so far); at most {limit} per part and {all} in all are read",
+    ),
+    "TOO_LARGE.part.hint": (
+        "sekumpulan penilaian jauh lebih kecil: pecah buku kerja, atau simpan ulang (mungkin bom zip)",
+        "a batch of assessments is far smaller: split the workbook, or save it again (it may be a zip bomb)",
+    ),
+    "TOO_LARGE.rows": ("lembar berisi lebih dari {limit} baris", "the sheet has more than {limit} rows"),
+    "TOO_LARGE.rows.hint": ("pecah buku kerja", "split the workbook"),
+    "TOO_LARGE.cells": ("baris berisi {n} sel (paling banyak {limit})", "the row has {n} cells (at most {limit})"),
+    "TOO_LARGE.cells.hint": ("hapus sel yang berlebih", "remove the extra cells"),
+    "TOO_LARGE.cell": ("sel berisi {n} karakter (paling banyak {limit})", "the cell holds {n} characters (at most {limit})"),
+    "TOO_LARGE.cell.hint": ("persingkat isi sel", "shorten the cell"),
+    "BAD_XLSX.entities": (
+        "bagian {part} mendeklarasikan tipe dokumen atau entitas, yang tidak pernah dilakukan spreadsheet",
+        "the part {part} declares a document type or entities, which no spreadsheet does",
+    ),
+    "BAD_XLSX.hint": ("simpan ulang sebagai buku kerja Excel (.xlsx)", "save it again as an Excel workbook (.xlsx)"),
+    "BAD_XLSX.zip": ("bukan buku kerja .xlsx yang dapat dibaca ({detail})", "not a readable .xlsx workbook ({detail})"),
+    "BAD_XLSX.sheet": ("lembar tidak dapat dibaca mulai dari sini ({detail})", "the sheet cannot be read from here on ({detail})"),
+    "BAD_XLSX.sheet.hint": ("simpan ulang buku kerja; baris di atasnya sudah dibaca", "save the workbook again; the rows above were read"),
+    "BAD_XLSX.shared": ("sel merujuk teks bersama {index} yang tidak ada di buku kerja", "the cell refers to shared text {index} that the workbook does not have"),
+    "BAD_XLSX.shared.hint": ("ketik ulang sel itu dan simpan buku kerja", "type the cell again and save the workbook"),
     # --- the command line: -o and error output ------------------------------------------------
     "head.bad_argument": ("argumen salah", "bad argument"),
+    "opt.batch.raw_text": (
+        "tulis teks apa adanya di keluaran CSV dan --errors: sel yang diawali = + - @ tidak diberi apostrof pengaman "
+        "(di .xlsx teks selalu ditulis sebagai teks, bukan rumus)",
+        "write text cells as they are in CSV and --errors output: cells starting with = + - @ get no protective apostrophe "
+        "(in .xlsx text is always written as text, never as a formula)",
+    ),
     "cli.output_not_regular": (
         "{path}: {kind}; {what} ditulis ke berkas biasa (atau berikan `-o -` untuk keluaran standar)",
         "{path}: is {kind}; the {what} is written to a regular file (or give `-o -` for standard output)",

@@ -89,7 +89,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "REQUIRED.hint": ("tambahkan `{key}:` di sini", "add `{key}:` here"),
     "TYPE": ("{what} harus {expected}, bukan {actual}", "{what} must be {expected}, not {actual}"),
     "TYPE.hint.integer_text": ("tulis bilangan bulat tanpa tanda kutip, mis. 3", "write a whole number without quotes, e.g. 3"),
-    "TYPE.hint.integer_decimal": ("tingkat kematangan adalah bilangan bulat: tulis mis. 3", "levels are whole numbers: write e.g. 3"),
+    "TYPE.hint.integer_decimal": (
+        "tingkat kematangan adalah bilangan bulat: tulis mis. 3 (indikator yang dinilai untuk beberapa butir diberi tingkat tiap butir, mis. [3, 2]; jangan rata-rata yang dibulatkan)",
+        "levels are whole numbers: write e.g. 3 (an indicator scored for several items takes their levels, e.g. [3, 2]; never a rounded mean)",
+    ),
     "TYPE.hint.number_text": ("tulis bilangan seperti 2.75", "write a number such as 2.75"),
     "TYPE.number": ("{what} harus berupa bilangan, bukan {actual}", "{what} must be a number, not {actual}"),
     "TYPE.number.hint": ("tulis bilangan seperti 1.30", "write a number such as 1.30"),
