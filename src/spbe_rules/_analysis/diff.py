@@ -28,7 +28,9 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from .._model.converter import exact_text
+from .._base.errors import current_lang
+from .._base.messages import Lang, Msg
+from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
 from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from .._loading.source import PosDict, PosList, locate
@@ -103,14 +105,15 @@ class Change:
         kind: Kind = {"added": "removed", "removed": "added"}.get(self.kind, self.kind)  # type: ignore[assignment]
         return Change(self.section, kind, self.key, self.field, self.new, self.old, self.new_place, self.old_place, self.scoring)
 
-    def describe(self, width: int = 80) -> str:
-        """One line in plain words."""
+    def describe(self, width: int = 80, lang: Lang | None = None) -> str:
+        """One line in plain words (in ``lang``, default: the current language); the values are
+        written in the words of the file format."""
+        lang = lang or current_lang()
         if self.kind == "added":
-            return f"+ {self.id} added: {_short(self.new, width)}"
+            return Msg("diff.added", id=self.id, value=_short(self.new, width)).render(lang)
         if self.kind == "removed":
-            return f"- {self.id} removed: {_short(self.old, width)}"
-        sign = {"renamed": "renamed", "moved": "moved"}.get(self.kind, "")
-        word = f" ({sign})" if sign else ""
+            return Msg("diff.removed", id=self.id, value=_short(self.old, width)).render(lang)
+        word = f" ({Msg(f'diff.{self.kind}').render(lang)})" if self.kind in ("renamed", "moved") else ""
         return f"~ {self.id}{word}: {_short(self.old, width)} -> {_short(self.new, width)}"
 
 
@@ -152,28 +155,30 @@ class RulesetDiff:
                 return c
         raise KeyError(change_id)
 
-    def render(self) -> str:
-        """The diff as text: one line per change, with where the old and new values are written."""
+    def render(self, lang: Lang | None = None) -> str:
+        """The diff as text: one line per change, with where the old and new values are written
+        (in ``lang``, default: the current language)."""
+        lang = lang or current_lang()
         lines = [f"diff {self.a.id} {self.a.version} -> {self.b.id} {self.b.version}"]
         if self.empty:
-            lines.append("no differences")
+            lines.append(Msg("diff.none").render(lang))
             return "\n".join(lines)
         n, s = len(self.changes), len(self.scoring)
-        lines.append(f"{n} change{'s' if n != 1 else ''}, {s} of which can change results (marked *)")
+        lines.append(Msg("diff.count" if n == 1 else "diff.count.many", n=n, scoring=s).render(lang))
         if not self.places:
-            lines.append("(places left out: a file changed since the ruleset was loaded)")
+            lines.append(Msg("diff.no_places").render(lang))
         current = None
         for c in self.changes:
             if c.section != current:
                 current = c.section
                 lines.append("")
                 lines.append(current)
-            lines.append(f" {'*' if c.scoring else ' '} {c.describe()}")
+            lines.append(f" {'*' if c.scoring else ' '} {c.describe(lang=lang)}")
             where = []
             if c.old_place is not None:
-                where.append(f"was {c.old_place}")
+                where.append(Msg("diff.was", place=str(c.old_place)).render(lang))
             if c.new_place is not None:
-                where.append(f"now {c.new_place}")
+                where.append(Msg("diff.now", place=str(c.new_place)).render(lang))
             if where:
                 lines.append("      " + "; ".join(where))
         return "\n".join(lines)
@@ -494,7 +499,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
         {x.name: x for x in ra.predikat.bands},
         {x.name: x for x in rb.predikat.bands},
         _BAND,
-        lambda x: f"[{exact_text(x.lower)}, {exact_text(x.upper)})",
+        lambda x: band_range_text(x, x is ra.predikat.bands[-1] or x is rb.predikat.bands[-1]),
     )
     bld.fields("display", "", ra.display, rb.display, _DISPLAY)
     bld.items("stages", {s.id: s for s in ra.stages}, {s.id: s for s in rb.stages}, _STAGE, lambda s: s.name)

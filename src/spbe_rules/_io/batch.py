@@ -326,12 +326,14 @@ class _State:
         except ValidationError as exc:
             return BatchFailure(exc, a.source, line, a.instansi, a.year)
         docs = dict(a.documents)
+        unmet: dict[int, tuple[str, ...]] = {}
         if a.evidence is not None and rs.evidence_policy is not None and stages:
             # the evidence decides the counted levels and documents of the final stage, as in evaluate
             when = evaluation_date(rs, a.year, a.evaluated_on)
             got = stage_evidence(rs, a.evidence, levels, stage=stages[-1].id, on=date.max if when is None else when.day)
             levels, docs = dict(zip(got.counted, whole_levels(got.counted.items(), "batch"))), {**docs, **got.documents}
-        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line)
+            unmet = {n: ev.unmet for n, ev in got.indicators.items() if ev.unmet}
+        row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line, unmet=unmet)
         return row, rs
 
 
@@ -513,6 +515,7 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
                 row.target,
                 row.owners,
                 row.documents,
+                row.unmet,
             )
         )
     return out

@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from attrs import field, frozen
 
@@ -69,7 +69,7 @@ class ReviewMark:
     reason: str | None = None
 
 
-Detail = Union[SubLevelsGiven, ScoreGiven, ReviewMark]  # noqa: UP007 (a typing.Union: the converter dispatches on it)
+Detail = SubLevelsGiven | ScoreGiven | ReviewMark
 
 
 @frozen
