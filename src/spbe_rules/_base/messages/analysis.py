@@ -11,6 +11,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.nothing_to_compare": ("tidak ada yang dibandingkan", "nothing to compare"),
     "head.one_per_year": ("satu penilaian per tahun", "one assessment per year"),
     "head.unknown_rule": ("aturan tidak dikenal", "unknown rule"),
+    "UNKNOWN_RULE": ("set aturan {ruleset} tidak memiliki aturan {rules}", "ruleset {ruleset} has no rule {rules}"),
+    "UNKNOWN_RULE.hint": ("aturan yang ada: {rules}", "rules: {rules}"),
     "TOO_FEW_YEARS": (
         "{n} penilaian diberikan; perbandingan memerlukan dua tahun atau lebih",
         "{n} assessment given; a comparison needs two or more years",
