@@ -56,7 +56,7 @@ def test_every_backend_gives_the_numbers_of_evaluate(batch: tuple[str, list[tupl
     backends = ["python", "numpy"] if fast_available() else ["python"]
     outs = {b: list(evaluate_many(batch_rows, rs, enable_rules=enable, backend=b, chunk_size=5)) for b in backends}  # type: ignore[arg-type]
     for k, (lv, docs) in enumerate(rows):
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs), enable_rules=enable)
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024), enable_rules=enable)
         for b in backends:
             out = outs[b][k]
             assert isinstance(out, BatchResult), out
@@ -116,7 +116,7 @@ def test_predikat_follows_the_display_rule_at_band_edges(rid: str, expect: str) 
     rs = load_ruleset(rid)
     levels = _levels_for(rs, Fraction(17975, 10000))
     assert levels is not None
-    assert evaluate(rs, Assessment.from_levels(levels)).predikat == expect
+    assert evaluate(rs, Assessment.from_levels(levels, year=2024)).predikat == expect
     for backend in ["python", "numpy"] if fast_available() else ["python"]:
         (out,) = evaluate_many([BatchRow("X", 2024, levels)], rs, backend=backend)  # type: ignore[arg-type]
         assert isinstance(out, BatchResult)
@@ -183,7 +183,7 @@ def test_missing_lowest_and_no_ruleset_for_year() -> None:
     partial = {n: 3 for n in rs.numbers if n != 7}
     (out,) = evaluate_many([BatchRow("A", 2024, partial)], rs, missing="lowest")
     assert isinstance(out, BatchResult)
-    res = evaluate(rs, Assessment.from_levels(partial), missing="lowest")
+    res = evaluate(rs, Assessment.from_levels(partial, year=2024), missing="lowest")
     _same(out, res)
     (bad,) = evaluate_many([BatchRow("A", 1999, partial, line=2, columns={"year": 2})])
     assert isinstance(bad, BatchFailure)
@@ -253,7 +253,7 @@ def test_round_trip_template_batch_evaluate(tmp_path_factory: pytest.TempPathFac
     assert len(records) == len(rows)
     rs = load_ruleset("pedoman-3-2024")
     for k, ((lv, docs), rec) in enumerate(zip(rows, records)):
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         assert rec["instansi"] == f"Kabupaten {k}, Contoh"
         assert rec["row"] == len(comments) + 2 + k
         assert (rec["index"], rec["predikat"], rec["ruleset"], rec["stage"]) == (res.index, res.predikat, "pedoman-3-2024", "dokumen")
@@ -312,7 +312,7 @@ def test_bad_rows_are_reported_with_row_and_column(tmp_path: Path, capsys: pytes
         got = list(csv.DictReader(fh))
     assert [r["instansi"] for r in got] == ["Baik 1", "Baik 2"]
     assert [r["row"] for r in got] == ["2", "8"]
-    res = evaluate(rs, Assessment.from_levels(good))
+    res = evaluate(rs, Assessment.from_levels(good, year=2024))
     assert got[0]["index"] == res.index and got[0]["predikat"] == res.predikat
     with open(errors, encoding="utf-8") as fh:
         probs = [(int(r["row"]), int(r["column"]), r["code"]) for r in csv.DictReader(fh)]
@@ -391,7 +391,7 @@ def test_xlsx_template_input_and_output(tmp_path: Path, capsys: pytest.CaptureFi
     assert len(body) == 2
     for lv, row, docs in zip(levels, body, [{"arsitektur_spbe": True, "proses_bisnis": False}] * 2):
         rec = dict(zip(head, row))
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         assert str(rec["index_exact"]) == spbe_rules._model.converter.exact_text(res.index_exact)
         assert rec["predikat"] == res.predikat and rec["stage"] == "visitasi"
         assert f"{rec['index']:.2f}" == res.index  # stored as the exact decimal text 2.59; read back by Excel as a number
@@ -466,7 +466,7 @@ def test_a_document_no_one_states_fails_the_row_alike_in_every_backend(tmp_path:
     outs = {b: list(evaluate_many(batch, rs, backend=b)) for b in backends}  # type: ignore[arg-type]
     for k, (lv, docs) in enumerate(rows):
         try:
-            res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+            res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         except spbe_rules.EvaluationError as exc:
             for b in backends:
                 out = outs[b][k]

@@ -26,6 +26,7 @@ from attrs import field, frozen
 
 from .._loading.assessment import Assessment, MissingPolicy, parse_assessment
 from .._model.converter import converter, exact_text
+from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
 from .._base.errors import AssessmentError, Location, Problem
 from .._engine.evaluate import evaluate
@@ -172,15 +173,8 @@ class Gains:
 
 
 def enabled_fn(ruleset: Ruleset, enable_rules: Iterable[str], disable_rules: Iterable[str]) -> Callable[[Rule], bool]:
-    """The same rule switch as :func:`evaluate` uses."""
-    on, off = set(enable_rules), set(disable_rules)
-
-    def enabled(rule: Rule) -> bool:
-        if rule.id in off:
-            return False
-        return rule.enabled or rule.id in on
-
-    return enabled
+    """The same rule switch as :func:`evaluate` uses (an unknown rule id raises ``UNKNOWN_RULE``)."""
+    return rule_switches(ruleset, enable_rules, disable_rules).enabled
 
 
 class FastEval:

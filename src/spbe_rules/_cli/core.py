@@ -169,8 +169,8 @@ def _show(args: argparse.Namespace) -> int:
                         out.append("        " + tr("show.sub_levels", min=sub.min, max=sub.max, item=sub.item or "-"))
                     if ind.external is not None:
                         ext = ind.external
-                        bands = "; ".join(f"{exact_text(b.lower)}-{exact_text(b.upper)} -> {exact_text(b.value)}" for b in ext.bands)
-                        out.append("        " + tr("show.external", source=ext.source, bands=bands, includes=ext.includes))
+                        ext_bands = "; ".join(f"{exact_text(b.lower)}-{exact_text(b.upper)} -> {exact_text(b.value)}" for b in ext.bands)
+                        out.append("        " + tr("show.external", source=ext.source, bands=ext_bands, includes=ext.includes))
                     items = rs.requirements_of(ind.number)
                     gone = rs.unavailable_reason(ind.number)
                     if items:

@@ -41,8 +41,9 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._engine.evidence import stage_evidence
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._loading.evidence import evaluation_date
+from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, whole_levels
-from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
+from .._base.errors import AssessmentError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
 from .._model.converter import exact_text
@@ -185,13 +186,7 @@ def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
 
 
 def _switches(rs: Ruleset, on: frozenset[str], off: frozenset[str]) -> tuple[bool, ...]:
-    unknown = sorted((on | off) - {r.id for r in rs.rules})
-    if unknown:
-        raise EvaluationError(
-            "unknown rule",
-            [Problem("UNKNOWN_RULE", f"ruleset {rs.id} has no rule {', '.join(unknown)}", None, f"rules: {', '.join(r.id for r in rs.rules) or 'none'}")],
-        )
-    return tuple((r.id not in off) and (r.enabled or r.id in on) for r in compiled(rs).rule_order)
+    return rule_switches(rs, on, off).flags(compiled(rs).rule_order)
 
 
 # -- per-chunk work -----------------------------------------------------------------------
