@@ -122,6 +122,8 @@ class Change:
 
 @frozen
 class RulesetSide:
+    """One side (ruleset id and version) of a diff or impact report."""
+
     id: str
     version: str
     title: str

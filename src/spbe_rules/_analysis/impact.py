@@ -327,6 +327,8 @@ class ImpactRow:
 
 @frozen
 class Transition:
+    """A change of predikat between two rulesets, with how many assessments made it."""
+
     before: str
     after: str
     rows: int
@@ -344,6 +346,8 @@ class CauseCount:
 
 @frozen
 class ImpactSummary:
+    """The counts of an impact report (changed predikat, changed index, causes)."""
+
     rows: int
     evaluated: int
     not_evaluated: int
@@ -357,6 +361,8 @@ class ImpactSummary:
 
 @frozen
 class ImpactReport:
+    """What changes when assessments are evaluated under two rulesets, and why."""
+
     a: RulesetSide
     b: RulesetSide
     corpus: str
