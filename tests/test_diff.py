@@ -34,7 +34,7 @@ def key(c: Change) -> tuple[str, str, str, str, str]:
 def test_diff_with_itself_is_empty(rid: str) -> None:
     d = diff(rid, rid)
     assert d.empty and d.changes == () and d.places
-    assert "no differences" in d.render()
+    assert "no differences" in d.render(lang="en")
 
 
 @pytest.mark.parametrize(("a", "b"), list(itertools.combinations(IDS, 2)))
@@ -145,7 +145,7 @@ def test_extension_changes_and_places(tmp_path: Path) -> None:
     assert ids["rules[uji-cap]"].kind == "added" and "cap 21-22 at most level 1 unless document peta_rencana_spbe" in (ids["rules[uji-cap]"].new or "")
     assert ids["documents[peta_rencana_spbe]"].kind == "added"
     assert ids["applies_to.evaluation_years"].new == "2099"
-    text = d.render()
+    text = d.render(lang="en")
     assert f"now {f}:21:" in text and "* ~ indicators[10].aspect (moved): A1 -> A2" in text
 
 
@@ -156,7 +156,7 @@ def test_places_are_left_out_when_a_file_changed(tmp_path: Path) -> None:
     f.write_text(EXT.replace('version: "0.1.0"', 'version: "0.2.0"'), encoding="utf-8")
     d = diff("permenpanrb-59-2020", rs)
     assert not d.places and all(c.new_place is None for c in d.changes)
-    assert "places left out" in d.render()
+    assert "places left out" in d.render(lang="en")
 
 
 BARE = """\

@@ -19,6 +19,12 @@ SUITES = ROOT / "suites"
 ALL3 = "{" + ", ".join(f"{n}: 3" for n in range(1, 48)) + "}"
 
 
+
+@pytest.fixture(autouse=True)
+def _english(monkeypatch: pytest.MonkeyPatch) -> None:
+    """These tests quote the English texts of the report: ask for English (Bahasa Indonesia is the default)."""
+    monkeypatch.setenv("SPBE_RULES_LANG", "en")
+
 def test_boundary_rule_moves_exactly_the_boundary_sensitive_rows() -> None:
     suite = load_suite(SUITES / "official-2023.yaml")
     report = impact("pedoman-6-2023", "pedoman-3-2024", SUITES / "official-2023.yaml")
@@ -117,7 +123,7 @@ def test_rule_change_and_rows_that_cannot_be_evaluated(tmp_path: Path) -> None:
     # 59/2020 declares no documents: rows that state one are listed with the reason, not dropped
     doc_row = report.row("dengan Peta Rencana SPBE: tidak ada pembatasan")
     assert doc_row.a is None and doc_row.b is not None and doc_row.status == "not evaluated"
-    assert doc_row.error_a == "[UNKNOWN_DOCUMENT] dokumen `peta_rencana_spbe` tidak dideklarasikan oleh set aturan permenpanrb-59-2020"
+    assert doc_row.error_a == "[UNKNOWN_DOCUMENT] document `peta_rencana_spbe` is not declared by ruleset permenpanrb-59-2020"
     assert "kunci dokumen salah ditolak" in {r.name for r in report.not_evaluated}
     assert report.summary.rows == len(report.rows) == 14
 
@@ -126,7 +132,7 @@ def test_structural_change_lists_every_row(tmp_path: Path) -> None:
     report = impact("permenpanrb-59-2020", "permenpanrb-8-2026", SUITES / "permenpanrb-59-2020.yaml")
     assert report.summary.rows == 17 and report.summary.evaluated == 0
     assert all(r.error_b for r in report.rows) and all(r.causes == () for r in report.rows)
-    assert "[UNKNOWN_INDICATOR] indikator 21 tidak ada dalam set aturan permenpanrb-8-2026" in (report.rows[0].error_b or "")
+    assert "[UNKNOWN_INDICATOR] indicator 21 does not exist in ruleset permenpanrb-8-2026" in (report.rows[0].error_b or "")
 
 
 HEADER = ";".join(["instansi", "year", "stage", *map(str, range(1, 48)), "doc:peta_rencana_spbe"])
@@ -216,3 +222,12 @@ def test_cli_impact(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert "both directions" in doc["method"]
     assert main(["impact", "pedoman-6-2023", "pedoman-3-2024", str(tmp_path / "tidak-ada.csv")]) == 2
     assert "corpus does not exist" in capsys.readouterr().err
+
+
+def test_report_in_bahasa_indonesia_by_default(monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch.delenv("SPBE_RULES_LANG")
+    code = main(["impact", "pedoman-6-2023", "pedoman-3-2024", str(SUITES / "pedoman-6-2023.yaml")])
+    out = capsys.readouterr().out
+    assert code == 0
+    assert out.startswith("dampak pedoman-6-2023 ") and "disebabkan oleh (setiap perubahan dicoba sendiri" in out
+    assert "caused by" not in out and "predikat changed" not in out

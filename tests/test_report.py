@@ -147,7 +147,7 @@ def test_plan_section_in_the_report(tmp_path: Path) -> None:
     a = load_assessment(EXAMPLES / "kabupaten-contoh-2024.yaml")
     rs = ruleset_for_assessment(a)
     result = evaluate(rs, a)
-    with_plan = report_html(result, rs, assessment=a)
+    with_plan = report_html(rs, result, assessment=a)
     assert "Rencana menuju predikat berikutnya" in with_plan
     assert f'id="index-value">{result.index}<' in with_plan
 
@@ -169,7 +169,7 @@ def _multi_year_results(tmp: Path, suffix: str) -> tuple[Path, list[BatchResult]
             base = 1 + (k + year) % 4
             levels = {n: min(5, base + (n % 2)) for n in rs.numbers}
             rows.append(BatchRow(f"Kabupaten {chr(65 + k)}", year, levels, None, {"peta_rencana_spbe": True}))
-    results = [r for r in evaluate_many(rows) if isinstance(r, BatchResult)]
+    results = [r for r in evaluate_many(None, rows) if isinstance(r, BatchResult)]
     assert len(results) == 12
     path = tmp / f"hasil{suffix}"
     w = open_writer(path, [load_ruleset("pedoman-6-2023"), load_ruleset("pedoman-3-2024")])
@@ -257,6 +257,80 @@ def test_batch_report_in_chromium(tmp_path: Path) -> None:
     px = _pixels(png, columns)
     assert sum(1 for p in px if p != (255, 255, 255)) > 0.03 * len(px)
     assert charts["changes"]["visible"] and charts["changes"]["h"] > 50
+
+
+# Every drawn element of every chart, measured by the browser against its SVG's box.
+CLIP_PROBE = """
+<script>
+(function () {
+  var out = [];
+  document.querySelectorAll('svg.chart').forEach(function (svg) {
+    var s = svg.getBoundingClientRect();
+    var c = {cls: svg.getAttribute('class'), w: s.width, h: s.height, outside: [], drawn: 0, bars: []};
+    svg.querySelectorAll('text, rect, polygon, polyline, line, circle, path').forEach(function (el) {
+      var r = el.getBoundingClientRect();
+      if (r.width === 0 && r.height === 0) return;
+      c.drawn++;
+      if (r.left < s.left - 0.5 || r.top < s.top - 0.5 || r.right > s.right + 0.5 || r.bottom > s.bottom + 0.5)
+        c.outside.push([el.tagName, (el.textContent || '').slice(0, 40), r.left - s.left, r.top - s.top, r.right - s.left, r.bottom - s.top]);
+    });
+    svg.querySelectorAll('rect.bar').forEach(function (r) { var b = r.getBoundingClientRect(); c.bars.push([r.getAttribute('data-value'), b.width, b.height]); });
+    out.push(c);
+  });
+  var pre = document.createElement('pre'); pre.id = 'clip-probe'; pre.textContent = JSON.stringify(out); document.body.appendChild(pre);
+})();
+</script>
+"""
+
+
+def _chart_boxes(page: Path, tmp: Path) -> list[dict[str, Any]]:
+    probed = tmp / f"{page.stem}-clip.html"
+    probed.write_text(page.read_text(encoding="utf-8").replace("</body>", CLIP_PROBE + "</body>"), encoding="utf-8")
+    dom = _run_chromium(["--dump-dom", probed.as_uri()])
+    m = re.search(r'<pre id="clip-probe">(.*?)</pre>', dom.stdout, re.S)
+    assert m, f"no probe output; chromium said: {dom.stderr[-2000:]}"
+    charts: list[dict[str, Any]] = json.loads(htmllib.unescape(m.group(1)))
+    return charts
+
+
+def _all_levels(tmp: Path, level: int, peta: bool) -> Path:
+    f = tmp / f"semua-{level}.yaml"
+    levels = ", ".join(f"{n}: {level}" for n in range(1, 48))
+    f.write_text(f"instansi: Semua Level {level}\nyear: 2024\nlevels: {{{levels}}}\ndocuments: {{peta_rencana_spbe: {str(peta).lower()}}}\n", encoding="utf-8")
+    return f
+
+
+@needs_chromium
+def test_charts_draw_inside_their_box_at_both_ends_of_the_scale(tmp_path: Path) -> None:
+    """Nothing of a chart is clipped (the 5.00 marker, the 1.00 bound, long names), and a domain at the
+    scale's minimum still has a visible bar, measured in the browser."""
+    for sub in "abc":
+        (tmp_path / sub).mkdir()
+    pages = {
+        "5.00": _single_report(tmp_path / "a", _all_levels(tmp_path, 5, True)),
+        "1.00": _single_report(tmp_path / "b", _all_levels(tmp_path, 1, False)),
+        "capped": _single_report(tmp_path / "c", CAPPED, "--target", "2.6"),
+    }
+    results = tmp_path / "hasil.csv"  # the bundled batch example: long names of agencies, two years
+    assert main(["batch", str(EXAMPLES / "batch" / "opd-contoh-2023-2024.csv"), "-o", str(results)]) == 0
+    pages["batch"] = tmp_path / "ringkasan.html"
+    assert main(["report", "--batch", str(results), "-o", str(pages["batch"])]) == 0
+    seen = {name: _chart_boxes(page, tmp_path) for name, page in pages.items()}
+    for name, charts in seen.items():
+        assert charts, name
+        for c in charts:
+            assert c["drawn"] >= 1, (name, c["cls"])
+            assert not c["outside"], f"{name}: {c['cls']} draws outside its box: {c['outside']}"
+    for name in ("5.00", "1.00", "capped"):
+        (bars,) = [c["bars"] for c in seen[name] if "domains" in c["cls"]]
+        assert len(bars) == 4 and all(h > 10 for _, _, h in bars)
+        assert all(w >= 4 for _, w, _ in bars), f"{name}: a domain bar is not visible: {bars}"
+        by_value = sorted(bars, key=lambda b: Fraction(b[0]))
+        assert [b[1] for b in by_value] == sorted(b[1] for b in by_value)
+    assert {b[0] for c in seen["1.00"] for b in c["bars"]} == {"1.00"}
+    assert {b[0] for c in seen["5.00"] for b in c["bars"]} == {"5.00"}
+    capped = next(c["bars"] for c in seen["capped"] if "domains" in c["cls"])
+    assert ["1.00"] == [v for v, _, _ in capped if v == "1.00"]  # D3 held at 1.00 by the rule
 
 
 _ = os

@@ -204,12 +204,12 @@ def test_evaluate_text_shows_how_the_index_moved(capsys: pytest.CaptureFixture[s
     assert "1. Penilaian Mandiri (mandiri): indeks 3.05, predikat Baik (titik awal)" in lines
     assert "2. Penilaian Dokumen (dokumen): indeks 2.93, predikat Baik; turun 0.1235 dari tahap sebelumnya" in lines
     assert "3. Penilaian Interviu (interviu): indeks 2.92, predikat Baik; turun 0.0025 dari tahap sebelumnya" in lines
-    assert "Level yang diubah asesor pada tahap ini (6 indikator):" in lines
-    assert "Level yang diubah asesor pada tahap ini (2 indikator):" in lines
+    assert "Tingkat kematangan yang diubah asesor pada tahap ini (6 indikator):" in lines
+    assert "Tingkat kematangan yang diubah asesor pada tahap ini (2 indikator):" in lines
     assert "21  Tingkat Kematangan Penerapan Manajemen Risiko SPBE              3 -> 2" in lines
     assert "36  Tingkat Kematangan Layanan Kepegawaian                          4 -> 3" in lines
     assert "Hasil akhir: tahap interviu, indeks 2.92, predikat Baik." in lines
-    assert "tetap memakai level dari tahap sebelumnya" in flat(report)
+    assert "tetap memakai tingkat dari tahap sebelumnya" in flat(report)
     # the stages come in order, each change under its own stage
     assert report.index("(mandiri)") < report.index("(dokumen)") < report.index("21  Tingkat") < report.index("(interviu)") < report.index("36  Tingkat")
 
@@ -231,7 +231,7 @@ def test_stage_report_says_when_the_predikat_changes_and_nothing_changed(tmp_pat
     text = flat(out)
     assert "turun 1 dari tahap sebelumnya; predikat berubah dari Baik menjadi Cukup" in text
     assert "3. Penilaian Interviu (interviu): indeks 2.00, predikat Cukup; sama dengan tahap sebelumnya" in text
-    assert "Asesor tidak mengubah level apa pun pada tahap ini." in text
+    assert "Asesor tidak mengubah tingkat kematangan apa pun pada tahap ini." in text
 
 
 # -- `spbe-rules explain` in plain words --------------------------------------------------------------
@@ -242,9 +242,9 @@ def test_explain_indicator_21_of_the_staged_example(capsys: pytest.CaptureFixtur
     assert code == 0, err
     text = flat(out)
     assert out.startswith("- Indikator 21: Tingkat Kematangan Penerapan Manajemen Risiko SPBE = 2\n")
-    assert "Level 2 (Terkelola): Manajemen risiko dijalankan dengan program terarah dan terencana" in text
-    assert "Level yang diajukan per tahap: tahap mandiri: 3, tahap dokumen: 2 (diubah asesor dari 3)." in text
-    assert "Yang dihitung adalah level dari tahap terakhir yang menilainya." in text
+    assert "Tingkat 2 (Terkelola): Manajemen risiko dijalankan dengan program terarah dan terencana" in text
+    assert "Tingkat kematangan yang diajukan per tahap: tahap mandiri: 3, tahap dokumen: 2 (diubah asesor dari 3)." in text
+    assert "Yang dihitung adalah tingkat dari tahap terakhir yang menilainya." in text
     assert "Aturan peta-rencana-manajemen tidak membatasi indikator ini karena syaratnya terpenuhi: dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: ada)." in text
     assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Bab II, indikator 21-31, Kriteria pemenuhan Level dan Kriteria Bukti Dukung tingkat 2 (hlm. 86-124)" in text
     assert "Indikator 22" not in out
@@ -284,7 +284,7 @@ def test_explain_capped_indicator_says_what_would_release_it(capsys: pytest.Capt
     code, out, err = cli(capsys, "explain", NO_DOCS, "--indicator", "21")
     assert code == 0, err
     text = flat(out)
-    assert "Diajukan level 2, tetapi dihitung level 1 (Rintisan): indikator ini ditahan pada level 1 oleh aturan peta-rencana-manajemen." in text
+    assert "Diajukan tingkat 2, tetapi dihitung tingkat 1 (Rintisan): indikator ini dibatasi pada tingkat 1 oleh aturan peta-rencana-manajemen." in text
     assert "Batas aturan peta-rencana-manajemen lepas bila dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: tidak ada)." in text
     assert "- Aturan peta-rencana-manajemen [sementara]" in out
     assert "Aturan ini berstatus sementara (belum pasti)" in text
@@ -299,10 +299,10 @@ def test_explain_whole_result_lists_held_indicators_and_the_index_without_caps(c
     assert code == 0, err
     text = flat(out)
     assert "Indeks 2.25 (tepat 2.2455), predikat Cukup" in text
-    assert "Aturan ketergantungan menahan 4 indikator di bawah level yang diajukan (indikator 21, 23, 25, 27)" in text
+    assert "Aturan ketergantungan membatasi 4 indikator di bawah tingkat yang diajukan (indikator 21, 23, 25, 27)" in text
     assert "indeksnya 2.31 (predikat Cukup)" in text
-    assert "Ditahan pada level 1 oleh aturan ini (level yang diajukan lebih tinggi): indikator 21, 23, 25, 27." in text
-    assert "Tidak berubah karena level yang diajukan tidak melebihi batas: indikator 22, 24, 26, 28-31." in text
+    assert "Dibatasi pada tingkat 1 oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator 21, 23, 25, 27." in text
+    assert "Tidak berubah karena tingkat yang diajukan tidak melebihi batas: indikator 22, 24, 26, 28-31." in text
     assert "Aturan opsional tiga-dokumen mati secara bawaan dan tidak dinyalakan pada evaluasi ini" in text
     assert "--enable-rule tiga-dokumen" in text
     assert "[sumber tunggal, belum dipastikan]" in text
@@ -312,16 +312,16 @@ def test_explain_with_the_three_documents_rule(capsys: pytest.CaptureFixture[str
     code, out, err = cli(capsys, "explain", NO_DOCS, "--enable-rule", "tiga-dokumen")
     assert code == 0, err
     text = flat(out)
-    assert "Aturan ketergantungan menahan 11 indikator di bawah level yang diajukan (indikator 13, 15-21, 23, 25, 27)" in text
-    assert "Ditahan pada level 1 oleh aturan ini (level yang diajukan lebih tinggi): indikator 13, 15-20." in text
+    assert "Aturan ketergantungan membatasi 11 indikator di bawah tingkat yang diajukan (indikator 13, 15-21, 23, 25, 27)" in text
+    assert "Dibatasi pada tingkat 1 oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator 13, 15-20." in text
     assert "Sudah diturunkan lebih dulu oleh aturan lain: indikator 21, 23, 25, 27." in text
     assert ("lepas bila dokumen Arsitektur SPBE tersedia (penilaian menyatakan: tidak ada); dan dokumen Peta Rencana SPBE "
             "tersedia (penilaian menyatakan: tidak ada); dan dokumen Proses Bisnis tersedia (penilaian menyatakan: tidak ada)") in text
     code, out, err = cli(capsys, "explain", NO_DOCS, "--enable-rule", "tiga-dokumen", "--indicator", "21")
     text = flat(out)
-    assert "Aturan tiga-dokumen juga menahan indikator ini paling tinggi level 1" in text
-    assert "aturan peta-rencana-manajemen sudah menurunkannya ke level 1 lebih dulu" in text
-    assert "Semua batas itu harus lepas agar level yang diajukan dihitung." in text
+    assert "Aturan tiga-dokumen juga membatasi indikator ini paling tinggi tingkat 1" in text
+    assert "aturan peta-rencana-manajemen sudah menurunkannya ke tingkat 1 lebih dulu" in text
+    assert "Semua batas itu harus lepas agar tingkat yang diajukan dihitung." in text
 
 
 def test_explain_names_the_indicator_a_document_is_inferred_from(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -100,9 +100,9 @@ def test_report_api_with_years_and_without_plan() -> None:
     rs = load_ruleset("pedoman-3-2024")
     res = evaluate(rs, a)
     years = compare_years([NEAR[0], (a, rs)])
-    page = report_html(res, rs, assessment=a, include_plan=False, years=years)
+    page = report_html(rs, res, assessment=a, include_plan=False, years=years)
     assert "Rencana menuju predikat berikutnya" not in page and "Margin dan risiko" in page and "Dari tahun ke tahun" in page
-    assert "Margin dan risiko" not in report_html(res, rs)  # no assessment: nothing to drop
+    assert "Margin dan risiko" not in report_html(rs, res)  # no assessment: nothing to drop
 
 
 # -- in the browser ----------------------------------------------------------------------------
@@ -206,3 +206,33 @@ def test_supported_levels_and_evidence_gaps(tmp_path: Path) -> None:
         for rid in ir.unmet:
             assert htmllib.escape(rs.requirement(rid).text.id, quote=True) in gaps
     assert "Kesenjangan bukti dukung" in _visible_text(page)
+
+
+def test_review_stage_in_the_history(tmp_path: Path) -> None:
+    """The review team's corrections (the `reviu` stage) appear in the stage history with their reason,
+    and on the indicator they corrected."""
+    src = STAGED.read_text(encoding="utf-8") + "  reviu:\n    {11: {level: 2, reason: \"Arsitektur belum ditetapkan\"}, 36: {valid: true}}\n"
+    path = tmp_path / "reviu-2024.yaml"
+    path.write_text(src, encoding="utf-8")
+    _, page = _report(tmp_path, path)
+    rs = load_ruleset("pedoman-3-2024")
+    stages = re.findall(r'<table class="stages">.*?</table>', page, re.S)[0]
+    reviu_name = next(s.name for s in rs.stages if s.id == "reviu")
+    row = re.search(rf"<tr><td>{re.escape(reviu_name)}</td>.*?</tr>", stages, re.S)
+    assert row and "11: 3\u21922" in row.group(0) and "alasan: Arsitektur belum ditetapkan" in row.group(0)
+    ind = re.findall(r'<table class="indicators">.*?</table>', page, re.S)[0]
+    row11 = re.search(r"<tr[^>]*><td>11</td>.*?</tr>", ind, re.S)
+    assert row11 and "dikoreksi tim reviu dari 3: Arsitektur belum ditetapkan" in row11.group(0)
+
+
+def test_averaged_indicator_of_2018(tmp_path: Path) -> None:
+    """5/2018 indicator 35 counts the exact mean of up to three services: the report writes it as a decimal
+    and says why it lists no one-level drops (risk works with whole levels)."""
+    levels = ", ".join(f"{n}: 2" for n in range(1, 35))
+    path = tmp_path / "rata-2019.yaml"
+    path.write_text(f"instansi: Kota X\nyear: 2019\nlevels: {{{levels}, 35: [2, 3]}}\n", encoding="utf-8")
+    _, page = _report(tmp_path, path)
+    ind = re.findall(r'<table class="indicators">.*?</table>', page, re.S)[0]
+    row35 = re.search(r"<tr[^>]*><td>35</td>.*?</tr>", ind, re.S)
+    assert row35 and '<td class="num">2.5</td>' in row35.group(0) and "5/2" not in ind
+    assert "NOT_WHOLE_LEVEL" not in page and "Margin dan risiko" in page and "bukan satu tingkat bulat" in page

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ._engine.explain import Explanation, Node, Text
     from ._analysis.impact_corpus import CorpusError
     from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
-    from ._loading.load import DEFAULT_RULESET, clear_cache, load_ruleset
+    from ._loading.load import clear_cache, load_ruleset
     from ._model.model import (
         AllOf,
         AnyOf,
@@ -81,6 +81,9 @@ if TYPE_CHECKING:
     )
     from ._analysis.compare import DomainTrack, IndicatorTrack, RulesetEffect, Year, YearComparison, YearStep, compare_to_dict, compare_years
     from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
+    from ._analysis.transition import IndicatorEstimate, TransitionEstimate, estimate_transition, render_transition
+    from ._loading.crosswalk import CrosswalkError, load_crosswalk
+    from ._model.crosswalk import Crosswalk, CrosswalkLink
     from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
 
 _LAZY: dict[str, str] = {
@@ -97,6 +100,14 @@ _LAZY: dict[str, str] = {
     "Risk": "_analysis.risk",
     "risk": "_analysis.risk",
     "risk_to_dict": "_analysis.risk",
+    "IndicatorEstimate": "_analysis.transition",
+    "TransitionEstimate": "_analysis.transition",
+    "estimate_transition": "_analysis.transition",
+    "render_transition": "_analysis.transition",
+    "CrosswalkError": "_loading.crosswalk",
+    "load_crosswalk": "_loading.crosswalk",
+    "Crosswalk": "_model.crosswalk",
+    "CrosswalkLink": "_model.crosswalk",
     "AllOf": "_model.model",
     "AnyOf": "_model.model",
     "Aspect": "_model.model",
@@ -119,7 +130,6 @@ _LAZY: dict[str, str] = {
     "CorpusError": "_analysis.impact_corpus",
     "Costs": "_analysis.plan",
     "CostsError": "_analysis.plan",
-    "DEFAULT_RULESET": "_loading.load",
     "Display": "_model.model",
     "Document": "_model.model",
     "DocumentChange": "_analysis.whatif",
@@ -205,7 +215,6 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
-    "DEFAULT_RULESET",
     "AllOf",
     "AnyOf",
     "Aspect",
@@ -320,6 +329,14 @@ __all__ = [
     "result_to_json",
     "risk",
     "risk_to_dict",
+    "IndicatorEstimate",
+    "TransitionEstimate",
+    "estimate_transition",
+    "render_transition",
+    "CrosswalkError",
+    "load_crosswalk",
+    "Crosswalk",
+    "CrosswalkLink",
     "ruleset_for_year",
     "run_suite",
     "whatif",

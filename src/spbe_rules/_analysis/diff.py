@@ -28,7 +28,9 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from .._model.converter import exact_text
+from .._base.errors import current_lang
+from .._base.messages import Lang, Msg
+from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
 from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from .._loading.source import PosDict, PosList, locate
@@ -55,6 +57,9 @@ SECTIONS = (
     "stages",
     "documents",
     "rules",
+    "evidence_policy",
+    "evidence_kinds",
+    "requirements",
 )
 
 
@@ -103,19 +108,22 @@ class Change:
         kind: Kind = {"added": "removed", "removed": "added"}.get(self.kind, self.kind)  # type: ignore[assignment]
         return Change(self.section, kind, self.key, self.field, self.new, self.old, self.new_place, self.old_place, self.scoring)
 
-    def describe(self, width: int = 80) -> str:
-        """One line in plain words."""
+    def describe(self, width: int = 80, lang: Lang | None = None) -> str:
+        """One line in plain words (in ``lang``, default: the current language); the values are
+        written in the words of the file format."""
+        lang = lang or current_lang()
         if self.kind == "added":
-            return f"+ {self.id} added: {_short(self.new, width)}"
+            return Msg("diff.added", id=self.id, value=_short(self.new, width)).render(lang)
         if self.kind == "removed":
-            return f"- {self.id} removed: {_short(self.old, width)}"
-        sign = {"renamed": "renamed", "moved": "moved"}.get(self.kind, "")
-        word = f" ({sign})" if sign else ""
+            return Msg("diff.removed", id=self.id, value=_short(self.old, width)).render(lang)
+        word = f" ({Msg(f'diff.{self.kind}').render(lang)})" if self.kind in ("renamed", "moved") else ""
         return f"~ {self.id}{word}: {_short(self.old, width)} -> {_short(self.new, width)}"
 
 
 @frozen
 class RulesetSide:
+    """One side (ruleset id and version) of a diff or impact report."""
+
     id: str
     version: str
     title: str
@@ -152,28 +160,30 @@ class RulesetDiff:
                 return c
         raise KeyError(change_id)
 
-    def render(self) -> str:
-        """The diff as text: one line per change, with where the old and new values are written."""
+    def render(self, lang: Lang | None = None) -> str:
+        """The diff as text: one line per change, with where the old and new values are written
+        (in ``lang``, default: the current language)."""
+        lang = lang or current_lang()
         lines = [f"diff {self.a.id} {self.a.version} -> {self.b.id} {self.b.version}"]
         if self.empty:
-            lines.append("no differences")
+            lines.append(Msg("diff.none").render(lang))
             return "\n".join(lines)
         n, s = len(self.changes), len(self.scoring)
-        lines.append(f"{n} change{'s' if n != 1 else ''}, {s} of which can change results (marked *)")
+        lines.append(Msg("diff.count" if n == 1 else "diff.count.many", n=n, scoring=s).render(lang))
         if not self.places:
-            lines.append("(places left out: a file changed since the ruleset was loaded)")
+            lines.append(Msg("diff.no_places").render(lang))
         current = None
         for c in self.changes:
             if c.section != current:
                 current = c.section
                 lines.append("")
                 lines.append(current)
-            lines.append(f" {'*' if c.scoring else ' '} {c.describe()}")
+            lines.append(f" {'*' if c.scoring else ' '} {c.describe(lang=lang)}")
             where = []
             if c.old_place is not None:
-                where.append(f"was {c.old_place}")
+                where.append(Msg("diff.was", place=str(c.old_place)).render(lang))
             if c.new_place is not None:
-                where.append(f"now {c.new_place}")
+                where.append(Msg("diff.now", place=str(c.new_place)).render(lang))
             if where:
                 lines.append("      " + "; ".join(where))
         return "\n".join(lines)
@@ -254,6 +264,15 @@ class _Places:
                 return i
         return None
 
+    def _requirement_path(self, rid: str) -> list[str | int] | None:
+        assert self.data is not None
+        for num, levels in (self.data.get("requirements") or {}).items():
+            for lv, items in (levels or {}).items():
+                for i, item in enumerate(items or []):
+                    if isinstance(item, dict) and item.get("id") == rid:
+                        return ["requirements", num, lv, i]
+        return None
+
     def _band_index(self, name: str) -> int | None:
         assert self.data is not None
         pred = self.data.get("predikat")
@@ -282,8 +301,13 @@ class _Places:
             return ["applies_to", "evaluation_years"]
         if section == "total_weight":
             return ["total_weight"]
-        if section in ("display",):
+        if section in ("display", "evidence_policy"):
             return [section, *sub]
+        if section == "evidence_kinds":
+            return [section, key, *sub]
+        if section == "requirements":
+            found = self._requirement_path(key)
+            return None if found is None else [*found, *sub]
         if section == "predikat":
             if not key:
                 return ["predikat", *sub]
@@ -373,6 +397,19 @@ _RULE = (
 )
 _DOCUMENT = (_f("name", kind="renamed"), _f("implied_by", True), _f("description"), _f("status"), _f("reason"), _f("citation"))
 _STAGE = (_f("name", kind="renamed"), _f("description"), _f("citation"))
+# requirement items and the evidence policy change only the results of assessments that give
+# evidence (the supported level); they are listed, not marked as changing every result
+_REQUIREMENT = (
+    _f("indicator", kind="moved"),
+    _f("level", kind="moved"),
+    _f("text.id", get=lambda r: r.text.id),
+    _f("text.en", get=lambda r: r.text.en),
+    _f("evidence"),
+    _f("optional"),
+    _f("citation"),
+)
+_KIND = (_f("name.id", get=lambda k: k.name.id), _f("name.en", get=lambda k: k.name.en))
+_POLICY = (_f("supported_from"), _f("without_stage"), _f("unreviewed"), _f("at_age_limit"), _f("evaluation_dates"), _f("status"), _f("reason"), _f("citation"))
 _SOURCE = (_f("title"), _f("kind"), _f("date"), _f("number"), _f("url"), _f("confidence"), _f("note"))
 _DISPLAY = (_f("decimals", True), _f("rounding", True), _f("predikat_from", True), _f("status"), _f("reason"), _f("citation"))
 _SCALE = (_f("min", True), _f("max", True), _f("status"), _f("reason"), _f("citation"))
@@ -494,12 +531,19 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
         {x.name: x for x in ra.predikat.bands},
         {x.name: x for x in rb.predikat.bands},
         _BAND,
-        lambda x: f"[{exact_text(x.lower)}, {exact_text(x.upper)})",
+        lambda x: band_range_text(x, x is ra.predikat.bands[-1] or x is rb.predikat.bands[-1]),
     )
     bld.fields("display", "", ra.display, rb.display, _DISPLAY)
     bld.items("stages", {s.id: s for s in ra.stages}, {s.id: s for s in rb.stages}, _STAGE, lambda s: s.name)
     bld.items("documents", {d.key: d for d in ra.documents}, {d.key: d for d in rb.documents}, _DOCUMENT, _doc_summary)
     bld.items("rules", {r.id: r for r in ra.rules}, {r.id: r for r in rb.rules}, _RULE, _rule_summary)
+    if ra.evidence_policy is not None and rb.evidence_policy is not None:
+        bld.fields("evidence_policy", "", ra.evidence_policy, rb.evidence_policy, _POLICY)
+    elif ra.evidence_policy != rb.evidence_policy:
+        bld.add("evidence_policy", "added" if ra.evidence_policy is None else "removed", "", None,
+                None if ra.evidence_policy is None else "evidence_policy", None if rb.evidence_policy is None else "evidence_policy", False)
+    bld.items("evidence_kinds", {k.id: k for k in ra.evidence_kinds}, {k.id: k for k in rb.evidence_kinds}, _KIND, lambda k: k.name.id)
+    bld.items("requirements", {r.id: r for r in ra.requirements}, {r.id: r for r in rb.requirements}, _REQUIREMENT, lambda r: f"{r.indicator}.{r.level}: {r.text.id}")
 
     order = {s: k for k, s in enumerate(SECTIONS)}
     changes = sorted(enumerate(bld.out), key=lambda kc: (order[kc[1].section], kc[0]))

@@ -12,7 +12,7 @@ The corpus is one of:
 * a folder of assessment files (``*.yaml``, ``*.yml``, ``*.json``, searched
   recursively; a file that is not a valid assessment is listed with the reason);
 * a CSV file or an ``.xlsx`` workbook in the layout of ``spbe-rules batch``
-  (docs/batch.md; ``spbe-rules template`` writes an empty one): ``instansi`` and
+  (the batch guide, https://spbe-rules.github.io/spbe-rules/batch/; ``spbe-rules template`` writes an empty one): ``instansi`` and
   ``year`` (required), ``stage`` (optional), one column per indicator number (an
   empty cell means "not given") and optional ``doc:KEY`` columns (``ya``/``tidak``,
   ``true``/``false``, ``1``/``0``; empty = not stated). Each row is one assessment;
@@ -49,11 +49,13 @@ from attrs import field, frozen
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._model.converter import exact_text
 from .diff import Change, RulesetDiff, RulesetSide, diff
+from .._engine.switches import rule_switches
 from .._engine.engine import compiled, condition_deps, display_text
-from .._base.errors import SpbeError, ValidationError
+from .._base.errors import SpbeError, ValidationError, current_lang, tr, use_lang
+from .._base.messages import Lang
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
-from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
 
 __all__ = [
@@ -89,7 +91,7 @@ def _error_text(exc: SpbeError) -> str:
     if isinstance(exc, ValidationError):
         ps = exc.problems
         head = f"[{ps[0].code}] {ps[0].message}" if ps else str(exc)
-        return head + (f" (and {len(ps) - 1} more)" if len(ps) > 1 else "")
+        return head + (" " + tr("impact.more", n=len(ps) - 1) if len(ps) > 1 else "")
     return str(exc)
 
 
@@ -97,11 +99,8 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
     assert e.assessment is not None
     a = e.assessment
-    ids = {r.id for r in rs.rules}
-    unknown = sorted((set(e.enable_rules) | set(e.disable_rules)) - ids)
-    if unknown:
-        return f"[UNKNOWN_RULE] ruleset {rs.id} has no rule {', '.join(unknown)}"
     try:
+        switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)
         c = compiled(rs)
         current: dict[int, int | Fraction] = {}
@@ -109,12 +108,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
         if rs.rules:
-            on, off = set(e.enable_rules), set(e.disable_rules)
-
-            def enabled(rule: Rule) -> bool:
-                return rule.id not in off and (rule.enabled or rule.id in on)
-
-            levels = c.apply_rules(levels, a.documents, enabled, a.location)[0]
+            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location)[0]
         _, _, total = c.sums(levels)
         predikat, rounded = c.predikat_of(total, c.total_w)
         return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)
@@ -333,6 +327,8 @@ class ImpactRow:
 
 @frozen
 class Transition:
+    """A change of predikat between two rulesets, with how many assessments made it."""
+
     before: str
     after: str
     rows: int
@@ -350,6 +346,8 @@ class CauseCount:
 
 @frozen
 class ImpactSummary:
+    """The counts of an impact report (changed predikat, changed index, causes)."""
+
     rows: int
     evaluated: int
     not_evaluated: int
@@ -363,6 +361,8 @@ class ImpactSummary:
 
 @frozen
 class ImpactReport:
+    """What changes when assessments are evaluated under two rulesets, and why."""
+
     a: RulesetSide
     b: RulesetSide
     corpus: str
@@ -387,44 +387,50 @@ class ImpactReport:
                 return r
         raise KeyError(name)
 
-    def render(self, top: int = 10) -> str:
+    def render(self, top: int = 10, lang: Lang | None = None) -> str:
+        """The report as text, in ``lang`` (default: the current language)."""
+        with use_lang(lang or current_lang()):
+            return self._render(top)
+
+    def _render(self, top: int) -> str:
         s = self.summary
+        transitions = " (" + "; ".join(f"{t.before} -> {t.after}: {t.rows}" for t in s.transitions) + ")" if s.transitions else ""
         out = [
-            f"impact of {self.a.id} {self.a.version} -> {self.b.id} {self.b.version} on {self.corpus} ({self.corpus_kind}, {s.rows} assessments)",
-            f"evaluated under both: {s.evaluated}; not evaluated on one side or both: {s.not_evaluated}",
-            f"predikat changed: {s.moved}" + (" (" + "; ".join(f"{t.before} -> {t.after}: {t.rows}" for t in s.transitions) + ")" if s.transitions else ""),
-            f"displayed index changed: {s.index_changed}; exact index changed: {s.exact_changed}",
+            tr("impact.head", a=self.a.id, va=self.a.version, b=self.b.id, vb=self.b.version, corpus=self.corpus, kind=self.corpus_kind, n=s.rows),
+            tr("impact.evaluated", evaluated=s.evaluated, not_evaluated=s.not_evaluated),
+            tr("impact.moved", n=s.moved) + transitions,
+            tr("impact.index_changed", shown=s.index_changed, exact=s.exact_changed),
         ]
         scoring = len(self.diff.scoring)
-        out.append(f"diff: {len(self.diff.changes)} changes, {scoring} of which can change results (spbe-rules diff {self.a.id} {self.b.id})")
+        out.append(tr("impact.diff", n=len(self.diff.changes), scoring=scoring, a=self.a.id, b=self.b.id))
         if s.causes:
             out.append("")
-            out.append("caused by (each change tried alone, in both directions; see docs/ruleset-guide.md):")
+            out.append(tr("impact.caused_by"))
             for c in s.causes:
-                out.append(f"  {c.change}: {c.rows} row{'s' if c.rows != 1 else ''} changed, {c.moved} changed predikat  ({c.description})")
+                out.append("  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description))
         moved = self.moved
         if moved:
             out.append("")
-            out.append("predikat changed:")
+            out.append(tr("impact.moved_head"))
             for r in moved:
                 out.append("  " + _row_line(r))
         others = [r for r in self.rows if r.changed and not r.moved]
         if others:
             ranked = sorted(others, key=lambda r: (-abs(r.delta or 0), r.name))[:top]
             out.append("")
-            out.append(f"largest index changes without a predikat change (top {min(top, len(others))} of {len(others)}):")
+            out.append(tr("impact.largest", top=min(top, len(others)), n=len(others)))
             for r in ranked:
                 out.append("  " + _row_line(r))
         bad = self.not_evaluated
         if bad:
             out.append("")
-            out.append("not evaluated:")
+            out.append(tr("impact.not_evaluated"))
             for r in bad:
                 parts = []
                 if r.error_a is not None:
-                    parts.append(f"under {self.a.id}: {r.error_a}")
+                    parts.append(tr("impact.under", ruleset=self.a.id, error=r.error_a))
                 if r.error_b is not None:
-                    parts.append(f"under {self.b.id}: {r.error_b}")
+                    parts.append(tr("impact.under", ruleset=self.b.id, error=r.error_b))
                 out.append(f"  {r.name} ({r.source}): " + "; ".join(parts))
         return "\n".join(out)
 
@@ -433,11 +439,10 @@ def _row_line(r: ImpactRow) -> str:
     assert r.a is not None and r.b is not None
     d = r.delta or Fraction(0)
     sign = "+" if d > 0 else ""
-    cause = f"  caused by {', '.join(r.causes)}" if r.causes else ""
-    return (
-        f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} "
-        f"(exact {exact_text(r.a.index_exact)} -> {exact_text(r.b.index_exact)}, {sign}{exact_text(d)}){cause}"
-    )
+    cause = "  " + tr("impact.row_cause", causes=", ".join(r.causes)) if r.causes else ""
+    return f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} " + tr(
+        "impact.exact", a=exact_text(r.a.index_exact), b=exact_text(r.b.index_exact), delta=f"{sign}{exact_text(d)}"
+    ) + cause
 
 
 # -- impact -----------------------------------------------------------------------------------
@@ -549,8 +554,8 @@ def _summary(rows: list[ImpactRow], d: RulesetDiff, units: list[_Unit], structur
     largest = sorted(changed, key=lambda r: (-abs(r.delta or 0), r.name))[:10]
     describe: dict[str, str] = {}
     for u in units:
-        describe[u.label] = "; ".join(d.find(cid).describe(60) for cid in u.changes[:3]) + (f"; and {len(u.changes) - 3} more" if len(u.changes) > 3 else "")
-    describe[STRUCTURE] = f"changes that cannot be tried alone: {', '.join(c.id for c in structural[:5])}" + (f" and {len(structural) - 5} more" if len(structural) > 5 else "")
+        describe[u.label] = "; ".join(d.find(cid).describe(60) for cid in u.changes[:3]) + ("; " + tr("impact.and_more", n=len(u.changes) - 3) if len(u.changes) > 3 else "")
+    describe[STRUCTURE] = tr("impact.structural", ids=", ".join(c.id for c in structural[:5])) + (" " + tr("impact.and_more", n=len(structural) - 5) if len(structural) > 5 else "")
     counts: Counter[str] = Counter()
     moved_counts: Counter[str] = Counter()
     for r in rows:

@@ -8,7 +8,8 @@ from pathlib import Path
 from typing import Any
 from attrs import frozen
 from .._loading.assessment import Assessment, MissingPolicy, load_assessment, parse_assessment
-from .._base.errors import Location, Problem, ValidationError
+from .._base.errors import Location, Problem, ValidationError, tr
+from .._base.messages import Msg
 from .cases import is_suite_data, load_suite
 from .._loading.sniff import looks_like_suite
 from .._loading.source import read_source
@@ -42,10 +43,7 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
     if p.is_dir():
         return "folder", _folder(p)
     if not p.is_file():
-        raise CorpusError(
-            "corpus not found",
-            [Problem("NOT_FOUND", "the corpus does not exist", Location(str(p)), "name a folder of assessments, a CSV file or a case-suite file")],
-        )
+        raise CorpusError(Msg("head.corpus_not_found"), [Problem.of("NOT_FOUND.corpus", Location(str(p)))])
     if p.suffix.lower() in (".csv", ".xlsx", ".xlsm"):
         return ("csv" if p.suffix.lower() == ".csv" else "workbook"), _table(p)
 
@@ -53,15 +51,12 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
         try:
             data = read_source(p).data
         except ValidationError as exc:
-            raise CorpusError("corpus cannot be read", list(exc.problems)) from None
+            raise CorpusError(Msg("head.corpus_unreadable"), list(exc.problems)) from None
         suite_data = is_suite_data(data)
     else:
         suite_data = True
     if not suite_data:
-        raise CorpusError(
-            "not a corpus",
-            [Problem("NOT_A_CORPUS", "this file is not a case suite", Location(str(p), 1, 1), "name a folder of assessments, a CSV file or a case-suite file (format: spbe-rules/cases@1)")],
-        )
+        raise CorpusError(Msg("head.not_a_corpus"), [Problem.of("NOT_A_CORPUS", Location(str(p), 1, 1))])
     suite = load_suite(p)
     return "suite", [
         Entry(c.name, c.place, c.assessment, None, c.enable_rules, c.disable_rules, c.missing) for c in suite.cases
@@ -79,15 +74,15 @@ def _folder(folder: Path) -> list[Entry]:
             out.append(Entry(f"{a.instansi} {a.year} ({f.name})", rel, a))
         except ValidationError as exc:
             first = exc.problems[0] if exc.problems else None
-            reason = "not an assessment" if first is None else f"not a valid assessment: {first}"
+            reason = tr("impact.not_assessment") if first is None else tr("impact.invalid_assessment", problem=str(first))
             if len(exc.problems) > 1:
-                reason += f" (and {len(exc.problems) - 1} more)"
+                reason += " " + tr("impact.more", n=len(exc.problems) - 1)
             out.append(Entry(f.name, rel, None, reason))
     return out
 
 
 def _table(path: Path) -> list[Entry]:
-    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (docs/batch.md)."""
+    """The rows of a CSV file or workbook, read as ``spbe-rules batch`` reads them (https://spbe-rules.github.io/spbe-rules/batch/)."""
 
     try:
         rows = list(read_rows(path))
@@ -118,8 +113,8 @@ def _table(path: Path) -> list[Entry]:
 
 def _problems_text(problems: Sequence[Problem]) -> str:
     if not problems:
-        return "cannot be read"
+        return tr("impact.unreadable")
     p = problems[0]
-    col = f" (column {p.location.col})" if p.location.col is not None else ""
-    more = f" (and {len(problems) - 1} more)" if len(problems) > 1 else ""
+    col = " " + tr("impact.column", col=p.location.col) if p.location.col is not None else ""
+    more = " " + tr("impact.more", n=len(problems) - 1) if len(problems) > 1 else ""
     return f"[{p.code}] {p.message}{col}{more}"

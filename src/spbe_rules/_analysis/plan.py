@@ -6,7 +6,7 @@ each step costs and adds, and the resulting index and predikat, re-evaluated wit
 :func:`spbe_rules.evaluate`. The plan is **optimal**: no cheaper set of changes
 reaches the target under the same rules, costs and limits.
 
-How (exact integers throughout; see docs/planner.md):
+How (exact integers throughout; see the planner guide, https://spbe-rules.github.io/spbe-rules/planner/):
 
 * Weights are whole numbers after scaling (``_engine.compiled``): the index is
   ``sum(level * w) / total_w``, so a target is "total >= S" for one whole number S
@@ -35,6 +35,8 @@ How (exact integers throughout; see docs/planner.md):
 
 from __future__ import annotations
 
+import attrs
+
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
@@ -46,6 +48,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from .._loading.assessment import Assessment, MissingPolicy
 from .._model.converter import converter, exact_text
 from .._engine.engine import display_text, round_scaled
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import Location
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text
@@ -53,7 +56,7 @@ from .._model.model import Ruleset
 from .._engine.result import Result
 from .whatif import changed_assessment, enabled_fn, fraction_text
 from .._base.text import number_ranges
-from .plan_input import Costs, CostsError, Limits, PlanError, Target, _check_fit, load_costs, parse_costs, resolve_target
+from .plan_input import Costs, CostsError, Limits, PlanError, Target, _check_fit, load_costs, parse_costs, resolve_target, with_requirement_costs
 from .plan_solver import _Planner, _Scenario, _Solution
 
 __all__ = [
@@ -98,6 +101,7 @@ class PlanStep:
     unlocks: tuple[int, ...] = ()
     rules: tuple[str, ...] = ()
     reason: Text = Text("", "")
+    evidence: tuple[str, ...] = ()  # requirement items whose evidence this raise needs (not met yet)
 
 
 @frozen
@@ -174,7 +178,7 @@ def plan_to_dict(p: Plan) -> dict[str, Any]:
 
 
 def plan(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     target: str | int | Decimal | Fraction | Target,
     costs: Costs | Mapping[str, Any] | None = None,
@@ -199,6 +203,7 @@ def plan(
     way to that best index. Raises :class:`PlanError` for a bad target or an unsupported
     rule, :class:`CostsError` for costs or limits that do not fit the ruleset.
     """
+    ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     if costs is None:
         costs = Costs()
@@ -207,6 +212,7 @@ def plan(
     _check_fit(ruleset, costs, limits, limits_where)
     lim = costs.limits.merged(limits)
     before = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
+    costs = with_requirement_costs(ruleset, costs, before)
     tgt, need_total = resolve_target(ruleset, target, target_display)
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)
     planner = _Planner(ruleset, before, assessment, costs, lim, enabled)
@@ -273,7 +279,7 @@ def _assemble(
     after = evaluate(ruleset, new, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     if reachable and tgt.threshold is not None and after.index_exact < tgt.threshold:  # pragma: no cover - a planner bug
         raise AssertionError(f"planner bug: the plan reaches {after.index_exact}, not {tgt.threshold}")
-    steps = _steps(planner, ruleset, assessment, x, docs, costs)
+    steps = tuple(_with_evidence(s, ruleset, before) for s in _steps(planner, ruleset, assessment, x, docs, costs))
     total_cost = sum((s.cost for s in steps), Fraction(0))
     if sol is not None:
         assert total_cost == planner.cost_of_key(sol.key), "planner bug: cost mismatch"
@@ -409,6 +415,21 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
             number = numbers[p]
             out.append(PlanStep("indicator", number, None, ruleset.indicator(number).name, cur[p], x[p], cost, gain, gain_text, after, after_text, released, rules, reason))
     return tuple(out)
+
+
+def _with_evidence(step: PlanStep, ruleset: Ruleset, before: Result) -> PlanStep:
+    """The step with the requirement items (not met by the evidence yet) that its raise needs."""
+    if step.kind != "indicator" or step.indicator is None or step.from_level is None or step.to_level is None:
+        return step
+    if not ruleset.requirements_of(step.indicator):
+        return step
+    met = {c.requirement for c in before.indicator(step.indicator).requirements if c.met}
+    need = tuple(
+        r.id
+        for r in ruleset.requirements_of(step.indicator)
+        if step.from_level < r.level <= step.to_level and not r.optional and r.id not in met
+    )
+    return attrs.evolve(step, evidence=need)
 
 
 def _reason(

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import attrs
+
+from .._base.messages import Msg
+
 import difflib
 import os
 import re
@@ -18,6 +22,7 @@ from .._base.errors import EvaluationError, Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
+from .._base.links import docs_url
 
 
 class CostsError(ValidationError):
@@ -114,6 +119,8 @@ class Costs:
     indicators: Mapping[int, Fraction] = field(factory=dict, converter=_fraction_map)
     steps: Mapping[int, Mapping[int, Fraction]] = field(factory=dict, converter=_step_map)
     documents: Mapping[str, Fraction] = field(factory=dict, converter=_fraction_map)
+    requirements: Mapping[str, Fraction] = field(factory=dict, converter=_fraction_map)
+    default_requirement: Fraction | None = field(default=None, converter=_optional_fraction)
     unit: str | None = None
     limits: Limits = Limits()
     source: str = field(default="<default costs>", eq=False)
@@ -124,6 +131,16 @@ class Costs:
         if per is not None and to_level in per:
             return per[to_level]
         return self.indicators.get(indicator, self.default_step)
+
+    def requirement_cost(self, requirement_id: str) -> Fraction:
+        """The cost of producing the evidence of one requirement item."""
+        if requirement_id in self.requirements:
+            return self.requirements[requirement_id]
+        return self.default_requirement if self.default_requirement is not None else self.default_step
+
+    @property
+    def prices_requirements(self) -> bool:
+        return bool(self.requirements) or self.default_requirement is not None
 
     def document_cost(self, key: str) -> Fraction:
         if key in self.documents:
@@ -144,7 +161,7 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
     if not isinstance(data, dict):
         raise CostsError(
             "costs are not valid",
-            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), "see docs/planner.md")],
+            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), f"see {docs_url('planner')}")],
         )
     problems = schema_problems("costs", data, name)
     if problems:
@@ -174,6 +191,8 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
         indicators=indicators,
         steps=steps,
         documents={k: cost(v, "documents", k) for k, v in data.get("documents", {}).items()},
+        requirements={k: cost(v, "requirements", k) for k, v in data.get("requirements", {}).items()},
+        default_requirement=cost(data["default_requirement"], "default_requirement") if "default_requirement" in data else None,
         unit=data.get("unit"),
         limits=limits,
         source=name,
@@ -190,6 +209,25 @@ def load_costs(path: str | os.PathLike[str]) -> Costs:
 def check_costs_fit(ruleset: Ruleset, costs: Costs) -> None:
     """Every indicator, level and document a costs file names exists in ``ruleset`` (else :class:`CostsError`)."""
     _check_fit(ruleset, costs, None, "limits")
+
+
+def with_requirement_costs(ruleset: Ruleset, costs: Costs, before: Any) -> Costs:
+    """``costs`` with the step costs that requirement prices imply: for each indicator with requirement
+    items that ``costs.indicators`` does not price, the step to level L costs the required items of
+    level L that the evidence of ``before`` (a Result) does not meet yet."""
+    if not costs.prices_requirements or not ruleset.requirements:
+        return costs
+    steps = {n: dict(per) for n, per in costs.steps.items()}
+    for ir in before.indicators:
+        n = ir.id
+        if n in costs.indicators or n in costs.steps or not ruleset.requirements_of(n):
+            continue
+        met = {c.requirement for c in ir.requirements if c.met}
+        per = {}
+        for lv in range(ruleset.scale.min + 1, ruleset.scale.max + 1):
+            per[lv] = sum((costs.requirement_cost(r.id) for r in ruleset.requirements_of(n, lv) if not r.optional and r.id not in met), Fraction(0))
+        steps[n] = per
+    return attrs.evolve(costs, steps=steps)
 
 
 def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_where: str) -> None:
@@ -231,6 +269,11 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     for k in sorted(costs.documents):
         if k not in keys:
             unknown_document(k, costs.location("documents", k))
+    req_ids = {r.id for r in ruleset.requirements}
+    for rid in sorted(costs.requirements):
+        if rid not in req_ids:
+            guess = difflib.get_close_matches(rid, sorted(req_ids), n=1, cutoff=0.6)
+            problems.append(Problem.of("UNKNOWN_REQUIREMENT", costs.location("requirements", rid), hint=Msg("did_you_mean", guess=guess[0]) if guess else None, id=rid, rs=ruleset.id))
     for lim, loc_of in ((costs.limits, costs.location), (limits, None)):
         if lim is None:
             continue

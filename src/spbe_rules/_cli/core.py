@@ -20,7 +20,7 @@ from .._engine.result import Result, result_to_dict
 from .._loading.select import load_assessment_for, ruleset_for_assessment
 from .._loading.assessment import check_against
 from .._io.kuesioner import read_kuesioner_table
-from .._model.converter import exact_text
+from .._model.converter import band_range_text, exact_text
 from .._model.converter import converter
 import attrs
 
@@ -79,6 +79,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser("show", help=tr("cmd.show"), description=tr("cmd.show.description"))
     p.add_argument("ruleset", metavar="ID|PATH", help=tr("opt.show.ruleset"))
     p.add_argument("--format", choices=("text", "json"), default="text", help=tr("opt.format"))
+    p.add_argument("--brief", action="store_true", help=tr("opt.show.brief"))
     p.set_defaults(func=_show)
 
 
@@ -144,7 +145,12 @@ def _show(args: argparse.Namespace) -> int:
             index=Msg(f"show.from.{rs.display.predikat_from}") if f"show.from.{rs.display.predikat_from}" in CATALOGUE else rs.display.predikat_from,
         )
     )
-    out.append("  predikat: " + "; ".join(f"{b.name} [{exact_text(b.lower)}, {exact_text(b.upper)})" for b in rs.predikat.bands))
+    pbands = rs.predikat.bands
+    out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is pbands[-1])}" for b in pbands))
+    for cap in rs.scale.capabilities:
+        out.append("  " + tr("show.levels", name=cap.name, levels="; ".join(f"{k} {v}" for k, v in sorted(cap.levels.items()))))
+    if rs.stages:
+        out.append("  " + tr("show.stages", stages="; ".join(_stage_text(s) for s in rs.stages)))
     for d in (*rs.domains,) or (None,):
         if d is not None:
             out.append(tr("show.item", id=d.id, name=d.name, weight=exact_text(d.weight)))
@@ -156,6 +162,15 @@ def _show(args: argparse.Namespace) -> int:
                 if ind.aspect == a.id:
                     flag = " [" + tr("status.provisional") + "]" if ind.status == "provisional" else ""
                     out.append("    " + tr("show.item", id=f"{ind.number:>3}", name=ind.name, weight=exact_text(ind.weight)) + flag)
+                    if not args.brief:
+                        out.extend(f"          {k}: {' '.join(v.split())}" for k, v in sorted(ind.criteria.items()))
+                    if ind.sub_levels is not None:
+                        sub = ind.sub_levels
+                        out.append("        " + tr("show.sub_levels", min=sub.min, max=sub.max, item=sub.item or "-"))
+                    if ind.external is not None:
+                        ext = ind.external
+                        ext_bands = "; ".join(f"{exact_text(b.lower)}-{exact_text(b.upper)} -> {exact_text(b.value)}" for b in ext.bands)
+                        out.append("        " + tr("show.external", source=ext.source, bands=ext_bands, includes=ext.includes))
                     items = rs.requirements_of(ind.number)
                     gone = rs.unavailable_reason(ind.number)
                     if items:
@@ -167,6 +182,13 @@ def _show(args: argparse.Namespace) -> int:
         out.append(tr("show.rule", id=r.id, kind=r.kind, state=state, status=_status(r.status), targets=", ".join(map(str, r.targets)), level=r.max_level))
     write_output("\n".join(out), None)
     return 0
+
+
+def _stage_text(stage: Any) -> str:
+    flags = [tr("show.stage_review")] if stage.kind == "review" else []
+    if stage.status == "provisional":
+        flags.append(tr("status.provisional"))
+    return f"{stage.id} ({stage.name})" + (f" [{', '.join(flags)}]" if flags else "")
 
 
 def _status(status: str) -> str:

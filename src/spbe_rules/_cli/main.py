@@ -53,6 +53,7 @@ COMMANDS: dict[str, str] = {
     "kuesioner": "_cli.kuesioner",
     "risk": "_cli.views",
     "compare": "_cli.views",
+    "transisi": "_cli.transisi",
 }
 
 

@@ -467,4 +467,7 @@ def render_plan(p: Plan, rs: Ruleset, lang: str = "id", limits: Limits | None = 
         out.append(f"  {k:>2}. {what:<57} {L['cost']} {exact_text(s.cost):>4}  {s.gain_text:>8} -> {s.index_after_text} ({exact_text(s.index_after)})")
         reason = s.reason.id if lang == "id" else s.reason.en
         out.extend(textwrap.wrap(reason, 96, initial_indent="      ", subsequent_indent="      "))
+        if s.evidence:
+            head = "bukti yang perlu dibuat" if lang == "id" else "evidence to produce"
+            out.extend(textwrap.wrap(f"{head}: {', '.join(s.evidence)}", 96, initial_indent="      ", subsequent_indent="        "))
     return "\n".join(line.rstrip() for line in out) + "\n"

@@ -29,12 +29,16 @@ EXPLANATION_SCHEMA = "spbe-rules/explanation@1"
 
 @frozen
 class Text:
+    """A text in Bahasa Indonesia and English."""
+
     id: str
     en: str
 
 
 @frozen
 class Node:
+    """A node of an explanation tree."""
+
     kind: str
     id: str
     title: str
@@ -48,6 +52,8 @@ class Node:
 
 @frozen
 class Explanation:
+    """The explanation tree of a result (why each index and level is what it is)."""
+
     root: Node
     schema: str = EXPLANATION_SCHEMA
 
@@ -132,7 +138,7 @@ def describe_condition(
         now = levels.get(cond.indicator)
         name = _ind_name(rs, cond.indicator)
         if ind:
-            return f"indikator {cond.indicator} ({name}) minimal level {cond.level} (sekarang {now})"
+            return f"indikator {cond.indicator} ({name}) minimal tingkat {cond.level} (sekarang {now})"
         return f"indicator {cond.indicator} ({name}) at level {cond.level} or above (now {now})"
     if isinstance(cond, HasDocument):
         name = _doc_name(rs, cond.document)
@@ -176,7 +182,7 @@ def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fr
         name = _ind_name(rs, cond.indicator)
         now = levels.get(cond.indicator)
         if ind:
-            return f"indikator {cond.indicator} ({name}) mencapai level {cond.level} (sekarang {now})"
+            return f"indikator {cond.indicator} ({name}) mencapai tingkat {cond.level} (sekarang {now})"
         return f"indicator {cond.indicator} ({name}) reaches level {cond.level} (now {now})"
     if isinstance(cond, (HasDocument, Not)):
         return describe_condition(cond, rs, levels, docs, lang)
@@ -263,7 +269,7 @@ def _stage_history(result: Any, number: int) -> Text | None:
             steps_id.append(f"tahap {st.stage}: {level_text(change.after)} (diubah asesor dari {level_text(change.before)})")
             steps_en.append(f"stage {st.stage}: {level_text(change.after)} (changed by the assessors from {level_text(change.before)})")
     return Text(
-        "Level yang diajukan per tahap: " + ", ".join(steps_id) + ". Yang dihitung adalah level dari tahap terakhir yang menilainya.",
+        "Tingkat kematangan yang diajukan per tahap: " + ", ".join(steps_id) + ". Yang dihitung adalah tingkat dari tahap terakhir yang menilainya.",
         "Submitted level by stage: " + ", ".join(steps_en) + ". The level from the latest stage that scored it counts.",
     )
 
@@ -320,7 +326,7 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
         gone = rs.unavailable_reason(ir.id)
         why_id = f": {gone.reason.id}" if gone else "."
         why_en = f": {gone.reason.en}" if gone else "."
-        t = Text(f"Ruleset ini tidak menguraikan persyaratan indikator ini{why_id}", f"This ruleset gives no requirement items for this indicator{why_en}")
+        t = Text(f"Set aturan ini tidak menguraikan persyaratan indikator ini{why_id}", f"This ruleset gives no requirement items for this indicator{why_en}")
         return Node("evidence", str(ir.id), "Bukti dukung", None, t, basis)
     sup = ir.supported_level
     counted_id = "dihitung tingkat yang didukung bukti" if ir.counted == "supported" else "dihitung tingkat yang diajukan"
@@ -406,15 +412,15 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 holding.append(rule)
                 by = ", ".join(ir.rules)
                 t = Text(
-                    f"Aturan {rule.id} juga menahan indikator ini paling tinggi level {rule.max_level} karena syaratnya belum terpenuhi, "
-                    f"tetapi aturan {by} sudah menurunkannya ke level {eff_s} lebih dulu. {release.id}{status.id}",
+                    f"Aturan {rule.id} juga membatasi indikator ini paling tinggi tingkat {rule.max_level} karena syaratnya belum terpenuhi, "
+                    f"tetapi aturan {by} sudah menurunkannya ke tingkat {eff_s} lebih dulu. {release.id}{status.id}",
                     f"Rule {rule.id} also holds this indicator at level {rule.max_level} at most because its condition is not met, "
                     f"but rule {by} had already lowered it to level {eff_s}. {release.en}{status.en}",
                 )
             else:
                 t = Text(
-                    f"Syarat aturan {rule.id} belum terpenuhi, sehingga indikator ini paling tinggi level {rule.max_level}; "
-                    f"level yang diajukan ({lv_s}) tidak melebihi batas itu, jadi levelnya tidak berubah. {release.id}{status.id}",
+                    f"Syarat aturan {rule.id} belum terpenuhi, sehingga indikator ini paling tinggi tingkat {rule.max_level}; "
+                    f"tingkat yang diajukan ({lv_s}) tidak melebihi batas itu, jadi tingkatnya tidak berubah. {release.id}{status.id}",
                     f"The condition of rule {rule.id} is not met, so this indicator may be at most level {rule.max_level}; "
                     f"the submitted level ({lv_s}) is not above that, so it does not change. {release.en}{status.en}",
                 )
@@ -428,19 +434,19 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 f"The cap of rule {r.id} is lifted when {describe_release(r.unless, rs, eff, docs, 'en')}." for r in holding
             )
             if len(holding) > 1:
-                lifts_id += " Semua batas itu harus lepas agar level yang diajukan dihitung."
+                lifts_id += " Semua batas itu harus lepas agar tingkat yang diajukan dihitung."
                 lifts_en += " All of these caps must be lifted for the submitted level to count."
             text = Text(
-                f"Diajukan level {lv_s}, tetapi dihitung level {eff_s} ({level_name}): indikator ini ditahan "
-                f"pada level {eff_s} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
+                f"Diajukan tingkat {lv_s}, tetapi dihitung tingkat {eff_s} ({level_name}): indikator ini dibatasi "
+                f"pada tingkat {eff_s} oleh aturan {', '.join(ir.rules)}. {lifts_id} Bobot {_num(ir.weight)}.",
                 f"Submitted level {lv_s}, but counted at level {eff_s} ({level_name}): rule {', '.join(ir.rules)} "
                 f"holds this indicator at level {eff_s}. {lifts_en} Weight {_num(ir.weight)}.",
             )
         else:
-            filled_id = " (tidak diisi; dihitung pada level terendah sesuai kebijakan yang dipilih)" if ir.filled else ""
+            filled_id = " (tidak diisi; dihitung pada tingkat terendah sesuai kebijakan yang dipilih)" if ir.filled else ""
             filled_en = " (not given; counted at the lowest level under the chosen policy)" if ir.filled else ""
             text = Text(
-                f"Level {eff_s}{f' ({level_name})' if level_name else ''}{filled_id}{': ' + crit if crit else '.'} Bobot {_num(ir.weight)}.",
+                f"Tingkat {eff_s}{f' ({level_name})' if level_name else ''}{filled_id}{': ' + crit if crit else '.'} Bobot {_num(ir.weight)}.",
                 f"Level {eff_s}{f' ({level_name})' if level_name else ''}{filled_en}. Weight {_num(ir.weight)}.",
             )
         history = _stage_history(result, ir.id)
@@ -462,7 +468,7 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         kids = tuple(ind_nodes.get(ar.id, []))
         lowered = tuple(sorted({r for k in kids for r in k.rules}))
         text = Text(
-            f"Indeks aspek {ar.index} (tepat {_num(ar.index_exact)}) = jumlah (level x bobot) indikatornya dibagi bobot aspek {_num(ar.weight)}.",
+            f"Indeks aspek {ar.index} (tepat {_num(ar.index_exact)}) = jumlah (tingkat x bobot) indikatornya dibagi bobot aspek {_num(ar.weight)}.",
             f"Aspect index {ar.index} (exact {_num(ar.index_exact)}) = sum of its indicators' level x weight divided by the aspect weight {_num(ar.weight)}.",
         )
         aspect_nodes.setdefault(ar.domain, []).append(Node("aspect", ar.id, ar.name, ar.index, text, cite(rs, asp.citation), lowered, asp.status, kids))
@@ -489,7 +495,7 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
         if not o.enabled and not rule.enabled:
             t = Text(
                 f"Aturan opsional {o.id} mati secara bawaan dan tidak dinyalakan pada evaluasi ini, jadi tidak membatasi apa pun "
-                f"(sasarannya indikator {targets}, paling tinggi level {rule.max_level}). Aturan ini dipakai hanya bila dinyalakan "
+                f"(sasarannya indikator {targets}, paling tinggi tingkat {rule.max_level}). Aturan ini dipakai hanya bila dinyalakan "
                 f"(CLI: --enable-rule {o.id}).{status.id}",
                 f"Optional rule {o.id} is off by default and was not switched on for this evaluation, so it limits nothing "
                 f"(it targets indicators {targets}, at most level {rule.max_level}). It applies only when switched on "
@@ -510,16 +516,16 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             capped = set(o.capped)
             earlier = [n for n in rule.targets if n not in capped and submitted.get(n, 0) > rule.max_level]
             below = [n for n in rule.targets if n not in capped and n not in earlier]
-            parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi level {rule.max_level}."]
+            parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi tingkat {rule.max_level}."]
             parts_en = [f"The condition of this rule is not met, so indicators {targets} may be at most level {rule.max_level}."]
             if capped:
-                parts_id.append(f"Ditahan pada level {rule.max_level} oleh aturan ini (level yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}.")
+                parts_id.append(f"Dibatasi pada tingkat {rule.max_level} oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}.")
                 parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {number_ranges(capped, pairs_as_list=True)}.")
             if earlier:
                 parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {number_ranges(earlier, pairs_as_list=True)}.")
                 parts_en.append(f"Already lowered by another rule: indicators {number_ranges(earlier, pairs_as_list=True)}.")
             if below:
-                parts_id.append(f"Tidak berubah karena level yang diajukan tidak melebihi batas: indikator {number_ranges(below, pairs_as_list=True)}.")
+                parts_id.append(f"Tidak berubah karena tingkat yang diajukan tidak melebihi batas: indikator {number_ranges(below, pairs_as_list=True)}.")
                 parts_en.append(f"Unchanged because the submitted level is not above the cap: indicators {number_ranges(below, pairs_as_list=True)}.")
             t = Text(" ".join([*parts_id, release.id]) + status.id, " ".join([*parts_en, release.en]) + status.en)
         rule_nodes.append(Node("rule", o.id, rule.description or o.id, None, t, cite(rs, rule.legal_basis, True), (o.id,) if o.capped else (), rule.status))
@@ -532,7 +538,7 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
                 None,
                 Text(
                     "Aturan ketergantungan: bila syarat sebuah aturan tidak terpenuhi, indikator sasarannya dihitung paling tinggi "
-                    "pada level batasnya, berapa pun level yang diajukan. Berikut setiap aturan dan hasilnya.",
+                    "pada tingkat batasnya, berapa pun tingkat yang diajukan. Berikut setiap aturan dan hasilnya.",
                     "Dependency rules: when a rule's condition is not met, its target indicators count at its cap at most, "
                     "whatever level was submitted. Each rule and its outcome follow.",
                 ),
@@ -560,8 +566,8 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             idx = display_text(rounded, c.decimals)
             ids = number_ranges((i.id for i in lowered_all), pairs_as_list=True)
             root_text = Text(
-                f"{root_text.id} Aturan ketergantungan menahan {len(lowered_all)} indikator di bawah level yang diajukan "
-                f"(indikator {ids}); tanpa batas itu, yaitu bila syarat aturannya terpenuhi dan level yang diajukan diterima, "
+                f"{root_text.id} Aturan ketergantungan membatasi {len(lowered_all)} indikator di bawah tingkat yang diajukan "
+                f"(indikator {ids}); tanpa batas itu, yaitu bila syarat aturannya terpenuhi dan tingkat yang diajukan diterima, "
                 f"indeksnya {idx} (predikat {pred}).",
                 f"{root_text.en} Dependency rules hold {len(lowered_all)} indicators below their submitted level "
                 f"(indicators {ids}); without those caps, that is if the rules' conditions were met and the submitted levels "

@@ -41,6 +41,8 @@ class BatchRow:
     columns: Mapping[str, int] = field(factory=dict, eq=False, repr=False)
     target: Fraction | None = None
     owners: Mapping[int, str] = field(factory=dict)
+    # requirement items of the next level not met, per indicator (from an assessment's evidence)
+    unmet: Mapping[int, tuple[str, ...]] = field(factory=dict)
 
     def location(self, key: str | None = None) -> Location:
         """Where this row (or one of its fields) is."""
@@ -68,6 +70,7 @@ class BatchResult:
     target: Fraction | None = None
     owners: Mapping[int, str] = field(factory=dict)
     documents: Mapping[str, bool] = field(factory=dict)
+    unmet: Mapping[int, tuple[str, ...]] = field(factory=dict)  # from evidence: the next level's unmet items
 
 
 @frozen

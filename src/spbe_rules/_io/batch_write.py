@@ -167,8 +167,9 @@ class _JsonlWriter(BatchWriter):
 
 
 def result_record(r: BatchResult) -> dict[str, Any]:
-    """The JSON object of one result (one line of a ``.jsonl`` output)."""
-    return {
+    """The JSON object of one result (one line of a ``.jsonl`` output). With evidence it also has
+    ``unmet``: per indicator the requirement items of the next level that are not met."""
+    rec = {
         "instansi": r.instansi,
         "year": r.year,
         "stage": r.stage,
@@ -186,6 +187,9 @@ def result_record(r: BatchResult) -> dict[str, Any]:
         "owners": {str(n): unit for n, unit in sorted(r.owners.items())},
         "documents": dict(r.documents),
     }
+    if r.unmet:
+        rec["unmet"] = {str(n): list(ids) for n, ids in sorted(r.unmet.items())}
+    return rec
 
 
 def owners_text(owners: Mapping[int, str]) -> str:
@@ -194,6 +198,12 @@ def owners_text(owners: Mapping[int, str]) -> str:
     for n in sorted(owners):
         units.setdefault(owners[n], []).append(n)
     return "; ".join(f"{unit}: {number_ranges(ns)}" for unit, ns in units.items())
+
+
+def _number_format(shown: str) -> str:
+    """The Excel number format that shows a number as ``shown`` does: ``"3.30"`` -> ``0.00``."""
+    _, _, decimals = shown.partition(".")
+    return "0." + "0" * len(decimals) if decimals else "0"
 
 
 class _XlsxWriter(BatchWriter):
@@ -208,14 +218,21 @@ class _XlsxWriter(BatchWriter):
         self.saved = False
 
     def write(self, r: BatchResult) -> None:
-        cells = self.cells(r)
-        for k in range(4, 7 + len(self.domains) + len(self.aspects)):  # displayed indices as exact decimals (numbers in Excel)
+        cells: list[Any] = self.cells(r)
+        for k in range(4, 7 + len(self.domains) + len(self.aspects)):
+            # displayed indices: numbers in Excel, shown with the decimals the ruleset displays
+            # ("3.30" stays 3.30, not 3.3); index_exact (5) stays text, it may be a fraction
             if k != 5 and k != 6 and cells[k] != "":
-                cells[k] = Decimal(cells[k])
+                text = cells[k]
+                num = self.cell(self.ws, value=Decimal(text))  # type: ignore[arg-type]  # openpyxl writes a Decimal as a number; its stubs leave Decimal out
+                num.number_format = _number_format(text)
+                cells[k] = num
         for k, v in enumerate(cells):
             if isinstance(v, str) and v:  # text is written as text, never as a formula (also with raw_text)
                 c = self.cell(self.ws, value=v)
                 c.data_type = "s"
+                if k == 5:
+                    c.number_format = "@"  # an exact value such as 31/11 must not become a date or a float
                 cells[k] = c
         self.ws.append(cells)
         self.count += 1

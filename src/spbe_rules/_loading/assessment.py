@@ -12,7 +12,7 @@ import os
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal, Union
+from typing import Any, Literal
 
 from attrs import field, frozen
 
@@ -69,7 +69,7 @@ class ReviewMark:
     reason: str | None = None
 
 
-Detail = Union[SubLevelsGiven, ScoreGiven, ReviewMark]
+Detail = SubLevelsGiven | ScoreGiven | ReviewMark
 
 
 @frozen
@@ -117,13 +117,13 @@ class Assessment:
         cls,
         levels: Mapping[int, int],
         *,
+        year: int,
         instansi: str = "-",
-        year: int = 2024,
         ruleset: str | None = None,
         documents: Mapping[str, bool] | None = None,
         stage: str | None = None,
     ) -> Assessment:
-        """Build an assessment in code (validated like a file)."""
+        """Build an assessment in code (validated like a file); ``year`` is the evaluation year (no default: it chooses the ruleset)."""
         data: dict[str, Any] = {"instansi": instansi, "year": year, "levels": dict(levels)}
         if ruleset is not None:
             data["ruleset"] = ruleset
@@ -246,7 +246,7 @@ def check_against(
         raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
     problems: list[Problem] = []
     numbers = set(ruleset.numbers)
-    lo, hi = ruleset.scale.min, ruleset.scale.max
+    lo = ruleset.scale.min
     stage_order = [s.id for s in ruleset.stages]
     path_of = (lambda sid: ["stages", sid]) if assessment.staged else (lambda sid: ["levels"])
     review_stages = {s.id for s in ruleset.stages if s.kind == "review"}
@@ -374,4 +374,3 @@ def _resolve(
     return StageLevels(st.id, values, details)
 
 
-_ = PosList  # re-exported type used by callers that inspect raw data

@@ -26,6 +26,11 @@ __all__ = ["Level", "converter", "exact_text", "level_text", "structure_level", 
 converter = cattrs.Converter(omit_if_default=False, forbid_extra_keys=True)
 
 
+def band_range_text(band: Band, highest: bool) -> str:
+    """A predikat band as an interval: ``[1.8, 2.6)``; the highest band also covers its upper bound: ``[4.2, 5]``."""
+    return f"[{exact_text(band.lower)}, {exact_text(band.upper)}{']' if highest else ')'}"
+
+
 def exact_text(value: Fraction) -> str:
     """The exact decimal text of ``value`` when it has one, else ``"p/q"``."""
     num, den = value.numerator, value.denominator

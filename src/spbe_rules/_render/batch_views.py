@@ -81,7 +81,7 @@ def heatmap_svg(
 ) -> str:
     """Rows: ``indicators`` (number, name) in the given order; columns: ``institutions``; a cell per
     known level, coloured by level and labelled with it."""
-    cell_w, cell_h, label_w, top, right, legend_h = 20, 16, 250, 128, 96, 34
+    cell_w, cell_h, label_w, top, right, legend_h = 20, 16, 250, 140, 96, 34  # top holds a column label of 24 characters at -55 degrees
     width = label_w + cell_w * len(institutions) + right
     height = top + cell_h * len(indicators) + legend_h
     label = _t("batch.heat.aria", rows=len(indicators), cols=len(institutions))

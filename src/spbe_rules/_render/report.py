@@ -27,6 +27,7 @@ from .._model.converter import exact_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.numbers import check_in_range
 from .._base.errors import Location
 from .._engine.result import Result
@@ -34,10 +35,10 @@ from .._analysis.plan import plan as make_plan
 from .._loading.load import load_ruleset
 
 from .._analysis.compare import YearComparison
-from .._analysis.risk import risk
 from .views import bound_text
 from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
-from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_section, stages_section, years_section
+from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_for_report, risk_section, stages_section, years_section
+from .gaps import gaps_section
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -104,10 +105,14 @@ def _page(title: str, body: str) -> str:
 
 
 def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, width: int = 640) -> str:
-    """The predikat bands as a horizontal scale with a marker at the index."""
+    """The predikat bands as a horizontal scale with a marker at the index.
+
+    The side margins hold half of a centred label (a bound, or the marker's index at either end of
+    the scale), and the marker's label sits below the top edge, so nothing is clipped.
+    """
     bands = rs.predikat.bands
     lo, hi = bands[0].lower, bands[-1].upper
-    left, right, top, bar_h = 10, 10, 34, 22
+    left, right, top, bar_h, height = 24, 24, 40, 22, 92
     span = Fraction(width - left - right)
 
     def x(v: Fraction) -> Fraction:
@@ -121,18 +126,18 @@ def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, 
         scaled = v * 10**dec
         return display_text(int(scaled), dec) if scaled.denominator == 1 else exact_text(v)
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="86" viewBox="0 0 {width} 86" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">']
+    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">']
     for b in bands:
         x0, x1 = x(b.lower), x(b.upper)
         colour = _band_colour(names, b.name)
         parts.append(f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>')
         parts.append(f'<text x="{_px((x0 + x1) / 2)}" y="{top + bar_h + 16}" font-size="11" text-anchor="middle" fill="{_INK}">{_e(b.name)}</text>')
         parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(shown_bound(b.lower))}</text>')
-    parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="end" fill="{_MUTED}">{_e(shown_bound(hi))}</text>')
+    parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(shown_bound(hi))}</text>')
     mx = x(value)
     parts.append(f'<line x1="{_px(mx)}" y1="{top - 2}" x2="{_px(mx)}" y2="{top + bar_h + 2}" stroke="{_INK}" stroke-width="3"/>')
-    parts.append(f'<polygon points="{_px(mx - 6)},10 {_px(mx + 6)},10 {_px(mx)},19" fill="{_INK}"/>')
-    parts.append(f'<text x="{_px(mx)}" y="8" font-size="11" font-weight="700" text-anchor="middle" fill="{_INK}" class="marker-label">{_e(shown)}</text>')
+    parts.append(f'<polygon points="{_px(mx - 6)},16 {_px(mx + 6)},16 {_px(mx)},25" fill="{_INK}"/>')
+    parts.append(f'<text x="{_px(mx)}" y="13" font-size="11" font-weight="700" text-anchor="middle" fill="{_INK}" class="marker-label">{_e(shown)}</text>')
     parts.append("</svg>")
     return "".join(parts)
 
@@ -141,7 +146,7 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     """A radar (spider) chart of ``values`` (one axis per label) on the scale ``lo..hi``."""
     n = len(labels)
     cx = cy = size / 2
-    radius = size / 2 - 62
+    radius = size / 2 - 80  # room outside the outer ring for a label such as "A3 5.00"
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
     if n < 3:  # a radar needs three axes; fall back to a note
         parts.append('<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
@@ -165,8 +170,8 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     for k, (v, t, label, title) in enumerate(zip(values, texts, labels, titles)):
         px, py = point(k, v)
         parts.append(f'<circle cx="{_fpx(px)}" cy="{_fpx(py)}" r="4" fill="{_ACCENT}"><title>{_e(title)}: {_e(t)}</title></circle>')
-        lx, ly = point(k, Fraction(hi) + Fraction(hi - lo, 4) if hi > lo else Fraction(hi))
         angle = -math.pi / 2 + 2 * math.pi * k / n
+        lx, ly = cx + (radius + 14) * math.cos(angle), cy + (radius + 14) * math.sin(angle) + 4  # beyond the outer ring
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
         parts.append(f'<text x="{_fpx(lx)}" y="{_fpx(ly)}" font-size="12" text-anchor="{anchor}" fill="{_INK}"><tspan font-weight="700">{_e(label)}</tspan> <tspan class="value">{_e(t)}</tspan><title>{_e(title)}</title></text>')
     parts.append("</svg>")
@@ -183,15 +188,19 @@ def bars_svg(
     width: int = 500,
     css_class: str = "bars",
 ) -> str:
-    """Horizontal bars ``(label, title, value, text)`` on the scale ``lo..hi``, with an optional target line."""
-    label_w, right = 170, 56
+    """Horizontal bars ``(label, title, value, text)`` on the scale ``lo..hi``, with an optional target line.
+
+    Bars start a short stub before the scale's lowest value, so a value at the bottom of the
+    scale (an index of 1.00) still shows as a bar; lengths beyond the stub are proportional.
+    """
+    label_w, right, stub = 180, 56, 6  # a label of 24 characters fits in label_w at 12 px
     row_h, bar_h, top = 34, 20, 26
     height = top + row_h * len(rows) + 24
-    span = Fraction(width - label_w - right)
+    span = Fraction(width - label_w - stub - right)
 
     def x(v: Fraction) -> Fraction:
         v = min(max(v, Fraction(lo)), Fraction(hi))
-        return label_w + (v - lo) / (hi - lo) * span if hi > lo else Fraction(label_w)
+        return label_w + stub + ((v - lo) / (hi - lo) * span if hi > lo else Fraction(0))
 
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">']
     for level in range(lo, hi + 1):
@@ -279,8 +288,8 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
 
 
 def report_html(
+    ruleset: RulesetLike,
     result: Result,
-    ruleset: Ruleset,
     *,
     target: Fraction | None = None,
     assessment: Any = None,
@@ -296,10 +305,10 @@ def report_html(
     is false) the cheapest plan to the next predikat (``plan_options`` are passed to
     ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
     """
-    rs = ruleset
+    rs = as_ruleset(ruleset)
     if target is not None:
         check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
-    risk_view = risk(rs, assessment, **_switches(result, rs)) if assessment is not None else None
+    risk_view, risk_note = risk_for_report(rs, assessment, **_switches(result, rs)) if assessment is not None else (None, "")
     names = [b.name for b in rs.predikat.bands]
     colour = _band_colour(names, result.predikat)
     lo, hi = rs.scale.min, rs.scale.max
@@ -325,7 +334,7 @@ def report_html(
         predikat_scale_svg(rs, Fraction(result.index) if result.predikat_from == "rounded" else result.index_exact, result.index, result.predikat),
         "<figcaption>Posisi indeks pada rentang predikat.</figcaption></figure>",
         provisional_section(rs, result),
-        risk_section(risk_view, rs) if risk_view is not None else "",
+        risk_section(risk_view, rs) if risk_view is not None else risk_note,
         stages_section(result, rs),
     ]
     # charts
@@ -526,6 +535,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         last_year = [rec for (_, yy), rec in latest.items() if yy == years[-1]]
         body.append(heatmap_section(last_year, rulesets))
         body.append(owners_section(last_year, rulesets))
+        body.append(gaps_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest, colours))
@@ -580,7 +590,7 @@ def _change_svg(rows: Sequence[tuple[str, Fraction]], width: int = 640) -> str:
         w = abs(d) / biggest * half
         x0 = mid if d >= 0 else mid - w
         colour = "#2e7d32" if d > 0 else "#c62828"
-        short = inst if len(inst) <= 32 else inst[:31] + "\u2026"
+        short = inst if len(inst) <= 29 else inst[:28] + "\u2026"  # 29 characters fit in label_w at 11 px
         parts.append(f'<text x="{label_w - 8}" y="{y + 14}" font-size="11" text-anchor="end" fill="{_INK}">{_e(short)}<title>{_e(inst)}</title></text>')
         parts.append(f'<rect class="bar" x="{_px(x0)}" y="{y + 3}" width="{_px(w)}" height="{row_h - 6}" fill="{colour}"><title>{_e(inst)}: {_signed(d)}</title></rect>')
         tx = mid + w + 4 if d >= 0 else mid - w - 4

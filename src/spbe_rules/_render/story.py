@@ -13,13 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from fractions import Fraction
+from typing import Any
 
 from .._analysis.compare import YearComparison
-from .._analysis.risk import Risk, band_floor, decimal_text
-from .._base.errors import current_lang
+from .._analysis.risk import Risk, band_floor, decimal_text, risk
+from .._base.errors import EvaluationError, current_lang
 from .._base.messages import render
 from .._base.text import number_ranges
 from .._engine.result import Result
+from .._loading.assessment import Assessment
 from .._model.model import Ruleset
 from .svg import ACCENT, INK, MUTED, band_colour, esc, px
 from .views import bound_text, boundary_sentence, rule_sentence, signed_text
@@ -32,6 +34,7 @@ __all__ = [
     "margin_card",
     "margin_svg",
     "provisional_section",
+    "risk_for_report",
     "risk_section",
     "stages_section",
     "years_section",
@@ -53,6 +56,11 @@ _PLACES = 4  # decimals shown for exact differences (indices of 59/2020 end with
 
 def _num(v: Fraction) -> str:
     return decimal_text(v, _PLACES)
+
+
+def _lv(level: int | Fraction) -> str:
+    """A level as written: a whole number, or the exact mean of sub-levels as a decimal (2.5, never 5/2)."""
+    return str(level) if isinstance(level, int) or level.denominator == 1 else decimal_text(Fraction(level), _PLACES)
 
 
 def _t(key: str, **params: object) -> str:
@@ -242,6 +250,17 @@ def margin_card(r: Risk) -> str:
     )
 
 
+def risk_for_report(rs: Ruleset, assessment: Assessment, **options: Any) -> tuple[Risk | None, str]:
+    """The margin and risks for the report, or (when a level is not one whole level, such as the exact
+    mean of sub-levels of 5/2018 indicator 35) no risks and a note saying why."""
+    try:
+        return risk(rs, assessment, **options), ""
+    except EvaluationError as exc:
+        if not any(p.code == "NOT_WHOLE_LEVEL" for p in exc.problems):
+            raise
+        return None, f"<h2>{esc(_t('story.risk.head'))}</h2><p class=\"muted\">{esc(exc.problems[0].message)}</p>"
+
+
 def risk_section(r: Risk, rs: Ruleset, limit: int = 12) -> str:
     lang = current_lang()
     out = [f"<h2>{esc(_t('story.risk.head'))}</h2>"]
@@ -285,7 +304,8 @@ def stages_section(result: Result, rs: Ruleset) -> str:
             ind = rs.indicator(ch.indicator)
             before = rs.scale.level_name(ind.capability, ch.before) or ""
             after = rs.scale.level_name(ind.capability, ch.after) or ""
-            changes.append(f'<span title="{esc(ind.name)}: {esc(before)} \u2192 {esc(after)}">{ch.indicator}: {ch.before}\u2192{ch.after}</span>')
+            why = f" ({esc(_t('story.stages.reason', reason=ch.reason))})" if ch.reason else ""
+            changes.append(f'<span title="{esc(ind.name)}: {esc(before)} \u2192 {esc(after)}">{ch.indicator}: {_lv(ch.before)}\u2192{_lv(ch.after)}</span>{why}')
         what = ", ".join(changes) if changes else f'<span class="muted">{esc(_t("story.stages.first" if prev is None else "story.stages.none"))}</span>'
         pred = esc(s.predikat) if prev is None or prev.predikat == s.predikat else f"<strong>{esc(prev.predikat)} \u2192 {esc(s.predikat)}</strong>"
         out.append(
@@ -313,19 +333,21 @@ def indicators_section(result: Result, rs: Ruleset) -> str:
             notes.append(_t("story.indicators.capped", rules=", ".join(ir.rules)))
         if ir.filled:
             notes.append(_t("story.indicators.filled"))
+        if ir.review is not None and not ir.review.valid:
+            notes.append(_t("story.indicators.reviewed", before=_lv(ir.review.before), reason=ir.review.reason or "-"))
         if ind.status == "provisional":
             notes.append(_tag())
         row = f'<tr class="{"capped" if ir.rules else ""}"><td>{ir.id}</td><td>{esc(ind.name)}</td><td>{esc(ind.aspect)}</td>'
         if staged:
             c = claimed.get(ir.id, ir.level)
-            row += f'<td class="num{" diff" if c != ir.level else ""}">{c}</td>'
+            row += f'<td class="num{" diff" if c != ir.level else ""}">{_lv(c)}</td>'
         name = rs.scale.level_name(ind.capability, ir.effective_level) or ""
-        row += f'<td class="num">{ir.level}</td>'
+        row += f'<td class="num">{_lv(ir.level)}</td>'
         if evidenced:
             sup = "-" if ir.supported_level is None else str(ir.supported_level)
             title = esc(_t("story.indicators.no_evidence")) if ir.supported_level is None else ""
             row += f'<td class="num{" diff" if ir.supported_level != ir.level else ""}" title="{title}">{sup}</td>'
-        row += f'<td class="num{" diff" if ir.effective_level != ir.level else ""}">{ir.effective_level}</td>'
+        row += f'<td class="num{" diff" if ir.effective_level != ir.level else ""}">{_lv(ir.effective_level)}</td>'
         row += f'<td class="lvname">{esc(name)}</td><td>{"; ".join(n if n.startswith("<span") else esc(n) for n in notes)}</td></tr>'
         out.append(row)
     out.append("</tbody></table>")
@@ -339,7 +361,7 @@ def evidence_section(result: Result, rs: Ruleset) -> str:
         return ""
     lang = current_lang()
     out = [f"<h2>{esc(_t('story.gaps.head'))}</h2>", f'<p class="muted">{esc(_t("story.gaps.intro"))}</p>']
-    out.append(_head("gaps", ("no", ""), ("indicator", ""), ("supported", "num"), ("next", "num"), ("unmet", "")))
+    out.append(_head("gaps", ("no", ""), ("indicator", ""), ("claimed_level", "num"), ("supported", "num"), ("next", "num"), ("unmet", "")))
     for ir in gaps:
         items = []
         for rid in ir.unmet:
@@ -350,9 +372,9 @@ def evidence_section(result: Result, rs: Ruleset) -> str:
                 continue
             page = f" ({esc(_t('story.gaps.page', page=req.citation.page))})" if req.citation.page is not None else ""
             items.append(f"<li>{esc(req.text.get(lang))}{page}</li>")
-        sup = "-" if ir.supported_level is None else str(ir.supported_level)
-        nxt = "-" if ir.supported_level is None else str(ir.supported_level + 1)
-        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{sup}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
+        sup = _t("story.gaps.none") if ir.supported_level is None else str(ir.supported_level)
+        nxt = str((ir.supported_level or rs.scale.min) + 1)
+        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{esc(sup)}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
     out.append("</tbody></table>")
     return "".join(out)
 

@@ -130,6 +130,13 @@ def _cut(text: str, width: int) -> str:
 _Y = _part("compare")
 
 
+def level_text(level: int | Fraction | None) -> str:
+    """A level as written: a whole number, or the exact mean of sub-levels as a decimal (2.5, never 5/2)."""
+    if level is None:
+        return "-"
+    return str(level) if isinstance(level, int) or level.denominator == 1 else decimal_text(Fraction(level), 4)
+
+
 def signed_text(value: Fraction, places: int) -> str:
     """A change as a signed decimal (``+0.06``, ``-0.0105``, ``±0``)."""
     if value == 0:
@@ -206,7 +213,7 @@ def render_compare(c: YearComparison, lang: str = "id", width: int = 46) -> str:
     for tr in changed:
         cells = []
         for lv, ef in zip(tr.levels, tr.effective):
-            cells.append("-" if ef is None else (str(ef) if lv == ef else f"{ef} ({lv})"))
+            cells.append("-" if ef is None else (level_text(ef) if lv == ef else f"{level_text(ef)} ({level_text(lv)})"))
         irows.append((str(tr.indicator), _cut(tr.name, width), *cells))
     out += _table(irows, frozenset({0, *range(2, len(c.years) + 2)}))
     return "\n".join(out)

@@ -10,7 +10,7 @@ grouped by where they are shown (``cli.*``, ``show.*``, ``validate.*``, ``test.*
 A :class:`Msg` is a key with its parameters; it renders in either language, so a
 problem keeps its code and parameters and can be shown in the language the reader
 asks for. Parameters may themselves be :class:`Msg` (rendered in the same language)
-or lists (joined with commas). The Indonesian words follow ``docs/glosarium.md``.
+or lists (joined with commas). The Indonesian words follow the glossary (https://spbe-rules.github.io/spbe-rules/glosarium/).
 
 The entries are written in part modules by layer (``common``, ``loading``, ``cli``...: each a
 dict ``ENTRIES``), joined here into the one :data:`CATALOGUE`; a key written in two parts is

@@ -4,6 +4,8 @@ Key -> (Bahasa Indonesia, English); see ``spbe_rules._base.messages``."""
 
 from __future__ import annotations
 
+from ..links import docs_url
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- _cli.main: the command line itself -----------------------------------------------------
     "cli.description": (
@@ -314,8 +316,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "compare the displayed (rounded) index with an index target instead of the exact one",
     ),
     "opt.plan.costs": (
-        "berkas biaya dan batasan (lihat docs/planner.md); bawaan: setiap langkah tingkat dan dokumen berbiaya 1",
-        "costs and limits file (see docs/planner.md); default: every level step and document costs 1",
+        f"berkas biaya dan batasan (lihat {docs_url('planner')}); bawaan: setiap langkah tingkat dan dokumen berbiaya 1",
+        f"costs and limits file (see {docs_url('planner')}); default: every level step and document costs 1",
     ),
     "opt.plan.max_raise": (
         "naikkan indikator mana pun paling banyak N tingkat",

@@ -4,6 +4,8 @@ Key -> (Bahasa Indonesia, English); see ``spbe_rules._base.messages``."""
 
 from __future__ import annotations
 
+from ..links import docs_url
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # --- _source: reading YAML/JSON safely ---------------------------------------------------
     "TOO_LARGE.values": ("berkas berisi lebih dari {limit} nilai", "the file has more than {limit} values"),
@@ -47,8 +49,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "YAML_DOCUMENTS.empty": ("berkas kosong", "the file is empty"),
     "YAML_DOCUMENTS.empty.hint": (
-        "tulis set aturan atau data penilaian di dalamnya; docs/formats.md menunjukkan susunannya",
-        "write the ruleset or assessment in it; docs/formats.md shows the layout",
+        f"tulis set aturan atau data penilaian di dalamnya; {docs_url('formats')} menunjukkan susunannya",
+        f"write the ruleset or assessment in it; {docs_url('formats')} shows the layout",
     ),
     "YAML_DOCUMENTS": ("berkas berisi {n} dokumen YAML", "the file holds {n} YAML documents"),
     "YAML_DOCUMENTS.hint": (
@@ -103,7 +105,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "PATTERN.hint.id": ("pakai huruf kecil, angka dan tanda hubung, mis. permenpanrb-59-2020", "use lowercase letters, digits and dashes, e.g. permenpanrb-59-2020"),
     "PATTERN.hint.version": ("tulis tiga bilangan yang dipisah titik, mis. 1.0.0", "write three numbers separated by dots, e.g. 1.0.0"),
     "PATTERN.hint.document": ("pakai huruf kecil, angka dan garis bawah, mis. peta_rencana_spbe", "use lowercase letters, digits and underscores, e.g. peta_rencana_spbe"),
-    "PATTERN.hint.other": ("lihat docs/formats.md untuk bentuk yang diharapkan", "see docs/formats.md for the expected form"),
+    "PATTERN.hint.other": (f"lihat {docs_url('formats')} untuk bentuk yang diharapkan", f"see {docs_url('formats')} for the expected form"),
     "BAD_KEY": ("kunci {key} tidak diperbolehkan di sini", "the key {key} is not allowed here"),
     "OUT_OF_RANGE": ("{what} bernilai {value}, di luar rentang yang diperbolehkan ({bound})", "{what} is {value}, outside the allowed range ({bound})"),
     "bound.minimum": ("paling kecil {bound}", "at least {bound}"),
@@ -291,7 +293,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{n} installed rulesets claim the {year} evaluation ({ids}); name one with `ruleset:`",
     ),
     "TYPE.ruleset": ("berkas set aturan harus berupa pemetaan kunci (format:, id:, ...)", "a ruleset file must be a mapping of keys (format:, id:, ...)"),
-    "TYPE.ruleset.hint": ("lihat docs/formats.md", "see docs/formats.md"),
+    "TYPE.ruleset.hint": (f"lihat {docs_url('formats', 'set-aturan')}", f"see {docs_url('formats', 'set-aturan')}"),
     "EXTENDS_CYCLE": ("`extends` membentuk lingkaran: {chain}", "`extends` makes a cycle: {chain}"),
     "EXTENDS_CYCLE.hint": ("set aturan tidak boleh memperluas dirinya sendiri, langsung atau lewat yang lain", "a ruleset cannot extend itself, directly or through others"),
     "EXTENDS_DEPTH": ("lebih dari {limit} set aturan saling memperluas", "more than {limit} rulesets extend one another"),
@@ -325,7 +327,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "BAD_NUMBER.code": ("{value} bukan bilangan berhingga", "{value} is not a finite number"),
     "TYPE.code": ("nilai bertipe {type} tidak dapat dibaca", "a value of type {type} cannot be read"),
     "TYPE.assessment": ("penilaian harus berupa pemetaan (instansi:, year:, levels:)", "an assessment must be a mapping (instansi:, year:, levels:)"),
-    "TYPE.assessment.hint": ("lihat docs/formats.md", "see docs/formats.md"),
+    "TYPE.assessment.hint": (f"lihat {docs_url('formats', 'penilaian')}", f"see {docs_url('formats', 'penilaian')}"),
     "LEVELS_OR_STAGES": ("berikan `levels:` atau `stages:`", "give either `levels:` or `stages:`"),
     "LEVELS_OR_STAGES.both": ("berikan `levels:` atau `stages:` (tidak keduanya)", "give either `levels:` or `stages:` (not both)"),
     "LEVELS_OR_STAGES.hint": (

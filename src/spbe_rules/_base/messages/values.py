@@ -4,6 +4,8 @@ stage (valid, or a corrected level with its reason)."""
 
 from __future__ import annotations
 
+from ..links import docs_url
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # -- rulesets ---------------------------------------------------------------------------------
     "INDICATOR_VALUE": (
@@ -119,4 +121,99 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "pakai `spbe-rules evaluate` / `explain` untuk penilaian ini, atau beri indikator itu satu tingkat kematangan bulat",
         "use `spbe-rules evaluate` / `explain` for this assessment, or give that indicator one whole level",
     ),
+    # -- crosswalks and the transition estimate ------------------------------------------------------
+    "head.crosswalk_invalid": ("padanan indikator tidak sah", "crosswalk is not valid"),
+    "head.cannot_read.crosswalk": ("padanan indikator tidak dapat dibaca", "crosswalk cannot be read"),
+    "TYPE.crosswalk": (
+        "padanan indikator harus berupa pemetaan (`format:`, `from:`, `to:`, `links:`)",
+        "a crosswalk must be a mapping (`format:`, `from:`, `to:`, `links:`)",
+    ),
+    "TYPE.crosswalk.hint": (f"lihat {docs_url('formats', 'crosswalk')}", f"see {docs_url('formats', 'crosswalk')}"),
+    "CROSSWALK_RULESET": ("set aturan `{ruleset}` tidak terpasang", "ruleset `{ruleset}` is not installed"),
+    "CROSSWALK_RULESET.hint": ("sebut id set aturan yang terpasang (spbe-rules rulesets)", "name an installed ruleset id (spbe-rules rulesets)"),
+    "CROSSWALK_UNKNOWN_INDICATOR": ("indikator {number} tidak ada dalam set aturan {ruleset}", "indicator {number} does not exist in ruleset {ruleset}"),
+    "CROSSWALK_UNKNOWN_INDICATOR.hint": ("periksa nomornya dengan `spbe-rules show {ruleset}`", "check the number with `spbe-rules show {ruleset}`"),
+    "CROSSWALK_DUPLICATE": (
+        "indikator {number} set aturan {ruleset} disebut dua kali di `links`/`unmapped`",
+        "indicator {number} of ruleset {ruleset} appears twice in `links`/`unmapped`",
+    ),
+    "CROSSWALK_DUPLICATE.hint": (
+        "sebut setiap indikator tepat sekali: satu padanan (dengan semua indikator asalnya), atau di `unmapped`",
+        "name every indicator exactly once: one link (with all its sources), or in `unmapped`",
+    ),
+    "CROSSWALK_DUPLICATE.not_carried": (
+        "indikator {number} dipakai sebuah padanan tetapi juga disebut tidak terbawa",
+        "indicator {number} is used by a link but also listed as not carried",
+    ),
+    "CROSSWALK_DUPLICATE.not_carried.hint": ("hapus dari `not_carried`", "remove it from `not_carried`"),
+    "CROSSWALK_INCOMPLETE": (
+        "indikator {numbers} set aturan {ruleset} tidak punya padanan dan tidak disebut di `unmapped`",
+        "indicators {numbers} of ruleset {ruleset} have no link and are not listed in `unmapped`",
+    ),
+    "CROSSWALK_INCOMPLETE.hint": (
+        "tambahkan padanannya, atau sebut di `unmapped` dengan alasannya (tidak diketahui, bukan diisi)",
+        "add their links, or list them in `unmapped` with the reason (unknown, never filled)",
+    ),
+    "CROSSWALK_INCOMPLETE.from": (
+        "indikator {numbers} set aturan {ruleset} tidak dipakai padanan mana pun dan tidak disebut di `not_carried`",
+        "indicators {numbers} of ruleset {ruleset} are used by no link and not listed in `not_carried`",
+    ),
+    "CROSSWALK_INCOMPLETE.from.hint": ("pakai dalam sebuah padanan, atau sebut di `not_carried` dengan alasannya", "use them in a link, or list them in `not_carried` with the reason"),
+    "head.transition": ("perkiraan transisi tidak dapat dibuat", "the transition estimate cannot be made"),
+    "TRANSITION_RULESET": (
+        "penilaian ini dinilai dengan set aturan {ruleset}, yang strukturnya tidak sama dengan {source} (asal padanan)",
+        "this assessment is evaluated under ruleset {ruleset}, whose structure differs from {source} (the crosswalk's source)",
+    ),
+    "TRANSITION_RULESET.hint": (
+        "pakai penilaian berstruktur {source} (evaluasi 2021-2025), atau padanan yang berasal dari {ruleset}",
+        "use an assessment with the structure of {source} (evaluations 2021-2025), or a crosswalk from {ruleset}",
+    ),
+    "transisi.head": (
+        "PERKIRAAN (bukan hasil penilaian): posisi Indeks Pemdi dari penilaian Indeks SPBE",
+        "ESTIMATE (not an assessment result): the Indeks Pemdi position from an Indeks SPBE assessment",
+    ),
+    "transisi.who": (
+        "{instansi} ({year}), {old}: Indeks SPBE {index}. Dipetakan ke {new} dengan padanan {cw} ({status}).",
+        "{instansi} ({year}), {old}: Indeks SPBE {index}. Mapped to {new} through the crosswalk {cw} ({status}).",
+    ),
+    "transisi.range": (
+        "Perkiraan Indeks Pemdi: {low} sampai {high} (predikat {plow} sampai {phigh})",
+        "Estimated Indeks Pemdi: {low} to {high} (predikat {plow} to {phigh})",
+    ),
+    "transisi.unknown": (
+        "Indikator tanpa padanan (tidak diketahui, dihitung dari tingkat terendah sampai tertinggi): {n}, bobot {w}: {ids}",
+        "Indicators with no source (unknown, counted from the lowest to the highest level): {n}, weight {w}: {ids}",
+    ),
+    "transisi.no": ("No", "No"),
+    "transisi.indicator": ("Indikator 8/2026", "Indicator 8/2026"),
+    "transisi.weight": ("Bobot", "Weight"),
+    "transisi.est": ("Perkiraan", "Estimate"),
+    "transisi.conf": ("Keyakinan", "Confidence"),
+    "transisi.from": ("Dari indikator 59/2020 (tingkat)", "From 59/2020 indicators (level)"),
+    "transisi.unk": ("tidak diketahui", "unknown"),
+    "transisi.high": ("tinggi", "high"),
+    "transisi.medium": ("sedang", "medium"),
+    "transisi.low": ("rendah", "low"),
+    "transisi.foot": (
+        "Ini perkiraan dari padanan indikator yang bersifat sementara, bukan penilaian menurut PermenPANRB 8/2026.",
+        "This is an estimate from a provisional crosswalk of indicators, not an assessment under PermenPANRB 8/2026.",
+    ),
+    "show.levels": ("tingkat ({name}): {levels}", "levels ({name}): {levels}"),
+    "show.stages": ("tahap penilaian: {stages}", "stages: {stages}"),
+    "show.stage_review": ("reviu: valid atau koreksi dengan alasan, kata akhir", "review: valid or corrected with a reason, the final word"),
+    "show.sub_levels": (
+        "dinilai per butir ({item}): {min} sampai {max} tingkat, dihitung rata-rata tepatnya",
+        "scored per item ({item}): {min} to {max} levels, their exact mean counts",
+    ),
+    "show.external": (
+        "nilai dari skor {source} (rentang -> nilai, batas yang termasuk: {includes}): {bands}",
+        "value from the {source} score (range -> value, edge included: {includes}): {bands}",
+    ),
+    "opt.show.brief": ("tanpa kriteria tiap tingkat", "without the criteria of each level"),
+    "cmd.transisi": ("perkiraan Indeks Pemdi (8/2026) dari penilaian 59/2020, dengan padanan indikator", "estimate the Indeks Pemdi (8/2026) from a 59/2020 assessment through a crosswalk"),
+    "cmd.transisi.description": (
+        "Memperkirakan rentang Indeks Pemdi menurut PermenPANRB 8/2026 dari penilaian menurut PermenPANRB 59/2020, melalui padanan indikator (rulesets/crosswalk/). Indikator tanpa padanan dihitung tidak diketahui dan memperlebar rentang. Hasilnya perkiraan, bukan penilaian.",
+        "Estimate the Indeks Pemdi range under PermenPANRB 8/2026 from an assessment under PermenPANRB 59/2020, through an indicator crosswalk (rulesets/crosswalk/). Indicators with no source count as unknown and widen the range. The output is an estimate, not an assessment.",
+    ),
+    "opt.transisi.crosswalk": ("berkas padanan atau nama padanan terpasang (bawaan: 59-2020-ke-8-2026)", "crosswalk file or installed name (default: 59-2020-ke-8-2026)"),
 }

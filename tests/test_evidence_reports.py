@@ -1,0 +1,88 @@
+"""Evidence in the reports (issue 12): the HTML report shows claimed vs supported levels and the gaps;
+the batch path gives evaluate's numbers and the batch report counts the items that block the next level."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import spbe_rules
+from spbe_rules._cli.main import main
+from spbe_rules._io.batch_rows import BatchResult
+from spbe_rules._io.batch_write import result_record
+
+ROOT = Path(__file__).resolve().parent.parent
+EXAMPLE = ROOT / "examples" / "bukti-dukung-2024.yaml"
+
+
+def test_batch_of_an_assessment_with_evidence_equals_evaluate() -> None:
+    rs = spbe_rules.load_ruleset("pedoman-3-2024")
+    a = spbe_rules.load_assessment(EXAMPLE)
+    (out,) = spbe_rules.evaluate_many(None, [a])
+    res = spbe_rules.evaluate(rs, a)
+    assert isinstance(out, BatchResult)
+    assert (out.index, out.index_exact, out.predikat) == (res.index, res.index_exact, res.predikat)
+    assert dict(out.effective_levels) == res.effective_levels
+    assert dict(out.unmet) == {i.id: i.unmet for i in res.indicators if i.unmet}
+
+
+def test_batch_report_counts_the_items_that_block_the_next_level() -> None:
+    a = spbe_rules.load_assessment(EXAMPLE)
+    (out,) = spbe_rules.evaluate_many(None, [a])
+    assert isinstance(out, BatchResult)
+    rec = json.loads(json.dumps(result_record(out)))
+    other = dict(rec, instansi="Kabupaten Lain")
+    html = spbe_rules.batch_report_html([rec, other])
+    assert "Butir persyaratan yang paling sering menghalangi tingkat berikutnya" in html
+    row = html[html.index("<code>1.4.reviu</code>") :]
+    assert '<td class="num">2</td>' in row[: row.index("</tr>")]
+    # without evidence there is no such section
+    plain = {k: v for k, v in rec.items() if k != "unmet"}
+    assert "menghalangi tingkat berikutnya" not in spbe_rules.batch_report_html([plain])
+
+
+def test_html_report_lists_claimed_and_supported(tmp_path: Path) -> None:
+    out = tmp_path / "laporan.html"
+    assert main(["report", str(EXAMPLE), "-o", str(out)]) == 0
+    html = out.read_text(encoding="utf-8")
+    assert "Kesenjangan bukti dukung" in html and "Diajukan" in html and "Didukung bukti" in html
+    row = html[html.index("<tr><td>1</td>") :]
+    row = row[: row.index("</tr>")]
+    assert '<td class="num">4</td><td class="num">3</td><td class="num">4</td>' in row  # claimed 4, supported 3, next 4
+    assert "tanpa bukti" in html  # indicator 15: claimed 2 without any evidence
+
+
+def test_plan_prices_requirement_items_and_names_the_evidence_to_produce() -> None:
+    rs = spbe_rules.load_ruleset("pedoman-3-2024")
+    levels = {n: 1 for n in rs.numbers}
+    levels[1] = 3
+    evidence = [
+        {"id": "perbup", "kind": "kebijakan", "date": "2022-03-01", "adopted": True,
+         "scope": ["arsitektur_spbe", "referensi_arsitektur", "proses_bisnis", "data_informasi", "infrastruktur", "aplikasi", "keamanan", "layanan", "integrasi_antar_instansi"],
+         "supports": ["1.2.ditetapkan", "1.3.lengkap", "1.4.integrasi"]},
+    ]
+    a = spbe_rules.parse_assessment({"instansi": "Kab Uji", "year": 2024, "evaluated_on": "2024-06-30", "levels": levels, "evidence": evidence})
+    costs = {"default_step": 100, "default_requirement": 50, "requirements": {"1.4.reviu": 3, "1.5.rekomendasi": 2, "1.5.kebijakan-baru": 4}}
+    from spbe_rules._analysis.plan import plan
+
+    p = plan(rs, a, "1.035", costs)
+    assert p.reachable
+    (step,) = p.steps
+    # the cheapest way: indicator 1 from 3 to 4 needs only the review (the policy already covers integration)
+    assert (step.indicator, step.from_level, step.to_level, step.cost, step.evidence) == (1, 3, 4, 3, ("1.4.reviu",))
+    data = spbe_rules.plan_to_dict(p) if hasattr(spbe_rules, "plan_to_dict") else None
+    if data is not None:
+        assert data["steps"][0]["evidence"] == ["1.4.reviu"]
+
+
+def test_costs_naming_an_unknown_requirement_are_refused() -> None:
+    import pytest
+
+    from spbe_rules._analysis.plan import plan
+    from spbe_rules._analysis.plan_input import CostsError
+
+    rs = spbe_rules.load_ruleset("pedoman-3-2024")
+    a = spbe_rules.Assessment.from_levels({n: 1 for n in rs.numbers}, instansi="Kab Uji", year=2024)
+    with pytest.raises(CostsError) as info:
+        plan(rs, a, "1.05", {"requirements": {"1.4.review": 3}})
+    assert info.value.problems[0].code == "UNKNOWN_REQUIREMENT"
