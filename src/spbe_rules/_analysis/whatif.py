@@ -26,12 +26,15 @@ from attrs import field, frozen
 
 from .._loading.assessment import Assessment, MissingPolicy, parse_assessment
 from .._model.converter import converter, exact_text
+from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import AssessmentError, Location, Problem
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import LevelChange, Result
+from .._base.numbers import shown
 import difflib
 
 __all__ = [
@@ -74,6 +77,8 @@ class IndexDelta:
 
 @frozen
 class DocumentChange:
+    """A document switched on or off in a what-if."""
+
     key: str
     name: str
     before: bool | None
@@ -121,6 +126,8 @@ class WhatIf:
 
 @frozen
 class DomainGain:
+    """What one more level is worth in one domain (gains)."""
+
     id: str
     gain: Fraction
 
@@ -172,15 +179,8 @@ class Gains:
 
 
 def enabled_fn(ruleset: Ruleset, enable_rules: Iterable[str], disable_rules: Iterable[str]) -> Callable[[Rule], bool]:
-    """The same rule switch as :func:`evaluate` uses."""
-    on, off = set(enable_rules), set(disable_rules)
-
-    def enabled(rule: Rule) -> bool:
-        if rule.id in off:
-            return False
-        return rule.enabled or rule.id in on
-
-    return enabled
+    """The same rule switch as :func:`evaluate` uses (an unknown rule id raises ``UNKNOWN_RULE``)."""
+    return rule_switches(ruleset, enable_rules, disable_rules).enabled
 
 
 class FastEval:
@@ -234,12 +234,12 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
     lo, hi = ruleset.scale.min, ruleset.scale.max
     numbers = set(ruleset.numbers)
     for n, lv in changes.items():
-        loc = Location(where, json_path=f"$.levels.{n}")
+        loc = Location(where, json_path=f"$.levels.{shown(n)}")
         if isinstance(n, bool) or not isinstance(n, int) or n not in numbers:
             problems.append(
                 Problem(
                     "UNKNOWN_INDICATOR",
-                    f"indicator {n!r} does not exist in ruleset {ruleset.id}",
+                    f"indicator {shown(n)} does not exist in ruleset {ruleset.id}",
                     loc,
                     f"indicators are numbered {min(numbers)} to {max(numbers)}",
                 )
@@ -248,7 +248,7 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
             problems.append(
                 Problem(
                     "LEVEL_OUT_OF_SCALE",
-                    f"indicator {n}: level {lv!r} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
+                    f"indicator {n}: level {shown(lv)} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
                     loc,
                     f"give a whole number from {lo} to {hi}",
                 )
@@ -304,7 +304,7 @@ def releases(before: Result, after: Result) -> tuple[tuple[Release, ...], tuple[
 
 
 def whatif(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     changes: Mapping[int, int],
     documents: Mapping[str, bool] | None = None,
@@ -321,6 +321,7 @@ def whatif(
     evaluated as one stage. Bad changes raise :class:`AssessmentError` (codes
     ``UNKNOWN_INDICATOR``, ``LEVEL_OUT_OF_SCALE``, ``UNKNOWN_DOCUMENT``).
     """
+    ruleset = as_ruleset(ruleset)
     documents = dict(documents or {})
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     _check_changes(ruleset, changes, documents, where)
@@ -406,7 +407,7 @@ def _doc_keys(cond: Condition) -> list[str]:
 
 
 def gains(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     *,
     missing: MissingPolicy = "error",
@@ -419,6 +420,7 @@ def gains(
 
     Indicators are ranked by index gain (largest first), then by number.
     """
+    ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     result = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)

@@ -27,6 +27,7 @@ from .._model.converter import exact_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.numbers import check_in_range
 from .._base.errors import Location
 from .._engine.result import Result
@@ -45,6 +46,7 @@ from .svg import band_colour as _band_colour
 from .svg import esc as _e
 from .svg import fpx as _fpx
 from .svg import px as _px
+from .._io.batch_read import checked_record
 
 __all__ = ["batch_report_html", "report_html"]
 
@@ -286,8 +288,8 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
 
 
 def report_html(
+    ruleset: RulesetLike,
     result: Result,
-    ruleset: Ruleset,
     *,
     target: Fraction | None = None,
     assessment: Any = None,
@@ -303,7 +305,7 @@ def report_html(
     is false) the cheapest plan to the next predikat (``plan_options`` are passed to
     ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
     """
-    rs = ruleset
+    rs = as_ruleset(ruleset)
     if target is not None:
         check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
     risk_view, risk_note = risk_for_report(rs, assessment, **_switches(result, rs)) if assessment is not None else (None, "")
@@ -450,8 +452,10 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     rulesets: dict[str, Ruleset | None] = {}
     latest: dict[tuple[str, int], Mapping[str, Any]] = {}
     count = 0
-    for rec in records:
+    for raw in records:
         count += 1
+        # records built in code are checked like a results file (fields, number sizes), never trusted
+        rec: Mapping[str, Any] = checked_record(dict(raw) if isinstance(raw, Mapping) else raw, "<records>", count)
         rid = str(rec["ruleset"])
         if rid not in rulesets:
             try:
