@@ -478,13 +478,25 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
                 levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
                 docs = {k[4:]: v == "ya" for k, v in rec.items() if k and k.startswith("doc:") and v in ("ya", "tidak")}
-                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner")}
+                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner", "unmet")}
                 out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
                 out["target"] = rec.get("target") or None
                 out["owners"] = rec.get("owner") or ""
+                unmet = unmet_of_text(rec.get("unmet") or "")
+                if unmet:  # as in the .jsonl: the key only when something is unmet
+                    out["unmet"] = unmet
                 yield checked_record(out, source, reader.line_num)
         return
     raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
+
+
+def unmet_of_text(text: str) -> dict[str, list[str]]:
+    """The ``unmet`` cell of a CSV result (``1.4.reviu 3.3.ditetapkan``) in the ``.jsonl`` form: indicator
+    number (text) -> requirement ids, grouped by the indicator each id names (its first part)."""
+    out: dict[str, list[str]] = {}
+    for rid in text.split():
+        out.setdefault(rid.split(".", 1)[0], []).append(rid)
+    return out
 
 
 def _number_field(value: Any, what: str, source: str, line: int) -> None:
