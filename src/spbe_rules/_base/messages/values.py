@@ -4,6 +4,8 @@ stage (valid, or a corrected level with its reason)."""
 
 from __future__ import annotations
 
+from ..links import docs_url
+
 ENTRIES: dict[str, tuple[str, str]] = {
     # -- rulesets ---------------------------------------------------------------------------------
     "INDICATOR_VALUE": (
@@ -126,7 +128,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "padanan indikator harus berupa pemetaan (`format:`, `from:`, `to:`, `links:`)",
         "a crosswalk must be a mapping (`format:`, `from:`, `to:`, `links:`)",
     ),
-    "TYPE.crosswalk.hint": ("lihat docs/formats.md, bagian Crosswalk", "see docs/formats.md, section Crosswalk"),
+    "TYPE.crosswalk.hint": (f"lihat {docs_url('formats', 'crosswalk')}", f"see {docs_url('formats', 'crosswalk')}"),
     "CROSSWALK_RULESET": ("set aturan `{ruleset}` tidak terpasang", "ruleset `{ruleset}` is not installed"),
     "CROSSWALK_RULESET.hint": ("sebut id set aturan yang terpasang (spbe-rules rulesets)", "name an installed ruleset id (spbe-rules rulesets)"),
     "CROSSWALK_UNKNOWN_INDICATOR": ("indikator {number} tidak ada dalam set aturan {ruleset}", "indicator {number} does not exist in ruleset {ruleset}"),
