@@ -142,11 +142,11 @@ def throughput(n: int) -> dict[str, float]:
     gc.collect()
     gc.freeze()  # the inputs held here are not garbage; keep the collector from re-walking them (as a streaming run never holds them)
     t = time.perf_counter()
-    for _ in evaluate_many(rows, rs, backend="numpy"):
+    for _ in evaluate_many(rs, rows, backend="numpy"):
         pass
     out["evaluate_many, numpy (rows -> results)"] = n / (time.perf_counter() - t)
     t = time.perf_counter()
-    for _ in evaluate_many(rows, rs, backend="python"):
+    for _ in evaluate_many(rs, rows, backend="python"):
         pass
     out["evaluate_many, python (rows -> results)"] = n / (time.perf_counter() - t)
     return out
@@ -162,7 +162,7 @@ def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
     rows = list(read_rows(path))
     read = time.perf_counter() - t
     t = time.perf_counter()
-    results = [r for r in evaluate_many(rows, rs) if isinstance(r, BatchResult)]
+    results = [r for r in evaluate_many(rs, rows) if isinstance(r, BatchResult)]
     ev = time.perf_counter() - t
     assert len(results) == n, len(results)
     t = time.perf_counter()
@@ -192,7 +192,7 @@ def stream_child(path: str, out: str) -> None:
     n = 0
     marks = []
     t = time.perf_counter()
-    for r in evaluate_many(read_rows(path), rs):
+    for r in evaluate_many(rs, read_rows(path)):
         if isinstance(r, BatchResult):
             w.write(r)
         n += 1

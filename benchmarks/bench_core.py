@@ -16,7 +16,7 @@ import time
 
 LOAD = (
     "import time; t0 = time.perf_counter(); import spbe_rules; t1 = time.perf_counter(); "
-    "spbe_rules.load_ruleset(); t2 = time.perf_counter(); "
+    "spbe_rules.load_ruleset('permenpanrb-59-2020'); t2 = time.perf_counter(); "
     "print(f'{(t1 - t0) * 1000:.1f} {(t2 - t1) * 1000:.1f}')"
 )
 
@@ -39,11 +39,11 @@ def startup() -> None:
         print(f"  import + load, cached    : {imp_w + load_w:6.1f} ms  (target < 100 ms for the load)")
     import spbe_rules
 
-    spbe_rules.load_ruleset()
+    spbe_rules.load_ruleset("permenpanrb-59-2020")
     t = time.perf_counter()
     n = 1000
     for _ in range(n):
-        spbe_rules.load_ruleset()
+        spbe_rules.load_ruleset("permenpanrb-59-2020")
     print(f"same process, memory cache : {(time.perf_counter() - t) / n * 1e6:6.1f} us per load_ruleset() (checks size and mtime of each file)")
 
 

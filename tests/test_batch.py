@@ -54,9 +54,9 @@ def test_every_backend_gives_the_numbers_of_evaluate(batch: tuple[str, list[tupl
     rs = load_ruleset(rid)
     batch_rows = [BatchRow(f"Instansi {k}", 2024, lv, None, docs, None, "mem", k + 1) for k, (lv, docs) in enumerate(rows)]
     backends = ["python", "numpy"] if fast_available() else ["python"]
-    outs = {b: list(evaluate_many(batch_rows, rs, enable_rules=enable, backend=b, chunk_size=5)) for b in backends}  # type: ignore[arg-type]
+    outs = {b: list(evaluate_many(rs, batch_rows, enable_rules=enable, backend=b, chunk_size=5)) for b in backends}  # type: ignore[arg-type]
     for k, (lv, docs) in enumerate(rows):
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs), enable_rules=enable)
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024), enable_rules=enable)
         for b in backends:
             out = outs[b][k]
             assert isinstance(out, BatchResult), out
@@ -116,9 +116,9 @@ def test_predikat_follows_the_display_rule_at_band_edges(rid: str, expect: str) 
     rs = load_ruleset(rid)
     levels = _levels_for(rs, Fraction(17975, 10000))
     assert levels is not None
-    assert evaluate(rs, Assessment.from_levels(levels)).predikat == expect
+    assert evaluate(rs, Assessment.from_levels(levels, year=2024)).predikat == expect
     for backend in ["python", "numpy"] if fast_available() else ["python"]:
-        (out,) = evaluate_many([BatchRow("X", 2024, levels)], rs, backend=backend)  # type: ignore[arg-type]
+        (out,) = evaluate_many(rs, [BatchRow("X", 2024, levels)], backend=backend)  # type: ignore[arg-type]
         assert isinstance(out, BatchResult)
         assert (out.index, out.index_exact, out.predikat) == ("1.80", Fraction(17975, 10000), expect)
 
@@ -138,7 +138,7 @@ def test_rows_are_consumed_lazily() -> None:
             yield BatchRow(f"I{k}", 2024, {n: 2 for n in rs.numbers})
         raise RuntimeError("the reader broke")
 
-    it = evaluate_many(rows(), rs, chunk_size=4)
+    it = evaluate_many(rs, rows(), chunk_size=4)
     first = next(it)
     assert isinstance(first, BatchResult)
     assert len(seen) == 4  # one chunk read, not everything
@@ -157,18 +157,18 @@ def test_failures_keep_good_rows_and_order() -> None:
         BatchRow("D", 2024, good, documents={"peta": True}, line=6, columns={"doc:peta": 4}),
         BatchRow("E", 2024, good, line=7),
     ]
-    out = list(evaluate_many(rows, rs))
+    out = list(evaluate_many(rs, rows))
     assert [type(o).__name__ for o in out] == ["BatchResult", "BatchFailure", "BatchFailure", "BatchFailure", "BatchFailure", "BatchResult"]
     codes = [(p.code, p.location.line, p.location.col) for o in out if isinstance(o, BatchFailure) for p in o.problems]
     assert codes == [("LEVEL_OUT_OF_SCALE", 3, 9), ("UNKNOWN_STAGE", 4, 3), ("DUPLICATE_ROW", 5, 1), ("UNKNOWN_DOCUMENT", 6, 4)]
     with pytest.raises(spbe_rules.AssessmentError):
-        list(evaluate_many(rows, rs, stop_on_error=True))
+        list(evaluate_many(rs, rows, stop_on_error=True))
 
 
 def test_assessments_and_ruleset_by_year() -> None:
     root = Path(__file__).resolve().parents[1] / "examples"
     assessments = [spbe_rules.load_assessment(p) for p in sorted(root.glob("*.yaml"))]
-    out = list(evaluate_many(assessments))
+    out = list(evaluate_many(None, assessments))
     for a, o in zip(assessments, out):
         assert isinstance(o, BatchResult)
         from spbe_rules._loading.select import ruleset_for_assessment
@@ -181,11 +181,11 @@ def test_assessments_and_ruleset_by_year() -> None:
 def test_missing_lowest_and_no_ruleset_for_year() -> None:
     rs = load_ruleset("pedoman-3-2024")
     partial = {n: 3 for n in rs.numbers if n != 7}
-    (out,) = evaluate_many([BatchRow("A", 2024, partial)], rs, missing="lowest")
+    (out,) = evaluate_many(rs, [BatchRow("A", 2024, partial)], missing="lowest")
     assert isinstance(out, BatchResult)
-    res = evaluate(rs, Assessment.from_levels(partial), missing="lowest")
+    res = evaluate(rs, Assessment.from_levels(partial, year=2024), missing="lowest")
     _same(out, res)
-    (bad,) = evaluate_many([BatchRow("A", 1999, partial, line=2, columns={"year": 2})])
+    (bad,) = evaluate_many(None, [BatchRow("A", 1999, partial, line=2, columns={"year": 2})])
     assert isinstance(bad, BatchFailure)
     assert bad.problems[0].code == "NO_RULESET" and bad.problems[0].location.col == 2
 
@@ -253,7 +253,7 @@ def test_round_trip_template_batch_evaluate(tmp_path_factory: pytest.TempPathFac
     assert len(records) == len(rows)
     rs = load_ruleset("pedoman-3-2024")
     for k, ((lv, docs), rec) in enumerate(zip(rows, records)):
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         assert rec["instansi"] == f"Kabupaten {k}, Contoh"
         assert rec["row"] == len(comments) + 2 + k
         assert (rec["index"], rec["predikat"], rec["ruleset"], rec["stage"]) == (res.index, res.predikat, "pedoman-3-2024", "dokumen")
@@ -312,7 +312,7 @@ def test_bad_rows_are_reported_with_row_and_column(tmp_path: Path, capsys: pytes
         got = list(csv.DictReader(fh))
     assert [r["instansi"] for r in got] == ["Baik 1", "Baik 2"]
     assert [r["row"] for r in got] == ["2", "8"]
-    res = evaluate(rs, Assessment.from_levels(good))
+    res = evaluate(rs, Assessment.from_levels(good, year=2024))
     assert got[0]["index"] == res.index and got[0]["predikat"] == res.predikat
     with open(errors, encoding="utf-8") as fh:
         probs = [(int(r["row"]), int(r["column"]), r["code"]) for r in csv.DictReader(fh)]
@@ -391,7 +391,7 @@ def test_xlsx_template_input_and_output(tmp_path: Path, capsys: pytest.CaptureFi
     assert len(body) == 2
     for lv, row, docs in zip(levels, body, [{"arsitektur_spbe": True, "proses_bisnis": False}] * 2):
         rec = dict(zip(head, row))
-        res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+        res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         assert str(rec["index_exact"]) == spbe_rules._model.converter.exact_text(res.index_exact)
         assert rec["predikat"] == res.predikat and rec["stage"] == "visitasi"
         assert f"{rec['index']:.2f}" == res.index  # stored as the exact decimal text 2.59; read back by Excel as a number
@@ -409,10 +409,10 @@ def test_without_numpy_the_python_backend_is_used(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setitem(sys.modules, "numpy", None)
     assert not fast_available()
     rs = load_ruleset("pedoman-3-2024")
-    (out,) = evaluate_many([BatchRow("A", 2024, {n: 4 for n in rs.numbers})], rs)
+    (out,) = evaluate_many(rs, [BatchRow("A", 2024, {n: 4 for n in rs.numbers})])
     assert isinstance(out, BatchResult) and out.index == "4.00"
     with pytest.raises(spbe_rules.SpbeError, match=r"spbe-rules\[fast\]"):
-        list(evaluate_many([], rs, backend="numpy"))
+        list(evaluate_many(rs, [], backend="numpy"))
 
 
 def test_progress_bar_only_when_asked_or_on_a_terminal(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
@@ -463,10 +463,10 @@ def test_a_document_no_one_states_fails_the_row_alike_in_every_backend(tmp_path:
     rows = data.draw(st.lists(_row_strategy(rs), min_size=1, max_size=10))
     batch = [BatchRow(f"I{k}", 2024, lv, None, docs, None, "isi.csv", k + 2) for k, (lv, docs) in enumerate(rows)]
     backends = ["python", "numpy"] if fast_available() else ["python"]
-    outs = {b: list(evaluate_many(batch, rs, backend=b)) for b in backends}  # type: ignore[arg-type]
+    outs = {b: list(evaluate_many(rs, batch, backend=b)) for b in backends}  # type: ignore[arg-type]
     for k, (lv, docs) in enumerate(rows):
         try:
-            res = evaluate(rs, Assessment.from_levels(lv, documents=docs))
+            res = evaluate(rs, Assessment.from_levels(lv, documents=docs, year=2024))
         except spbe_rules.EvaluationError as exc:
             for b in backends:
                 out = outs[b][k]

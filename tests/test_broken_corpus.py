@@ -152,7 +152,7 @@ def test_good_ruleset_loads(path: Path) -> None:
     rs = spbe_rules.load_ruleset(path, cache=False)
     assert rs.indicators
     levels = {n: rs.scale.max for n in rs.numbers}
-    result = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels(levels))
+    result = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels(levels, year=2024))
     assert result.index_exact == rs.scale.max
 
 
@@ -221,10 +221,10 @@ def test_good_extension_merges_item_by_item() -> None:
     base = spbe_rules.load_ruleset(GOOD / "minimal.yaml", cache=False)
     assert rs.sha256 != base.sha256
     # the rule: without the document (indicator 1 below 2) indicator 3 is held at 1
-    low = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels({1: 1, 3: 5, 4: 1, 5: 1}))
+    low = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels({1: 1, 3: 5, 4: 1, 5: 1}, year=2024))
     assert low.indicator(3).effective_level == 1
     assert low.indicator(3).rules == ("tiga-butuh-dokumen",)
-    high = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels({1: 2, 3: 5, 4: 1, 5: 1}))
+    high = spbe_rules.evaluate(rs, spbe_rules.Assessment.from_levels({1: 2, 3: 5, 4: 1, 5: 1}, year=2024))
     assert high.indicator(3).effective_level == 5
 
 

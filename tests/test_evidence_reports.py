@@ -18,7 +18,7 @@ EXAMPLE = ROOT / "examples" / "bukti-dukung-2024.yaml"
 def test_batch_of_an_assessment_with_evidence_equals_evaluate() -> None:
     rs = spbe_rules.load_ruleset("pedoman-3-2024")
     a = spbe_rules.load_assessment(EXAMPLE)
-    (out,) = spbe_rules.evaluate_many([a])
+    (out,) = spbe_rules.evaluate_many(None, [a])
     res = spbe_rules.evaluate(rs, a)
     assert isinstance(out, BatchResult)
     assert (out.index, out.index_exact, out.predikat) == (res.index, res.index_exact, res.predikat)
@@ -28,7 +28,7 @@ def test_batch_of_an_assessment_with_evidence_equals_evaluate() -> None:
 
 def test_batch_report_counts_the_items_that_block_the_next_level() -> None:
     a = spbe_rules.load_assessment(EXAMPLE)
-    (out,) = spbe_rules.evaluate_many([a])
+    (out,) = spbe_rules.evaluate_many(None, [a])
     assert isinstance(out, BatchResult)
     rec = json.loads(json.dumps(result_record(out)))
     other = dict(rec, instansi="Kabupaten Lain")

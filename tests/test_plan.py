@@ -154,7 +154,7 @@ def scenarios(draw: Any) -> dict[str, Any]:
         unavailable_documents=frozenset(d.key for d in docs if draw(st.integers(0, 3)) == 0),
     )
     costs = Costs(default_step=step_default, default_document=Fraction(draw(st.integers(0, 4))), indicators=per_ind, steps=per_step, documents=doc_costs)
-    now = evaluate(rs, Assessment.from_levels(levels, documents=stated)).index_exact
+    now = evaluate(rs, Assessment.from_levels(levels, documents=stated, year=2024)).index_exact
     above = [b.name for b in rs.predikat.bands if b.lower > now]  # mostly targets above the current index
     if draw(st.booleans()):
         target: Any = draw(st.sampled_from(above if above and draw(st.integers(0, 4)) else [b.name for b in rs.predikat.bands]))
@@ -211,7 +211,7 @@ def reaches(rs: Ruleset, total: int, target: Any, display: bool) -> bool:
 @given(scenarios())
 def test_plan_is_optimal_against_exhaustive_search(sc: dict[str, Any]) -> None:
     rs, levels, stated, costs, limits, target, disp = sc["rs"], sc["levels"], sc["documents"], sc["costs"], sc["limits"], sc["target"], sc["display"]
-    a = Assessment.from_levels(levels, documents=stated)
+    a = Assessment.from_levels(levels, documents=stated, year=2024)
     p = plan(rs, a, target, costs, limits, target_display=disp)
     c = compiled(rs)
     every = exhaustive(rs, levels, stated, costs, limits)
@@ -262,7 +262,7 @@ def _removing_any_step_breaks_it(rs: Ruleset, a: Assessment, p: spbe_rules.Plan,
                 docs[s.document] = a.documents[s.document]
             else:
                 del docs[s.document]
-        trial = Assessment.from_levels({**a.levels, **levels}, documents=docs)
+        trial = Assessment.from_levels({**a.levels, **levels}, documents=docs, year=2024)
         r = evaluate(rs, trial)
         still = reaches(rs, r.index_exact.numerator * c.total_w // r.index_exact.denominator, target, disp)
         assert not still or s.cost == 0, f"step {s} can be removed and the plan still reaches the target"
@@ -437,7 +437,7 @@ def test_target_forms() -> None:
 
 def test_ties_prefer_fewer_steps_then_lower_numbers() -> None:
     rs = build_ruleset([Fraction(1)] * 4, 4, Display(2, "half_up", "exact"), [Fraction(2), Fraction(3)], [], [])
-    a = Assessment.from_levels({1: 1, 2: 1, 3: 1, 4: 1})
+    a = Assessment.from_levels({1: 1, 2: 1, 3: 1, 4: 1}, year=2024)
     p = plan(rs, a, "1.5")  # need 2 levels: one indicator twice (1 step) beats two indicators once
     assert [(s.indicator, s.from_level, s.to_level) for s in p.steps] == [(1, 1, 3)]
     p = plan(rs, a, "1.25")
@@ -453,7 +453,7 @@ def test_not_conditions_are_refused() -> None:
         [],
         [Rule("r0", "cap", (3,), 1, Not(AtLeast(1, 3)), CIT, Message("x", "x"))],
     )
-    a = Assessment.from_levels({1: 1, 2: 1, 3: 1})
+    a = Assessment.from_levels({1: 1, 2: 1, 3: 1}, year=2024)
     with pytest.raises(PlanError) as e:
         plan(rs, a, "2")
     assert e.value.codes == ["PLAN_UNSUPPORTED_CONDITION"]
@@ -474,7 +474,7 @@ def test_chained_rules_force_the_rules_before_them() -> None:
             Rule("r1", "cap", (3,), 1, AtLeast(2, 3), CIT, Message("x", "x")),
         ],
     )
-    a = Assessment.from_levels({1: 1, 2: 1, 3: 4})
+    a = Assessment.from_levels({1: 1, 2: 1, 3: 4}, year=2024)
     p = plan(rs, a, "3")
     assert p.reachable
     assert p.levels == {1: 2, 2: 3}

@@ -35,7 +35,7 @@ def levels_for(rs: Ruleset) -> st.SearchStrategy[dict[int, int]]:
 
 
 def run(rs: Ruleset, levels: dict[int, int], **kw: Any) -> Result:
-    return evaluate(rs, Assessment.from_levels(levels, **kw))
+    return evaluate(rs, Assessment.from_levels(levels, **{"year": 2024, **kw}))
 
 
 def decimal_text(value: Fraction, decimals: int) -> str:

@@ -147,7 +147,7 @@ def test_plan_section_in_the_report(tmp_path: Path) -> None:
     a = load_assessment(EXAMPLES / "kabupaten-contoh-2024.yaml")
     rs = ruleset_for_assessment(a)
     result = evaluate(rs, a)
-    with_plan = report_html(result, rs, assessment=a)
+    with_plan = report_html(rs, result, assessment=a)
     assert "Rencana menuju predikat berikutnya" in with_plan
     assert f'id="index-value">{result.index}<' in with_plan
 
@@ -169,7 +169,7 @@ def _multi_year_results(tmp: Path, suffix: str) -> tuple[Path, list[BatchResult]
             base = 1 + (k + year) % 4
             levels = {n: min(5, base + (n % 2)) for n in rs.numbers}
             rows.append(BatchRow(f"Kabupaten {chr(65 + k)}", year, levels, None, {"peta_rencana_spbe": True}))
-    results = [r for r in evaluate_many(rows) if isinstance(r, BatchResult)]
+    results = [r for r in evaluate_many(None, rows) if isinstance(r, BatchResult)]
     assert len(results) == 12
     path = tmp / f"hasil{suffix}"
     w = open_writer(path, [load_ruleset("pedoman-6-2023"), load_ruleset("pedoman-3-2024")])

@@ -115,3 +115,25 @@ def test_an_extension_that_removes_an_indicator_drops_its_requirement_entries(tm
     )
     rs = spbe_rules.load_ruleset(f, cache=False)
     assert 47 not in {r.indicator for r in rs.requirements} and rs.requirements_of(46)
+
+
+def test_diff_lists_requirement_changes_with_their_places(tmp_path: Path) -> None:
+    from spbe_rules._analysis.diff import diff
+
+    f = tmp_path / "uji-butir.yaml"
+    f.write_text(
+        'format: spbe-rules/ruleset@1\nid: uji-butir\nversion: "0.1.0"\ntitle: Uji\nstatus: provisional\nreason: uji\n'
+        "extends: pedoman-3-2024\napplies_to: {evaluation_years: [2099]}\n"
+        "requirements:\n  1:\n    1:\n      - {id: \"1.1.konsep\", text: {id: a, en: a}, citation: {source: pedoman-3-2024, page: 8}, optional: true}\n"
+        "    2:\n      - {id: \"1.2.ditetapkan\", text: {id: b, en: b}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n"
+        "    3:\n      - {id: \"1.3.lengkap\", text: {id: c, en: c}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n"
+        "    4:\n      - {id: \"1.4.reviu\", text: {id: d, en: d}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: notulensi_reviu, max_age: {years: 3}}}\n"
+        "    5:\n      - {id: \"1.5.baru\", text: {id: e, en: e}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: kebijakan, adopted: true, after: \"1.4.reviu\"}}\n",
+        encoding="utf-8",
+    )
+    d = diff("pedoman-3-2024", str(f))
+    ids = {c.id: c for c in d.changes}
+    assert ids["requirements[1.5.baru]"].kind == "added" and ids["requirements[1.5.kebijakan-baru]"].kind == "removed"
+    age = ids["requirements[1.4.reviu].evidence"]
+    assert "years" in (age.old or "") and age.new_place is not None and age.new_place.file == str(f)
+    assert not any(c.scoring for c in d.changes if c.section == "requirements")

@@ -100,9 +100,9 @@ def test_report_api_with_years_and_without_plan() -> None:
     rs = load_ruleset("pedoman-3-2024")
     res = evaluate(rs, a)
     years = compare_years([NEAR[0], (a, rs)])
-    page = report_html(res, rs, assessment=a, include_plan=False, years=years)
+    page = report_html(rs, res, assessment=a, include_plan=False, years=years)
     assert "Rencana menuju predikat berikutnya" not in page and "Margin dan risiko" in page and "Dari tahun ke tahun" in page
-    assert "Margin dan risiko" not in report_html(res, rs)  # no assessment: nothing to drop
+    assert "Margin dan risiko" not in report_html(rs, res)  # no assessment: nothing to drop
 
 
 # -- in the browser ----------------------------------------------------------------------------

@@ -2,11 +2,14 @@
 
     python tools/update_doc_outputs.py            # list the shown outputs that differ
     python tools/update_doc_outputs.py --write    # replace those that are shown in full
+    python tools/update_doc_outputs.py --write --cut   # also those cut with [...] (head and tail kept)
 
 tests/test_docs_blocks.py fails when a page shows other output than a command prints. This tool
 runs the same commands the same way (same folder, same reader's files) and, with ``--write``,
 replaces every differing output that the page shows in full. An output cut with ``[...]`` is only
-listed, with the full current output, for a person to cut again: which lines matter is a choice.
+listed, with the full current output, for a person to cut again (which lines matter is a choice);
+with ``--cut`` it is rewritten as the same number of first lines, ``[...]``, and the same number
+of last lines of the current output, which a person may then cut better.
 Read every change before committing it: the docs describe what the output means.
 """
 
@@ -41,6 +44,7 @@ class _Capture:
 def main() -> int:
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     ap.add_argument("--write", action="store_true", help="replace the outputs shown in full")
+    ap.add_argument("--cut", action="store_true", help="with --write: also rewrite outputs cut with [...] as head, [...], tail")
     args = ap.parse_args()
     from contextlib import redirect_stderr, redirect_stdout
 
@@ -85,6 +89,16 @@ def main() -> int:
                     if args.write and not cut:
                         edits.append((cmd.line, len(cmd.output), actual))
                         print(f"{where}: replaced `{cmd.text}`")
+                    elif args.write and args.cut:
+                        marks = [i for i, s in enumerate(cmd.output) if s.strip() == "[...]"]
+                        shown = list(cmd.output)
+                        while shown and not shown[-1].strip():
+                            shown.pop()
+                        head = marks[0] if marks else len(shown)
+                        tail = len(shown) - marks[-1] - 1 if marks else 0
+                        new = actual[:head] + ["[...]"] + (actual[-tail:] if tail else [])
+                        edits.append((cmd.line, len(cmd.output), new))
+                        print(f"{where}: rewrote `{cmd.text}` as {head} first lines, [...], {tail} last lines")
                     else:
                         print(f"{where}: `{cmd.text}` differs{' (cut with [...]: edit by hand)' if cut else ''}; it prints:")
                         print("\n".join("    " + a for a in actual))

@@ -41,7 +41,7 @@ if TYPE_CHECKING:
     from ._engine.explain import Explanation, Node, Text
     from ._analysis.impact_corpus import CorpusError
     from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
-    from ._loading.load import DEFAULT_RULESET, clear_cache, load_ruleset
+    from ._loading.load import clear_cache, load_ruleset
     from ._model.model import (
         AllOf,
         AnyOf,
@@ -130,7 +130,6 @@ _LAZY: dict[str, str] = {
     "CorpusError": "_analysis.impact_corpus",
     "Costs": "_analysis.plan",
     "CostsError": "_analysis.plan",
-    "DEFAULT_RULESET": "_loading.load",
     "Display": "_model.model",
     "Document": "_model.model",
     "DocumentChange": "_analysis.whatif",
@@ -216,7 +215,6 @@ _LAZY: dict[str, str] = {
 }
 
 __all__ = [
-    "DEFAULT_RULESET",
     "AllOf",
     "AnyOf",
     "Aspect",

@@ -81,6 +81,8 @@ class IndicatorTrack:
 
 @frozen
 class DomainTrack:
+    """One domain's index over the years of a comparison."""
+
     id: str
     name: str
     indices: tuple[Fraction | None, ...]

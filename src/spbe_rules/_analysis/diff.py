@@ -57,6 +57,9 @@ SECTIONS = (
     "stages",
     "documents",
     "rules",
+    "evidence_policy",
+    "evidence_kinds",
+    "requirements",
 )
 
 
@@ -119,6 +122,8 @@ class Change:
 
 @frozen
 class RulesetSide:
+    """One side (ruleset id and version) of a diff or impact report."""
+
     id: str
     version: str
     title: str
@@ -259,6 +264,15 @@ class _Places:
                 return i
         return None
 
+    def _requirement_path(self, rid: str) -> list[str | int] | None:
+        assert self.data is not None
+        for num, levels in (self.data.get("requirements") or {}).items():
+            for lv, items in (levels or {}).items():
+                for i, item in enumerate(items or []):
+                    if isinstance(item, dict) and item.get("id") == rid:
+                        return ["requirements", num, lv, i]
+        return None
+
     def _band_index(self, name: str) -> int | None:
         assert self.data is not None
         pred = self.data.get("predikat")
@@ -287,8 +301,13 @@ class _Places:
             return ["applies_to", "evaluation_years"]
         if section == "total_weight":
             return ["total_weight"]
-        if section in ("display",):
+        if section in ("display", "evidence_policy"):
             return [section, *sub]
+        if section == "evidence_kinds":
+            return [section, key, *sub]
+        if section == "requirements":
+            found = self._requirement_path(key)
+            return None if found is None else [*found, *sub]
         if section == "predikat":
             if not key:
                 return ["predikat", *sub]
@@ -378,6 +397,19 @@ _RULE = (
 )
 _DOCUMENT = (_f("name", kind="renamed"), _f("implied_by", True), _f("description"), _f("status"), _f("reason"), _f("citation"))
 _STAGE = (_f("name", kind="renamed"), _f("description"), _f("citation"))
+# requirement items and the evidence policy change only the results of assessments that give
+# evidence (the supported level); they are listed, not marked as changing every result
+_REQUIREMENT = (
+    _f("indicator", kind="moved"),
+    _f("level", kind="moved"),
+    _f("text.id", get=lambda r: r.text.id),
+    _f("text.en", get=lambda r: r.text.en),
+    _f("evidence"),
+    _f("optional"),
+    _f("citation"),
+)
+_KIND = (_f("name.id", get=lambda k: k.name.id), _f("name.en", get=lambda k: k.name.en))
+_POLICY = (_f("supported_from"), _f("without_stage"), _f("unreviewed"), _f("at_age_limit"), _f("evaluation_dates"), _f("status"), _f("reason"), _f("citation"))
 _SOURCE = (_f("title"), _f("kind"), _f("date"), _f("number"), _f("url"), _f("confidence"), _f("note"))
 _DISPLAY = (_f("decimals", True), _f("rounding", True), _f("predikat_from", True), _f("status"), _f("reason"), _f("citation"))
 _SCALE = (_f("min", True), _f("max", True), _f("status"), _f("reason"), _f("citation"))
@@ -505,6 +537,13 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     bld.items("stages", {s.id: s for s in ra.stages}, {s.id: s for s in rb.stages}, _STAGE, lambda s: s.name)
     bld.items("documents", {d.key: d for d in ra.documents}, {d.key: d for d in rb.documents}, _DOCUMENT, _doc_summary)
     bld.items("rules", {r.id: r for r in ra.rules}, {r.id: r for r in rb.rules}, _RULE, _rule_summary)
+    if ra.evidence_policy is not None and rb.evidence_policy is not None:
+        bld.fields("evidence_policy", "", ra.evidence_policy, rb.evidence_policy, _POLICY)
+    elif ra.evidence_policy != rb.evidence_policy:
+        bld.add("evidence_policy", "added" if ra.evidence_policy is None else "removed", "", None,
+                None if ra.evidence_policy is None else "evidence_policy", None if rb.evidence_policy is None else "evidence_policy", False)
+    bld.items("evidence_kinds", {k.id: k for k in ra.evidence_kinds}, {k.id: k for k in rb.evidence_kinds}, _KIND, lambda k: k.name.id)
+    bld.items("requirements", {r.id: r for r in ra.requirements}, {r.id: r for r in rb.requirements}, _REQUIREMENT, lambda r: f"{r.indicator}.{r.level}: {r.text.id}")
 
     order = {s: k for k, s in enumerate(SECTIONS)}
     changes = sorted(enumerate(bld.out), key=lambda kc: (order[kc[1].section], kc[0]))

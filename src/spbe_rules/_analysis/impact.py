@@ -49,14 +49,14 @@ from attrs import field, frozen
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._model.converter import exact_text
 from .diff import Change, RulesetDiff, RulesetSide, diff
+from .._engine.switches import rule_switches
 from .._engine.engine import compiled, condition_deps, display_text
 from .._base.errors import SpbeError, ValidationError, current_lang, tr, use_lang
 from .._base.messages import Lang
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
-from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
-from .._base.links import docs_url
 
 __all__ = [
     "IMPACT_SCHEMA",
@@ -99,11 +99,8 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
     assert e.assessment is not None
     a = e.assessment
-    ids = {r.id for r in rs.rules}
-    unknown = sorted((set(e.enable_rules) | set(e.disable_rules)) - ids)
-    if unknown:
-        return "[UNKNOWN_RULE] " + tr("impact.unknown_rule", ruleset=rs.id, rules=", ".join(unknown))
     try:
+        switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)
         c = compiled(rs)
         current: dict[int, int | Fraction] = {}
@@ -111,12 +108,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
         if rs.rules:
-            on, off = set(e.enable_rules), set(e.disable_rules)
-
-            def enabled(rule: Rule) -> bool:
-                return rule.id not in off and (rule.enabled or rule.id in on)
-
-            levels = c.apply_rules(levels, a.documents, enabled, a.location)[0]
+            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location)[0]
         _, _, total = c.sums(levels)
         predikat, rounded = c.predikat_of(total, c.total_w)
         return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)
@@ -335,6 +327,8 @@ class ImpactRow:
 
 @frozen
 class Transition:
+    """A change of predikat between two rulesets, with how many assessments made it."""
+
     before: str
     after: str
     rows: int
@@ -352,6 +346,8 @@ class CauseCount:
 
 @frozen
 class ImpactSummary:
+    """The counts of an impact report (changed predikat, changed index, causes)."""
+
     rows: int
     evaluated: int
     not_evaluated: int
@@ -365,6 +361,8 @@ class ImpactSummary:
 
 @frozen
 class ImpactReport:
+    """What changes when assessments are evaluated under two rulesets, and why."""
+
     a: RulesetSide
     b: RulesetSide
     corpus: str
@@ -407,7 +405,7 @@ class ImpactReport:
         out.append(tr("impact.diff", n=len(self.diff.changes), scoring=scoring, a=self.a.id, b=self.b.id))
         if s.causes:
             out.append("")
-            out.append(tr("impact.caused_by", guide=docs_url("ruleset-guide", "diff-and-impact")))
+            out.append(tr("impact.caused_by"))
             for c in s.causes:
                 out.append("  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description))
         moved = self.moved

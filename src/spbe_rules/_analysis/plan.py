@@ -48,6 +48,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from .._loading.assessment import Assessment, MissingPolicy
 from .._model.converter import converter, exact_text
 from .._engine.engine import display_text, round_scaled
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import Location
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text
@@ -177,7 +178,7 @@ def plan_to_dict(p: Plan) -> dict[str, Any]:
 
 
 def plan(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     target: str | int | Decimal | Fraction | Target,
     costs: Costs | Mapping[str, Any] | None = None,
@@ -202,6 +203,7 @@ def plan(
     way to that best index. Raises :class:`PlanError` for a bad target or an unsupported
     rule, :class:`CostsError` for costs or limits that do not fit the ruleset.
     """
+    ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     if costs is None:
         costs = Costs()

@@ -35,6 +35,7 @@ from typing import Any
 
 from attrs import field, frozen
 
+from .._loading.load import RulesetLike, as_ruleset
 from .._engine.engine import display_text, round_scaled, whole_levels
 from .._engine.evaluate import evaluate
 from .._engine.result import Result
@@ -145,7 +146,7 @@ def band_floor(ruleset: Ruleset, band: str) -> tuple[Fraction, bool]:
 
 
 def risk(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     *,
     missing: MissingPolicy = "error",
@@ -156,6 +157,7 @@ def risk(
 
     With stages, the final levels count (as in :func:`spbe_rules.whatif`).
     """
+    ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     result = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     bands = [b.name for b in ruleset.predikat.bands]

@@ -26,7 +26,9 @@ from attrs import field, frozen
 
 from .._loading.assessment import Assessment, MissingPolicy, parse_assessment
 from .._model.converter import converter, exact_text
+from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import AssessmentError, Location, Problem
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
@@ -74,6 +76,8 @@ class IndexDelta:
 
 @frozen
 class DocumentChange:
+    """A document switched on or off in a what-if."""
+
     key: str
     name: str
     before: bool | None
@@ -121,6 +125,8 @@ class WhatIf:
 
 @frozen
 class DomainGain:
+    """What one more level is worth in one domain (gains)."""
+
     id: str
     gain: Fraction
 
@@ -172,15 +178,8 @@ class Gains:
 
 
 def enabled_fn(ruleset: Ruleset, enable_rules: Iterable[str], disable_rules: Iterable[str]) -> Callable[[Rule], bool]:
-    """The same rule switch as :func:`evaluate` uses."""
-    on, off = set(enable_rules), set(disable_rules)
-
-    def enabled(rule: Rule) -> bool:
-        if rule.id in off:
-            return False
-        return rule.enabled or rule.id in on
-
-    return enabled
+    """The same rule switch as :func:`evaluate` uses (an unknown rule id raises ``UNKNOWN_RULE``)."""
+    return rule_switches(ruleset, enable_rules, disable_rules).enabled
 
 
 class FastEval:
@@ -304,7 +303,7 @@ def releases(before: Result, after: Result) -> tuple[tuple[Release, ...], tuple[
 
 
 def whatif(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     changes: Mapping[int, int],
     documents: Mapping[str, bool] | None = None,
@@ -321,6 +320,7 @@ def whatif(
     evaluated as one stage. Bad changes raise :class:`AssessmentError` (codes
     ``UNKNOWN_INDICATOR``, ``LEVEL_OUT_OF_SCALE``, ``UNKNOWN_DOCUMENT``).
     """
+    ruleset = as_ruleset(ruleset)
     documents = dict(documents or {})
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     _check_changes(ruleset, changes, documents, where)
@@ -406,7 +406,7 @@ def _doc_keys(cond: Condition) -> list[str]:
 
 
 def gains(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     *,
     missing: MissingPolicy = "error",
@@ -419,6 +419,7 @@ def gains(
 
     Indicators are ranked by index gain (largest first), then by number.
     """
+    ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
     result = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)

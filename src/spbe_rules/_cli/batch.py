@@ -146,8 +146,8 @@ def _batch(args: argparse.Namespace) -> int:
     shown: list[str] = []
     try:
         outcomes = evaluate_many(
-            rows,
             fixed,
+            rows,
             missing=args.missing,
             enable_rules=args.enable_rule,
             disable_rules=args.disable_rule,

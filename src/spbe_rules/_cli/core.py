@@ -145,8 +145,8 @@ def _show(args: argparse.Namespace) -> int:
             index=Msg(f"show.from.{rs.display.predikat_from}") if f"show.from.{rs.display.predikat_from}" in CATALOGUE else rs.display.predikat_from,
         )
     )
-    bands = rs.predikat.bands
-    out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is bands[-1])}" for b in bands))
+    pbands = rs.predikat.bands
+    out.append("  predikat: " + "; ".join(f"{b.name} {band_range_text(b, b is pbands[-1])}" for b in pbands))
     for cap in rs.scale.capabilities:
         out.append("  " + tr("show.levels", name=cap.name, levels="; ".join(f"{k} {v}" for k, v in sorted(cap.levels.items()))))
     if rs.stages:

@@ -82,7 +82,7 @@ def _report(args: argparse.Namespace) -> int:
 
         plan_kw["costs"] = load_costs(args.costs)
     years = compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule) if args.history else None
-    html = report_html(result, ruleset, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
+    html = report_html(ruleset, result, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
     _write(html, args.output, f"report for {result.instansi} ({result.index} {result.predikat})")
     return 0
 

@@ -12,8 +12,8 @@ from .._loading.evidence import EvaluationDate, evaluation_date
 from .._model.converter import Level
 from .evidence import IndicatorEvidence, stage_evidence
 from .engine import Compiled, compiled, display_text, round_scaled
-from .._base.errors import EvaluationError, Problem
-from .._model.model import Rule, Ruleset
+from .switches import rule_switches
+from .._loading.load import RulesetLike, as_ruleset
 from .result import (
     AspectResult,
     Conversion,
@@ -33,7 +33,7 @@ __all__ = ["evaluate"]
 
 
 def evaluate(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     assessment: Assessment,
     *,
     missing: MissingPolicy = "error",
@@ -48,33 +48,15 @@ def evaluate(
     rules are off unless enabled). With stages, the result is the last stage's,
     and ``Result.stages`` holds one result per stage.
     """
-    if not isinstance(ruleset, Ruleset):
-        raise TypeError(f"ruleset must be a Ruleset (from load_ruleset), not {type(ruleset).__name__}")
+    ruleset = as_ruleset(ruleset)
     if not isinstance(assessment, Assessment):
         raise TypeError(f"assessment must be an Assessment (from load_assessment), not {type(assessment).__name__}")
-    on, off = set(enable_rules), set(disable_rules)
-    unknown = sorted((on | off) - {r.id for r in ruleset.rules})
-    if unknown:
-        raise EvaluationError(
-            "unknown rule",
-            [
-                Problem(
-                    "UNKNOWN_RULE",
-                    f"ruleset {ruleset.id} has no rule {', '.join(unknown)}",
-                    None,
-                    f"rules: {', '.join(r.id for r in ruleset.rules) or 'none'}",
-                )
-            ],
-        )
+    switches = rule_switches(ruleset, enable_rules, disable_rules)
     stages, filled = check_against(ruleset, assessment, missing)
     c = compiled(ruleset)
     when = evaluation_date(ruleset, assessment.year, assessment.evaluated_on) if assessment.evidence is not None else None
 
-    def enabled(rule: Rule) -> bool:
-        if rule.id in off:
-            return False
-        return rule.enabled or rule.id in on
-
+    enabled = switches.enabled
     ref = RulesetRef(ruleset.id, ruleset.version, ruleset.sha256)
     results: list[Result] = []
     filled_set = frozenset(filled)

@@ -29,12 +29,16 @@ EXPLANATION_SCHEMA = "spbe-rules/explanation@1"
 
 @frozen
 class Text:
+    """A text in Bahasa Indonesia and English."""
+
     id: str
     en: str
 
 
 @frozen
 class Node:
+    """A node of an explanation tree."""
+
     kind: str
     id: str
     title: str
@@ -48,6 +52,8 @@ class Node:
 
 @frozen
 class Explanation:
+    """The explanation tree of a result (why each index and level is what it is)."""
+
     root: Node
     schema: str = EXPLANATION_SCHEMA
 

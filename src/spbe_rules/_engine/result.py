@@ -51,6 +51,8 @@ RESULT_SCHEMA = "spbe-rules/result@1"
 
 @frozen
 class RulesetRef:
+    """Which ruleset produced a result: id, version and SHA-256 of its files."""
+
     id: str
     version: str
     sha256: str
@@ -80,6 +82,8 @@ class Review:
 
 @frozen
 class IndicatorResult:
+    """One indicator in a result: submitted level, effective level and the rules that changed it."""
+
     id: int
     name: str
     aspect: str
@@ -104,6 +108,8 @@ class IndicatorResult:
 
 @frozen
 class AspectResult:
+    """The index of one aspect in a result (displayed and exact)."""
+
     id: str
     name: str
     domain: str | None
@@ -114,6 +120,8 @@ class AspectResult:
 
 @frozen
 class DomainResult:
+    """The index of one domain in a result (displayed and exact)."""
+
     id: str
     name: str
     weight: Fraction
@@ -242,6 +250,7 @@ def result_to_dict(result: Result) -> dict[str, Any]:
 
 
 def result_to_json(result: Result, *, indent: int | None = 2) -> str:
+    """The JSON text of ``result`` (``schema: spbe-rules/result@1``; read back with :func:`result_from_json`)."""
     return json.dumps(result_to_dict(result), ensure_ascii=False, indent=indent)
 
 

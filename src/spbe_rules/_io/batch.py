@@ -32,7 +32,6 @@ from __future__ import annotations
 from datetime import date
 
 import hashlib
-import os
 from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any, Literal
@@ -41,8 +40,10 @@ from typing import TYPE_CHECKING, Any, Literal
 from .._engine.evidence import stage_evidence
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._loading.evidence import evaluation_date
+from .._engine.switches import rule_switches
+from .._loading.load import RulesetLike, as_ruleset
 from .._engine.engine import Compiled, compiled, whole_levels
-from .._base.errors import AssessmentError, EvaluationError, Problem, RulesetNotFoundError, SpbeError, ValidationError
+from .._base.errors import AssessmentError, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
 from .._model.converter import exact_text
@@ -78,8 +79,8 @@ _LIMIT = 2**62
 
 
 def evaluate_many(
+    ruleset: RulesetLike | None,
     rows: Iterable[BatchRow | Assessment | BatchFailure],
-    ruleset: Ruleset | str | os.PathLike[str] | None = None,
     *,
     missing: MissingPolicy = "error",
     enable_rules: Iterable[str] = (),
@@ -108,7 +109,7 @@ def evaluate_many(
     fixed: Ruleset | None = None
     if ruleset is not None:
 
-        fixed = ruleset if isinstance(ruleset, Ruleset) else load_ruleset(ruleset)
+        fixed = as_ruleset(ruleset)
     state = _State(fixed, missing, frozenset(enable_rules), frozenset(disable_rules), backend)
     if fixed is not None:
         state.switches(fixed)  # unknown rule ids are an error before any row is read
@@ -130,7 +131,7 @@ def _emit(outcomes: list[BatchResult | BatchFailure], stop: bool) -> Iterator[Ba
 
 
 def evaluate_levels(
-    ruleset: Ruleset,
+    ruleset: RulesetLike,
     levels: Sequence[Sequence[int]] | Any,
     documents: Sequence[Mapping[str, bool]] | None = None,
     *,
@@ -143,6 +144,7 @@ def evaluate_levels(
     The low-level fast path: no row checks beyond shape and scale. ``levels``
     may be a list of lists or a 2-D integer numpy array.
     """
+    ruleset = as_ruleset(ruleset)
     c = compiled(ruleset)
     on, off = frozenset(enable_rules), frozenset(disable_rules)
     enabled = _switches(ruleset, on, off)
@@ -185,13 +187,7 @@ def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
 
 
 def _switches(rs: Ruleset, on: frozenset[str], off: frozenset[str]) -> tuple[bool, ...]:
-    unknown = sorted((on | off) - {r.id for r in rs.rules})
-    if unknown:
-        raise EvaluationError(
-            "unknown rule",
-            [Problem("UNKNOWN_RULE", f"ruleset {rs.id} has no rule {', '.join(unknown)}", None, f"rules: {', '.join(r.id for r in rs.rules) or 'none'}")],
-        )
-    return tuple((r.id not in off) and (r.enabled or r.id in on) for r in compiled(rs).rule_order)
+    return rule_switches(rs, on, off).flags(compiled(rs).rule_order)
 
 
 # -- per-chunk work -----------------------------------------------------------------------

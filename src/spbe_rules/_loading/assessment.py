@@ -117,13 +117,13 @@ class Assessment:
         cls,
         levels: Mapping[int, int],
         *,
+        year: int,
         instansi: str = "-",
-        year: int = 2024,
         ruleset: str | None = None,
         documents: Mapping[str, bool] | None = None,
         stage: str | None = None,
     ) -> Assessment:
-        """Build an assessment in code (validated like a file)."""
+        """Build an assessment in code (validated like a file); ``year`` is the evaluation year (no default: it chooses the ruleset)."""
         data: dict[str, Any] = {"instansi": instansi, "year": year, "levels": dict(levels)}
         if ruleset is not None:
             data["ruleset"] = ruleset

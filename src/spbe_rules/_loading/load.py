@@ -20,7 +20,7 @@ from fractions import Fraction
 import json
 import os
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeAlias
 
 import attrs
 
@@ -44,9 +44,8 @@ from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
 # so a disk-cache hit does not pay for it.
 
-__all__ = ["DEFAULT_RULESET", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
+__all__ = ["RulesetLike", "as_ruleset", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
-DEFAULT_RULESET = "permenpanrb-59-2020"
 _MAX_CHAIN = 8
 _memory: dict[tuple[tuple[str, int, int], ...], Ruleset] = {}
 _chains: dict[str, list[Path]] = {}
@@ -109,7 +108,7 @@ def _stat_key(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool = True) -> Ruleset:
+def load_ruleset(ref: str | os.PathLike[str], *, cache: bool = True) -> Ruleset:
     """Load a ruleset by installed id (``"permenpanrb-59-2020"``) or by file path.
 
     Raises :class:`RulesetError` (a ``ValueError``) listing every problem with
@@ -143,6 +142,19 @@ def load_ruleset(ref: str | os.PathLike[str] = DEFAULT_RULESET, *, cache: bool =
         except OSError:
             pass
     return ruleset
+
+
+RulesetLike: TypeAlias = Ruleset | str | os.PathLike[str]
+"""What every function that takes a ruleset accepts: a :class:`Ruleset`, an installed id or a file path."""
+
+
+def as_ruleset(ruleset: RulesetLike) -> Ruleset:
+    """``ruleset`` itself, or the ruleset loaded from the installed id or path it names."""
+    if isinstance(ruleset, Ruleset):
+        return ruleset
+    if isinstance(ruleset, (str, os.PathLike)):
+        return load_ruleset(ruleset)
+    raise TypeError(f"a ruleset is a Ruleset, an installed id or a path, not {type(ruleset).__name__}")
 
 
 def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:

@@ -43,6 +43,8 @@ class NotCarried:
 
 @frozen
 class Crosswalk:
+    """A mapping of indicators between two rulesets."""
+
     id: str
     version: str
     title: str

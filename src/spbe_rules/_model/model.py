@@ -51,6 +51,8 @@ class Citation:
 
 @frozen
 class SourceInfo:
+    """A legal source a ruleset cites (id, title, kind, date)."""
+
     id: str
     title: str
     kind: str
@@ -64,6 +66,8 @@ class SourceInfo:
 
 @frozen
 class Capability:
+    """A maturity capability (the meaning of each level) shared by indicators."""
+
     id: str
     name: str
     levels: Mapping[int, str]
@@ -72,6 +76,8 @@ class Capability:
 
 @frozen
 class Scale:
+    """The maturity scale of a ruleset (lowest and highest level)."""
+
     min: int
     max: int
     capabilities: tuple[Capability, ...]
@@ -93,6 +99,8 @@ class Scale:
 
 @frozen
 class Domain:
+    """A domain of a ruleset: its id, name and weight."""
+
     id: str
     name: str
     weight: Fraction
@@ -104,6 +112,8 @@ class Domain:
 
 @frozen
 class Aspect:
+    """An aspect of a ruleset: its id, name, weight and the domain it belongs to."""
+
     id: str
     name: str
     weight: Fraction
@@ -170,6 +180,8 @@ class ExternalScore:
 
 @frozen
 class Indicator:
+    """An indicator of a ruleset: number, name, aspect, weight and level criteria."""
+
     number: int
     name: str
     aspect: str
@@ -196,6 +208,8 @@ class Band:
 
 @frozen
 class Predikat:
+    """The predikat bands of a ruleset (names and index bounds)."""
+
     bands: tuple[Band, ...]
     citation: Citation
     status: Status = "in_force"
@@ -204,6 +218,8 @@ class Predikat:
 
 @frozen
 class Display:
+    """How indices are shown: decimals, rounding mode, and whether the predikat comes from the rounded or exact index."""
+
     decimals: int
     rounding: Literal["half_up", "half_even", "down", "up"]
     predikat_from: Literal["rounded", "exact"]
@@ -246,16 +262,22 @@ class HasDocument:
 
 @frozen
 class AllOf:
+    """A condition that holds when every one of its items holds (``all:``)."""
+
     items: tuple[Condition, ...]
 
 
 @frozen
 class AnyOf:
+    """A condition that holds when at least one of its items holds (``any:``)."""
+
     items: tuple[Condition, ...]
 
 
 @frozen
 class Not:
+    """A condition that holds when its item does not (``not:``)."""
+
     item: Condition
 
 
@@ -264,6 +286,8 @@ Condition = Union[AtLeast, HasDocument, AllOf, AnyOf, Not]  # noqa: UP007 (a typ
 
 @frozen
 class Document:
+    """A document a rule may depend on (its key, name, and the condition that implies it)."""
+
     key: str
     name: str
     implied_by: Condition | None = None

@@ -27,6 +27,7 @@ from .._model.converter import exact_text
 from .._engine.engine import display_text, round_scaled
 from .._engine.explain import describe_condition
 from .._model.model import Ruleset
+from .._loading.load import RulesetLike, as_ruleset
 from .._base.numbers import check_in_range
 from .._base.errors import Location
 from .._engine.result import Result
@@ -286,8 +287,8 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
 
 
 def report_html(
+    ruleset: RulesetLike,
     result: Result,
-    ruleset: Ruleset,
     *,
     target: Fraction | None = None,
     assessment: Any = None,
@@ -303,7 +304,7 @@ def report_html(
     is false) the cheapest plan to the next predikat (``plan_options`` are passed to
     ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
     """
-    rs = ruleset
+    rs = as_ruleset(ruleset)
     if target is not None:
         check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
     risk_view, risk_note = risk_for_report(rs, assessment, **_switches(result, rs)) if assessment is not None else (None, "")
