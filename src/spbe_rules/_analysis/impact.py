@@ -360,6 +360,9 @@ class ImpactSummary:
     causes: tuple[CauseCount, ...]
 
 
+_METHOD = (__doc__ or "").split("How causes are found (attribution). ")[-1].strip()  # the module docstring's method
+
+
 @frozen
 class ImpactReport:
     """What changes when assessments are evaluated under two rulesets, and why."""
@@ -371,7 +374,7 @@ class ImpactReport:
     rows: tuple[ImpactRow, ...]
     summary: ImpactSummary
     diff: RulesetDiff
-    method: str = field(default=(__doc__ or "").split("How causes are found (attribution). ")[-1].strip())
+    method: str = field(default=_METHOD)
     schema: str = IMPACT_SCHEMA
 
     @property
