@@ -57,7 +57,6 @@ from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
 from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
-from .._base.links import docs_url
 
 __all__ = [
     "IMPACT_SCHEMA",
@@ -409,7 +408,7 @@ class ImpactReport:
         out.append(tr("impact.diff", n=len(self.diff.changes), scoring=scoring, a=self.a.id, b=self.b.id))
         if s.causes:
             out.append("")
-            out.append(tr("impact.caused_by", guide=docs_url("ruleset-guide", "diff-and-impact")))
+            out.append(tr("impact.caused_by"))
             for c in s.causes:
                 out.append("  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description))
         moved = self.moved

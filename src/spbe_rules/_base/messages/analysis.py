@@ -118,8 +118,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "diff: {n} changes, {scoring} of which can change results (spbe-rules diff {a} {b})",
     ),
     "impact.caused_by": (
-        "disebabkan oleh (setiap perubahan dicoba sendiri, ke dua arah; lihat {guide}):",
-        "caused by (each change tried alone, in both directions; see {guide}):",
+        f"disebabkan oleh (setiap perubahan dicoba sendiri, ke dua arah; lihat {docs_url('panduan-aturan', 'perbedaan-dan-dampak')}):",
+        f"caused by (each change tried alone, in both directions; see {docs_url('ruleset-guide', 'diff-and-impact')}):",
     ),
     "impact.cause": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} rows changed, {moved} changed predikat  ({description})"),
     "impact.cause.one": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} row changed, {moved} changed predikat  ({description})"),
