@@ -359,7 +359,8 @@ class ImpactSummary:
     causes: tuple[CauseCount, ...]
 
 
-_METHOD = (__doc__ or "").split("How causes are found (attribution). ")[-1].strip()  # the module docstring's method
+# how causes are found, from the module text (in the class body `__doc__` is the class's own)
+_METHOD = (__doc__ or "").split("How causes are found (attribution). ")[-1].strip()
 
 
 @frozen
