@@ -34,6 +34,7 @@ from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import LevelChange, Result
+from .._base.numbers import shown
 import difflib
 
 __all__ = [
@@ -233,12 +234,12 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
     lo, hi = ruleset.scale.min, ruleset.scale.max
     numbers = set(ruleset.numbers)
     for n, lv in changes.items():
-        loc = Location(where, json_path=f"$.levels.{n}")
+        loc = Location(where, json_path=f"$.levels.{shown(n)}")
         if isinstance(n, bool) or not isinstance(n, int) or n not in numbers:
             problems.append(
                 Problem(
                     "UNKNOWN_INDICATOR",
-                    f"indicator {n!r} does not exist in ruleset {ruleset.id}",
+                    f"indicator {shown(n)} does not exist in ruleset {ruleset.id}",
                     loc,
                     f"indicators are numbered {min(numbers)} to {max(numbers)}",
                 )
@@ -247,7 +248,7 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
             problems.append(
                 Problem(
                     "LEVEL_OUT_OF_SCALE",
-                    f"indicator {n}: level {lv!r} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
+                    f"indicator {n}: level {shown(lv)} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
                     loc,
                     f"give a whole number from {lo} to {hi}",
                 )

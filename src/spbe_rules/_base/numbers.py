@@ -116,3 +116,15 @@ def check_in_range(value: Fraction, low: int | Fraction, high: int | Fraction, w
     if not low <= value <= high:
         shown = str(value) if value.denominator == 1 else str(Decimal(value.numerator) / Decimal(value.denominator))
         raise Problem.of("OUT_OF_RANGE", where, what=what, value=shown, bound=f"{low}..{high}")
+
+
+def shown(value: object, limit: int = 60) -> str:
+    """``repr(value)`` for a message, short and safe: an integer too long to print (Python refuses
+    more than 4,300 digits) is described by its size instead."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > _MAX_BITS:
+        return f"<{'-' if value < 0 else ''}~10^{int(value.bit_length() * 0.30103)}>"
+    try:
+        text = repr(value)
+    except ValueError:
+        return f"<{type(value).__name__}>"
+    return text if len(text) <= limit else text[:limit] + "..."

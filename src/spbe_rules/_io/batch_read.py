@@ -468,7 +468,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                     rec = json.loads(text, parse_int=str, parse_float=str)
                 except json.JSONDecodeError as exc:
                     raise InputError("results cannot be read", [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")]) from None
-                yield _checked_record(rec, source, line_no)
+                yield checked_record(rec, source, line_no)
         return
     if suffix == ".csv":
         with io.TextIOWrapper(_open_input(p), encoding="utf-8-sig", newline="") as fh:
@@ -482,14 +482,14 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
                 out["target"] = rec.get("target") or None
                 out["owners"] = rec.get("owner") or ""
-                yield _checked_record(out, source, reader.line_num)
+                yield checked_record(out, source, reader.line_num)
         return
     raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
 
 
 def _number_field(value: Any, what: str, source: str, line: int) -> None:
     """A number of a results record is of a usable size (checked before any exact conversion)."""
-    got = text_problem(str(value)) if isinstance(value, (str, int)) and not isinstance(value, bool) else None
+    got = number_problem(value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else text_problem(value) if isinstance(value, str) else None
     if got is not None:
         raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
 
@@ -519,7 +519,8 @@ def _view_fields(rec: dict[str, Any], where: Location) -> None:
         raise InputError("results cannot be read", problems)
 
 
-def _checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
+def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
+    """A results record with every field it needs, its numbers of a usable size (else :class:`InputError`)."""
     need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
     if not isinstance(rec, dict) or any(k not in rec for k in need):
         missing = [k for k in need if not isinstance(rec, dict) or k not in rec]

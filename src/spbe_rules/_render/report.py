@@ -46,6 +46,7 @@ from .svg import band_colour as _band_colour
 from .svg import esc as _e
 from .svg import fpx as _fpx
 from .svg import px as _px
+from .._io.batch_read import checked_record
 
 __all__ = ["batch_report_html", "report_html"]
 
@@ -451,8 +452,10 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     rulesets: dict[str, Ruleset | None] = {}
     latest: dict[tuple[str, int], Mapping[str, Any]] = {}
     count = 0
-    for rec in records:
+    for raw in records:
         count += 1
+        # records built in code are checked like a results file (fields, number sizes), never trusted
+        rec: Mapping[str, Any] = checked_record(dict(raw) if isinstance(raw, Mapping) else raw, "<records>", count)
         rid = str(rec["ruleset"])
         if rid not in rulesets:
             try:
