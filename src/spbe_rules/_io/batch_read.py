@@ -531,6 +531,23 @@ def _view_fields(rec: dict[str, Any], where: Location) -> None:
         raise InputError("results cannot be read", problems)
 
 
+def record_numbers(rec: Any, source: str, line: int) -> None:
+    """A results record has every field it needs and its numbers are of a usable size (else
+    :class:`InputError`); nothing is converted (records built in code, before a report)."""
+    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
+    if not isinstance(rec, dict) or any(k not in rec for k in need):
+        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
+        raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
+    for key in ("year", "index", "index_exact"):
+        _number_field(rec[key], key, source, line)
+    for key in ("domains", "aspects", "effective_levels"):
+        values = rec.get(key) or {}
+        if not isinstance(values, dict):
+            raise InputError("results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")])
+        for k, v in values.items():
+            _number_field(v, f"{key}.{k}", source, line)
+
+
 def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
     """A results record with every field it needs, its numbers of a usable size (else :class:`InputError`)."""
     need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
