@@ -19,7 +19,7 @@ from spbe_rules._cli.lang import ARGPARSE_KEYS
 from spbe_rules._cli.main import COMMANDS, main
 
 SRC = Path(spbe_rules.__file__).resolve().parent
-ROOT = SRC.parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the source tree (also when the package is installed, not editable)
 KAB_2024 = ROOT / "examples" / "kabupaten-contoh-2024.yaml"
 PERCENT = re.compile(r"%(?:\([a-z_]+\))?[srd]")
 
