@@ -4,6 +4,7 @@ the batch path gives evaluate's numbers and the batch report counts the items th
 from __future__ import annotations
 
 import json
+from fractions import Fraction
 from pathlib import Path
 
 import spbe_rules
@@ -134,3 +135,29 @@ def test_csv_unmet_cell_is_empty_without_evidence(tmp_path: Path) -> None:
     assert header.split(",")[-1] == "unmet" and row.endswith(",")
     (back,) = list(read_results(out))
     assert "unmet" not in back
+
+
+def test_plan_raises_the_counted_levels_of_an_assessment_with_evidence() -> None:
+    """At the document stage the supported level counts: the plan starts from it (indicator 1 of the
+    example claims 4, its evidence supports 3), names the evidence to produce, and its index chain
+    starts at the evaluated index, not at the index of the claimed levels."""
+    from spbe_rules._analysis.plan import plan
+
+    rs = spbe_rules.load_ruleset("pedoman-3-2024")
+    a = spbe_rules.load_assessment(EXAMPLE)
+    res = spbe_rules.evaluate(rs, a)
+    ind1 = res.indicator(1)
+    assert (ind1.level, ind1.supported_level, ind1.counted) == (4, 3, "supported")
+    costs = {"default_step": 100, "default_requirement": 100, "requirements": {"1.4.reviu": 1}}
+    p = plan(rs, a, "1.066", costs)
+    assert p.reachable and p.before_index_exact == res.index_exact
+    (step,) = p.steps
+    assert (step.indicator, step.from_level, step.to_level, step.cost, step.evidence) == (1, 3, 4, 1, ("1.4.reviu",))
+    # every step starts at the level that counts now; the plan's result is the counted levels raised
+    big = plan(rs, a, "Baik")
+    counted = {i.id: i.effective_level for i in res.indicators}
+    for s in big.steps:
+        if s.kind == "indicator" and s.indicator is not None:
+            assert s.from_level == counted[s.indicator], s
+            assert s.evidence, s  # each raise names the requirement items to produce
+    assert big.index_exact >= Fraction(26, 10)

@@ -54,6 +54,7 @@ from .._engine.evaluate import evaluate
 from .._engine.explain import Text
 from .._model.model import Ruleset
 from .._engine.result import Result
+from .next_steps import _computed_level
 from .whatif import changed_assessment, enabled_fn, fraction_text
 from .._base.text import number_ranges
 from .plan_input import Costs, CostsError, Limits, PlanError, Target, _check_fit, load_costs, parse_costs, resolve_target, with_requirement_costs
@@ -213,23 +214,27 @@ def plan(
     lim = costs.limits.merged(limits)
     before = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     costs = with_requirement_costs(ruleset, costs, before)
+    evidenced = before
+    counted = _counted_base(ruleset, assessment, before, (missing, enable_rules, disable_rules))
+    if counted is not None:  # the evidence decides the levels that count: plan on those
+        assessment, before = counted
     tgt, need_total = resolve_target(ruleset, target, target_display)
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)
     planner = _Planner(ruleset, before, assessment, costs, lim, enabled)
     c = planner.c
     now_total = before.index_exact.numerator * c.total_w // before.index_exact.denominator
     if need_total is not None and now_total >= need_total:
-        return _assemble(planner, ruleset, assessment, before, tgt, True, None, None, costs, lim, 0, evaluate_kw=(missing, enable_rules, disable_rules))
+        return _assemble(planner, ruleset, assessment, before, tgt, True, None, None, costs, lim, 0, evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
     scenarios = planner.scenarios()
     sol = planner.minimum(scenarios, need_total) if need_total is not None else None
     if sol is not None:
-        return _assemble(planner, ruleset, assessment, before, tgt, True, sol, None, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules))
+        return _assemble(planner, ruleset, assessment, before, tgt, True, sol, None, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
     # unreachable: the best the limits allow, and the cheapest way to it
     best = max((t for t in (planner.best_total(sc) for sc in scenarios) if t is not None), default=now_total)
     best = max(best, now_total)
     sol = planner.minimum(scenarios, best) if best > now_total else None
     why = _why(planner, ruleset, scenarios, need_total, lim, best)
-    return _assemble(planner, ruleset, assessment, before, tgt, False, sol, why, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules))
+    return _assemble(planner, ruleset, assessment, before, tgt, False, sol, why, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
 
 
 def _why(planner: _Planner, ruleset: Ruleset, scenarios: list[_Scenario], need_total: int | None, lim: Limits, best: int) -> str:
@@ -263,6 +268,7 @@ def _assemble(
     lim: Limits,
     n_scenarios: int,
     evaluate_kw: tuple[MissingPolicy, tuple[str, ...], tuple[str, ...]],
+    evidenced: Result,
 ) -> Plan:
     c = planner.c
     missing, enable_rules, disable_rules = evaluate_kw
@@ -279,7 +285,7 @@ def _assemble(
     after = evaluate(ruleset, new, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     if reachable and tgt.threshold is not None and after.index_exact < tgt.threshold:  # pragma: no cover - a planner bug
         raise AssertionError(f"planner bug: the plan reaches {after.index_exact}, not {tgt.threshold}")
-    steps = tuple(_with_evidence(s, ruleset, before) for s in _steps(planner, ruleset, assessment, x, docs, costs))
+    steps = tuple(_with_evidence(s, ruleset, evidenced) for s in _steps(planner, ruleset, assessment, x, docs, costs))
     total_cost = sum((s.cost for s in steps), Fraction(0))
     if sol is not None:
         assert total_cost == planner.cost_of_key(sol.key), "planner bug: cost mismatch"
@@ -307,7 +313,7 @@ def _assemble(
         documents=documents,
         scenarios=n_scenarios,
         result=after,
-        before=before,
+        before=evidenced,
         assessment=new,
     )
 
@@ -415,6 +421,27 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
             number = numbers[p]
             out.append(PlanStep("indicator", number, None, ruleset.indicator(number).name, cur[p], x[p], cost, gain, gain_text, after, after_text, released, rules, reason))
     return tuple(out)
+
+
+def _counted_base(
+    ruleset: Ruleset, assessment: Assessment, before: Result, evaluate_kw: tuple[MissingPolicy, tuple[str, ...], tuple[str, ...]]
+) -> tuple[Assessment, Result] | None:
+    """For an assessment whose evidence decides the level that counts (from the policy's stage on):
+    the same assessment with those counted levels claimed and no evidence, and its result (the same
+    index as ``before``). The planner raises these levels, so a step from level L means producing the
+    evidence for the required items above L (``PlanStep.evidence``). None when every level counted
+    is the claimed one."""
+    if not any(i.counted == "supported" for i in before.indicators):
+        return None
+    lo, hi = ruleset.scale.min, ruleset.scale.max
+    levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}
+    docs = {d.key: d.present for d in before.documents if d.basis == "stated" and d.present is not None}
+    base = changed_assessment(assessment, before, levels, docs, "counted levels")
+    missing, enable_rules, disable_rules = evaluate_kw
+    got = evaluate(ruleset, base, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
+    if got.index_exact != before.index_exact or got.effective_levels != before.effective_levels:  # pragma: no cover - a planner bug
+        raise AssertionError(f"planner bug: the counted levels give {got.index_exact}, the evaluation {before.index_exact}")
+    return base, got
 
 
 def _with_evidence(step: PlanStep, ruleset: Ruleset, before: Result) -> PlanStep:
