@@ -421,3 +421,11 @@ def test_cli_test_folder_and_installed(tmp_path: Path, capsys: pytest.CaptureFix
 def test_validate_knows_suites(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["validate", str(SUITES / "pedoman-3-2024.yaml")]) == 0
     assert "ok (kumpulan kasus, 14 kasus)" in capsys.readouterr().out
+
+
+def test_a_ruleset_runs_only_against_suites_of_its_structure(capsys: pytest.CaptureFixture[str]) -> None:
+    code = main(["test", str(SUITES / "permenpanrb-5-2018.yaml"), str(SUITES / "pedoman-3-2024.yaml"), "--ruleset", "pedoman-3-2024"])
+    out = capsys.readouterr().out
+    assert code == 0, out
+    assert "permenpanrb-5-2018.yaml: dilewati: ditulis untuk set aturan permenpanrb-5-2018 (35 indikator)" in out
+    assert "pedoman-3-2024 (47 indikator)" in out and "suites/pedoman-3-2024.yaml: " in out
