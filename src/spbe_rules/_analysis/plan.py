@@ -435,7 +435,7 @@ def _counted_base(
         return None
     lo, hi = ruleset.scale.min, ruleset.scale.max
     levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}
-    docs = {d.key: d.present for d in before.documents if d.basis == "stated" and d.present is not None}
+    docs = {d.key: d.present for d in before.documents if d.basis in ("stated", "evidence") and d.present is not None}
     base = changed_assessment(assessment, before, levels, docs, "counted levels")
     missing, enable_rules, disable_rules = evaluate_kw
     got = evaluate(ruleset, base, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
