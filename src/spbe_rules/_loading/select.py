@@ -10,7 +10,7 @@ import attrs
 
 from .assessment import Assessment, MissingPolicy, StageLevels, assessment_from_source, check_against
 from .._base.errors import AssessmentError, Problem, SpbeError
-from .load import load_ruleset, resolve_ruleset_path
+from .load import as_ruleset, load_ruleset, resolve_ruleset_path
 from .._model.model import Ruleset
 from .registry import RulesetInfo, installed_paths, ruleset_for_year
 from .source import Source, read_source
@@ -35,10 +35,8 @@ def ruleset_for_assessment(assessment: Assessment, ruleset: str | os.PathLike[st
     first, then among installed rulesets); the one installed ruleset in force
     for the assessment's ``year``.
     """
-    if isinstance(ruleset, Ruleset):
-        return ruleset
     if ruleset is not None:
-        return load_ruleset(ruleset)
+        return as_ruleset(ruleset)
     if assessment.ruleset is not None:
         own = Path(assessment.source) if assessment.source not in ("<input>", "-") else None
         near = own.parent if own is not None else None
