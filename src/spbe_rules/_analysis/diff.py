@@ -233,6 +233,15 @@ def _text(value: Any) -> str | None:
 _KEY_FIELD = {"sources": "id", "domains": "id", "aspects": "id", "indicators": "number", "documents": "key", "rules": "id", "stages": "id"}
 
 
+def _position(items: Any, field: str, key: str) -> int | None:
+    """The position of the mapping whose ``field`` is ``key`` in the file's list ``items`` (None: not there)."""
+    if isinstance(items, PosList):
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and str(item.get(field)) == key:
+                return i
+    return None
+
+
 class _Places:
     """Finds where values are written in the (merged) files of one ruleset."""
 
@@ -255,14 +264,7 @@ class _Places:
 
     def _index(self, section: str, key: str) -> int | None:
         assert self.data is not None
-        items = self.data.get(section)
-        if not isinstance(items, PosList):
-            return None
-        field = _KEY_FIELD[section]
-        for i, item in enumerate(items):
-            if isinstance(item, dict) and str(item.get(field)) == key:
-                return i
-        return None
+        return _position(self.data.get(section), _KEY_FIELD[section], key)
 
     def _requirement_path(self, rid: str) -> list[str | int] | None:
         assert self.data is not None
@@ -276,22 +278,12 @@ class _Places:
     def _band_index(self, name: str) -> int | None:
         assert self.data is not None
         pred = self.data.get("predikat")
-        bands = pred.get("bands") if isinstance(pred, dict) else None
-        if isinstance(bands, PosList):
-            for i, b in enumerate(bands):
-                if isinstance(b, dict) and b.get("name") == name:
-                    return i
-        return None
+        return _position(pred.get("bands") if isinstance(pred, dict) else None, "name", name)
 
     def _capability_index(self, cap: str) -> int | None:
         assert self.data is not None
         scale = self.data.get("scale")
-        caps = scale.get("capabilities") if isinstance(scale, dict) else None
-        if isinstance(caps, PosList):
-            for i, c in enumerate(caps):
-                if isinstance(c, dict) and c.get("id") == cap:
-                    return i
-        return None
+        return _position(scale.get("capabilities") if isinstance(scale, dict) else None, "id", cap)
 
     def path(self, section: str, key: str, field: str | None) -> list[str | int] | None:
         sub: list[str | int] = [] if field is None else _field_path(field)
