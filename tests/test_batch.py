@@ -307,7 +307,7 @@ def test_bad_rows_are_reported_with_row_and_column(tmp_path: Path, capsys: pytes
     ]
     for line, c, code_ in expected:
         assert f"{src}:{line}:{c}: [{code_}]" in err
-    assert "2 rows evaluated, 5 bad rows left out" in err
+    assert "2 baris dinilai, 5 baris salah dilewati" in err
     with open(out, encoding="utf-8") as fh:
         got = list(csv.DictReader(fh))
     assert [r["instansi"] for r in got] == ["Baik 1", "Baik 2"]

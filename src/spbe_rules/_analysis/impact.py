@@ -359,6 +359,10 @@ class ImpactSummary:
     causes: tuple[CauseCount, ...]
 
 
+# how causes are found, from the module text (in the class body `__doc__` is the class's own)
+_METHOD = (__doc__ or "").split("How causes are found (attribution). ")[-1].strip()
+
+
 @frozen
 class ImpactReport:
     """What changes when assessments are evaluated under two rulesets, and why."""
@@ -370,7 +374,7 @@ class ImpactReport:
     rows: tuple[ImpactRow, ...]
     summary: ImpactSummary
     diff: RulesetDiff
-    method: str = field(default=(__doc__ or "").split("How causes are found (attribution). ")[-1].strip())
+    method: str = field(default=_METHOD)
     schema: str = IMPACT_SCHEMA
 
     @property

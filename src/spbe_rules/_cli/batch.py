@@ -16,6 +16,7 @@ from collections.abc import Callable
 from typing import Any, TextIO
 
 from .._base.errors import tr
+from .._base.messages import Msg
 from .._io.batch import BatchFailure, evaluate_many
 from .._io.batch_io import ExtraMissingError
 from .._io.batch_read import input_size, read_rows
@@ -82,11 +83,11 @@ def _extras(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 def _template(args: argparse.Namespace) -> int:
     fmt = args.format or Path(args.output).suffix.lower().lstrip(".")
     if fmt not in ("csv", "xlsx"):
-        raise CliError(f"{args.output}: give --format csv or xlsx (or name the file .csv / .xlsx)")
+        raise CliError(Msg("template.format", output=args.output))
     check_output(args.output)
     rs = load_ruleset(args.ruleset)
     write_template(rs, args.output, fmt)
-    print(f"spbe-rules: template for {rs.id} ({len(rs.numbers)} indicators) written to {args.output}", file=sys.stderr)
+    print("spbe-rules: " + tr("template.written", ruleset=rs.id, n=len(rs.numbers), output=args.output), file=sys.stderr)
     return 0
 
 
@@ -177,10 +178,17 @@ def _batch(args: argparse.Namespace) -> int:
             progress.close()
     if bad:
         lines = shown[:SHOWN_PROBLEMS]
-        more = f"\n... (first {SHOWN_PROBLEMS} problems shown; --errors FILE writes them all)" if len(shown) > SHOWN_PROBLEMS else ""
+        more = "\n... " + tr("batch.more", n=SHOWN_PROBLEMS) if len(shown) > SHOWN_PROBLEMS else ""
         print(printable("\n".join(lines) + more), file=sys.stderr)
     print(
-        f"spbe-rules: {good} row{'s' if good != 1 else ''} evaluated, {bad} bad row{'s' if bad != 1 else ''} left out; results in {args.output}",
+        "spbe-rules: " + tr(
+            "batch.done",
+            good=good,
+            rows_good=Msg("word.row" if good == 1 else "word.rows"),
+            bad=bad,
+            rows_bad=Msg("word.row" if bad == 1 else "word.rows"),
+            output=args.output,
+        ),
         file=sys.stderr,
     )
     return 1 if bad else 0

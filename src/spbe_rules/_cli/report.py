@@ -56,24 +56,24 @@ def _target(text: str | None) -> Fraction | None:
     try:
         value = Decimal(text.strip().replace(",", "."))
     except InvalidOperation:
-        raise CliError(f"--target {text!r}: give an index such as 2.6") from None
+        raise CliError(Msg("report.target", text=repr(text))) from None
     if not value.is_finite():
-        raise CliError(f"--target {text!r}: give an index such as 2.6")
+        raise CliError(Msg("report.target", text=repr(text)))
     return Fraction(value)
 
 
 def _report(args: argparse.Namespace) -> int:
     if args.top < 1:
-        raise CliError("--top must be at least 1")
+        raise CliError(Msg("report.top"))
     if args.batch is not None:
         if args.file is not None:
-            raise CliError("give either an assessment FILE or --batch RESULTS, not both")
+            raise CliError(Msg("report.both"))
 
         html = batch_report_html(read_results(args.batch), top=args.top, title=args.title)
-        _write(html, args.output, f"summary of {args.batch}")
+        _write(html, args.output, tr("report.summary_of", path=args.batch))
         return 0
     if args.file is None:
-        raise CliError("give an assessment FILE, or --batch RESULTS")
+        raise CliError(Msg("report.none"))
 
     target = _target(args.target)
     assessment, ruleset, result = evaluate_file(args)
@@ -83,11 +83,11 @@ def _report(args: argparse.Namespace) -> int:
         plan_kw["costs"] = load_costs(args.costs)
     years = compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule) if args.history else None
     html = report_html(ruleset, result, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
-    _write(html, args.output, f"report for {result.instansi} ({result.index} {result.predikat})")
+    _write(html, args.output, tr("report.report_for", instansi=result.instansi, index=result.index, predikat=result.predikat))
     return 0
 
 
 def _write(html: str, output: str | None, what: str) -> None:
     write_output(html, output)
     if output not in (None, "-"):
-        print(f"spbe-rules: {what} written to {output}", file=sys.stderr)
+        print("spbe-rules: " + tr("report.written", what=what, output=output), file=sys.stderr)

@@ -476,4 +476,21 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "test.total.bad": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suite could not be run"),
     "test.total.bad.many": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suites could not be run"),
+    # --- _cli.batch and _cli.report: status lines -------------------------------------------------------------
+    "template.format": ("{output}: berikan --format csv atau xlsx (atau beri nama berkas .csv / .xlsx)", "{output}: give --format csv or xlsx (or name the file .csv / .xlsx)"),
+    "template.written": ("templat untuk {ruleset} ({n} indikator) ditulis ke {output}", "template for {ruleset} ({n} indicators) written to {output}"),
+    "batch.more": ("({n} masalah pertama ditampilkan; --errors FILE menulis semuanya)", "(first {n} problems shown; --errors FILE writes them all)"),
+    "batch.done": (
+        "{good} {rows_good} dinilai, {bad} {rows_bad} salah dilewati; hasil di {output}",
+        "{good} {rows_good} evaluated, {bad} bad {rows_bad} left out; results in {output}",
+    ),
+    "word.row": ("baris", "row"),
+    "word.rows": ("baris", "rows"),
+    "report.target": ("--target {text}: berikan indeks seperti 2.6", "--target {text}: give an index such as 2.6"),
+    "report.top": ("--top paling sedikit 1", "--top must be at least 1"),
+    "report.both": ("berikan berkas penilaian FILE atau --batch RESULTS, tidak keduanya", "give either an assessment FILE or --batch RESULTS, not both"),
+    "report.none": ("berikan berkas penilaian FILE, atau --batch RESULTS", "give an assessment FILE, or --batch RESULTS"),
+    "report.summary_of": ("ringkasan {path}", "summary of {path}"),
+    "report.report_for": ("laporan untuk {instansi} ({index} {predikat})", "report for {instansi} ({index} {predikat})"),
+    "report.written": ("{what} ditulis ke {output}", "{what} written to {output}"),
 }
