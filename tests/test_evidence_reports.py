@@ -86,3 +86,51 @@ def test_costs_naming_an_unknown_requirement_are_refused() -> None:
     with pytest.raises(CostsError) as info:
         plan(rs, a, "1.05", {"requirements": {"1.4.review": 3}})
     assert info.value.problems[0].code == "UNKNOWN_REQUIREMENT"
+
+
+def test_batch_outputs_carry_unmet_alike_and_the_report_reads_it_from_csv(tmp_path: Path) -> None:
+    """CSV, xlsx and .jsonl carry the same unmet items; the batch report counts them from CSV as from .jsonl."""
+    import shutil
+
+    import openpyxl
+
+    from spbe_rules._io.batch_read import read_results
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    outs = {s: tmp_path / f"hasil.{s}" for s in ("csv", "jsonl", "xlsx")}
+    for path in outs.values():
+        assert main(["batch", str(folder), "-o", str(path)]) == 0
+    (rec,) = [json.loads(line) for line in outs["jsonl"].read_text(encoding="utf-8").splitlines()]
+    res = spbe_rules.evaluate(spbe_rules.load_ruleset("pedoman-3-2024"), spbe_rules.load_assessment(EXAMPLE))
+    expected = [rid for i in sorted(res.indicators, key=lambda i: i.id) for rid in i.unmet]
+    assert expected and rec["unmet"] == {str(i.id): list(i.unmet) for i in res.indicators if i.unmet}
+    import csv
+
+    (row,) = list(csv.DictReader(outs["csv"].open(encoding="utf-8-sig", newline="")))
+    assert row["unmet"].split(" ") == expected
+    ws = openpyxl.load_workbook(outs["xlsx"], read_only=True).worksheets[0]
+    header, values = (list(r) for r in ws.iter_rows(values_only=True))
+    assert values[header.index("unmet")] == row["unmet"]
+    # read back from CSV: the same mapping as the .jsonl, and the same gaps table in the batch report
+    (back,) = list(read_results(outs["csv"]))
+    assert back["unmet"] == rec["unmet"]
+    from_csv, from_jsonl = (spbe_rules.batch_report_html(list(read_results(outs[s]))) for s in ("csv", "jsonl"))
+    gaps = [h[h.index('<table class="gaps-batch">') :] for h in (from_csv, from_jsonl)]
+    assert gaps[0][: gaps[0].index("</table>")] == gaps[1][: gaps[1].index("</table>")]
+    assert "<code>1.4.reviu</code>" in gaps[0]
+
+
+def test_csv_unmet_cell_is_empty_without_evidence(tmp_path: Path) -> None:
+    from spbe_rules._io.batch_read import read_results
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.yaml").write_text((ROOT / "examples" / "kabupaten-contoh-2024.yaml").read_text(encoding="utf-8"), encoding="utf-8")
+    out = tmp_path / "hasil.csv"
+    assert main(["batch", str(folder), "-o", str(out)]) == 0
+    header, row = out.read_text(encoding="utf-8-sig").splitlines()
+    assert header.split(",")[-1] == "unmet" and row.endswith(",")
+    (back,) = list(read_results(out))
+    assert "unmet" not in back

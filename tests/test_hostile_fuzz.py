@@ -109,7 +109,7 @@ def test_result_from_json(text: str) -> None:
 @given(target=st.one_of(st.none(), st.fractions(min_value=-10, max_value=10, max_denominator=100)))
 def test_report_html(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, target: Fraction | None) -> None:
     result = spbe_rules.evaluate(rs, kab)
-    assert isinstance(typed(spbe_rules.report_html, result, rs, target=target, include_plan=False) or "", str)
+    assert isinstance(typed(spbe_rules.report_html, rs, result, target=target, include_plan=False) or "", str)
 
 
 @FUZZ
@@ -167,7 +167,7 @@ def test_batch_rows(tmp_path_factory: pytest.TempPathFactory, rows: list[list[st
     path.write_text(buf.getvalue() + raw, encoding="utf-8")
 
     def run() -> None:
-        out = list(spbe_rules.evaluate_many(read_rows(path), "pedoman-3-2024", missing="lowest"))
+        out = list(spbe_rules.evaluate_many("pedoman-3-2024", read_rows(path), missing="lowest"))
         for o in out:
             assert isinstance(o, (spbe_rules.BatchResult, spbe_rules.BatchFailure))
 

@@ -478,13 +478,25 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
                 levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
                 docs = {k[4:]: v == "ya" for k, v in rec.items() if k and k.startswith("doc:") and v in ("ya", "tidak")}
-                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner")}
+                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner", "unmet")}
                 out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
                 out["target"] = rec.get("target") or None
                 out["owners"] = rec.get("owner") or ""
+                unmet = unmet_of_text(rec.get("unmet") or "")
+                if unmet:  # as in the .jsonl: the key only when something is unmet
+                    out["unmet"] = unmet
                 yield checked_record(out, source, reader.line_num)
         return
     raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
+
+
+def unmet_of_text(text: str) -> dict[str, list[str]]:
+    """The ``unmet`` cell of a CSV result (``1.4.reviu 3.3.ditetapkan``) in the ``.jsonl`` form: indicator
+    number (text) -> requirement ids, grouped by the indicator each id names (its first part)."""
+    out: dict[str, list[str]] = {}
+    for rid in text.split():
+        out.setdefault(rid.split(".", 1)[0], []).append(rid)
+    return out
 
 
 def _number_field(value: Any, what: str, source: str, line: int) -> None:
@@ -517,6 +529,23 @@ def _view_fields(rec: dict[str, Any], where: Location) -> None:
         problems.append(Problem("TYPE", "documents is not a mapping of document keys to true/false", where, "give the output of spbe-rules batch"))
     if problems:
         raise InputError("results cannot be read", problems)
+
+
+def record_numbers(rec: Any, source: str, line: int) -> None:
+    """A results record has every field it needs and its numbers are of a usable size (else
+    :class:`InputError`); nothing is converted (records built in code, before a report)."""
+    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
+    if not isinstance(rec, dict) or any(k not in rec for k in need):
+        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
+        raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
+    for key in ("year", "index", "index_exact"):
+        _number_field(rec[key], key, source, line)
+    for key in ("domains", "aspects", "effective_levels"):
+        values = rec.get(key) or {}
+        if not isinstance(values, dict):
+            raise InputError("results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")])
+        for k, v in values.items():
+            _number_field(v, f"{key}.{k}", source, line)
 
 
 def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:

@@ -47,7 +47,9 @@ class BatchWriter:
         documents: Sequence[str] = (),
         *,
         raw_text: bool = False,
+        unmet: bool = False,
     ) -> None:
+        self.unmet = unmet  # True: a last column `unmet` (some ruleset of the run has requirement items)
         self.raw_text = raw_text  # True: text cells as they are, even when a spreadsheet would read a formula
         self.target = Path(path)
         self.documents = list(documents)
@@ -79,6 +81,7 @@ class BatchWriter:
             "target",
             "owner",
             *(f"doc:{k}" for k in self.documents),
+            *(["unmet"] if self.unmet else []),
         ]
 
     def _open(self) -> None:
@@ -123,6 +126,7 @@ class BatchWriter:
             "" if r.target is None else exact_text(r.target),
             owners_text(r.owners),
             *("" if k not in r.documents else ("ya" if r.documents[k] else "tidak") for k in self.documents),
+            *([unmet_text(r.unmet)] if self.unmet else []),
         ]
 
     def commit(self) -> None:
@@ -192,6 +196,13 @@ def result_record(r: BatchResult) -> dict[str, Any]:
     return rec
 
 
+def unmet_text(unmet: Mapping[int, Sequence[str]]) -> str:
+    """The ``unmet`` cell: the requirement ids of the next level not met, by indicator, separated by
+    spaces (``1.4.reviu 3.3.ditetapkan``; empty when none). An id names its indicator, so the cell
+    reads back into the ``.jsonl`` form (:func:`unmet_of_text`)."""
+    return " ".join(rid for n in sorted(unmet) for rid in unmet[n])
+
+
 def owners_text(owners: Mapping[int, str]) -> str:
     """``{11: "Bappeda", 12: "Bappeda", 15: "Diskominfo"}`` -> ``Bappeda: 11-12; Diskominfo: 15`` (the input form)."""
     units: dict[str, list[int]] = {}
@@ -259,7 +270,8 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, ra
     if kind is _XlsxWriter:
         need_openpyxl("writing .xlsx")
     keys = list(dict.fromkeys(d.key for rs in rulesets for d in rs.documents))
-    return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text)
+    unmet = any(rs.requirements for rs in rulesets)
+    return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text, unmet=unmet)
 
 
 class ProblemWriter:
