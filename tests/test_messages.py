@@ -19,7 +19,7 @@ from spbe_rules._cli.lang import ARGPARSE_KEYS
 from spbe_rules._cli.main import COMMANDS, main
 
 SRC = Path(spbe_rules.__file__).resolve().parent
-ROOT = SRC.parent.parent
+ROOT = Path(__file__).resolve().parent.parent  # the source tree (also when the package is installed, not editable)
 KAB_2024 = ROOT / "examples" / "kabupaten-contoh-2024.yaml"
 PERCENT = re.compile(r"%(?:\([a-z_]+\))?[srd]")
 
@@ -76,15 +76,12 @@ def _callee(call: ast.Call) -> str:
 # Modules whose texts are still written inline in English (issue 10, item 4 converts them one by
 # one); the scan below covers every other module. This set only shrinks.
 PENDING = {
-    "__init__.py",
     "_analysis/plan.py",
     "_analysis/plan_input.py",
     "_analysis/plan_solver.py",
     "_analysis/risk.py",
     "_analysis/whatif.py",
-    "_base/resources.py",
     "_cli/plan.py",
-    "_cli/validate.py",
     "_engine/engine.py",
     "_engine/evaluate.py",
     "_engine/result.py",
@@ -275,3 +272,68 @@ def test_result_json_does_not_depend_on_the_language(capsys: pytest.CaptureFixtu
     data = json.loads(out_id)
     for field in ("schema", "index", "index_exact", "predikat", "domains", "aspects", "indicators", "ruleset", "explanation"):
         assert field in data
+
+
+# -- evidence texts (issue 12): from the catalogue, not written in their modules ---------------------------
+
+EVIDENCE_MODULES = (
+    "_engine/evidence_text.py",
+    "_render/next_steps.py",
+    "_render/gaps.py",
+    "_io/kuesioner.py",
+    "_cli/next_steps.py",
+    "_cli/kuesioner.py",
+    "_analysis/next_steps.py",
+)
+PROSE = re.compile(r"[A-Za-z]{2,} [A-Za-z]{2,}")
+
+
+def _prose_constants(tree: ast.AST) -> list[tuple[int, str]]:
+    """String constants that read as words (not docstrings, markup, or the purpose given to need_openpyxl)."""
+    skip: set[int] = set()
+    for node in ast.walk(tree):
+        body = getattr(node, "body", None)
+        if isinstance(body, list) and body and isinstance(body[0], ast.Expr) and isinstance(body[0].value, ast.Constant):
+            skip.add(id(body[0].value))
+        if isinstance(node, ast.Call) and _callee(node) == "need_openpyxl":
+            skip.update(id(a) for a in node.args)
+    return [
+        (node.lineno, node.value)
+        for node in ast.walk(tree)
+        if isinstance(node, ast.Constant) and isinstance(node.value, str) and id(node) not in skip and "<" not in node.value and PROSE.search(node.value)
+    ]
+
+
+def test_evidence_texts_come_from_the_catalogue() -> None:
+    found = []
+    for rel in EVIDENCE_MODULES:
+        tree = ast.parse((SRC / rel).read_text(encoding="utf-8"))
+        found += [f"{rel}:{line}: {text!r}" for line, text in _prose_constants(tree)]
+    explain = ast.parse((SRC / "_engine" / "explain.py").read_text(encoding="utf-8"))
+    (node,) = [n for n in ast.walk(explain) if isinstance(n, ast.FunctionDef) and n.name == "evidence_node"]
+    found += [f"_engine/explain.py:{line}: {text!r}" for line, text in _prose_constants(node)]
+    assert not found, "\n".join(found)
+
+
+EVIDENCE_EXAMPLE = ROOT / "examples" / "bukti-dukung-2024.yaml"
+
+
+@pytest.mark.parametrize(
+    ("args", "id_text", "en_text"),
+    [
+        (["next", str(EVIDENCE_EXAMPLE), "--indicator", "1"], "Yang diperlukan untuk tingkat berikutnya", "What the next level needs"),
+        (["next", str(EVIDENCE_EXAMPLE), "--indicator", "1"], "lebih dari 2 tahun sebelum 2024-06-30", "is more than 2 years before 2024-06-30"),
+        (["explain", str(EVIDENCE_EXAMPLE), "--indicator", "1"], "bukti dukung mendukung tingkat 3", "the evidence supports level 3"),
+        (["kuesioner", "--ruleset", "pedoman-3-2024", "-o", "-"], "# Kuesioner penilaian mandiri", "# Self-assessment questionnaire"),
+    ],
+)
+def test_evidence_texts_in_indonesian_and_english(
+    args: list[str], id_text: str, en_text: str, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.delenv("SPBE_RULES_LANG", raising=False)
+    assert main(args) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert id_text in out and en_text not in out
+    assert main([*args, "--lang", "en"]) == 0
+    out = " ".join(capsys.readouterr().out.split())
+    assert en_text in out and id_text not in out

@@ -17,7 +17,7 @@ from .._loading.registry import ruleset_for_year
 from .._engine.result import Result
 from .cases import Case, Expect, NotReproduced, Suite
 
-__all__ = ["CaseReport", "Mismatch", "NodeRef", "SuiteReport", "ruleset_for_case", "run_case", "run_suite"]
+__all__ = ["CaseReport", "Mismatch", "NodeRef", "SuiteReport", "ruleset_for_case", "run_case", "run_suite", "same_structure", "suite_rulesets"]
 
 
 # -- reports -----------------------------------------------------------------------------
@@ -215,6 +215,27 @@ def run_suite(suite: Suite, ruleset_override: Ruleset | str | os.PathLike[str] |
     reports = tuple(run_case(case, rulesets.get(case)) for case in suite.cases)
     default = rulesets.override.id if rulesets.override is not None else suite.ruleset
     return SuiteReport(suite.path, default, reports, suite.not_reproduced)
+
+
+def same_structure(a: Ruleset, b: Ruleset) -> bool:
+    """Whether ``a`` and ``b`` have the same domains, aspects, indicator numbers and scale
+    (a suite written for one can be run against the other)."""
+    return (
+        {d.id for d in a.domains} == {d.id for d in b.domains}
+        and {x.id for x in a.aspects} == {x.id for x in b.aspects}
+        and set(a.numbers) == set(b.numbers)
+        and (a.scale.min, a.scale.max) == (b.scale.min, b.scale.max)
+    )
+
+
+def suite_rulesets(suite: Suite) -> list[Ruleset]:
+    """The rulesets the cases of ``suite`` are written for (without any override), each once."""
+    rulesets = _Rulesets(suite, None)
+    out: dict[str, Ruleset] = {}
+    for case in suite.cases:
+        rs = rulesets.get(case)
+        out.setdefault(rs.sha256, rs)
+    return list(out.values())
 
 
 def ruleset_for_case(suite: Suite, case: Case, ruleset_override: Ruleset | str | os.PathLike[str] | None = None) -> Ruleset:

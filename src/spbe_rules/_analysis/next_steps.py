@@ -116,7 +116,7 @@ def next_steps(
             if req.level > nxt or (req.level < nxt and (c is None or c.met or req.optional)):
                 continue
             if c is None:
-                status_id, status_en, met = "bukti belum diberikan", "no evidence given", None
+                status_id, status_en, met = Msg("ev.status.no_evidence").id, Msg("ev.status.no_evidence").en, None
             else:
                 status_id, status_en, met = check_text(ruleset, c, result.evaluated_on, "id"), check_text(ruleset, c, result.evaluated_on, "en"), c.met
             try:

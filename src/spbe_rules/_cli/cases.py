@@ -12,7 +12,8 @@ from pathlib import Path
 from typing import Any
 
 from .._analysis.cases import load_suite
-from .._analysis.cases_run import SuiteReport, run_suite
+from .._analysis.cases_run import SuiteReport, run_suite, same_structure, suite_rulesets
+from .._loading.load import load_ruleset
 from .._loading.sniff import suite_files
 from .main import CliError, write_output
 from .._base.text import printable
@@ -69,10 +70,18 @@ def _test(args: argparse.Namespace) -> int:
         files.extend(installed_suite_files())
     files = list(dict.fromkeys(files))
     reports: list[SuiteReport] = []
+    skipped: list[str] = []
+    override = load_ruleset(args.ruleset) if args.ruleset is not None else None
     for f in files:
         try:
             suite = load_suite(f)
-            reports.append(run_suite(suite, args.ruleset))
+            if override is not None:
+                other = [rs for rs in suite_rulesets(suite) if not same_structure(rs, override)]
+                if other:  # written for another structure: running it would only report false failures
+                    own = other[0]
+                    skipped.append(tr("test.skipped", path=str(f), own=own.id, own_n=len(own.numbers), ruleset=override.id, n=len(override.numbers)))
+                    continue
+            reports.append(run_suite(suite, override))
         except ValidationError as exc:
             bad.append(str(exc))
             problems.extend(exc.problems)
@@ -95,6 +104,7 @@ def _test(args: argparse.Namespace) -> int:
                 for r in reports
             ],
             "errors": bad,
+            "skipped": skipped,
             "problems": [p.to_dict() for p in problems],
         }
         text = json.dumps(doc, ensure_ascii=False, indent=2)
@@ -105,6 +115,7 @@ def _test(args: argparse.Namespace) -> int:
             total += tr("test.total.exceptions", reproduced=reproduced, n=len(exceptions))
         if bad:
             total += tr("test.total.bad" if len(bad) == 1 else "test.total.bad.many", n=len(bad))
+        parts.extend(skipped)
         parts.append(total)
         text = "\n".join(parts)
     if bad:  # a suite could not be read: exit 2, the report goes with the errors (nothing on stdout, no file)

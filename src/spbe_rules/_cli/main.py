@@ -13,6 +13,7 @@ are written through a temporary file, so a failure never leaves partial output.
 from __future__ import annotations
 
 import argparse
+import warnings
 import difflib
 import importlib
 import os
@@ -257,7 +258,13 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(arguments)
 
 
+def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+    """Warnings on the command line: one plain line on stderr, no file and line of the library."""
+    print(printable(f"spbe-rules: {tr('cli.warning')}: {message}"), file=sys.stderr)
+
+
 def _main(arguments: list[str]) -> int:
+    warnings.showwarning = _show_warning
     command = command_of(arguments)
     if not _without_lang(arguments):
         sys.stdout.write(command_list())

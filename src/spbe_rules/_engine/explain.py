@@ -18,6 +18,7 @@ from attrs import frozen
 
 from .._model.converter import exact_text, level_text
 from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Indicator, Not, Rule, Ruleset
+from .._base.messages import Msg
 from .._base.text import number_ranges
 from .evidence_text import check_text
 from .engine import compiled, display_text
@@ -322,30 +323,26 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
     up to the level that matters (the claimed level, or the next one) whether it is met and why not."""
     policy = rs.evidence_policy
     basis = () if policy is None or policy.citation is None else (policy.citation.text(_source_title(rs, policy.citation.source)),)
+    name = _msg_text("ev.node.name")
     if ir.evidence == "no_requirements":
         gone = rs.unavailable_reason(ir.id)
-        why_id = f": {gone.reason.id}" if gone else "."
-        why_en = f": {gone.reason.en}" if gone else "."
-        t = Text(f"Set aturan ini tidak menguraikan persyaratan indikator ini{why_id}", f"This ruleset gives no requirement items for this indicator{why_en}")
-        return Node("evidence", str(ir.id), "Bukti dukung", None, t, basis)
+        if gone is None:
+            t = _msg_text("ev.node.no_requirements")
+        else:
+            t = Text(Msg("ev.node.no_requirements.why", why=gone.reason.id).id, Msg("ev.node.no_requirements.why", why=gone.reason.en).en)
+        return Node("evidence", str(ir.id), name.id, None, t, basis)
     sup = ir.supported_level
-    counted_id = "dihitung tingkat yang didukung bukti" if ir.counted == "supported" else "dihitung tingkat yang diajukan"
-    counted_en = "the supported level counts" if ir.counted == "supported" else "the claimed level counts"
+    counted = Msg(f"ev.node.counted.{'supported' if ir.counted == 'supported' else 'claimed'}")
     if sup is None:
-        t = Text(
-            f"Tidak ada bukti dukung untuk indikator ini (diajukan tingkat {ir.level}); {counted_id}.",
-            f"No evidence was given for this indicator (claimed level {ir.level}); {counted_en}.",
-        )
+        t = _msg_text("ev.node.none", level=ir.level, counted=counted)
+    elif on:
+        t = _msg_text("ev.node.supported.on", level=ir.level, sup=sup, on=on, counted=counted)
     else:
-        t = Text(
-            f"Diajukan tingkat {ir.level}; bukti dukung mendukung tingkat {sup}" + (f" pada {on}" if on else "") + f"; {counted_id}.",
-            f"Claimed level {ir.level}; the evidence supports level {sup}" + (f" at {on}" if on else "") + f"; {counted_en}.",
-        )
+        t = _msg_text("ev.node.supported", level=ir.level, sup=sup, counted=counted)
     if ir.unmet:
-        t = Text(
-            f"{t.id} Untuk tingkat {(sup or rs.scale.min) + 1} belum terpenuhi: {', '.join(ir.unmet)}.",
-            f"{t.en} Not met for level {(sup or rs.scale.min) + 1}: {', '.join(ir.unmet)}.",
-        )
+        nxt = (sup or rs.scale.min) + 1
+        ids = ", ".join(ir.unmet)
+        t = Text(Msg("ev.node.unmet", text=t.id, next=nxt, ids=ids).id, Msg("ev.node.unmet", text=t.en, next=nxt, ids=ids).en)
     upto = max(ir.level, (sup or rs.scale.min) + 1)
     kids = []
     for c in ir.requirements:
@@ -362,7 +359,13 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
                 (req.citation.text(_source_title(rs, req.citation.source)),),
             )
         )
-    return Node("evidence", str(ir.id), "Bukti dukung", None if sup is None else str(sup), t, basis, (), "in_force", tuple(kids))
+    return Node("evidence", str(ir.id), name.id, None if sup is None else str(sup), t, basis, (), "in_force", tuple(kids))
+
+
+def _msg_text(key: str, /, **params: object) -> Text:
+    """A catalogue message as a :class:`Text` (both languages)."""
+    m = Msg(key, **params)
+    return Text(m.id, m.en)
 
 
 def _source_title(rs: Ruleset, source_id: str) -> str:

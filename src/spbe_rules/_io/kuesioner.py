@@ -18,7 +18,7 @@ from typing import Any
 
 import yaml
 
-from .._base.errors import AssessmentError, Location, Problem
+from .._base.errors import AssessmentError, Location, Problem, current_lang
 from .._base.messages import Msg
 from .._engine.evidence_text import need_text
 from .._loading.assessment import Assessment, parse_assessment
@@ -44,6 +44,7 @@ _META = (("instansi", "instansi"), ("tahun", "year"), ("set_aturan", "ruleset"),
 def kuesioner_template(rs: Ruleset, *, instansi: str | None = None, year: int | None = None) -> dict[str, Any]:
     """The empty questionnaire of ``rs`` as data (the YAML form)."""
     years = rs.evaluation_years
+    lang = current_lang()  # the item texts in the reader's language (the keys and columns stay as they are)
     out: dict[str, Any] = {
         "format": KUESIONER_FORMAT,
         "ruleset": rs.id,
@@ -60,10 +61,10 @@ def kuesioner_template(rs: Ruleset, *, instansi: str | None = None, year: int | 
                 {
                     "id": r.id,
                     "level": r.level,
-                    "text": r.text.id,
-                    "needs": need_text(rs, r, "id"),
+                    "text": r.text.get(lang),
+                    "needs": need_text(rs, r, lang),
                     "optional": r.optional,
-                    "citation": r.citation.text(title),
+                    "citation": r.citation.text(title, lang),
                     "evidence": [],
                 }
             )
@@ -71,19 +72,12 @@ def kuesioner_template(rs: Ruleset, *, instansi: str | None = None, year: int | 
     return out
 
 
-_HEAD = """# Kuesioner penilaian mandiri (format spbe-rules/kuesioner@1), set aturan {rs}.
-# Isi: instansi, (bila perlu) evaluated_on, `level` setiap indikator (tingkat yang diajukan), dan
-# di bawah setiap butir persyaratan bukti yang memenuhinya, mis.
-#   evidence:
-#     - {{title: Peraturan Bupati 12/2022, date: 2022-03-01, adopted: true, url: https://..., scope: [...]}}
-# Lalu: spbe-rules evaluate BERKAS ; spbe-rules next BERKAS
-"""
 
 
 def kuesioner_text(rs: Ruleset, *, instansi: str | None = None, year: int | None = None) -> str:
     """The questionnaire as YAML text."""
     body = yaml.safe_dump(kuesioner_template(rs, instansi=instansi, year=year), allow_unicode=True, sort_keys=False, width=100)
-    return _HEAD.format(rs=rs.id) + body
+    return Msg("kuesioner.yaml_head", rs=rs.id).render(current_lang()) + body
 
 
 def kuesioner_rows(rs: Ruleset, *, instansi: str | None = None, year: int | None = None) -> list[list[str]]:

@@ -16,6 +16,7 @@ only (JSON), never code.
 from __future__ import annotations
 
 import hashlib
+import warnings
 from fractions import Fraction
 import json
 import os
@@ -26,7 +27,7 @@ import attrs
 
 from .._base.atomic import replacing
 from .._model.converter import converter
-from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError
+from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError, tr
 from .._base.messages import Msg
 from .._model.model import Ruleset
 from .._base.resources import schema_text
@@ -44,11 +45,15 @@ from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
 # so a disk-cache hit does not pay for it.
 
-__all__ = ["RulesetLike", "as_ruleset", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
+__all__ = ["RulesetLike", "RulesetShadowWarning", "as_ruleset", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
 
 _MAX_CHAIN = 8
 _memory: dict[tuple[tuple[str, int, int], ...], Ruleset] = {}
 _chains: dict[str, list[Path]] = {}
+
+
+class RulesetShadowWarning(UserWarning):
+    """An id resolved to the installed copy while a file of the same name sits in ./rulesets/ (edits there are not used)."""
 
 
 def clear_cache() -> None:
@@ -85,6 +90,9 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
 
     paths = installed_paths()
     if ref in paths:
+        local = Path("rulesets") / f"{ref}.yaml"
+        if local.is_file() and not _same_file(local, paths[ref]):
+            warnings.warn(RulesetShadowWarning(tr("ruleset.shadowed", ref=ref, installed=str(paths[ref]), local=str(local))), stacklevel=2)
         return paths[ref]
 
     guess = difflib.get_close_matches(ref, list(paths), n=1)

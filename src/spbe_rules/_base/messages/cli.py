@@ -14,6 +14,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "cli.command_metavar": ("PERINTAH", "COMMAND"),
     "cli.commands_heading": ("Perintah:", "Commands:"),
+    "cli.warning": ("peringatan", "warning"),
+    "test.skipped": (
+        "{path}: dilewati: ditulis untuk set aturan {own} ({own_n} indikator), strukturnya berbeda dari {ruleset} ({n} indikator)",
+        "{path}: skipped: written for ruleset {own} ({own_n} indicators), a structure other than {ruleset} ({n} indicators)",
+    ),
     "cli.commands_footer": (
         "Bantuan satu perintah: spbe-rules PERINTAH --help    Versi: spbe-rules --version",
         "Help on one command: spbe-rules COMMAND --help    Version: spbe-rules --version",

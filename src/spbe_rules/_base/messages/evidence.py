@@ -227,4 +227,102 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "ruleset {rs} has no requirement items; use a ruleset such as pedoman-3-2024",
     ),
     "kuesioner.suffix": ("-o {path}: tulis .yaml, .csv atau .xlsx", "-o {path}: write .yaml, .csv or .xlsx"),
+    # --- evidence in words (the evaluate table's notes, explain's evidence nodes, next) ----------
+    "ev.need.adopted": ("ditetapkan", "formally adopted"),
+    "ev.need.age": ("berumur kurang dari {age}", "younger than {age}"),
+    "ev.need.scope": ("mencakup: {scope}", "covers: {scope}"),
+    "ev.need.after": ("bertanggal sesudah bukti {id}", "dated after the evidence of {id}"),
+    "ev.optional": (" (opsional)", " (optional)"),
+    "ev.requirement.needs": (" [bukti: {need}]", " [evidence: {need}]"),
+    "ev.what": ("bukti {id} ({date})", "evidence {id} ({date})"),
+    "ev.fail.stale": (
+        "{what} lebih dari {age} sebelum {on} (berlaku sampai sehari sebelum {limit})",
+        "{what} is more than {age} before {on} (valid until the day before {limit})",
+    ),
+    "ev.fail.stale.at_limit": (
+        "{what} tepat {age} sebelum {on}, yang menurut set aturan sudah tidak berlaku (berlaku sampai sehari sebelum {limit})",
+        "{what} is exactly {age} before {on}, which the ruleset counts as no longer valid (valid until the day before {limit})",
+    ),
+    "ev.fail.draft": ("{what} belum ditetapkan (draf tidak dihitung)", "{what} is not formally adopted (a draft does not count)"),
+    "ev.fail.rejected": ("{what} ditolak asesor", "{what} was rejected by the assessors"),
+    "ev.fail.rejected.why": ("{what} ditolak asesor: {why}", "{what} was rejected by the assessors: {why}"),
+    "ev.fail.unreviewed": ("{what} belum diberi putusan asesor", "{what} has no assessors' verdict yet"),
+    "ev.fail.not_submitted": ("{what} baru diajukan pada tahap {stage}", "{what} is only submitted at stage {stage}"),
+    "ev.fail.future": ("{what} bertanggal sesudah {on}", "{what} is dated after {on}"),
+    "ev.fail.kind": ("{what} bukan berjenis {kind}", "{what} is not of kind {kind}"),
+    "ev.fail.scope": ("{what} tidak mencakup: {missing}", "{what} does not cover: {missing}"),
+    "ev.fail.order.unmet": (
+        "{what} harus menyusul bukti butir {id}, yang belum terpenuhi",
+        "{what} must follow the evidence of {id}, which is not met",
+    ),
+    "ev.fail.order": (
+        "{what} tidak bertanggal sesudah bukti butir {id} ({date})",
+        "{what} is not dated after the evidence of {id} ({date})",
+    ),
+    "ev.check.met": ("{id} terpenuhi oleh {by}", "{id} met by {by}"),
+    "ev.check.none": ("{id}: tidak ada bukti", "{id}: no evidence"),
+    "ev.check.none.needs": ("{id}: tidak ada bukti ({need})", "{id}: no evidence ({need})"),
+    "ev.check.unmet": ("{id} belum terpenuhi: {reasons}", "{id} not met: {reasons}"),
+    "ev.node.name": ("Bukti dukung", "Evidence"),
+    "ev.node.no_requirements": (
+        "Set aturan ini tidak menguraikan persyaratan indikator ini.",
+        "This ruleset gives no requirement items for this indicator.",
+    ),
+    "ev.node.no_requirements.why": (
+        "Set aturan ini tidak menguraikan persyaratan indikator ini: {why}",
+        "This ruleset gives no requirement items for this indicator: {why}",
+    ),
+    "ev.node.counted.supported": ("dihitung tingkat yang didukung bukti", "the supported level counts"),
+    "ev.node.counted.claimed": ("dihitung tingkat yang diajukan", "the claimed level counts"),
+    "ev.node.none": (
+        "Tidak ada bukti dukung untuk indikator ini (diajukan tingkat {level}); {counted}.",
+        "No evidence was given for this indicator (claimed level {level}); {counted}.",
+    ),
+    "ev.node.supported": (
+        "Diajukan tingkat {level}; bukti dukung mendukung tingkat {sup}; {counted}.",
+        "Claimed level {level}; the evidence supports level {sup}; {counted}.",
+    ),
+    "ev.node.supported.on": (
+        "Diajukan tingkat {level}; bukti dukung mendukung tingkat {sup} pada {on}; {counted}.",
+        "Claimed level {level}; the evidence supports level {sup} at {on}; {counted}.",
+    ),
+    "ev.node.unmet": ("{text} Untuk tingkat {next} belum terpenuhi: {ids}.", "{text} Not met for level {next}: {ids}."),
+    "ev.status.no_evidence": ("bukti belum diberikan", "no evidence given"),
+    "next.head": (
+        "Yang diperlukan untuk tingkat berikutnya: {instansi} ({year}), set aturan {ruleset}",
+        "What the next level needs: {instansi} ({year}), ruleset {ruleset}",
+    ),
+    "next.on": ("Umur bukti diukur pada {on}.", "Evidence ages are measured at {on}."),
+    "next.basis.supported": ("didukung bukti", "supported by evidence"),
+    "next.basis.claimed": ("diajukan", "claimed"),
+    "next.level": ("Indikator {n} {name}: tingkat {level} ({basis}) -> {next}", "Indicator {n} {name}: level {level} ({basis}) -> {next}"),
+    "next.held": (
+        "Catatan: tingkat yang dihitung dibatasi aturan {rules} (spbe-rules explain FILE --indicator {n}).",
+        "Note: the level that counts is held by rule {rules} (spbe-rules explain FILE --indicator {n}).",
+    ),
+    "next.needs": ("bukti: {needs}", "evidence: {needs}"),
+    "next.now": ("sekarang: {status}", "now: {status}"),
+    "next.basis_word": ("dasar: {citation}", "basis: {citation}"),
+    "next.none": ("Set aturan ini tidak menguraikan persyaratan indikator ini.", "This ruleset gives no requirement items for this indicator."),
+    "next.none.why": (
+        "Set aturan ini tidak menguraikan persyaratan indikator ini: {why}",
+        "This ruleset gives no requirement items for this indicator: {why}",
+    ),
+    "next.top": ("Semua indikator yang diminta sudah di tingkat tertinggi.", "Every indicator asked for is already at the top level."),
+    "next.optional": (" (opsional)", " (optional)"),
+    "next.item": ("{box} {id}{opt} (tingkat {level}): {text}", "{box} {id}{opt} (level {level}): {text}"),
+    "kuesioner.yaml_head": (
+        "# Kuesioner penilaian mandiri (format spbe-rules/kuesioner@1), set aturan {rs}.\n"
+        "# Isi: instansi, (bila perlu) evaluated_on, `level` setiap indikator (tingkat yang diajukan), dan\n"
+        "# di bawah setiap butir persyaratan bukti yang memenuhinya, mis.\n"
+        "#   evidence:\n"
+        "#     - {{title: Peraturan Bupati 12/2022, date: 2022-03-01, adopted: true, url: https://..., scope: [...]}}\n"
+        "# Lalu: spbe-rules evaluate BERKAS ; spbe-rules next BERKAS\n",
+        "# Self-assessment questionnaire (format spbe-rules/kuesioner@1), ruleset {rs}.\n"
+        "# Fill in: instansi, (if needed) evaluated_on, each indicator's `level` (the claimed level), and\n"
+        "# under each requirement item the evidence that meets it, e.g.\n"
+        "#   evidence:\n"
+        "#     - {{title: Peraturan Bupati 12/2022, date: 2022-03-01, adopted: true, url: https://..., scope: [...]}}\n"
+        "# Then: spbe-rules evaluate FILE ; spbe-rules next FILE\n",
+    ),
 }

@@ -7,6 +7,10 @@ from __future__ import annotations
 from ..links import docs_url
 
 ENTRIES: dict[str, tuple[str, str]] = {
+    "ruleset.shadowed": (
+        "id {ref} berarti salinan terpasang {installed}, bukan berkas {local} di folder ini (suntingan di sana tidak dipakai); sebutkan path-nya untuk memakai berkas itu, atau pasang ulang paket",
+        "the id {ref} means the installed copy {installed}, not the file {local} in this folder (edits there are not used); name its path to use that file, or reinstall the package",
+    ),
     # --- _source: reading YAML/JSON safely ---------------------------------------------------
     "TOO_LARGE.values": ("berkas berisi lebih dari {limit} nilai", "the file has more than {limit} values"),
     "TOO_LARGE.values.hint": ("pecah berkas atau hapus isi yang berulang", "split it or remove repeated content"),
