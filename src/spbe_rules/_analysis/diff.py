@@ -422,6 +422,14 @@ class _Builder:
         new_place = None if kind == "removed" else self.pb.place(section, key, field, absent=new is None)
         self.out.append(Change(section, kind, key, field, _text(old), _text(new), old_place, new_place, scoring))
 
+    def per_level(self, section: str, key: str, field: str, old: Mapping[int, Any], new: Mapping[int, Any]) -> None:
+        """One change per level whose text differs in the mappings ``field`` (level -> text), not scoring."""
+        for lv in sorted(set(old) | set(new)):
+            a, b = old.get(lv), new.get(lv)
+            if a != b:
+                kind: Kind = "added" if a is None else "removed" if b is None else "changed"
+                self.add(section, kind, key, f"{field}.{lv}", a, b, False)
+
     def fields(self, section: str, key: str, a: Any, b: Any, fields: Sequence[_Field]) -> None:
         for f in fields:
             va, vb = f.get(a), f.get(b)
@@ -483,11 +491,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     bld.fields("scale", "", ra.scale, rb.scale, _SCALE)
 
     def cap_levels(key: str, ca: Any, cb: Any) -> None:
-        for lv in sorted(set(ca.levels) | set(cb.levels)):
-            na, nb = ca.levels.get(lv), cb.levels.get(lv)
-            if na != nb:
-                kind: Kind = "added" if na is None else "removed" if nb is None else "changed"
-                bld.add("scale", kind, key, f"levels.{lv}", na, nb, False)
+        bld.per_level("scale", key, "levels", ca.levels, cb.levels)
 
     bld.items(
         "scale",
@@ -503,11 +507,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     bld.items("aspects", {x.id: x for x in ra.aspects}, {x.id: x for x in rb.aspects}, _ASPECT, _group_summary)
 
     def criteria(key: str, ia: Any, ib: Any) -> None:
-        for lv in sorted(set(ia.criteria) | set(ib.criteria)):
-            ca, cb = ia.criteria.get(lv), ib.criteria.get(lv)
-            if ca != cb:
-                kind: Kind = "added" if ca is None else "removed" if cb is None else "changed"
-                bld.add("indicators", kind, key, f"criteria.{lv}", ca, cb, False)
+        bld.per_level("indicators", key, "criteria", ia.criteria, ib.criteria)
 
     bld.items(
         "indicators",
