@@ -13,15 +13,6 @@ from spbe_rules._loading import load as _load
 RULESETS = Path(spbe_rules.load_ruleset("permenpanrb-59-2020").origin).parent
 
 
-@pytest.fixture
-def cache_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("SPBE_RULES_CACHE_DIR", str(d))
-    spbe_rules.clear_cache()
-    yield d
-    spbe_rules.clear_cache()
-
-
 def _copy_chain(tmp_path: Path) -> Path:
     work = tmp_path / "work"
     work.mkdir()

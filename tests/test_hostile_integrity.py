@@ -29,15 +29,6 @@ def _entries(cache: Path) -> list[Path]:
     return sorted(cache.glob("*.json"))
 
 
-@pytest.fixture
-def cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
-    d = tmp_path / "cache"
-    monkeypatch.setenv("SPBE_RULES_CACHE_DIR", str(d))
-    spbe_rules.clear_cache()
-    yield d
-    spbe_rules.clear_cache()
-
-
 def _genuine() -> tuple[spbe_rules.Ruleset, spbe_rules.Result]:
     rs = spbe_rules.load_ruleset("pedoman-3-2024", cache=False)
     return rs, spbe_rules.evaluate(rs, spbe_rules.load_assessment(KAB))
@@ -60,10 +51,10 @@ def _tamper(entry: Path, *, rehash: bool) -> None:
 
 
 @pytest.mark.parametrize("rehash", [False, True], ids=["edited", "edited-and-rehashed"])
-def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache: Path, rehash: bool) -> None:
+def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache_dir: Path, rehash: bool) -> None:
     rs0, genuine = _genuine()
     spbe_rules.load_ruleset("pedoman-3-2024")  # writes the entries (the ruleset and its bases)
-    entries = {e.name: e for e in _entries(cache) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024"}
+    entries = {e.name: e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024"}
     assert len(entries) == 1
     entry = next(iter(entries.values()))
     _tamper(entry, rehash=rehash)
@@ -77,10 +68,10 @@ def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache: Path, rehash: bo
     assert json.loads(entry.read_text(encoding="utf-8"))["content_sha256"] == load_module._entry_hash(*(lambda d: (d["chain"], d["ruleset"]))(json.loads(entry.read_text(encoding="utf-8"))))
 
 
-def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(cache: Path) -> None:
+def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(cache_dir: Path) -> None:
     """Renaming two bands keeps every sum and band consistent: only the content hash catches it."""
     spbe_rules.load_ruleset("pedoman-3-2024")
-    entry = next(e for e in _entries(cache) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
+    entry = next(e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
     data = json.loads(entry.read_text(encoding="utf-8"))
     for b in data["ruleset"]["predikat"]["bands"]:
         b["name"] = {"Cukup": "Baik", "Baik": "Cukup"}.get(b["name"], b["name"])
@@ -90,9 +81,9 @@ def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(
 
 
 @pytest.mark.parametrize("damage", ["truncated", "not-json", "fifo", "huge-number", "folder"])
-def test_a_damaged_cache_entry_is_ignored(cache: Path, damage: str) -> None:
+def test_a_damaged_cache_entry_is_ignored(cache_dir: Path, damage: str) -> None:
     spbe_rules.load_ruleset("pedoman-3-2024")
-    entry = next(e for e in _entries(cache) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
+    entry = next(e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
     text = entry.read_text(encoding="utf-8")
     entry.unlink()
     if damage == "truncated":

@@ -233,6 +233,15 @@ def _text(value: Any) -> str | None:
 _KEY_FIELD = {"sources": "id", "domains": "id", "aspects": "id", "indicators": "number", "documents": "key", "rules": "id", "stages": "id"}
 
 
+def _position(items: Any, field: str, key: str) -> int | None:
+    """The position of the mapping whose ``field`` is ``key`` in the file's list ``items`` (None: not there)."""
+    if isinstance(items, PosList):
+        for i, item in enumerate(items):
+            if isinstance(item, dict) and str(item.get(field)) == key:
+                return i
+    return None
+
+
 class _Places:
     """Finds where values are written in the (merged) files of one ruleset."""
 
@@ -255,14 +264,7 @@ class _Places:
 
     def _index(self, section: str, key: str) -> int | None:
         assert self.data is not None
-        items = self.data.get(section)
-        if not isinstance(items, PosList):
-            return None
-        field = _KEY_FIELD[section]
-        for i, item in enumerate(items):
-            if isinstance(item, dict) and str(item.get(field)) == key:
-                return i
-        return None
+        return _position(self.data.get(section), _KEY_FIELD[section], key)
 
     def _requirement_path(self, rid: str) -> list[str | int] | None:
         assert self.data is not None
@@ -276,22 +278,12 @@ class _Places:
     def _band_index(self, name: str) -> int | None:
         assert self.data is not None
         pred = self.data.get("predikat")
-        bands = pred.get("bands") if isinstance(pred, dict) else None
-        if isinstance(bands, PosList):
-            for i, b in enumerate(bands):
-                if isinstance(b, dict) and b.get("name") == name:
-                    return i
-        return None
+        return _position(pred.get("bands") if isinstance(pred, dict) else None, "name", name)
 
     def _capability_index(self, cap: str) -> int | None:
         assert self.data is not None
         scale = self.data.get("scale")
-        caps = scale.get("capabilities") if isinstance(scale, dict) else None
-        if isinstance(caps, PosList):
-            for i, c in enumerate(caps):
-                if isinstance(c, dict) and c.get("id") == cap:
-                    return i
-        return None
+        return _position(scale.get("capabilities") if isinstance(scale, dict) else None, "id", cap)
 
     def path(self, section: str, key: str, field: str | None) -> list[str | int] | None:
         sub: list[str | int] = [] if field is None else _field_path(field)
@@ -430,6 +422,14 @@ class _Builder:
         new_place = None if kind == "removed" else self.pb.place(section, key, field, absent=new is None)
         self.out.append(Change(section, kind, key, field, _text(old), _text(new), old_place, new_place, scoring))
 
+    def per_level(self, section: str, key: str, field: str, old: Mapping[int, Any], new: Mapping[int, Any]) -> None:
+        """One change per level whose text differs in the mappings ``field`` (level -> text), not scoring."""
+        for lv in sorted(set(old) | set(new)):
+            a, b = old.get(lv), new.get(lv)
+            if a != b:
+                kind: Kind = "added" if a is None else "removed" if b is None else "changed"
+                self.add(section, kind, key, f"{field}.{lv}", a, b, False)
+
     def fields(self, section: str, key: str, a: Any, b: Any, fields: Sequence[_Field]) -> None:
         for f in fields:
             va, vb = f.get(a), f.get(b)
@@ -491,11 +491,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     bld.fields("scale", "", ra.scale, rb.scale, _SCALE)
 
     def cap_levels(key: str, ca: Any, cb: Any) -> None:
-        for lv in sorted(set(ca.levels) | set(cb.levels)):
-            na, nb = ca.levels.get(lv), cb.levels.get(lv)
-            if na != nb:
-                kind: Kind = "added" if na is None else "removed" if nb is None else "changed"
-                bld.add("scale", kind, key, f"levels.{lv}", na, nb, False)
+        bld.per_level("scale", key, "levels", ca.levels, cb.levels)
 
     bld.items(
         "scale",
@@ -511,11 +507,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     bld.items("aspects", {x.id: x for x in ra.aspects}, {x.id: x for x in rb.aspects}, _ASPECT, _group_summary)
 
     def criteria(key: str, ia: Any, ib: Any) -> None:
-        for lv in sorted(set(ia.criteria) | set(ib.criteria)):
-            ca, cb = ia.criteria.get(lv), ib.criteria.get(lv)
-            if ca != cb:
-                kind: Kind = "added" if ca is None else "removed" if cb is None else "changed"
-                bld.add("indicators", kind, key, f"criteria.{lv}", ca, cb, False)
+        bld.per_level("indicators", key, "criteria", ia.criteria, ib.criteria)
 
     bld.items(
         "indicators",

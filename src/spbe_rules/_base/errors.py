@@ -256,11 +256,15 @@ class ValidationError(SpbeError, ExceptionGroup[Problem], ValueError):
     def derive(self, excs: Sequence[Problem]) -> ValidationError:  # type: ignore[override]
         return type(self)(self.head, list(excs))
 
-    def __str__(self) -> str:
+    @property
+    def heading(self) -> str:
+        """The first line of ``str()``: the heading and the number of problems."""
         n = len(self.exceptions)
         count = Msg("problems" if n == 1 else "problems.many", n=n)
-        head = f"{text_in(self.head)} ({text_in(count)})"
-        return "\n".join([head, *(str(p) for p in self.exceptions)])
+        return f"{text_in(self.head)} ({text_in(count)})"
+
+    def __str__(self) -> str:
+        return "\n".join([self.heading, *(str(p) for p in self.exceptions)])
 
 
 class RulesetError(ValidationError):

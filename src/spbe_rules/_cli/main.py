@@ -149,9 +149,16 @@ def _named_inputs(args: argparse.Namespace) -> list[str]:
 def _error_text(exc: BaseException) -> str:
     """The message of ``exc`` with at most :data:`MAX_SHOWN_PROBLEMS` problems, then a count of
     the rest; long lines cut; control characters escaped."""
-    lines = str(exc).splitlines()
-    if isinstance(exc, ValidationError) and len(exc.problems) > MAX_SHOWN_PROBLEMS and len(lines) == len(exc.problems) + 1:
-        lines = [*lines[: MAX_SHOWN_PROBLEMS + 1], tr("cli.more_problems", n=len(exc.problems) - MAX_SHOWN_PROBLEMS)]
+    lines: list[str] = []
+    if isinstance(exc, ValidationError) and len(exc.exceptions) > MAX_SHOWN_PROBLEMS:
+        # only the problems shown are written out (20,000 of them would take seconds)
+        lines = [exc.heading, *(str(p) for p in exc.exceptions[:MAX_SHOWN_PROBLEMS])]
+        if any("\n" in line for line in lines):
+            lines = []  # problems over several lines: the line cap below applies to the whole text
+        else:
+            lines.append(tr("cli.more_problems", n=len(exc.exceptions) - MAX_SHOWN_PROBLEMS))
+    if not lines:
+        lines = str(exc).splitlines()
     cap = MAX_SHOWN_PROBLEMS * 4
     if len(lines) > cap:
         lines = [*lines[:cap], tr("cli.more_lines", n=len(lines) - cap)]

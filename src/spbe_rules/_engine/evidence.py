@@ -21,7 +21,7 @@ from attrs import frozen
 
 from .._loading.evidence import EvidenceItem
 from .._model.model import Document, Ruleset
-from .._model.requirements import EvidenceNeed, EvidencePolicy, MaxAge, Requirement
+from .._model.requirements import EvidenceNeed, EvidencePolicy, MaxAge
 
 __all__ = [
     "EvidenceState",
@@ -232,11 +232,6 @@ def document_presence(
         if _item_failure(it, doc.evidence, stage_ids=stage_ids, stage=stage, on=on, policy=policy, after_dates={}) is None:
             return True
     return False
-
-
-def requirement_list(ruleset: Ruleset, number: int, level: int) -> tuple[Requirement, ...]:
-    """The items of exactly ``level`` of indicator ``number``."""
-    return ruleset.requirements_of(number, level)
 
 
 @frozen

@@ -26,7 +26,7 @@ from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .kuesioner import is_kuesioner, kuesioner_data
 from .load import load_ruleset
 from .schema import assessment_surely_valid, schema_problems
-from .source import PosDict, PosList, locate, read_source
+from .source import PosDict, PosList, Source, locate, read_source
 from .._base.text import number_ranges
 
 __all__ = [
@@ -37,6 +37,7 @@ __all__ = [
     "ScoreGiven",
     "StageLevels",
     "SubLevelsGiven",
+    "assessment_from_source",
     "check_against",
     "load_assessment",
     "parse_assessment",
@@ -232,7 +233,11 @@ def _stage(sid: str | None, entries: Mapping[str, Any]) -> StageLevels:
 def load_assessment(path: str | os.PathLike[str]) -> Assessment:
     """Read an assessment file (YAML, or JSON by its ``.json`` suffix); a filled questionnaire
     (``format: spbe-rules/kuesioner@1``, see ``spbe-rules kuesioner``) is read as the assessment it states."""
-    src = read_source(path, what="assessment", error=AssessmentError)
+    return assessment_from_source(read_source(path, what="assessment", error=AssessmentError))
+
+
+def assessment_from_source(src: Source) -> Assessment:
+    """The assessment in a file already read by ``read_source`` (as ``load_assessment``)."""
     if is_kuesioner(src.data) and isinstance(src.data.get("ruleset"), str):
         return parse_assessment(kuesioner_data(src.data, src.name, load_ruleset(src.data["ruleset"])), src.name)
     return parse_assessment(src.data, src.name)

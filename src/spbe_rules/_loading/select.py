@@ -8,12 +8,12 @@ from typing import Any
 
 import attrs
 
-from .assessment import Assessment, MissingPolicy, StageLevels, check_against, load_assessment
-from .._base.errors import AssessmentError, Problem, SpbeError, ValidationError
-from .load import load_ruleset, resolve_ruleset_path
+from .assessment import Assessment, MissingPolicy, StageLevels, assessment_from_source, check_against
+from .._base.errors import AssessmentError, Problem, SpbeError
+from .load import as_ruleset, load_ruleset, resolve_ruleset_path
 from .._model.model import Ruleset
 from .registry import RulesetInfo, installed_paths, ruleset_for_year
-from .source import read_source
+from .source import Source, read_source
 
 __all__ = ["installed_rulesets", "load_assessment_for", "ruleset_for_assessment"]
 
@@ -35,10 +35,8 @@ def ruleset_for_assessment(assessment: Assessment, ruleset: str | os.PathLike[st
     first, then among installed rulesets); the one installed ruleset in force
     for the assessment's ``year``.
     """
-    if isinstance(ruleset, Ruleset):
-        return ruleset
     if ruleset is not None:
-        return load_ruleset(ruleset)
+        return as_ruleset(ruleset)
     if assessment.ruleset is not None:
         own = Path(assessment.source) if assessment.source not in ("<input>", "-") else None
         near = own.parent if own is not None else None
@@ -56,10 +54,11 @@ def load_assessment_for(
     or an unknown indicator is reported in the same error as the text level: a person
     fixing the file sees every problem at once.
     """
+    src = read_source(path, what="assessment", error=AssessmentError)
     try:
-        assessment = load_assessment(path)
+        assessment = assessment_from_source(src)
     except AssessmentError as exc:
-        extra = _problems_beyond_form(path, exc, ruleset, missing)
+        extra = _problems_beyond_form(src, exc, ruleset, missing)
         if not extra:
             raise
         raise AssessmentError(exc.head, [*exc.problems, *extra]) from None
@@ -69,16 +68,10 @@ def load_assessment_for(
 
 
 def _problems_beyond_form(
-    path: str | os.PathLike[str], exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy
+    src: Source, exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy
 ) -> list[Problem]:
-    """Problems the ruleset would find in the well-formed parts of an assessment that failed its form checks.
-
-    Only on this error path is the file read a second time (a file that cannot be read has nothing more to say).
-    """
-    try:
-        src = read_source(path)
-    except ValidationError:
-        return []
+    """Problems the ruleset would find in the well-formed parts of an assessment that failed its form checks
+    (``src``: the file as read once by ``load_assessment_for``)."""
     partial = _well_formed_part(src.data, src.name)
     if partial is None:
         return []

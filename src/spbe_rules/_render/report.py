@@ -122,18 +122,14 @@ def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, 
     names = [b.name for b in bands]
     dec = rs.display.decimals
 
-    def shown_bound(v: Fraction) -> str:  # bounds are written with the ruleset's decimals when exact at that precision
-        scaled = v * 10**dec
-        return display_text(int(scaled), dec) if scaled.denominator == 1 else exact_text(v)
-
     parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">']
     for b in bands:
         x0, x1 = x(b.lower), x(b.upper)
         colour = _band_colour(names, b.name)
         parts.append(f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>')
         parts.append(f'<text x="{_px((x0 + x1) / 2)}" y="{top + bar_h + 16}" font-size="11" text-anchor="middle" fill="{_INK}">{_e(b.name)}</text>')
-        parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(shown_bound(b.lower))}</text>')
-    parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(shown_bound(hi))}</text>')
+        parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(bound_text(b.lower, dec))}</text>')
+    parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(bound_text(hi, dec))}</text>')
     mx = x(value)
     parts.append(f'<line x1="{_px(mx)}" y1="{top - 2}" x2="{_px(mx)}" y2="{top + bar_h + 2}" stroke="{_INK}" stroke-width="3"/>')
     parts.append(f'<polygon points="{_px(mx - 6)},16 {_px(mx + 6)},16 {_px(mx)},25" fill="{_INK}"/>')
