@@ -161,3 +161,25 @@ def test_plan_raises_the_counted_levels_of_an_assessment_with_evidence() -> None
             assert s.from_level == counted[s.indicator], s
             assert s.evidence, s  # each raise names the requirement items to produce
     assert big.index_exact >= Fraction(26, 10)
+
+
+def test_batch_report_shows_each_institutions_unmet_evidence_items(tmp_path: Path) -> None:
+    """Per row of the institutions table: how many requirement items of the next level the evidence leaves unmet."""
+    import shutil
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(EXAMPLE, folder / "a.yaml")
+    out = tmp_path / "hasil.jsonl"
+    assert main(["batch", str(folder), "-o", str(out)]) == 0
+    (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+    items, inds = sum(len(v) for v in rec["unmet"].values()), sum(1 for v in rec["unmet"].values() if v)
+    html = spbe_rules.batch_report_html([rec])
+    table = html[html.index('<table class="institutions">') :]
+    table = table[: table.index("</table>")]
+    assert "Butir bukti dukung belum terpenuhi" in table
+    assert f"{items} butir ({inds} indikator)" in table
+    rec.pop("unmet")
+    plain = spbe_rules.batch_report_html([rec])
+    row = plain[plain.index('<table class="institutions">') :]
+    assert "butir (" not in row[: row.index("</table>")]

@@ -213,7 +213,8 @@ def sparkline_svg(points: Sequence[tuple[int, Fraction, str]], width: int = 120,
 
 def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]], years: Sequence[int], rulesets: Mapping[str, Ruleset | None], top: int) -> str:
     """Every institution over every year of the input: index per year, a small line, the change from
-    its first to its last year, its own target and the distance to it, and the documents it stated."""
+    its first to its last year, its own target and the distance to it, the documents it stated and
+    how many requirement items of the next level its evidence leaves unmet."""
     out = [f"<h2>{esc(_t('batch.inst.head'))}</h2>"]
     doc_names: dict[str, str] = {}
     for rs in rulesets.values():
@@ -224,6 +225,7 @@ def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]],
     cols = (
         f"<th>{esc(_t('batch.col.institution'))}</th>{head}<th>{esc(_t('batch.col.trend'))}</th><th class=\"num\">{esc(_t('batch.col.change'))}</th>"
         f"<th class=\"num\">{esc(_t('batch.col.target'))}</th><th class=\"num\">{esc(_t('batch.col.gap'))}</th><th>{esc(_t('batch.col.documents'))}</th>"
+        f"<th class=\"num\">{esc(_t('batch.col.unmet'))}</th>"
     )
     out.append(f'<div class="scroll"><table class="institutions"><thead><tr>{cols}</tr></thead><tbody>')
     order = sorted(by_inst, key=lambda inst: (-Fraction(str(by_inst[inst][max(by_inst[inst])]["index_exact"])), inst))
@@ -246,9 +248,15 @@ def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]],
         doc_cells = " ".join(
             f'<span title="{esc(doc_names.get(k, k))}">{esc(_short(doc_names.get(k, k), 18))} {_YES if v else _NO}</span>' for k, v in sorted(docs.items())
         ) or f'<span class="muted">{esc(_t("batch.docs.none"))}</span>'
+        unmet = last.get("unmet")  # requirement ids of the next level not met, per indicator (present only when some are)
+        if isinstance(unmet, Mapping) and any(unmet.values()):
+            items = sum(len(ids) for ids in unmet.values())
+            unmet_text = esc(_t("batch.unmet.count", items=items, indicators=sum(1 for ids in unmet.values() if ids)))
+        else:
+            unmet_text = "-"
         out.append(
             f"<tr><td>{esc(inst)}</td>{cells}<td class=\"spark\">{sparkline_svg(points)}</td><td class=\"num{cls}\">{esc(change)}</td>"
-            f'<td class="num">{target_text}</td><td class="num">{gap}</td><td class="docs">{doc_cells}</td></tr>'
+            f'<td class="num">{target_text}</td><td class="num">{gap}</td><td class="docs">{doc_cells}</td><td class="num">{unmet_text}</td></tr>'
         )
     out.append("</tbody></table></div>")
     if len(order) > top:

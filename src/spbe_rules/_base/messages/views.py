@@ -149,6 +149,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "batch.col.gap": ("Kurang dari sasaran", "Short of target"),
     "batch.col.documents": ("Dokumen (dinyatakan)", "Documents (stated)"),
     "batch.gap.reached": ("tercapai", "reached"),
+    "batch.col.unmet": ("Butir bukti dukung belum terpenuhi", "Evidence items not met"),
+    "batch.unmet.count": ("{items} butir ({indicators} indikator)", "{items} items ({indicators} indicators)"),
     "batch.docs.none": ("tidak dinyatakan", "not stated"),
     "batch.spark.aria": ("Indeks per tahun: {values}", "Index per year: {values}"),
     "batch.inst.head": ("Instansi dari tahun ke tahun", "Institutions over the years"),
