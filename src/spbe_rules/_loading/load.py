@@ -91,7 +91,7 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
     paths = installed_paths()
     if ref in paths:
         local = Path("rulesets") / f"{ref}.yaml"
-        if local.is_file() and not _same_file(local, paths[ref]):
+        if local.is_file() and not _same_file(local, paths[ref]) and _differs(local, paths[ref]):
             warnings.warn(RulesetShadowWarning(tr("ruleset.shadowed", ref=ref, installed=str(paths[ref]), local=str(local))), stacklevel=2)
         return paths[ref]
 
@@ -99,6 +99,15 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
     if guess:
         raise RulesetNotFoundError(Msg("not_installed.guess", id=repr(ref), guess=repr(guess[0])), sorted(paths))
     raise RulesetNotFoundError(Msg("not_installed", id=repr(ref)), sorted(paths))
+
+
+def _differs(local: Path, installed: Path) -> bool:
+    """Whether ``./rulesets/ID.yaml`` holds other content than the installed copy (an identical
+    copy, as in a fresh clone with the package installed, hides no edit: no warning)."""
+    try:
+        return read_limited(local, MAX_BYTES) != read_limited(installed, MAX_BYTES)
+    except FileProblem:  # unreadable, too large or not a regular file: it is not what the id loads
+        return True
 
 
 def _same_file(a: Path, b: Path) -> bool:
