@@ -550,18 +550,8 @@ def record_numbers(rec: Any, source: str, line: int) -> None:
 
 def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
     """A results record with every field it needs, its numbers of a usable size (else :class:`InputError`)."""
-    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
-    if not isinstance(rec, dict) or any(k not in rec for k in need):
-        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
-        raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
-    for key in ("year", "index", "index_exact"):
-        _number_field(rec[key], key, source, line)
-    for key in ("domains", "aspects", "effective_levels"):
-        values = rec.get(key) or {}
-        if not isinstance(values, dict):
-            raise InputError("results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")])
-        for k, v in values.items():
-            _number_field(v, f"{key}.{k}", source, line)
+    record_numbers(rec, source, line)
+    assert isinstance(rec, dict)  # record_numbers refuses anything else
     try:
         rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
     except (TypeError, ValueError):
