@@ -72,7 +72,9 @@ def main() -> None:
             for _ in range(20):
                 dt, p = timed(plan, rs, a, target)
                 times.append(dt)
-            print(f"   {path.name:<28} {target:<12} cost {str(p.total_cost):>4}  {len(p.steps):>2} steps  -> {p.index} {p.predikat:<12} {statistics.median(times) * 1000:6.2f} ms")  # type: ignore[attr-defined]
+            print(
+                f"   {path.name:<28} {target:<12} cost {str(p.total_cost):>4}  {len(p.steps):>2} steps  -> {p.index} {p.predikat:<12} {statistics.median(times) * 1000:6.2f} ms"
+            )  # type: ignore[attr-defined]
 
     rs = load_ruleset("pedoman-6-2023")
     plan(rs, random_assessment(rnd, rs.numbers), "Baik")

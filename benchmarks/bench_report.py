@@ -29,7 +29,18 @@ def _single() -> tuple[int, float]:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "laporan.html"
         t0 = time.perf_counter()
-        code = main(["report", str(ROOT / "examples/dekat-batas-2023.yaml"), "--history", str(ROOT / "examples/dekat-batas-2024.yaml"), "--history", str(ROOT / "examples/dekat-batas-2025.yaml"), "-o", str(out)])
+        code = main(
+            [
+                "report",
+                str(ROOT / "examples/dekat-batas-2023.yaml"),
+                "--history",
+                str(ROOT / "examples/dekat-batas-2024.yaml"),
+                "--history",
+                str(ROOT / "examples/dekat-batas-2025.yaml"),
+                "-o",
+                str(out),
+            ]
+        )
         took = time.perf_counter() - t0
         assert code == 0
         return out.stat().st_size, took
@@ -51,8 +62,8 @@ def _batch_input(path: Path, n: int) -> None:
 
 def _batch(n: int, top: int) -> tuple[int, float]:
     from spbe_rules._cli.main import main
-    from spbe_rules._io.batch_read import read_results
-    from spbe_rules._render.report import batch_report_html
+    from spbe_rules._io.results_read import read_results
+    from spbe_rules._render.batch_report import batch_report_html
 
     with tempfile.TemporaryDirectory() as tmp:
         src, results = Path(tmp) / "isi.csv", Path(tmp) / "hasil.jsonl"

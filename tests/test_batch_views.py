@@ -14,7 +14,7 @@ import pytest
 
 from spbe_rules import SpbeError
 from spbe_rules._cli.main import main
-from spbe_rules._io.batch_read import read_results
+from spbe_rules._io.results_read import read_results
 
 from test_story import _charts, _check, _visible_text, needs_chromium
 
@@ -90,7 +90,7 @@ def test_report_for_the_group_discussion(results: dict[str, Path], tmp_path: Pat
     latest = [r for r in recs if r["year"] == 2024]
     # every institution over every year, with a small line, its target and the gap
     table = re.findall(r'<table class="institutions">.*?</table>', page, re.S)[0]
-    assert all(f"<th class=\"num\">{y}</th>" in table for y in (2022, 2023, 2024))
+    assert all(f'<th class="num">{y}</th>' in table for y in (2022, 2023, 2024))
     assert table.count('class="chart spark"') == 8
     for rec in latest:
         assert rec["instansi"] in table

@@ -91,10 +91,7 @@ def check_problems(error: spbe_rules.ValidationError, expected: list[Expect]) ->
         matches = [
             p
             for p in problems
-            if p.code == e.code
-            and _same_file(p.location.file, e.file)
-            and p.location.line == e.line
-            and (e.col is None or p.location.col == e.col)
+            if p.code == e.code and _same_file(p.location.file, e.file) and p.location.line == e.line and (e.col is None or p.location.col == e.col)
         ]
         assert matches, f"expected [{e.code}] at {e.where()}, got:\n{listing}"
         if e.text is not None:  # the expected texts are written in English
@@ -180,9 +177,7 @@ def test_missing_levels_lowest_fills_and_marks() -> None:
         else:
             assert ind.level == assessment.levels[ind.id]
     # filling at the lowest level gives the same result as stating the lowest level
-    explicit = spbe_rules.Assessment.from_levels(
-        {**assessment.levels, **{n: rs.scale.min for n in filled}}, instansi=assessment.instansi, year=assessment.year
-    )
+    explicit = spbe_rules.Assessment.from_levels({**assessment.levels, **{n: rs.scale.min for n in filled}}, instansi=assessment.instansi, year=assessment.year)
     same = spbe_rules.evaluate(rs, explicit)
     assert (same.index_exact, same.index, same.predikat) == (result.index_exact, result.index, result.predikat)
     # the JSON form records it

@@ -43,7 +43,9 @@ def test_editing_any_file_of_the_chain_invalidates(tmp_path: Path, cache_dir: Pa
     first = spbe_rules.load_ruleset(child)
     target = child if which == "child" else child.parent / "permenpanrb-59-2020.yaml"
     text = target.read_text(encoding="utf-8")
-    target.write_text(text.replace('weight: "1.30"', 'weight: "1.31"', 1) if which == "base" else text.replace("title:", "title: Diubah -", 1), encoding="utf-8")
+    target.write_text(
+        text.replace('weight: "1.30"', 'weight: "1.31"', 1) if which == "base" else text.replace("title:", "title: Diubah -", 1), encoding="utf-8"
+    )
     spbe_rules.clear_cache()
     if which == "base":  # the weights no longer sum: the edit must be seen, as an error
         with pytest.raises(spbe_rules.RulesetError) as info:
@@ -61,9 +63,7 @@ def test_a_new_base_beside_the_file_is_noticed(tmp_path: Path, cache_dir: Path) 
     shutil.copy(RULESETS / "pedoman-6-2023.yaml", child)
     installed_base = spbe_rules.load_ruleset(child)  # base found among installed rulesets
     base_copy = work / "permenpanrb-59-2020.yaml"
-    base_copy.write_text(
-        (RULESETS / "permenpanrb-59-2020.yaml").read_text(encoding="utf-8").replace("Optimum", "Optimal"), encoding="utf-8"
-    )
+    base_copy.write_text((RULESETS / "permenpanrb-59-2020.yaml").read_text(encoding="utf-8").replace("Optimum", "Optimal"), encoding="utf-8")
     spbe_rules.clear_cache()
     local = spbe_rules.load_ruleset(child)  # now the base beside the file wins, and the cache must not hide it
     assert local.sha256 != installed_base.sha256

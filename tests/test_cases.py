@@ -348,7 +348,7 @@ def test_bad_suite_problems_have_places(tmp_path: Path) -> None:
     assert str(by_code["DUPLICATE_CASE"].location) == f"{p}:7:11"
     assert "pertama pada baris 4" in by_code["DUPLICATE_CASE"].message
     assert by_code["TYPE"].location.line == 8
-    assert by_code["TYPE"].location.json_path == "$.cases[1].assessment.levels[\"1\"]"
+    assert by_code["TYPE"].location.json_path == '$.cases[1].assessment.levels["1"]'
     assert by_code["UNKNOWN_CASE"].location.line == 13
     assert by_code["EXPECT_CONFLICT"].location.line == 12
 

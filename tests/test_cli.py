@@ -200,7 +200,11 @@ def test_a_command_imports_only_its_module() -> None:
     assert loaded & command_modules == {"spbe_rules._cli.core"}
     assert not any(m.startswith("spbe_rules._analysis") for m in loaded)
     version = subprocess.run(
-        [sys.executable, "-c", "import sys; from spbe_rules._cli.entry import run\nsys.argv[1:] = ['--version']\ntry:\n    run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))"],
+        [
+            sys.executable,
+            "-c",
+            "import sys; from spbe_rules._cli.entry import run\nsys.argv[1:] = ['--version']\ntry:\n    run()\nexcept SystemExit:\n    pass\nprint(sorted(m for m in sys.modules if m.startswith('spbe_rules.')))",
+        ],
         capture_output=True,
         text=True,
         check=True,
@@ -379,9 +383,7 @@ def test_explain_unknown_indicator(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_version_subprocess() -> None:
-    proc = subprocess.run(
-        [sys.executable, "-m", "spbe_rules", "--version"], capture_output=True, text=True, timeout=60, check=False
-    )
+    proc = subprocess.run([sys.executable, "-m", "spbe_rules", "--version"], capture_output=True, text=True, timeout=60, check=False)
     assert proc.returncode == 0, proc.stderr
     assert proc.stdout.strip() == f"spbe-rules {spbe_rules.__version__}"
     assert proc.stderr == ""

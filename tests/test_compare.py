@@ -23,7 +23,10 @@ def test_boundary_rule_change_alone_changes_the_predikat() -> None:
     """2.609 (2023, rounded rule) then 2.5985 (2024, exact rule): the 2024 levels are Baik under 2023's rule, Cukup under 2024's."""
     c = compare_years([NEAR[1], NEAR[0]])  # any order: sorted by year
     assert [y.year for y in c.years] == [2023, 2024]
-    assert [(y.ruleset_id, y.predikat_from, y.result.predikat) for y in c.years] == [("pedoman-6-2023", "rounded", "Baik"), ("pedoman-3-2024", "exact", "Cukup")]
+    assert [(y.ruleset_id, y.predikat_from, y.result.predikat) for y in c.years] == [
+        ("pedoman-6-2023", "rounded", "Baik"),
+        ("pedoman-3-2024", "exact", "Cukup"),
+    ]
     (step,) = c.steps
     assert step.delta == Fraction("2.5985") - Fraction("2.609")
     assert step.raised == (44,) and step.lowered == (1, 32)

@@ -26,7 +26,15 @@ def test_show_prints_the_highest_band_closed(rid: str, capsys: pytest.CaptureFix
     assert [close for *_, close in shown] == [")"] * (len(bands) - 1) + ["]"]
     # and the shown interval is what the evaluator does: the highest level of every indicator
     # gives the index at the top bound, which is in the highest band
-    top = evaluate(rs, Assessment.from_levels({n: rs.scale.max for n in rs.numbers}, instansi="Puncak", year=rs.evaluation_years[0] if rs.evaluation_years else 2024, documents={d.key: True for d in rs.documents}))
+    top = evaluate(
+        rs,
+        Assessment.from_levels(
+            {n: rs.scale.max for n in rs.numbers},
+            instansi="Puncak",
+            year=rs.evaluation_years[0] if rs.evaluation_years else 2024,
+            documents={d.key: True for d in rs.documents},
+        ),
+    )
     assert top.index_exact == bands[-1].upper == rs.scale.max
     assert top.predikat == bands[-1].name
 

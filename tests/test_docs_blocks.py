@@ -218,7 +218,7 @@ def _check_setup_command(cmd: Command) -> None:
     for part in cmd.text.split("&&"):
         words = shlex.split(part)
         if "install" in words and any(w.endswith("pip") for w in words[:2]) or words[:3] == ["python", "-m", "pip"]:
-            for w in words[words.index("install") + 1:]:
+            for w in words[words.index("install") + 1 :]:
                 m = re.fullmatch(r"(spbe-rules|\.)(?:\[([\w,-]+)\])?", w)
                 assert m, f"{cmd.block.where}: `{w}` is not this project"
                 for extra in (m.group(2) or "").split(","):
@@ -263,21 +263,26 @@ READER_FILES: dict[str, dict[str, object]] = {
         "dengan-dokumen-2023.yaml": lambda cwd: _read(NO_DOCS).replace(": false\n", ": true\n"),
         "peta-level1-2023.yaml": lambda cwd: _replace_line(
             "".join(line for line in _read(NO_DOCS).splitlines(keepends=True) if not line.startswith("documents:") and not line.endswith(": false\n")),
-            "\n  12: 2\n", "\n  12: 1\n",
+            "\n  12: 2\n",
+            "\n  12: 1\n",
         ),
         "salah.yaml": lambda cwd: _replace_line((cwd / NARROW).read_text(encoding="utf-8"), "targets: [13, 21,", "targets: [12, 13, 21,"),
         "penilaian.yaml": lambda cwd: f"instansi: Pemerintah Kabupaten Contoh\nyear: 2023\nlevels: {_levels(3)}\n",
         "dokumen-tak-tersimpul.yaml": "tests/data/docs/dokumen-tak-tersimpul.yaml",
     },
     "panduan-aturan.md": {
-        "contoh.yaml": lambda cwd: _replace_line(_read("rulesets/permenpanrb-59-2020.yaml"), '    weight: "1.30"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur', '    weight: "1.40"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur'),
+        "contoh.yaml": lambda cwd: _replace_line(
+            _read("rulesets/permenpanrb-59-2020.yaml"),
+            '    weight: "1.30"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur',
+            '    weight: "1.40"\n    capability: proses\n    question: Apakah instansi sudah mempunyai kebijakan internal yang mengatur Arsitektur',
+        ),
         "evaluasi-2027.yaml": "tests/data/docs/evaluasi-2027.yaml",
     },
     "ruleset-guide.md": {
         "contoh-kasus.yaml": lambda cwd: (
             "format: spbe-rules/cases@1\nruleset: pedoman-3-2024\ncases:\n  - name: lupa peta rencana\n    assessment:\n"
             f"      instansi: Contoh tanpa Peta Rencana\n      year: 2024\n      levels: {_levels(3)}\n"
-            "      documents: {peta_rencana_spbe: false}\n    expect:\n      domains: {D3: \"3.00\"}\n"
+            '      documents: {peta_rencana_spbe: false}\n    expect:\n      domains: {D3: "3.00"}\n'
         ),
     },
 }
@@ -331,8 +336,11 @@ def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) ->
             if not output_matches(cmd.output, actual):
                 drift.append(
                     f"{where}: the page shows other output than the command prints today; first shown line not printed:\n"
-                    + first_unmatched(cmd.output, actual) + "\n--- shown\n"
-                    + "\n".join(cmd.output) + "\n--- printed\n" + _shorten_paths(out + err)
+                    + first_unmatched(cmd.output, actual)
+                    + "\n--- shown\n"
+                    + "\n".join(cmd.output)
+                    + "\n--- printed\n"
+                    + _shorten_paths(out + err)
                 )
     assert not drift, f"{len(drift)} shown outputs differ (all listed):\n\n" + "\n\n".join(drift)
     for b in page_blocks:

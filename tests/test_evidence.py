@@ -120,8 +120,14 @@ def test_follow_up_must_come_after_the_review() -> None:
 
 
 def test_documents_as_evidence_differ_between_stages() -> None:
-    peta = {"id": "peta", "kind": "dokumen_perencanaan", "date": "2023-02-01", "adopted": True, "document": "peta_rencana_spbe",
-            "verdicts": {"dokumen": {"verdict": "rejected", "reason": "masa berlaku habis"}}}
+    peta = {
+        "id": "peta",
+        "kind": "dokumen_perencanaan",
+        "date": "2023-02-01",
+        "adopted": True,
+        "document": "peta_rencana_spbe",
+        "verdicts": {"dokumen": {"verdict": "rejected", "reason": "masa berlaku habis"}},
+    }
     claimed = levels(2)
     result = spbe_rules.evaluate(RS, assess(claimed, [peta], **{}))
     mandiri, dokumen = result.stages
@@ -215,7 +221,10 @@ def test_supported_never_exceeds_the_highest_fully_met_level(claimed: dict[int, 
         # the highest level whose required items are all met bounds the supported level
         met_levels = [lv for lv in range(1, 6) if all(c.met for c in ind.requirements if c.level <= lv and not c.optional)]
         assert ind.supported_level <= max([1, *met_levels])
-        assert set(ind.unmet) == {c.requirement for c in ind.requirements if c.level <= ind.supported_level + 1 and not c.met and not c.optional} or ind.supported_level == 5
+        assert (
+            set(ind.unmet) == {c.requirement for c in ind.requirements if c.level <= ind.supported_level + 1 and not c.met and not c.optional}
+            or ind.supported_level == 5
+        )
 
 
 @SETTINGS

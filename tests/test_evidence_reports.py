@@ -58,9 +58,24 @@ def test_plan_prices_requirement_items_and_names_the_evidence_to_produce() -> No
     levels = {n: 1 for n in rs.numbers}
     levels[1] = 3
     evidence = [
-        {"id": "perbup", "kind": "kebijakan", "date": "2022-03-01", "adopted": True,
-         "scope": ["arsitektur_spbe", "referensi_arsitektur", "proses_bisnis", "data_informasi", "infrastruktur", "aplikasi", "keamanan", "layanan", "integrasi_antar_instansi"],
-         "supports": ["1.2.ditetapkan", "1.3.lengkap", "1.4.integrasi"]},
+        {
+            "id": "perbup",
+            "kind": "kebijakan",
+            "date": "2022-03-01",
+            "adopted": True,
+            "scope": [
+                "arsitektur_spbe",
+                "referensi_arsitektur",
+                "proses_bisnis",
+                "data_informasi",
+                "infrastruktur",
+                "aplikasi",
+                "keamanan",
+                "layanan",
+                "integrasi_antar_instansi",
+            ],
+            "supports": ["1.2.ditetapkan", "1.3.lengkap", "1.4.integrasi"],
+        },
     ]
     a = spbe_rules.parse_assessment({"instansi": "Kab Uji", "year": 2024, "evaluated_on": "2024-06-30", "levels": levels, "evidence": evidence})
     costs = {"default_step": 100, "default_requirement": 50, "requirements": {"1.4.reviu": 3, "1.5.rekomendasi": 2, "1.5.kebijakan-baru": 4}}
@@ -95,7 +110,7 @@ def test_batch_outputs_carry_unmet_alike_and_the_report_reads_it_from_csv(tmp_pa
 
     import openpyxl
 
-    from spbe_rules._io.batch_read import read_results
+    from spbe_rules._io.results_read import read_results
 
     folder = tmp_path / "in"
     folder.mkdir()
@@ -124,7 +139,7 @@ def test_batch_outputs_carry_unmet_alike_and_the_report_reads_it_from_csv(tmp_pa
 
 
 def test_csv_unmet_cell_is_empty_without_evidence(tmp_path: Path) -> None:
-    from spbe_rules._io.batch_read import read_results
+    from spbe_rules._io.results_read import read_results
 
     folder = tmp_path / "in"
     folder.mkdir()

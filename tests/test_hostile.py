@@ -162,7 +162,9 @@ _WB_RELS = (
 
 
 def _sheet_xml(header: list[str], rows: list[list[Any]], doctype: str = "", tail: str = "") -> str:
-    out = [f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:BP4"/><sheetData>']
+    out = [
+        f'<?xml version="1.0" encoding="UTF-8" standalone="yes"?>{doctype}<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><dimension ref="A1:BP4"/><sheetData>'
+    ]
     for i, row in enumerate([header, *rows], start=1):
         out.append(f'<row r="{i}">' + "".join(_cell_xml(f"{_col_letter(k)}{i}", v) for k, v in enumerate(row)) + "</row>")
     out.append(tail)
@@ -216,13 +218,16 @@ def _gen_zip_bomb(path: Path, spec: dict[str, Any]) -> None:
     crc = zlib.crc32(tail, crc)
     parts.append(comp.flush())
     size = len(head) + mib * (1 << 20) + len(tail)
-    entries = [(n, _deflate(t.encode()), zlib.crc32(t.encode()), len(t.encode())) for n, t in (
-        ("[Content_Types].xml", _CT),
-        ("_rels/.rels", _RELS),
-        ("xl/workbook.xml", _WB),
-        ("xl/_rels/workbook.xml.rels", _WB_RELS),
-        ("xl/sharedStrings.xml", _shared_xml(["x"])),
-    )]
+    entries = [
+        (n, _deflate(t.encode()), zlib.crc32(t.encode()), len(t.encode()))
+        for n, t in (
+            ("[Content_Types].xml", _CT),
+            ("_rels/.rels", _RELS),
+            ("xl/workbook.xml", _WB),
+            ("xl/_rels/workbook.xml.rels", _WB_RELS),
+            ("xl/sharedStrings.xml", _shared_xml(["x"])),
+        )
+    ]
     declared = int(spec.get("declare_mib", 0)) * (1 << 20) or size
     entries.append(("xl/worksheets/sheet1.xml", b"".join(parts), crc, declared))
     _write_zip(path, entries)
@@ -240,7 +245,9 @@ def _write_zip(path: Path, entries: list[tuple[str, bytes, int, int]]) -> None:
         out.write(struct.pack("<IHHHHHIIIHH", 0x04034B50, 20, 0, 8, 0, 0x21, crc & 0xFFFFFFFF, len(data), size, len(fname), 0))
         out.write(fname)
         out.write(data)
-        central.append(struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc & 0xFFFFFFFF, len(data), size, len(fname), 0, 0, 0, 0, 0, offset) + fname)
+        central.append(
+            struct.pack("<IHHHHHHIIIHHHHHII", 0x02014B50, 20, 20, 0, 8, 0, 0x21, crc & 0xFFFFFFFF, len(data), size, len(fname), 0, 0, 0, 0, 0, offset) + fname
+        )
     start = out.tell()
     for entry in central:
         out.write(entry)

@@ -36,7 +36,9 @@ hostile_text = st.one_of(
     st.text(max_size=30),
 )
 scalars = st.one_of(st.none(), st.booleans(), hostile_ints, hostile_decimals, hostile_text, st.floats(allow_nan=True), st.fractions(max_denominator=10**6))
-values = st.recursive(scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.one_of(hostile_text, hostile_ints), inner, max_size=4)), max_leaves=20)
+values = st.recursive(
+    scalars, lambda inner: st.one_of(st.lists(inner, max_size=4), st.dictionaries(st.one_of(hostile_text, hostile_ints), inner, max_size=4)), max_leaves=20
+)
 levels = st.dictionaries(st.one_of(st.integers(-2, 60), st.just(5000).map(lambda n: 10**n), hostile_text), st.one_of(st.integers(-3, 9), scalars), max_size=50)
 
 
@@ -66,7 +68,10 @@ def kab() -> spbe_rules.Assessment:
 
 
 @FUZZ
-@given(data=st.dictionaries(st.sampled_from(["instansi", "year", "levels", "stage", "stages", "documents", "ruleset", "format", "note", "x"]), values, max_size=6), lv=levels)
+@given(
+    data=st.dictionaries(st.sampled_from(["instansi", "year", "levels", "stage", "stages", "documents", "ruleset", "format", "note", "x"]), values, max_size=6),
+    lv=levels,
+)
 def test_parse_assessment(data: dict[str, Any], lv: dict[Any, Any]) -> None:
     typed(spbe_rules.parse_assessment, {**data, "levels": lv} if "levels" not in data else data)
 
@@ -86,14 +91,20 @@ def test_parse_costs(data: dict[str, Any]) -> None:
 
 
 @FUZZ
-@given(target=st.one_of(hostile_text, hostile_decimals, hostile_ints, st.fractions(max_denominator=1000), st.sampled_from(["Baik", "sangat baik", "Memuaskan"])), budget=st.one_of(st.none(), hostile_decimals, hostile_ints))
+@given(
+    target=st.one_of(hostile_text, hostile_decimals, hostile_ints, st.fractions(max_denominator=1000), st.sampled_from(["Baik", "sangat baik", "Memuaskan"])),
+    budget=st.one_of(st.none(), hostile_decimals, hostile_ints),
+)
 def test_plan(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, target: Any, budget: Any) -> None:
     limits = typed(spbe_rules.Limits, budget=budget)
     typed(spbe_rules.plan, rs, kab, target, None, limits)
 
 
 @FUZZ
-@given(changes=st.dictionaries(st.one_of(st.integers(-2, 60), hostile_ints), st.one_of(st.integers(-3, 9), hostile_ints), max_size=5), docs=st.dictionaries(hostile_text, st.booleans(), max_size=3))
+@given(
+    changes=st.dictionaries(st.one_of(st.integers(-2, 60), hostile_ints), st.one_of(st.integers(-3, 9), hostile_ints), max_size=5),
+    docs=st.dictionaries(hostile_text, st.booleans(), max_size=3),
+)
 def test_whatif_gains_risk(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, changes: dict[int, int], docs: dict[str, bool]) -> None:
     typed(spbe_rules.whatif, rs, kab, changes, docs)
     typed(spbe_rules.gains, rs, kab)
@@ -113,7 +124,12 @@ def test_report_html(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, target:
 
 
 @FUZZ
-@given(records=st.lists(st.dictionaries(st.sampled_from(["instansi", "year", "index", "index_exact", "predikat", "ruleset", "stage", "domains"]), scalars, max_size=8), max_size=4))
+@given(
+    records=st.lists(
+        st.dictionaries(st.sampled_from(["instansi", "year", "index", "index_exact", "predikat", "ruleset", "stage", "domains"]), scalars, max_size=8),
+        max_size=4,
+    )
+)
 def test_batch_report_html(records: list[dict[str, Any]]) -> None:
     typed(lambda: spbe_rules.batch_report_html(records))
 
@@ -129,16 +145,20 @@ def test_ruleset_for_year(year: int) -> None:
 file_text = st.one_of(
     st.text(max_size=300),
     st.builds(_dumps, values),
-    st.builds(lambda k, v: f"{k}: {v}\n", st.sampled_from(["format", "instansi", "year", "levels", "extends", "ruleset", "cases", "default_step"]), hostile_text),
-    st.sampled_from([
-        "levels: {1: 1.0e+999999999}\n",
-        "year: 0x" + "f" * 5000 + "\n",
-        "extends: /dev/zero\n",
-        "ruleset: /dev/zero\ninstansi: X\nyear: 2024\nlevels: {1: 3}\n",
-        "a: \x00\n",
-        "[" * 2000 + "]" * 2000,
-        "format: spbe-rules/cases@1\ncases:\n  - name: x\n    assessment: {instansi: X, year: 2024, levels: {1: 3}}\n    expect: {tolerance: \"1e999999999\"}\n",
-    ]),
+    st.builds(
+        lambda k, v: f"{k}: {v}\n", st.sampled_from(["format", "instansi", "year", "levels", "extends", "ruleset", "cases", "default_step"]), hostile_text
+    ),
+    st.sampled_from(
+        [
+            "levels: {1: 1.0e+999999999}\n",
+            "year: 0x" + "f" * 5000 + "\n",
+            "extends: /dev/zero\n",
+            "ruleset: /dev/zero\ninstansi: X\nyear: 2024\nlevels: {1: 3}\n",
+            "a: \x00\n",
+            "[" * 2000 + "]" * 2000,
+            'format: spbe-rules/cases@1\ncases:\n  - name: x\n    assessment: {instansi: X, year: 2024, levels: {1: 3}}\n    expect: {tolerance: "1e999999999"}\n',
+        ]
+    ),
 )
 
 

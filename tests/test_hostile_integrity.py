@@ -63,9 +63,13 @@ def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache_dir: Path, rehash
     rs = spbe_rules.load_ruleset("pedoman-3-2024")
     result = spbe_rules.evaluate(rs, spbe_rules.load_assessment(KAB))
     assert rs.predikat == rs0.predikat and rs.indicators == rs0.indicators
-    assert (result.index_exact, result.index, result.predikat) == (genuine.index_exact, genuine.index, genuine.predikat) == (Fraction(4611, 2000), "2.31", "Cukup")
+    assert (
+        (result.index_exact, result.index, result.predikat) == (genuine.index_exact, genuine.index, genuine.predikat) == (Fraction(4611, 2000), "2.31", "Cukup")
+    )
     assert entry.read_bytes() != tampered  # rebuilt and written again
-    assert json.loads(entry.read_text(encoding="utf-8"))["content_sha256"] == load_module._entry_hash(*(lambda d: (d["chain"], d["ruleset"]))(json.loads(entry.read_text(encoding="utf-8"))))
+    assert json.loads(entry.read_text(encoding="utf-8"))["content_sha256"] == load_module._entry_hash(
+        *(lambda d: (d["chain"], d["ruleset"]))(json.loads(entry.read_text(encoding="utf-8")))
+    )
 
 
 def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(cache_dir: Path) -> None:
@@ -107,7 +111,9 @@ def test_a_damaged_cache_entry_is_ignored(cache_dir: Path, damage: str) -> None:
 
 
 def _cli(*args: str, cwd: Path, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
-    return subprocess.Popen([sys.executable, "-m", "spbe_rules", *args], cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    return subprocess.Popen(
+        [sys.executable, "-m", "spbe_rules", *args], cwd=cwd, env={**os.environ, **(env or {})}, stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
 
 
 def _big_csv(path: Path, copies: int) -> None:

@@ -19,11 +19,11 @@ SUITES = ROOT / "suites"
 ALL3 = "{" + ", ".join(f"{n}: 3" for n in range(1, 48)) + "}"
 
 
-
 @pytest.fixture(autouse=True)
 def _english(monkeypatch: pytest.MonkeyPatch) -> None:
     """These tests quote the English texts of the report: ask for English (Bahasa Indonesia is the default)."""
     monkeypatch.setenv("SPBE_RULES_LANG", "en")
+
 
 def test_boundary_rule_moves_exactly_the_boundary_sensitive_rows() -> None:
     suite = load_suite(SUITES / "official-2023.yaml")
@@ -142,16 +142,19 @@ def csv_row(instansi: str, stage: str, levels: list[str], doc: str) -> str:
     return ";".join([instansi, "2023", stage, *levels, doc])
 
 
-CSV = "\n".join(
-    [
-        HEADER,
-        csv_row("Kab. Satu", "", ["3"] * 47, "tidak"),
-        csv_row("Kab. Dua", "dokumen", ["3"] * 46 + ["x"], ""),
-        csv_row("Kab. Tiga", "", ["3"] * 46 + [""], "ya"),
-        "",
-        csv_row("Kab. Empat", "", ["4"] * 47, ""),
-    ]
-) + "\n"
+CSV = (
+    "\n".join(
+        [
+            HEADER,
+            csv_row("Kab. Satu", "", ["3"] * 47, "tidak"),
+            csv_row("Kab. Dua", "dokumen", ["3"] * 46 + ["x"], ""),
+            csv_row("Kab. Tiga", "", ["3"] * 46 + [""], "ya"),
+            "",
+            csv_row("Kab. Empat", "", ["4"] * 47, ""),
+        ]
+    )
+    + "\n"
+)
 
 
 def test_csv_corpus(tmp_path: Path) -> None:

@@ -54,7 +54,13 @@ def by_hand(ans: Answer) -> spbe_rules.Assessment:
         for k, (rid, day, adopted, full) in enumerate(ev):
             need = RS.requirement(rid).evidence
             evidence.append({"id": f"h{n}-{k}", "kind": need.kind if need else "laporan_pelaksanaan", "supports": [rid], **_entry(rid, day, adopted, full)})
-    data = {"instansi": "Kab Uji", "year": 2024, "evaluated_on": ON.isoformat(), "stages": {"mandiri": {n: lv for n, (lv, _) in ans.items()}, "dokumen": {}}, "evidence": evidence}
+    data = {
+        "instansi": "Kab Uji",
+        "year": 2024,
+        "evaluated_on": ON.isoformat(),
+        "stages": {"mandiri": {n: lv for n, (lv, _) in ans.items()}, "dokumen": {}},
+        "evidence": evidence,
+    }
     return spbe_rules.parse_assessment(data)
 
 

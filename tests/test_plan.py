@@ -126,7 +126,16 @@ def scenarios(draw: Any) -> dict[str, Any]:
         targets = tuple(sorted(draw(st.sets(st.integers(first, n), min_size=1, max_size=n - first + 1)) | {first}))
         cond = _conditions(draw, first, smax, docs)
         rules.append(
-            Rule(f"r{k}", "cap", targets, draw(st.sampled_from([1, 1, smax - 1])), cond, CIT, Message("dibatasi", "capped"), enabled=draw(st.sampled_from([True, True, True, False])))
+            Rule(
+                f"r{k}",
+                "cap",
+                targets,
+                draw(st.sampled_from([1, 1, smax - 1])),
+                cond,
+                CIT,
+                Message("dibatasi", "capped"),
+                enabled=draw(st.sampled_from([True, True, True, False])),
+            )
         )
     rs = build_ruleset(weights, smax, display, bands, docs, rules)
     levels = {i: draw(st.sampled_from([1, 1, 1, 2, 2, smax])) for i in range(1, n + 1)}

@@ -158,9 +158,7 @@ def test_json_round_trip_with_stages(data: st.DataObject) -> None:
     rs = ruleset(R59)
     first = data.draw(levels_for(rs))
     later = data.draw(st.dictionaries(st.sampled_from(rs.numbers), st.integers(rs.scale.min, rs.scale.max), max_size=6))
-    a = spbe_rules.parse_assessment(
-        {"instansi": "Uji", "year": 2022, "stages": {"mandiri": first, "dokumen": later}}
-    )
+    a = spbe_rules.parse_assessment({"instansi": "Uji", "year": 2022, "stages": {"mandiri": first, "dokumen": later}})
     r = evaluate(rs, a)
     assert [s.stage for s in r.stages] == ["mandiri", "dokumen"]
     assert r.levels == {**first, **later}
@@ -378,14 +376,18 @@ def mutated_assessments(draw: st.DrawFn, rid: str) -> Any:
                 del lv[n]
         elif what == "stages":
             data["stages"] = draw(
-                st.dictionaries(st.sampled_from(["mandiri", "dokumen", "interviu", "visitasi", "dokumn", "x"]),
-                                st.one_of(st.just(dict(lv) if isinstance(lv := data.get("levels"), dict) else {}), json_values),
-                                max_size=3)
+                st.dictionaries(
+                    st.sampled_from(["mandiri", "dokumen", "interviu", "visitasi", "dokumn", "x"]),
+                    st.one_of(st.just(dict(lv) if isinstance(lv := data.get("levels"), dict) else {}), json_values),
+                    max_size=3,
+                )
             )
             if draw(st.booleans()):
                 data.pop("levels", None)
         elif what == "doc":
-            data["documents"] = draw(st.dictionaries(st.sampled_from(["peta_rencana_spbe", "arsitektur_spbe", "proses_bisnis", "peta", "X"]), json_values, max_size=3))
+            data["documents"] = draw(
+                st.dictionaries(st.sampled_from(["peta_rencana_spbe", "arsitektur_spbe", "proses_bisnis", "peta", "X"]), json_values, max_size=3)
+            )
     return data
 
 
@@ -448,6 +450,7 @@ def test_a_bad_file_reports_its_form_and_ruleset_problems_together(rid: str, dat
         got = exc
     if isinstance(form_only, ValidationError):
         assert isinstance(got, ValidationError)
+
         def key(p: Any) -> tuple[Any, ...]:
             return (p.code, p.location.line, p.location.col, p.message)
 
@@ -466,9 +469,7 @@ def test_a_file_with_text_and_out_of_scale_levels_reports_both(tmp_path: Path) -
     path.write_text("instansi: Contoh\nyear: 2024\nlevels: {1: tiga, 2: 6, 99: 3}\n", encoding="utf-8")
     with pytest.raises(spbe_rules.AssessmentError) as info:
         load_assessment_for(path)
-    assert [(p.code, p.location.line) for p in info.value.problems] == [
-        ("MISSING_LEVEL", 3), ("TYPE", 3), ("LEVEL_OUT_OF_SCALE", 3), ("UNKNOWN_INDICATOR", 3)
-    ]
+    assert [(p.code, p.location.line) for p in info.value.problems] == [("MISSING_LEVEL", 3), ("TYPE", 3), ("LEVEL_OUT_OF_SCALE", 3), ("UNKNOWN_INDICATOR", 3)]
 
 
 @settings(max_examples=300, deadline=None)

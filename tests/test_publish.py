@@ -43,13 +43,19 @@ def _mkdocs_value(key: str) -> str:
 def test_licence_file_and_expression() -> None:
     text = (ROOT / "LICENSE").read_text(encoding="utf-8")
     assert text.startswith("MIT License\n\nCopyright (c) 2026 spbe-rules developers\n")
-    assert "THE SOFTWARE IS PROVIDED \"AS IS\"" in text
+    assert 'THE SOFTWARE IS PROVIDED "AS IS"' in text
     project = _project()
     assert project["license"] == "MIT" and project["license-files"] == ["LICENSE"]
     classifiers = project["classifiers"]
     assert isinstance(classifiers, list)
     assert not [c for c in classifiers if c.startswith("License ::")]  # PEP 639: the expression replaces them
-    for needed in ("Development Status :: ", "Intended Audience :: ", "Operating System :: ", "Programming Language :: Python :: 3.13", "Natural Language :: Indonesian"):
+    for needed in (
+        "Development Status :: ",
+        "Intended Audience :: ",
+        "Operating System :: ",
+        "Programming Language :: Python :: 3.13",
+        "Natural Language :: Indonesian",
+    ):
         assert any(c.startswith(needed) for c in classifiers), needed
     sdist = _pyproject()["tool"]["hatch"]["build"]["targets"]["sdist"]["include"]  # type: ignore[index]
     for needed in ("LICENSE", "CHANGELOG.md", "examples", "tests", "docs", "mkdocs.yml", "suites", "rulesets", "schemas"):
@@ -133,7 +139,7 @@ def test_every_docs_page_is_in_the_site() -> None:
 
 
 README_FIRST_COMMANDS = [
-    'python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/spbe-rules evaluate examples/kabupaten-contoh-2024.yaml',
+    "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/spbe-rules evaluate examples/kabupaten-contoh-2024.yaml",
     'python3 -m venv .venv && .venv/bin/pip install ".[test]" && .venv/bin/python -m pytest -q -p no:cacheprovider',
 ]
 

@@ -16,10 +16,11 @@ from typing import Any
 import pytest
 
 from spbe_rules import BatchRow, BatchResult, evaluate, evaluate_many, load_assessment, load_ruleset
-from spbe_rules._io.batch_read import read_results
+from spbe_rules._io.results_read import read_results
 from spbe_rules._io.batch_write import open_writer
 from spbe_rules._cli.main import main
-from spbe_rules._render.report import batch_report_html, report_html
+from spbe_rules._render.batch_report import batch_report_html
+from spbe_rules._render.report import report_html
 from spbe_rules._loading.select import ruleset_for_assessment
 
 EXAMPLES = Path(__file__).resolve().parents[1] / "examples"
@@ -189,7 +190,7 @@ def test_batch_report_content_from_jsonl_and_csv(tmp_path: Path) -> None:
     for head in ("Sebaran predikat", "Peringkat 2024", "Perubahan antartahun"):
         assert head in page
     ranked = sorted((r for r in results if r.year == 2024), key=lambda r: (-r.index_exact, r.instansi))
-    positions = [page.index(f"<td>{r.instansi}</td><td class=\"num\">{r.index}</td>") for r in ranked]
+    positions = [page.index(f'<td>{r.instansi}</td><td class="num">{r.index}</td>') for r in ranked]
     assert positions == sorted(positions)
     a23 = next(r for r in results if r.year == 2023 and r.instansi == "Kabupaten A")
     a24 = next(r for r in results if r.year == 2024 and r.instansi == "Kabupaten A")

@@ -76,9 +76,7 @@ def test_evidence_kinds_are_all_used_or_starter() -> None:
 
 
 def test_show_json_lists_requirements_by_level() -> None:
-    out = subprocess.run(
-        [sys.executable, "-m", "spbe_rules", "show", "pedoman-3-2024", "--format", "json"], capture_output=True, text=True, check=True
-    ).stdout
+    out = subprocess.run([sys.executable, "-m", "spbe_rules", "show", "pedoman-3-2024", "--format", "json"], capture_output=True, text=True, check=True).stdout
     data = json.loads(out)
     inds = {i["number"]: i for i in data["indicators"]}
     assert set(inds) == set(range(1, 48))
@@ -124,11 +122,11 @@ def test_diff_lists_requirement_changes_with_their_places(tmp_path: Path) -> Non
     f.write_text(
         'format: spbe-rules/ruleset@1\nid: uji-butir\nversion: "0.1.0"\ntitle: Uji\nstatus: provisional\nreason: uji\n'
         "extends: pedoman-3-2024\napplies_to: {evaluation_years: [2099]}\n"
-        "requirements:\n  1:\n    1:\n      - {id: \"1.1.konsep\", text: {id: a, en: a}, citation: {source: pedoman-3-2024, page: 8}, optional: true}\n"
-        "    2:\n      - {id: \"1.2.ditetapkan\", text: {id: b, en: b}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n"
-        "    3:\n      - {id: \"1.3.lengkap\", text: {id: c, en: c}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n"
-        "    4:\n      - {id: \"1.4.reviu\", text: {id: d, en: d}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: notulensi_reviu, max_age: {years: 3}}}\n"
-        "    5:\n      - {id: \"1.5.baru\", text: {id: e, en: e}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: kebijakan, adopted: true, after: \"1.4.reviu\"}}\n",
+        'requirements:\n  1:\n    1:\n      - {id: "1.1.konsep", text: {id: a, en: a}, citation: {source: pedoman-3-2024, page: 8}, optional: true}\n'
+        '    2:\n      - {id: "1.2.ditetapkan", text: {id: b, en: b}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n'
+        '    3:\n      - {id: "1.3.lengkap", text: {id: c, en: c}, citation: {source: pedoman-3-2024, page: 9}, evidence: {kind: kebijakan, adopted: true}}\n'
+        '    4:\n      - {id: "1.4.reviu", text: {id: d, en: d}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: notulensi_reviu, max_age: {years: 3}}}\n'
+        '    5:\n      - {id: "1.5.baru", text: {id: e, en: e}, citation: {source: pedoman-3-2024, page: 10}, evidence: {kind: kebijakan, adopted: true, after: "1.4.reviu"}}\n',
         encoding="utf-8",
     )
     d = diff("pedoman-3-2024", str(f))

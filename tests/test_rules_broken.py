@@ -120,7 +120,9 @@ def test_unknown_condition_kind_suggests_the_right_key() -> None:
 
 def test_document_inferred_from_itself(tmp_path: Path) -> None:
     text = (CORPUS / "cycle-direct.yaml").read_text(encoding="utf-8")
-    text = text.replace("  - {key: dok_a, name: Dokumen A}\n", "  - {key: dok_a, name: Dokumen A, implied_by: {any: [{document: dok_a}, {indicator: 4, at_least: 2}]}}\n")
+    text = text.replace(
+        "  - {key: dok_a, name: Dokumen A}\n", "  - {key: dok_a, name: Dokumen A, implied_by: {any: [{document: dok_a}, {indicator: 4, at_least: 2}]}}\n"
+    )
     text = text.replace("    unless: {indicator: 1, at_least: 2}", "    unless: {document: dok_a}")
     f = tmp_path / "self.yaml"
     f.write_text(text, encoding="utf-8")
@@ -255,9 +257,5 @@ def test_rule_message_placeholders_are_filled(tmp_path: Path) -> None:
     result = evaluate(rs, load_assessment(_assessment(tmp_path, "documents: {rencana_induk: false}\n")))
     node = result.explanation.find("indicator", "2")
     (child,) = node.children
-    assert child.text.id.startswith(
-        "Indikator 2 (Dua) paling tinggi 1, diajukan 4; syarat: dokumen Rencana Induk tersedia (penilaian menyatakan: tidak ada)."
-    )
-    assert child.text.en.startswith(
-        "Indicator 2 at most 1 (submitted 4) unless the Rencana Induk document is in place (the assessment states: absent)."
-    )
+    assert child.text.id.startswith("Indikator 2 (Dua) paling tinggi 1, diajukan 4; syarat: dokumen Rencana Induk tersedia (penilaian menyatakan: tidak ada).")
+    assert child.text.en.startswith("Indicator 2 at most 1 (submitted 4) unless the Rencana Induk document is in place (the assessment states: absent).")

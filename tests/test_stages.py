@@ -56,9 +56,7 @@ def test_stages_in_order_with_index_and_changes(staged: Any) -> None:
         assert s.index and s.predikat and s.stages == ()
     mandiri, dokumen, interviu = result.stages
     assert mandiri.changes == ()
-    assert [(c.indicator, c.before, c.after) for c in dokumen.changes] == [
-        (1, 4, 3), (6, 4, 3), (11, 3, 2), (21, 3, 2), (32, 4, 3), (42, 4, 3)
-    ]
+    assert [(c.indicator, c.before, c.after) for c in dokumen.changes] == [(1, 4, 3), (6, 4, 3), (11, 3, 2), (21, 3, 2), (32, 4, 3), (42, 4, 3)]
     assert [(c.indicator, c.before, c.after) for c in interviu.changes] == [(11, 2, 3), (36, 4, 3)]
     assert (mandiri.index, dokumen.index, interviu.index) == ("3.05", "2.93", "2.92")
     # the final result is the last stage's
@@ -81,9 +79,7 @@ def test_each_stage_equals_the_levels_carried_forward_to_it(staged: Any) -> None
     for stage, st_result in zip(a.stages, result.stages):
         levels.update(stage.levels)
         alone = evaluate(rs, Assessment.from_levels(levels, year=2024, documents=a.documents, stage=stage.id))
-        assert (alone.index_exact, alone.predikat, alone.effective_levels) == (
-            st_result.index_exact, st_result.predikat, st_result.effective_levels
-        )
+        assert (alone.index_exact, alone.predikat, alone.effective_levels) == (st_result.index_exact, st_result.predikat, st_result.effective_levels)
 
 
 def test_stage_json_carries_stage_index_and_changes(staged: Any) -> None:
@@ -113,8 +109,9 @@ def test_carry_forward_on_random_stages(data: Any) -> None:
     for sid in chosen[1:]:
         stages[sid] = data.draw(st.dictionaries(st.sampled_from(rs.numbers), level, max_size=8))
     listed = data.draw(st.permutations(list(stages)))  # the file may list stages in any order
-    a = parse_assessment({"instansi": "Uji", "year": 2024, "documents": {"peta_rencana_spbe": data.draw(st.booleans())},
-                          "stages": {sid: stages[sid] for sid in listed}})
+    a = parse_assessment(
+        {"instansi": "Uji", "year": 2024, "documents": {"peta_rencana_spbe": data.draw(st.booleans())}, "stages": {sid: stages[sid] for sid in listed}}
+    )
     result = evaluate(rs, a)
     assert [s.stage for s in result.stages] == chosen
     merged: dict[int, int] = {}
@@ -142,8 +139,14 @@ def _write(tmp_path: Path, body: str) -> Path:
 def test_stage_order_follows_the_ruleset_not_the_file(tmp_path: Path) -> None:
     rs = load_ruleset("pedoman-3-2024")
     shuffled = load_assessment(_write(tmp_path, f"stages:\n  interviu: {{11: 4}}\n  mandiri: {_FULL}\n  dokumen: {{11: 2, 12: 2}}\n"))
-    ordered = parse_assessment({"instansi": "Kota Uji", "year": 2024, "documents": {"peta_rencana_spbe": True},
-                                "stages": {"mandiri": {n: 3 for n in range(1, 48)}, "dokumen": {11: 2, 12: 2}, "interviu": {11: 4}}})
+    ordered = parse_assessment(
+        {
+            "instansi": "Kota Uji",
+            "year": 2024,
+            "documents": {"peta_rencana_spbe": True},
+            "stages": {"mandiri": {n: 3 for n in range(1, 48)}, "dokumen": {11: 2, 12: 2}, "interviu": {11: 4}},
+        }
+    )
     a, b = evaluate(rs, shuffled), evaluate(rs, ordered)
     assert [s.stage for s in a.stages] == ["mandiri", "dokumen", "interviu"]
     assert a.levels[11] == 4 and a.levels[12] == 2
@@ -199,7 +202,7 @@ def test_first_stage_incomplete_is_missing_level(tmp_path: Path) -> None:
 def test_evaluate_text_shows_how_the_index_moved(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = cli(capsys, "evaluate", STAGED)
     assert code == 0, err
-    report = out[out.index("Perubahan per tahap penilaian:"):]
+    report = out[out.index("Perubahan per tahap penilaian:") :]
     lines = [line.strip() for line in report.splitlines()]
     assert "1. Penilaian Mandiri (mandiri): indeks 3.05, predikat Baik (titik awal)" in lines
     assert "2. Penilaian Dokumen (dokumen): indeks 2.93, predikat Baik; turun 0.1235 dari tahap sebelumnya" in lines
@@ -224,8 +227,11 @@ def test_evaluate_text_in_english(capsys: pytest.CaptureFixture[str]) -> None:
 
 
 def test_stage_report_says_when_the_predikat_changes_and_nothing_changed(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    f = _write(tmp_path, "stages:\n  mandiri: {" + ", ".join(f"{n}: 3" for n in range(1, 48)) + "}\n"
-               "  dokumen: {" + ", ".join(f"{n}: 2" for n in range(1, 48)) + "}\n  interviu: {1: 2}\n")
+    f = _write(
+        tmp_path,
+        "stages:\n  mandiri: {" + ", ".join(f"{n}: 3" for n in range(1, 48)) + "}\n"
+        "  dokumen: {" + ", ".join(f"{n}: 2" for n in range(1, 48)) + "}\n  interviu: {1: 2}\n",
+    )
     code, out, err = cli(capsys, "evaluate", f)
     assert code == 0, err
     text = flat(out)
@@ -245,8 +251,14 @@ def test_explain_indicator_21_of_the_staged_example(capsys: pytest.CaptureFixtur
     assert "Tingkat 2 (Terkelola): Manajemen risiko dijalankan dengan program terarah dan terencana" in text
     assert "Tingkat kematangan yang diajukan per tahap: tahap mandiri: 3, tahap dokumen: 2 (diubah asesor dari 3)." in text
     assert "Yang dihitung adalah tingkat dari tahap terakhir yang menilainya." in text
-    assert "Aturan peta-rencana-manajemen tidak membatasi indikator ini karena syaratnya terpenuhi: dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: ada)." in text
-    assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Bab II, indikator 21-31, Kriteria pemenuhan Level dan Kriteria Bukti Dukung tingkat 2 (hlm. 86-124)" in text
+    assert (
+        "Aturan peta-rencana-manajemen tidak membatasi indikator ini karena syaratnya terpenuhi: dokumen Peta Rencana SPBE tersedia (penilaian menyatakan: ada)."
+        in text
+    )
+    assert (
+        "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Bab II, indikator 21-31, Kriteria pemenuhan Level dan Kriteria Bukti Dukung tingkat 2 (hlm. 86-124)"
+        in text
+    )
     assert "Indikator 22" not in out
 
 
@@ -257,7 +269,10 @@ def test_explain_indicator_21_in_english(capsys: pytest.CaptureFixture[str]) -> 
     assert out.startswith("- Indicator 21: Tingkat Kematangan Penerapan Manajemen Risiko SPBE = 2\n")
     assert "Level 2 (Terkelola). Weight 1.5." in text
     assert "Submitted level by stage: stage mandiri: 3, stage dokumen: 2 (changed by the assessors from 3)." in text
-    assert "Rule peta-rencana-manajemen does not limit this indicator because its condition holds: the Peta Rencana SPBE document is in place (the assessment states: present)." in text
+    assert (
+        "Rule peta-rencana-manajemen does not limit this indicator because its condition holds: the Peta Rencana SPBE document is in place (the assessment states: present)."
+        in text
+    )
     assert "Basis: Pedoman Menteri PANRB Nomor 3 Tahun 2024" in text
     assert "Dasar:" not in out and "Bobot" not in out
 
@@ -289,7 +304,10 @@ def test_explain_capped_indicator_says_what_would_release_it(capsys: pytest.Capt
     assert "- Aturan peta-rencana-manajemen [sementara]" in out
     assert "Aturan ini berstatus sementara (belum pasti)" in text
     # the legal basis for 2023 is the 2023 guideline (its text unseen), never the 2024 one that revoked it
-    assert "Dasar: Pedoman Menteri PANRB Nomor 6 Tahun 2023 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Kriteria tingkat 2 indikator 21-31 (teks belum dilihat)" in text
+    assert (
+        "Dasar: Pedoman Menteri PANRB Nomor 6 Tahun 2023 tentang Tata Cara Pemantauan dan Evaluasi SPBE, Kriteria tingkat 2 indikator 21-31 (teks belum dilihat)"
+        in text
+    )
     assert "Dasar: Pedoman Menteri PANRB Nomor 3 Tahun 2024" not in text
     assert "Bukti yang ada: hasil resmi 2023 (KepMenPANRB 13/2024) sesuai dengan aturan ini" in text
 
@@ -315,8 +333,10 @@ def test_explain_with_the_three_documents_rule(capsys: pytest.CaptureFixture[str
     assert "Aturan ketergantungan membatasi 11 indikator di bawah tingkat yang diajukan (indikator 13, 15-21, 23, 25, 27)" in text
     assert "Dibatasi pada tingkat 1 oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator 13, 15-20." in text
     assert "Sudah diturunkan lebih dulu oleh aturan lain: indikator 21, 23, 25, 27." in text
-    assert ("lepas bila dokumen Arsitektur SPBE tersedia (penilaian menyatakan: tidak ada); dan dokumen Peta Rencana SPBE "
-            "tersedia (penilaian menyatakan: tidak ada); dan dokumen Proses Bisnis tersedia (penilaian menyatakan: tidak ada)") in text
+    assert (
+        "lepas bila dokumen Arsitektur SPBE tersedia (penilaian menyatakan: tidak ada); dan dokumen Peta Rencana SPBE "
+        "tersedia (penilaian menyatakan: tidak ada); dan dokumen Proses Bisnis tersedia (penilaian menyatakan: tidak ada)"
+    ) in text
     code, out, err = cli(capsys, "explain", NO_DOCS, "--enable-rule", "tiga-dokumen", "--indicator", "21")
     text = flat(out)
     assert "Aturan tiga-dokumen juga membatasi indikator ini paling tinggi tingkat 1" in text
@@ -332,9 +352,11 @@ def test_explain_names_the_indicator_a_document_is_inferred_from(tmp_path: Path,
     f.write_text(text, encoding="utf-8")
     code, out, err = cli(capsys, "explain", f, "--indicator", "23", "--lang", "en")
     assert code == 0, err
-    assert ("The cap of rule peta-rencana-manajemen is lifted when the Peta Rencana SPBE document is in place (not stated by "
-            "the assessment, so inferred from indicator 12 (Tingkat Kematangan Peta Rencana SPBE Instansi Pusat/Pemerintah "
-            "Daerah) at level 2 or above (now 1): absent).") in flat(out)
+    assert (
+        "The cap of rule peta-rencana-manajemen is lifted when the Peta Rencana SPBE document is in place (not stated by "
+        "the assessment, so inferred from indicator 12 (Tingkat Kematangan Peta Rencana SPBE Instansi Pusat/Pemerintah "
+        "Daerah) at level 2 or above (now 1): absent)."
+    ) in flat(out)
 
 
 def test_evaluate_text_flags_provisional_rules(capsys: pytest.CaptureFixture[str]) -> None:
@@ -355,7 +377,7 @@ def _pasted(command: str) -> str:
     """The output pasted under `$ command` in the doc (up to the end of its code block)."""
     text = DOC.read_text(encoding="utf-8")
     start = text.index(f"$ {command}\n") + len(command) + 3
-    return text[start:text.index("```", start)]
+    return text[start : text.index("```", start)]
 
 
 @pytest.mark.parametrize(
@@ -409,8 +431,9 @@ def test_review_corrections_are_the_final_word(data: Any) -> None:
     dokumen = data.draw(st.dictionaries(st.sampled_from(rs.numbers), level, max_size=6))
     marks = data.draw(st.dictionaries(st.sampled_from(rs.numbers), st.one_of(st.none(), level), min_size=1, max_size=8))
     reviu = {n: {"valid": True} if lv is None else {"level": lv, "reason": f"alasan {n}"} for n, lv in marks.items()}
-    a = parse_assessment({"instansi": "Uji", "year": 2024, "documents": {"peta_rencana_spbe": True},
-                          "stages": {"mandiri": first, "dokumen": dokumen, "reviu": reviu}})
+    a = parse_assessment(
+        {"instansi": "Uji", "year": 2024, "documents": {"peta_rencana_spbe": True}, "stages": {"mandiri": first, "dokumen": dokumen, "reviu": reviu}}
+    )
     result = evaluate(rs, a)
     assert [s.stage for s in result.stages] == ["mandiri", "dokumen", "reviu"]
     before = {**first, **dokumen}
@@ -448,5 +471,8 @@ def test_review_stage_errors(tmp_path: Path) -> None:
     assert codes({"mandiri": levels, "reviu": {21: {"level": 6, "reason": "x"}}}) == ["LEVEL_OUT_OF_SCALE"]
     # the 2021-2022 ruleset has no review stage
     with pytest.raises(spbe_rules.ValidationError) as err:
-        evaluate(load_ruleset("permenpanrb-59-2020"), parse_assessment({"instansi": "Uji", "year": 2022, "stages": {"mandiri": levels, "reviu": {21: {"valid": True}}}}))
+        evaluate(
+            load_ruleset("permenpanrb-59-2020"),
+            parse_assessment({"instansi": "Uji", "year": 2022, "stages": {"mandiri": levels, "reviu": {21: {"valid": True}}}}),
+        )
     assert "UNKNOWN_STAGE" in [p.code for p in err.value.problems]

@@ -138,8 +138,20 @@ def _charts(page: Path, tmp: Path) -> dict[str, dict[str, Any]]:
     probed = tmp / f"{page.stem}-probe.html"
     probed.write_text(page.read_text(encoding="utf-8").replace("</body>", PROBE + "</body>"), encoding="utf-8")
     with tempfile.TemporaryDirectory(prefix="spbe-chromium-") as profile:
-        cmd = [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking", "--hide-scrollbars",
-               "--force-device-scale-factor=1", "--window-size=1100,2400", f"--user-data-dir={profile}", "--dump-dom", probed.as_uri()]
+        cmd = [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--hide-scrollbars",
+            "--force-device-scale-factor=1",
+            "--window-size=1100,2400",
+            f"--user-data-dir={profile}",
+            "--dump-dom",
+            probed.as_uri(),
+        ]
         dom = subprocess.run(cmd, capture_output=True, text=True, timeout=90, check=False)
     m = re.search(r'<pre id="story-probe">(.*?)</pre>', dom.stdout, re.S)
     assert m, f"no probe output; chromium said: {dom.stderr[-2000:]}"
@@ -176,7 +188,9 @@ def test_margin_chart_at_the_ends_of_the_scale(tmp_path: Path) -> None:
     for level, peta in ((1, False), (5, True)):
         f = tmp_path / f"semua-{level}.yaml"
         levels = ", ".join(f"{n}: {level}" for n in range(1, 48))
-        f.write_text(f"instansi: Semua Level {level}\nyear: 2024\nlevels: {{{levels}}}\ndocuments: {{peta_rencana_spbe: {str(peta).lower()}}}\n", encoding="utf-8")
+        f.write_text(
+            f"instansi: Semua Level {level}\nyear: 2024\nlevels: {{{levels}}}\ndocuments: {{peta_rencana_spbe: {str(peta).lower()}}}\n", encoding="utf-8"
+        )
         (tmp_path / str(level)).mkdir()
         page, _ = _report(tmp_path / str(level), f)
         _check(_charts(page, tmp_path)["margin"], f"indeks {level}")
@@ -185,7 +199,13 @@ def test_margin_chart_at_the_ends_of_the_scale(tmp_path: Path) -> None:
 def test_story_in_english(tmp_path: Path) -> None:
     _, page = _report(tmp_path, NEAR[0], "--lang", "en", "--history", str(NEAR[1]))
     text = _visible_text(page)
-    for words in ("Margin and risk", "All indicators", "Year over year", "2.609: 0.014 above the Baik floor of 2.595", "The ruleset change alone changes the predikat: Baik \u2192 Cukup"):
+    for words in (
+        "Margin and risk",
+        "All indicators",
+        "Year over year",
+        "2.609: 0.014 above the Baik floor of 2.595",
+        "The ruleset change alone changes the predikat: Baik \u2192 Cukup",
+    ):
         assert words in text, words
     assert "Baik floor 2.595" in page and "index 2.609" in page  # the chart's own labels
 
@@ -211,7 +231,7 @@ def test_supported_levels_and_evidence_gaps(tmp_path: Path) -> None:
 def test_review_stage_in_the_history(tmp_path: Path) -> None:
     """The review team's corrections (the `reviu` stage) appear in the stage history with their reason,
     and on the indicator they corrected."""
-    src = STAGED.read_text(encoding="utf-8") + "  reviu:\n    {11: {level: 2, reason: \"Arsitektur belum ditetapkan\"}, 36: {valid: true}}\n"
+    src = STAGED.read_text(encoding="utf-8") + '  reviu:\n    {11: {level: 2, reason: "Arsitektur belum ditetapkan"}, 36: {valid: true}}\n'
     path = tmp_path / "reviu-2024.yaml"
     path.write_text(src, encoding="utf-8")
     _, page = _report(tmp_path, path)

@@ -1,4 +1,4 @@
-"""House rules that a tool can check: ruff (configured in pyproject.toml) passes, every
+"""House rules that a tool can check: ruff lint and ruff format (configured in pyproject.toml) pass, every
 ``except Exception`` says why on its line, and no ``_ = name`` keep-alives hide dead imports."""
 
 from __future__ import annotations
@@ -24,6 +24,11 @@ def _ruff(*args: str) -> subprocess.CompletedProcess[str]:
 def test_ruff_lint() -> None:
     done = _ruff("check", "--no-cache", *CHECKED)
     assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format() -> None:
+    done = _ruff("format", "--check", "--no-cache", *CHECKED)
+    assert done.returncode == 0, "run `ruff format .`\n" + done.stdout + done.stderr
 
 
 def _sources() -> list[Path]:

@@ -38,7 +38,10 @@ def test_changes_and_predikat() -> None:
     w = whatif(RS23, TANPA, {11: 3, 12: 2, 42: 5, 45: 5, 46: 5, 47: 5}, {"peta_rencana_spbe": True})
     assert [(c.indicator, c.before, c.after) for c in w.levels] == [(11, 2, 3), (42, 3, 5), (45, 2, 5), (46, 2, 5), (47, 2, 5)]
     assert w.predikat_before == "Cukup" and w.predikat_after == "Baik" and w.predikat_changed
-    direct = evaluate(RS23, Assessment.from_levels({**TANPA.levels, 11: 3, 12: 2, 42: 5, 45: 5, 46: 5, 47: 5}, documents={**TANPA.documents, "peta_rencana_spbe": True}, year=2023))
+    direct = evaluate(
+        RS23,
+        Assessment.from_levels({**TANPA.levels, 11: 3, 12: 2, 42: 5, 45: 5, 46: 5, 47: 5}, documents={**TANPA.documents, "peta_rencana_spbe": True}, year=2023),
+    )
     assert w.after.index_exact == direct.index_exact and w.after.index == direct.index
     for mine, theirs in zip(w.aspects, direct.aspects):
         assert mine.after == theirs.index_exact and mine.after_text == theirs.index
@@ -123,7 +126,12 @@ def test_cli_whatif_and_gains(capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["whatif", f, "--set", "11=3", "--format", "json"]) == 0
     d = json.loads(capsys.readouterr().out)
     assert d["schema"] == "spbe-rules/whatif@1" and d["index"]["delta_exact"] == "0.025"
-    for bad, code in (["--set", "12=x"], "BAD_ARGUMENT"), (["--set", "99=3"], "UNKNOWN_INDICATOR"), (["--set", "12=6"], "LEVEL_OUT_OF_SCALE"), (["--document", "peta_rencana_spbe=maybe"], "BAD_ARGUMENT"):
+    for bad, code in (
+        (["--set", "12=x"], "BAD_ARGUMENT"),
+        (["--set", "99=3"], "UNKNOWN_INDICATOR"),
+        (["--set", "12=6"], "LEVEL_OUT_OF_SCALE"),
+        (["--document", "peta_rencana_spbe=maybe"], "BAD_ARGUMENT"),
+    ):
         assert main(["whatif", f, *bad]) == 2
         assert code in capsys.readouterr().err
     assert main(["gains", f, "--top", "5", "--lang", "en"]) == 0

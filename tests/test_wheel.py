@@ -43,8 +43,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     assert len(wheels) == 1, wheels
     target = base / "site"
     proc = _run(
-        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--disable-pip-version-check",
-         "--target", str(target), str(wheels[0])],
+        [sys.executable, "-m", "pip", "install", "--no-deps", "--no-index", "--disable-pip-version-check", "--target", str(target), str(wheels[0])],
         cwd=base,
     )
     assert proc.returncode == 0, proc.stdout + proc.stderr
@@ -101,10 +100,7 @@ def test_wheel_works_on_its_own(installed: tuple[Path, Path], tmp_path: Path) ->
 def test_wheel_cli(installed: tuple[Path, Path], tmp_path: Path) -> None:
     _, target = installed
     example = ROOT / "examples" / "kabupaten-contoh-2024.yaml"
-    code = (
-        "import sys; from spbe_rules._cli.main import main; "
-        f"sys.exit(main(['evaluate', {str(example)!r}, '--format', 'json']))"
-    )
+    code = f"import sys; from spbe_rules._cli.main import main; sys.exit(main(['evaluate', {str(example)!r}, '--format', 'json']))"
     proc = _python(target, tmp_path, code)
     assert proc.returncode == 0, proc.stderr
     assert json.loads(proc.stdout)["ruleset"]["id"].startswith("pedoman-")

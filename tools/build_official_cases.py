@@ -43,24 +43,23 @@ LEVEL_MIN, LEVEL_MAX = 1, 5
 
 # PermenPANRB 59/2020, Lampiran II.B (Tabel 2-6): indicator weights in percent.
 INDICATOR_WEIGHTS = {}
-for _first, _last, _w in ((1, 10, "1.30"), (11, 20, "2.50"), (21, 31, "1.50"),
-                          (32, 41, "2.75"), (42, 47, "3.00")):
+for _first, _last, _w in ((1, 10, "1.30"), (11, 20, "2.50"), (21, 31, "1.50"), (32, 41, "2.75"), (42, 47, "3.00")):
     for _n in range(_first, _last + 1):
         INDICATOR_WEIGHTS[_n] = Fraction(_w)
 
 # (id, first indicator, last indicator)
-ASPECTS = (("A1", 1, 10), ("A2", 11, 14), ("A3", 15, 18), ("A4", 19, 20),
-           ("A5", 21, 28), ("A6", 29, 31), ("A7", 32, 41), ("A8", 42, 47))
+ASPECTS = (("A1", 1, 10), ("A2", 11, 14), ("A3", 15, 18), ("A4", 19, 20), ("A5", 21, 28), ("A6", 29, 31), ("A7", 32, 41), ("A8", 42, 47))
 
 # (id, CSV column, weight, indicators)
-DOMAINS = (("D1", "kebijakan", Fraction(13), tuple(range(1, 11))),
-           ("D2", "tata_kelola", Fraction(25), tuple(range(11, 21))),
-           ("D3", "manajemen", Fraction("16.5"), tuple(range(21, 32))),
-           ("D4", "layanan", Fraction("45.5"), tuple(range(32, 48))))
+DOMAINS = (
+    ("D1", "kebijakan", Fraction(13), tuple(range(1, 11))),
+    ("D2", "tata_kelola", Fraction(25), tuple(range(11, 21))),
+    ("D3", "manajemen", Fraction("16.5"), tuple(range(21, 32))),
+    ("D4", "layanan", Fraction("45.5"), tuple(range(32, 48))),
+)
 
 # Tabel 13: each band covers [lower, next lower); Memuaskan covers [4.20, 5.00].
-BANDS = (("Kurang", None), ("Cukup", Fraction("1.80")), ("Baik", Fraction("2.60")),
-         ("Sangat Baik", Fraction("3.50")), ("Memuaskan", Fraction("4.20")))
+BANDS = (("Kurang", None), ("Cukup", Fraction("1.80")), ("Baik", Fraction("2.60")), ("Sangat Baik", Fraction("3.50")), ("Memuaskan", Fraction("4.20")))
 
 YEARS = {
     2023: {
@@ -83,9 +82,10 @@ OTHER_RULE = {"rounded": "exact", "exact": "rounded"}
 
 # ---------------------------------------------------------------- exact arithmetic
 
+
 def round_half_up(x, decimals=2):
     """Round a non-negative Fraction half-up to `decimals` places; returns a Fraction."""
-    scale = 10 ** decimals
+    scale = 10**decimals
     scaled = x * scale
     n = (scaled.numerator * 2 + scaled.denominator) // (2 * scaled.denominator)  # floor(s + 1/2)
     return Fraction(n, scale)
@@ -94,17 +94,17 @@ def round_half_up(x, decimals=2):
 def show(x, decimals=2):
     """Displayed string of x: rounded half-up, exactly `decimals` digits ('3.4' -> '3.40')."""
     r = round_half_up(x, decimals)
-    n = r.numerator * (10 ** decimals) // r.denominator
-    assert Fraction(n, 10 ** decimals) == r
+    n = r.numerator * (10**decimals) // r.denominator
+    assert Fraction(n, 10**decimals) == r
     sign = "-" if n < 0 else ""
     n = abs(n)
-    return "%s%d.%0*d" % (sign, n // 10 ** decimals, decimals, n % 10 ** decimals)
+    return "%s%d.%0*d" % (sign, n // 10**decimals, decimals, n % 10**decimals)
 
 
 def exact_decimal(x):
     """Exact decimal string of a terminating Fraction (at least 2 decimals): 1.7975 -> '1.7975'."""
     digits = 2
-    while (x * 10 ** digits).denominator != 1:
+    while (x * 10**digits).denominator != 1:
         digits += 1
         if digits > 30:
             raise ValueError("not a terminating decimal: %s" % x)
@@ -148,25 +148,24 @@ def worked_examples():
     # Tabel 10: aspect 2, indicators 11..14 at 3, 4, 3, 2 -> 3.00
     a2 = weighted_mean({11: 3, 12: 4, 13: 3, 14: 2}, (11, 12, 13, 14))
     assert show(a2) == "3.00", a2
-    lines.append("Tabel 10 (Indeks Aspek 2, levels 3/4/3/2): %s -> %s"
-                 % (exact_decimal(a2), show(a2)))
+    lines.append("Tabel 10 (Indeks Aspek 2, levels 3/4/3/2): %s -> %s" % (exact_decimal(a2), show(a2)))
     # Tabel 11: domain 2 from aspects A2 3.00 (10), A3 4.00 (10), A4 3.00 (5) -> 3.40
     d2 = (Fraction(3) * 10 + Fraction(4) * 10 + Fraction(3) * 5) / 25
     assert show(d2) == "3.40", d2
-    lines.append("Tabel 11 (Indeks Domain 2, aspects 3.00/4.00/3.00): %s -> %s"
-                 % (exact_decimal(d2), show(d2)))
+    lines.append("Tabel 11 (Indeks Domain 2, aspects 3.00/4.00/3.00): %s -> %s" % (exact_decimal(d2), show(d2)))
     # Tabel 12: domains 3.70 / 3.40 / 3.00 / 3.20 -> 328.20 / 100 = 3.282 -> 3.28
-    nd = {"D1": Fraction("3.70"), "D2": Fraction("3.40"), "D3": Fraction("3.00"),
-          "D4": Fraction("3.20")}
+    nd = {"D1": Fraction("3.70"), "D2": Fraction("3.40"), "D3": Fraction("3.00"), "D4": Fraction("3.20")}
     total = sum(nd[d] * w for d, _, w, _ in DOMAINS)
     idx = total / 100
     assert total == Fraction("328.20") and show(idx) == "3.28", idx
-    lines.append("Tabel 12 (Indeks SPBE, domains 3.70/3.40/3.00/3.20): sum %s, index %s -> %s (%s)"
-                 % (exact_decimal(total), exact_decimal(idx), show(idx), band(idx)))
+    lines.append(
+        "Tabel 12 (Indeks SPBE, domains 3.70/3.40/3.00/3.20): sum %s, index %s -> %s (%s)" % (exact_decimal(total), exact_decimal(idx), show(idx), band(idx))
+    )
     return lines
 
 
 # ---------------------------------------------------------------- construction
+
 
 def spread_order(numbers):
     """Order in which a domain's indicators receive the extra units of an uneven sum.
@@ -249,8 +248,7 @@ def level_vector(k, t, m, s1, s2):
 
 def index_of_sums(k, t, m, s1, s2):
     # 1.30*K + 2.50*T + 1.50*M + 2.75*S1 + 3.00*S2, over 100
-    return (Fraction("1.30") * k + Fraction("2.50") * t + Fraction("1.50") * m
-            + Fraction("2.75") * s1 + Fraction("3.00") * s2) / 100
+    return (Fraction("1.30") * k + Fraction("2.50") * t + Fraction("1.50") * m + Fraction("2.75") * s1 + Fraction("3.00") * s2) / 100
 
 
 def _nearest_displays(table, pub):
@@ -264,19 +262,29 @@ def solve(row, rule):
     pub = {d: show(Fraction(row[col])) for d, col, _, _ in DOMAINS}
     pub_index = show(Fraction(row["index"]))
     pub_pred = row["predikat"]
-    cands = {"D1": SUMS_10.get(pub["D1"], []), "D2": SUMS_10.get(pub["D2"], []),
-             "D3": SUMS_11.get(pub["D3"], []), "D4": LAYANAN_PAIRS.get(pub["D4"], [])}
+    cands = {"D1": SUMS_10.get(pub["D1"], []), "D2": SUMS_10.get(pub["D2"], []), "D3": SUMS_11.get(pub["D3"], []), "D4": LAYANAN_PAIRS.get(pub["D4"], [])}
     tables = {"D1": SUMS_10, "D2": SUMS_10, "D3": SUMS_11, "D4": LAYANAN_PAIRS}
     missing = [d for d in ("D1", "D2", "D3", "D4") if not cands[d]]
     if missing:
         parts = []
         for d, col, _, nums in DOMAINS:
             if d in missing:
-                parts.append("%s (%s) %s is not attainable with levels %d..%d of indicators "
-                             "%d-%d (attainable %s..%s; nearest attainable: %s)"
-                             % (col, d, pub[d], LEVEL_MIN, LEVEL_MAX, nums[0], nums[-1],
-                                show(Fraction(LEVEL_MIN)), show(Fraction(LEVEL_MAX)),
-                                ", ".join(_nearest_displays(tables[d], pub[d]))))
+                parts.append(
+                    "%s (%s) %s is not attainable with levels %d..%d of indicators "
+                    "%d-%d (attainable %s..%s; nearest attainable: %s)"
+                    % (
+                        col,
+                        d,
+                        pub[d],
+                        LEVEL_MIN,
+                        LEVEL_MAX,
+                        nums[0],
+                        nums[-1],
+                        show(Fraction(LEVEL_MIN)),
+                        show(Fraction(LEVEL_MAX)),
+                        ", ".join(_nearest_displays(tables[d], pub[d])),
+                    )
+                )
         reason = "; ".join(parts)
         if any(Fraction(pub[d]) < LEVEL_MIN for d in missing):
             reason += "; the published value implies indicator levels of 0 (scale is 1..5)"
@@ -293,12 +301,15 @@ def solve(row, rule):
                     if predikat(e, rule) == pub_pred:
                         admissible.append((k, t, m, s1, s2, e))
     if not index_hits:
-        return None, ("no combination of the attainable domain sums gives the displayed index %s "
-                      "(domains %s)" % (pub_index, "/".join(pub[d] for d in ("D1", "D2", "D3", "D4"))))
+        return None, (
+            "no combination of the attainable domain sums gives the displayed index %s "
+            "(domains %s)" % (pub_index, "/".join(pub[d] for d in ("D1", "D2", "D3", "D4")))
+        )
     if not admissible:
         got = sorted({predikat(e, rule) for e in index_hits})
-        return None, ("displayed index %s is reproduced but predikat %s is not under the %s-index "
-                      "rule (gives %s)" % (pub_index, pub_pred, rule, ", ".join(got)))
+        return None, (
+            "displayed index %s is reproduced but predikat %s is not under the %s-index rule (gives %s)" % (pub_index, pub_pred, rule, ", ".join(got))
+        )
     target = Fraction(pub_index)
 
     def key(c):
@@ -320,11 +331,19 @@ def solve(row, rule):
     for d in pub:
         assert show(domains[d]) == pub[d], (row, d)
     assert show(index) == pub_index and predikat(index, rule) == pub_pred, row
-    return {"levels": levels, "index": index, "domains": pub, "index_display": pub_index,
-            "predikat": pub_pred, "sums": (k, t, m, s1, s2), "exception": exception}, admissible
+    return {
+        "levels": levels,
+        "index": index,
+        "domains": pub,
+        "index_display": pub_index,
+        "predikat": pub_pred,
+        "sums": (k, t, m, s1, s2),
+        "exception": exception,
+    }, admissible
 
 
 # ---------------------------------------------------------------- output
+
 
 def q(s):
     """A YAML double-quoted scalar (JSON string syntax is valid YAML)."""
@@ -343,8 +362,7 @@ def build():
         rule = cfg["predikat_from"]
         other = OTHER_RULE[rule]
         year_rows = [r for r in rows if int(r["year"]) == year]
-        res = {"rows": len(year_rows), "incomplete": [], "cases": [], "misses": [],
-               "sensitive": [], "possibly_sensitive": [], "necessarily_sensitive": []}
+        res = {"rows": len(year_rows), "incomplete": [], "cases": [], "misses": [], "sensitive": [], "possibly_sensitive": [], "necessarily_sensitive": []}
         for seq, row in enumerate(year_rows, start=1):
             name = "%d-%03d %s" % (year, seq, row["instansi"])
             cols = [col for _, col, _, _ in DOMAINS] + ["index", "predikat"]
@@ -383,21 +401,27 @@ def render(year, res):
     w("# CI runs `python tools/build_official_cases.py --check`.")
     w("#")
     w("# Each case reproduces one published row: the four displayed domain indices, the displayed")
-    w("# Indeks SPBE and the predikat (%d rule: predikat of the %s index). Only the displayed"
-      % (year, "rounded (2-decimal)" if rule == "rounded" else "exact (unrounded)"))
+    w(
+        "# Indeks SPBE and the predikat (%d rule: predikat of the %s index). Only the displayed"
+        % (year, "rounded (2-decimal)" if rule == "rounded" else "exact (unrounded)")
+    )
     w("# values are published; the levels are one vector that reproduces them, chosen")
     w("# deterministically (exact index closest to the published one, sums spread evenly).")
     w("format: spbe-rules/cases@1")
     w("ruleset: %s" % cfg["ruleset"])
     w("source:")
     w("  title: %s" % q(cfg["title"]))
-    w("  note: %s" % q(
-        "Results set by %s; transcribed as printed in %s (%d rows). Levels are constructed by "
-        "tools/build_official_cases.py, not published; expected values are the published "
-        "displayed values. No case states a document: where the published manajemen index is "
-        "above 1.00, indicator 12 is at level 2 or more, which implies the Peta Rencana SPBE "
-        "that indicators 21-31 need above level 1. Rows that only reproduce without a rule "
-        "carry a declared `exception` with the reason." % (cfg["decree"], CSV_REL, res["rows"])))
+    w(
+        "  note: %s"
+        % q(
+            "Results set by %s; transcribed as printed in %s (%d rows). Levels are constructed by "
+            "tools/build_official_cases.py, not published; expected values are the published "
+            "displayed values. No case states a document: where the published manajemen index is "
+            "above 1.00, indicator 12 is at level 2 or more, which implies the Peta Rencana SPBE "
+            "that indicators 21-31 need above level 1. Rows that only reproduce without a rule "
+            "carry a declared `exception` with the reason." % (cfg["decree"], CSV_REL, res["rows"])
+        )
+    )
     w("cases:")
     for c in res["cases"]:
         row = c["row"]
@@ -410,8 +434,7 @@ def render(year, res):
         w("    expect:")
         w("      index: %s" % q(c["index_display"]))
         w("      predikat: %s" % q(c["predikat"]))
-        w("      domains: {%s}" % ", ".join("%s: %s" % (d, q(c["domains"][d]))
-                                           for d in ("D1", "D2", "D3", "D4")))
+        w("      domains: {%s}" % ", ".join("%s: %s" % (d, q(c["domains"][d])) for d in ("D1", "D2", "D3", "D4")))
         if c["exception"]:
             w("    exception:")
             w("      reason: %s" % q(c["exception"]["reason"]))
@@ -436,8 +459,7 @@ def render(year, res):
     if res["sensitive"]:
         w("boundary_sensitive:")
         for name, idx, pred, other_pred in res["sensitive"]:
-            w("  - %s  # exact %s: %s (%s rule) -> %s (%s rule)"
-              % (q(name), exact_decimal(idx), pred, rule, other_pred, other))
+            w("  - %s  # exact %s: %s (%s rule) -> %s (%s rule)" % (q(name), exact_decimal(idx), pred, rule, other_pred, other))
     else:
         w("boundary_sensitive: []")
     return "\n".join(out) + "\n"
@@ -450,26 +472,36 @@ def summary(results):
         rule = YEARS[year]["predikat_from"]
         complete = res["rows"] - len(res["incomplete"])
         excepted = [c["name"] for c in res["cases"] if c["exception"]]
-        lines.append("%d: %d rows, %d complete, %d reproduced under the rules, %d declared "
-                     "exceptions (%d with a case, %d with no reproducing vector), %d incomplete "
-                     "(predikat from the %s index)"
-                     % (year, res["rows"], complete, len(res["cases"]) - len(excepted),
-                        len(excepted) + len(res["misses"]), len(excepted), len(res["misses"]),
-                        len(res["incomplete"]), rule))
+        lines.append(
+            "%d: %d rows, %d complete, %d reproduced under the rules, %d declared "
+            "exceptions (%d with a case, %d with no reproducing vector), %d incomplete "
+            "(predikat from the %s index)"
+            % (
+                year,
+                res["rows"],
+                complete,
+                len(res["cases"]) - len(excepted),
+                len(excepted) + len(res["misses"]),
+                len(excepted),
+                len(res["misses"]),
+                len(res["incomplete"]),
+                rule,
+            )
+        )
         for name in excepted:
             lines.append("  EXCEPTION %s: reproduced only without the rule %s" % (name, PETA_RULE))
         for name, reason in res["misses"]:
             lines.append("  MISS %s: %s" % (name, reason))
         for name, reason in res["incomplete"]:
             lines.append("  INCOMPLETE %s: %s" % (name, reason))
-        lines.append("  boundary-sensitive under the %s rule: %d (chosen vectors); possibly %d, "
-                     "necessarily %d (over all reproducing vectors)"
-                     % (OTHER_RULE[rule], len(res["sensitive"]), len(res["possibly_sensitive"]),
-                        len(res["necessarily_sensitive"])))
+        lines.append(
+            "  boundary-sensitive under the %s rule: %d (chosen vectors); possibly %d, "
+            "necessarily %d (over all reproducing vectors)"
+            % (OTHER_RULE[rule], len(res["sensitive"]), len(res["possibly_sensitive"]), len(res["necessarily_sensitive"]))
+        )
         for name, idx, pred, other_pred in res["sensitive"]:
             lines.append("    %s: exact %s, %s -> %s" % (name, exact_decimal(idx), pred, other_pred))
-        only_possible = [n for n in res["possibly_sensitive"]
-                         if n not in {s[0] for s in res["sensitive"]}]
+        only_possible = [n for n in res["possibly_sensitive"] if n not in {s[0] for s in res["sensitive"]}]
         for name in only_possible:
             lines.append("    (possibly, not with the chosen vector) %s" % name)
     return "\n".join(lines)
@@ -477,8 +509,7 @@ def summary(results):
 
 def main(argv=None):
     ap = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    ap.add_argument("--check", action="store_true",
-                    help="regenerate in memory and exit 1 if the committed suites differ")
+    ap.add_argument("--check", action="store_true", help="regenerate in memory and exit 1 if the committed suites differ")
     args = ap.parse_args(argv)
     results = build()
     texts = {YEARS[y]["out"]: render(y, results[y]) for y in YEARS}
@@ -493,8 +524,7 @@ def main(argv=None):
                 stale.append(path.relative_to(ROOT))
         if stale:
             for p in stale:
-                print("out of date: %s (run python tools/build_official_cases.py)" % p,
-                      file=sys.stderr)
+                print("out of date: %s (run python tools/build_official_cases.py)" % p, file=sys.stderr)
             return 1
         print("suites up to date: %s" % ", ".join(str(p.relative_to(ROOT)) for p in texts))
         return 0

@@ -64,7 +64,8 @@ if TYPE_CHECKING:
         Stage,
     )
     from ._analysis.plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
-    from ._render.report import batch_report_html, report_html
+    from ._render.batch_report import batch_report_html
+    from ._render.report import report_html
     from ._loading.registry import RulesetInfo, ruleset_for_year
     from ._loading.select import installed_rulesets
     from ._engine.result import (
@@ -187,7 +188,7 @@ _LAZY: dict[str, str] = {
     "Unlock": "_analysis.whatif",
     "ValidationError": "_base.errors",
     "WhatIf": "_analysis.whatif",
-    "batch_report_html": "_render.report",
+    "batch_report_html": "_render.batch_report",
     "clear_cache": "_loading.load",
     "diff": "_analysis.diff",
     "evaluate": "_engine.evaluate",

@@ -52,8 +52,6 @@ __all__ = [
 ]
 
 
-
-
 class CaseSuiteError(ValidationError):
     """A case-suite file is not valid (every problem with its file:line)."""
 
@@ -266,5 +264,3 @@ def _expect(raw: PosDict, data: PosDict, i: int, name: str, problems: list[Probl
         tolerance=None if "tolerance" not in raw else exact(raw["tolerance"]),
         error=raw.get("error"),
     )
-
-

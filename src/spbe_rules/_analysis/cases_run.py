@@ -135,9 +135,7 @@ class SuiteReport:
     @property
     def declared_exceptions(self) -> tuple[str, ...]:
         """Names of the declared exceptions: passing cases with ``exception``, then listed rows of kind ``exception``."""
-        return tuple(c.name for c in self.cases if c.passed and c.exception is not None) + tuple(
-            r.name for r in self.not_reproduced if r.kind == "exception"
-        )
+        return tuple(c.name for c in self.cases if c.passed and c.exception is not None) + tuple(r.name for r in self.not_reproduced if r.kind == "exception")
 
     @property
     def incomplete(self) -> tuple[str, ...]:
@@ -254,7 +252,10 @@ def run_case(case: Case, ruleset: Ruleset) -> CaseReport:
         return plain
     if plain.passed:
         return CaseReport(
-            case.name, False, ruleset.id, case.place,
+            case.name,
+            False,
+            ruleset.id,
+            case.place,
             (Mismatch("exception", Msg("case.exception_expected"), Msg("case.exception_reproduced")),),
         )
     on = tuple(dict.fromkeys((*case.enable_rules, *exc.enable_rules)))
@@ -263,7 +264,10 @@ def run_case(case: Case, ruleset: Ruleset) -> CaseReport:
     if not explained.passed:
         switches = ", ".join([f"+{r}" for r in exc.enable_rules] + [f"-{r}" for r in exc.disable_rules]) or "-"
         return CaseReport(
-            case.name, False, ruleset.id, case.place,
+            case.name,
+            False,
+            ruleset.id,
+            case.place,
             tuple(Mismatch(f"exception ({switches}): {m.field}", m.expected, m.got, m.trail) for m in explained.mismatches),
         )
     return CaseReport(case.name, True, ruleset.id, case.place, (), exc.reason)
@@ -321,7 +325,11 @@ def _compare(exp: Expect, result: Result, rs: Ruleset) -> list[Mismatch]:
         got = result.index_exact
         ok = got == exp.index_exact if tol is None else _close(exp.index_exact, got, tol)
         if not ok:
-            want_exact = Msg("text", text=exact_text(exp.index_exact)) if tol is None else Msg("case.within", value=exact_text(exp.index_exact), tolerance=exact_text(tol))
+            want_exact = (
+                Msg("text", text=exact_text(exp.index_exact))
+                if tol is None
+                else Msg("case.within", value=exact_text(exp.index_exact), tolerance=exact_text(tol))
+            )
             out.append(Mismatch("index_exact", want_exact, Msg("text", text=exact_text(got))))
     for part, wanted, got_parts in (("domains", exp.domains, result.domains), ("aspects", exp.aspects, result.aspects)):
         by_id = {x.id: x for x in got_parts}

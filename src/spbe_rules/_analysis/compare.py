@@ -267,9 +267,7 @@ def compare_years(
     return YearComparison(loaded[-1][0].instansi, years, domains, indicators, tuple(steps), names)
 
 
-def _effect(
-    a0: Assessment, r0: Result, rs0: Ruleset, a1: Assessment, r1: Result, rs1: Ruleset, missing: MissingPolicy, switches: Any
-) -> RulesetEffect:
+def _effect(a0: Assessment, r0: Result, rs0: Ruleset, a1: Assessment, r1: Result, rs1: Ruleset, missing: MissingPolicy, switches: Any) -> RulesetEffect:
     if not _same_structure(rs0, rs1):
         return RulesetEffect(
             False,
@@ -361,4 +359,3 @@ def compare_to_dict(c: YearComparison) -> dict[str, Any]:
             for s in c.steps
         ],
     }
-

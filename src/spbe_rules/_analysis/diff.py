@@ -224,7 +224,7 @@ def _text(value: Any) -> str | None:
     if isinstance(value, (AtLeast, HasDocument, Not, AllOf, AnyOf)):
         return format_condition(value)
     if isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-        return number_ranges(value, empty='(none)')
+        return number_ranges(value, empty="(none)")
     return str(value)
 
 
@@ -532,16 +532,23 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
     if ra.evidence_policy is not None and rb.evidence_policy is not None:
         bld.fields("evidence_policy", "", ra.evidence_policy, rb.evidence_policy, _POLICY)
     elif ra.evidence_policy != rb.evidence_policy:
-        bld.add("evidence_policy", "added" if ra.evidence_policy is None else "removed", "", None,
-                None if ra.evidence_policy is None else "evidence_policy", None if rb.evidence_policy is None else "evidence_policy", False)
+        bld.add(
+            "evidence_policy",
+            "added" if ra.evidence_policy is None else "removed",
+            "",
+            None,
+            None if ra.evidence_policy is None else "evidence_policy",
+            None if rb.evidence_policy is None else "evidence_policy",
+            False,
+        )
     bld.items("evidence_kinds", {k.id: k for k in ra.evidence_kinds}, {k.id: k for k in rb.evidence_kinds}, _KIND, lambda k: k.name.id)
-    bld.items("requirements", {r.id: r for r in ra.requirements}, {r.id: r for r in rb.requirements}, _REQUIREMENT, lambda r: f"{r.indicator}.{r.level}: {r.text.id}")
+    bld.items(
+        "requirements", {r.id: r for r in ra.requirements}, {r.id: r for r in rb.requirements}, _REQUIREMENT, lambda r: f"{r.indicator}.{r.level}: {r.text.id}"
+    )
 
     order = {s: k for k, s in enumerate(SECTIONS)}
     changes = sorted(enumerate(bld.out), key=lambda kc: (order[kc[1].section], kc[0]))
-    return RulesetDiff(
-        _side(ra), _side(rb), tuple(c for _, c in changes), places=bld.pa.ok and bld.pb.ok
-    )
+    return RulesetDiff(_side(ra), _side(rb), tuple(c for _, c in changes), places=bld.pa.ok and bld.pb.ok)
 
 
 def _years(years: tuple[int, ...]) -> str:
@@ -550,4 +557,3 @@ def _years(years: tuple[int, ...]) -> str:
 
 def _side(rs: Ruleset) -> RulesetSide:
     return RulesetSide(rs.id, rs.version, rs.title, rs.status, rs.origin, rs.sha256)
-

@@ -411,7 +411,9 @@ class ImpactReport:
             out.append("")
             out.append(tr("impact.caused_by"))
             for c in s.causes:
-                out.append("  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description))
+                out.append(
+                    "  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description)
+                )
         moved = self.moved
         if moved:
             out.append("")
@@ -444,9 +446,11 @@ def _row_line(r: ImpactRow) -> str:
     d = r.delta or Fraction(0)
     sign = "+" if d > 0 else ""
     cause = "  " + tr("impact.row_cause", causes=", ".join(r.causes)) if r.causes else ""
-    return f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} " + tr(
-        "impact.exact", a=exact_text(r.a.index_exact), b=exact_text(r.b.index_exact), delta=f"{sign}{exact_text(d)}"
-    ) + cause
+    return (
+        f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} "
+        + tr("impact.exact", a=exact_text(r.a.index_exact), b=exact_text(r.b.index_exact), delta=f"{sign}{exact_text(d)}")
+        + cause
+    )
 
 
 # -- impact -----------------------------------------------------------------------------------
@@ -558,8 +562,12 @@ def _summary(rows: list[ImpactRow], d: RulesetDiff, units: list[_Unit], structur
     largest = sorted(changed, key=lambda r: (-abs(r.delta or 0), r.name))[:10]
     describe: dict[str, str] = {}
     for u in units:
-        describe[u.label] = "; ".join(d.find(cid).describe(60) for cid in u.changes[:3]) + ("; " + tr("impact.and_more", n=len(u.changes) - 3) if len(u.changes) > 3 else "")
-    describe[STRUCTURE] = tr("impact.structural", ids=", ".join(c.id for c in structural[:5])) + (" " + tr("impact.and_more", n=len(structural) - 5) if len(structural) > 5 else "")
+        describe[u.label] = "; ".join(d.find(cid).describe(60) for cid in u.changes[:3]) + (
+            "; " + tr("impact.and_more", n=len(u.changes) - 3) if len(u.changes) > 3 else ""
+        )
+    describe[STRUCTURE] = tr("impact.structural", ids=", ".join(c.id for c in structural[:5])) + (
+        " " + tr("impact.and_more", n=len(structural) - 5) if len(structural) > 5 else ""
+    )
     counts: Counter[str] = Counter()
     moved_counts: Counter[str] = Counter()
     for r in rows:
@@ -587,4 +595,3 @@ def _summary(rows: list[ImpactRow], d: RulesetDiff, units: list[_Unit], structur
 
 def _side(rs: Ruleset) -> RulesetSide:
     return RulesetSide(rs.id, rs.version, rs.title, rs.status, rs.origin, rs.sha256)
-

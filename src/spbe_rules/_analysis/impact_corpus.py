@@ -58,9 +58,7 @@ def read_corpus(path: str | os.PathLike[str]) -> tuple[str, list[Entry]]:
     if not suite_data:
         raise CorpusError(Msg("head.not_a_corpus"), [Problem.of("NOT_A_CORPUS", Location(str(p), 1, 1))])
     suite = load_suite(p)
-    return "suite", [
-        Entry(c.name, c.place, c.assessment, None, c.enable_rules, c.disable_rules, c.missing) for c in suite.cases
-    ]
+    return "suite", [Entry(c.name, c.place, c.assessment, None, c.enable_rules, c.disable_rules, c.missing) for c in suite.cases]
 
 
 def _folder(folder: Path) -> list[Entry]:

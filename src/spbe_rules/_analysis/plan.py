@@ -158,9 +158,7 @@ converter.register_unstructure_hook(
 )
 converter.register_unstructure_hook(
     Plan,
-    make_dict_unstructure_fn(
-        Plan, converter, _result=override(omit=True), _before=override(omit=True), _assessment=override(omit=True)
-    ),
+    make_dict_unstructure_fn(Plan, converter, _result=override(omit=True), _before=override(omit=True), _assessment=override(omit=True)),
 )
 
 
@@ -224,17 +222,47 @@ def plan(
     c = planner.c
     now_total = before.index_exact.numerator * c.total_w // before.index_exact.denominator
     if need_total is not None and now_total >= need_total:
-        return _assemble(planner, ruleset, assessment, before, tgt, True, None, None, costs, lim, 0, evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
+        return _assemble(
+            planner, ruleset, assessment, before, tgt, True, None, None, costs, lim, 0, evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced
+        )
     scenarios = planner.scenarios()
     sol = planner.minimum(scenarios, need_total) if need_total is not None else None
     if sol is not None:
-        return _assemble(planner, ruleset, assessment, before, tgt, True, sol, None, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
+        return _assemble(
+            planner,
+            ruleset,
+            assessment,
+            before,
+            tgt,
+            True,
+            sol,
+            None,
+            costs,
+            lim,
+            len(scenarios),
+            evaluate_kw=(missing, enable_rules, disable_rules),
+            evidenced=evidenced,
+        )
     # unreachable: the best the limits allow, and the cheapest way to it
     best = max((t for t in (planner.best_total(sc) for sc in scenarios) if t is not None), default=now_total)
     best = max(best, now_total)
     sol = planner.minimum(scenarios, best) if best > now_total else None
     why = _why(planner, ruleset, scenarios, need_total, lim, best)
-    return _assemble(planner, ruleset, assessment, before, tgt, False, sol, why, costs, lim, len(scenarios), evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced)
+    return _assemble(
+        planner,
+        ruleset,
+        assessment,
+        before,
+        tgt,
+        False,
+        sol,
+        why,
+        costs,
+        lim,
+        len(scenarios),
+        evaluate_kw=(missing, enable_rules, disable_rules),
+        evidenced=evidenced,
+    )
 
 
 def _why(planner: _Planner, ruleset: Ruleset, scenarios: list[_Scenario], need_total: int | None, lim: Limits, best: int) -> str:
@@ -416,10 +444,16 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
         gain_text = fraction_text(gain, dec + 2)
         reason = _reason(ruleset, kind, p, key, released, rules, implied, gain_text, cost, gain, dec, numbers)
         if kind == "document":
-            out.append(PlanStep("document", None, key, ruleset.document(key).name, None, None, cost, gain, gain_text, after, after_text, released, rules, reason))
+            out.append(
+                PlanStep("document", None, key, ruleset.document(key).name, None, None, cost, gain, gain_text, after, after_text, released, rules, reason)
+            )
         else:
             number = numbers[p]
-            out.append(PlanStep("indicator", number, None, ruleset.indicator(number).name, cur[p], x[p], cost, gain, gain_text, after, after_text, released, rules, reason))
+            out.append(
+                PlanStep(
+                    "indicator", number, None, ruleset.indicator(number).name, cur[p], x[p], cost, gain, gain_text, after, after_text, released, rules, reason
+                )
+            )
     return tuple(out)
 
 
@@ -451,11 +485,7 @@ def _with_evidence(step: PlanStep, ruleset: Ruleset, before: Result) -> PlanStep
     if not ruleset.requirements_of(step.indicator):
         return step
     met = {c.requirement for c in before.indicator(step.indicator).requirements if c.met}
-    need = tuple(
-        r.id
-        for r in ruleset.requirements_of(step.indicator)
-        if step.from_level < r.level <= step.to_level and not r.optional and r.id not in met
-    )
+    need = tuple(r.id for r in ruleset.requirements_of(step.indicator) if step.from_level < r.level <= step.to_level and not r.optional and r.id not in met)
     return attrs.evolve(step, evidence=need)
 
 
@@ -506,8 +536,16 @@ def _reason(
 
 def _message(tgt: Target, reachable: bool, has_steps: bool, total_cost: Fraction, after: Result, why: str | None, unit: str | None) -> Text:
     u = f" {unit}" if unit else ""
-    goal_id = f"predikat {tgt.predikat}" if tgt.kind == "predikat" else (f"indeks tampil minimal {tgt.text}" if tgt.kind == "display" else f"indeks minimal {tgt.text}")
-    goal_en = f"predikat {tgt.predikat}" if tgt.kind == "predikat" else (f"a displayed index of at least {tgt.text}" if tgt.kind == "display" else f"an index of at least {tgt.text}")
+    goal_id = (
+        f"predikat {tgt.predikat}"
+        if tgt.kind == "predikat"
+        else (f"indeks tampil minimal {tgt.text}" if tgt.kind == "display" else f"indeks minimal {tgt.text}")
+    )
+    goal_en = (
+        f"predikat {tgt.predikat}"
+        if tgt.kind == "predikat"
+        else (f"a displayed index of at least {tgt.text}" if tgt.kind == "display" else f"an index of at least {tgt.text}")
+    )
     if reachable and not has_steps:
         return Text(f"Sasaran ({goal_id}) sudah tercapai; tidak perlu perubahan.", f"The target ({goal_en}) is already reached; no change is needed.")
     if reachable:
@@ -529,4 +567,3 @@ def _message(tgt: Target, reachable: bool, has_steps: bool, total_cost: Fraction
         id_ += f" Rencana di bawah ini adalah cara termurah mencapai indeks tertinggi itu ({after.index}, biaya {exact_text(total_cost)}{u})."
         en += f" The plan below is the cheapest way to that best index ({after.index}, cost {exact_text(total_cost)}{u})."
     return Text(id_, en)
-

@@ -161,7 +161,14 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
     if not isinstance(data, dict):
         raise CostsError(
             "costs are not valid",
-            [Problem("TYPE", "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)", locate(data, [], name), f"see {docs_url('planner')}")],
+            [
+                Problem(
+                    "TYPE",
+                    "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)",
+                    locate(data, [], name),
+                    f"see {docs_url('planner')}",
+                )
+            ],
         )
     problems = schema_problems("costs", data, name)
     if problems:
@@ -273,7 +280,15 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     for rid in sorted(costs.requirements):
         if rid not in req_ids:
             guess = difflib.get_close_matches(rid, sorted(req_ids), n=1, cutoff=0.6)
-            problems.append(Problem.of("UNKNOWN_REQUIREMENT", costs.location("requirements", rid), hint=Msg("did_you_mean", guess=guess[0]) if guess else None, id=rid, rs=ruleset.id))
+            problems.append(
+                Problem.of(
+                    "UNKNOWN_REQUIREMENT",
+                    costs.location("requirements", rid),
+                    hint=Msg("did_you_mean", guess=guess[0]) if guess else None,
+                    id=rid,
+                    rs=ruleset.id,
+                )
+            )
     for lim, loc_of in ((costs.limits, costs.location), (limits, None)):
         if lim is None:
             continue
@@ -343,7 +358,14 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
     if isinstance(target, bool) or isinstance(target, float):
         raise PlanError(
             "bad target",
-            [Problem("BAD_TARGET", f"the target {target!r} is not a predikat or an exact number", where, "give a predikat name (Baik) or an index as text, e.g. \"3.0\"")],
+            [
+                Problem(
+                    "BAD_TARGET",
+                    f"the target {target!r} is not a predikat or an exact number",
+                    where,
+                    'give a predikat name (Baik) or an index as text, e.g. "3.0"',
+                )
+            ],
         )
     if isinstance(target, (int, Decimal, Fraction)):
         value = _exact(target, where)

@@ -235,7 +235,9 @@ class _Planner:
         return _simplify(acc)
 
     def _problem(self, code: str, message: str, rule: Rule, hint: str | None = None) -> PlanError:
-        return PlanError("the planner cannot handle this ruleset", [Problem(code, message, Location(self.rs.origin or self.rs.id, json_path=f"$.rules[{rule.id}]"), hint)])
+        return PlanError(
+            "the planner cannot handle this ruleset", [Problem(code, message, Location(self.rs.origin or self.rs.id, json_path=f"$.rules[{rule.id}]"), hint)]
+        )
 
     def scenarios(self) -> list[_Scenario]:
         options: list[list[Conj | None]] = []
@@ -251,7 +253,14 @@ class _Planner:
         if count > MAX_SCENARIOS:
             raise PlanError(
                 "the planner cannot handle this ruleset",
-                [Problem("PLAN_TOO_COMPLEX", f"the enabled rules give {count} combinations to examine (at most {MAX_SCENARIOS})", Location(self.rs.origin or self.rs.id), "disable optional rules that do not matter for this plan")],
+                [
+                    Problem(
+                        "PLAN_TOO_COMPLEX",
+                        f"the enabled rules give {count} combinations to examine (at most {MAX_SCENARIOS})",
+                        Location(self.rs.origin or self.rs.id),
+                        "disable optional rules that do not matter for this plan",
+                    )
+                ],
             )
         found: dict[tuple[frozenset[str], Conj], _Scenario] = {}
         for combo in product(*options):

@@ -185,9 +185,7 @@ def risk(
         row = list(levels)
         row[k] = eff0[k] - 1
         rows.append(row)
-    nums = evaluate_levels(
-        ruleset, rows, [documents] * len(rows), enable_rules=enable_rules, disable_rules=disable_rules, backend="python"
-    )
+    nums = evaluate_levels(ruleset, rows, [documents] * len(rows), enable_rules=enable_rules, disable_rules=disable_rules, backend="python")
     for i in sorted(nums.failed):
         raise nums.failed[i]
     if nums.index_exact(0) != value:

@@ -105,9 +105,7 @@ def _estimate(result: Result, cw: Crosswalk, new: Ruleset) -> TransitionEstimate
         centre = sum((Fraction(v) for _, v in sources), Fraction(0)) / len(sources)
         s = cw.spread[link.confidence]
         rows.append(
-            IndicatorEstimate(
-                ind.number, ind.name, ind.weight, True, max(lo, centre - s), min(hi, centre + s), centre, sources, link.confidence, link.basis
-            )
+            IndicatorEstimate(ind.number, ind.name, ind.weight, True, max(lo, centre - s), min(hi, centre + s), centre, sources, link.confidence, link.basis)
         )
     total = new.total_weight
     low = sum((r.weight * r.low for r in rows), Fraction(0)) / total
@@ -154,6 +152,7 @@ def render_transition(t: TransitionEstimate, lang: str = "id") -> str:
         "",
         f"  {w('no'):>3}  {w('indicator'):<46} {w('weight'):>5}  {w('est'):<16} {w('conf'):<9} {w('from')}",
     ]
+
     def lv(x: Fraction) -> str:  # exact when it ends within 2 decimals, else shown rounded (marked ~)
         exact = level_text(x)
         if "/" not in exact and len(exact.partition(".")[2]) <= 2:

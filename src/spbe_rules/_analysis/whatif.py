@@ -207,9 +207,7 @@ def final_levels(result: Result) -> dict[int, int]:
     return dict(zip((i.id for i in result.indicators if not i.filled), whole_levels(((i.id, i.level) for i in result.indicators if not i.filled), "what-if")))
 
 
-def changed_assessment(
-    assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str
-) -> Assessment:
+def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str) -> Assessment:
     """A one-stage assessment: the final levels of ``result`` with ``levels`` and ``documents`` applied."""
     new_levels = final_levels(result)
     new_levels.update(levels)
@@ -257,7 +255,6 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
     for key, value in documents.items():
         loc = Location(where, json_path=f"$.documents.{key}")
         if key not in keys:
-
             guess = difflib.get_close_matches(str(key), sorted(keys), n=1)
             problems.append(
                 Problem(
@@ -275,12 +272,8 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
 
 def _deltas(ruleset: Ruleset, before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
     index = IndexDelta("index", "Indeks SPBE", before.index_exact, after.index_exact, before.index, after.index)
-    domains = tuple(
-        IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.domains, after.domains)
-    )
-    aspects = tuple(
-        IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.aspects, after.aspects)
-    )
+    domains = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.domains, after.domains))
+    aspects = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.aspects, after.aspects))
     return index, domains, aspects
 
 
@@ -338,7 +331,9 @@ def compare(ruleset: Ruleset, before: Result, after: Result, changes: Mapping[in
     b_docs = {d.key: d for d in before.documents}
     a_docs = {d.key: d for d in after.documents}
     doc_changes = tuple(
-        DocumentChange(key, b_docs[key].name if key in b_docs else key, b_docs[key].present if key in b_docs else None, a_docs[key].present if key in a_docs else None)
+        DocumentChange(
+            key, b_docs[key].name if key in b_docs else key, b_docs[key].present if key in b_docs else None, a_docs[key].present if key in a_docs else None
+        )
         for key in sorted(documents)
         if key in b_docs
     )
@@ -483,7 +478,15 @@ def gains(
         rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
         names = ", ".join(ruleset.document(k).name for k in missing_docs)
         unlocks.append(
-            Unlock("documents", "+".join(missing_docs), names, Text(f"dokumen {names} ada", f"the documents {names} exist"), rel, Fraction(t1 - t0, c.total_w), domain_gains(d1))
+            Unlock(
+                "documents",
+                "+".join(missing_docs),
+                names,
+                Text(f"dokumen {names} ada", f"the documents {names} exist"),
+                rel,
+                Fraction(t1 - t0, c.total_w),
+                domain_gains(d1),
+            )
         )
     docs_now = {d.key: (d.present, d.basis) for d in result.documents}
     eff_now = {n: e for n, e in zip(c.numbers, eff0)}

@@ -24,9 +24,7 @@ def _root() -> Traversable | Path:
     checkout = Path(__file__).resolve().parents[3]
     if (checkout / "pyproject.toml").is_file() and (checkout / "rulesets").is_dir():
         return checkout
-    raise RuntimeError(
-        "spbe-rules is installed without its data files (rulesets/, schemas/); reinstall it with `pip install spbe-rules`"
-    )
+    raise RuntimeError("spbe-rules is installed without its data files (rulesets/, schemas/); reinstall it with `pip install spbe-rules`")
 
 
 def data_dir(kind: str) -> Traversable | Path:

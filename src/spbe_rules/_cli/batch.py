@@ -37,9 +37,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "batch",
         help=tr("cmd.batch"),
-        description=(
-            tr("cmd.batch.description")
-        ),
+        description=(tr("cmd.batch.description")),
     )
     p.add_argument("input", metavar="INPUT", help=tr("opt.batch.input"))
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help=tr("opt.batch.output"))
@@ -58,9 +56,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "template",
         help=tr("cmd.template"),
-        description=(
-            tr("cmd.template.description")
-        ),
+        description=(tr("cmd.template.description")),
     )
     p.add_argument("--ruleset", required=True, metavar="ID|PATH", help=tr("opt.template.ruleset"))
     p.add_argument("--format", choices=("csv", "xlsx"), help=tr("opt.template.format"))
@@ -139,7 +135,6 @@ def _batch(args: argparse.Namespace) -> int:
     if fixed is not None:
         rulesets = [fixed]
     else:
-
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
     writer = open_writer(args.output, rulesets, raw_text=args.raw_text)
     errors = ProblemWriter(args.errors, raw_text=args.raw_text) if args.errors else None
@@ -181,7 +176,8 @@ def _batch(args: argparse.Namespace) -> int:
         more = "\n... " + tr("batch.more", n=SHOWN_PROBLEMS) if len(shown) > SHOWN_PROBLEMS else ""
         print(printable("\n".join(lines) + more), file=sys.stderr)
     print(
-        "spbe-rules: " + tr(
+        "spbe-rules: "
+        + tr(
             "batch.done",
             good=good,
             rows_good=Msg("word.row" if good == 1 else "word.rows"),

@@ -42,9 +42,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "test",
         help=tr("cmd.test"),
-        description=(
-            tr("cmd.test.description")
-        ),
+        description=(tr("cmd.test.description")),
     )
     p.add_argument("paths", nargs="*", metavar="PATH", help=tr("opt.test.paths"))
     p.add_argument("--installed", action="store_true", help=tr("opt.test.installed"))
@@ -99,8 +97,13 @@ def _test(args: argparse.Namespace) -> int:
             "reproduced": reproduced,
             "declared_exceptions": exceptions,
             "suites": [
-                {**converter.unstructure(r), "passed": r.passed, "failed": r.failed, "reproduced": r.reproduced,
-                 "declared_exceptions": list(r.declared_exceptions)}
+                {
+                    **converter.unstructure(r),
+                    "passed": r.passed,
+                    "failed": r.failed,
+                    "reproduced": r.reproduced,
+                    "declared_exceptions": list(r.declared_exceptions),
+                }
                 for r in reports
             ],
             "errors": bad,

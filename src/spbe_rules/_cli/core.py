@@ -99,7 +99,6 @@ def _explain(args: argparse.Namespace) -> int:
     if args.indicator is not None and args.indicator not in ruleset.numbers:
         raise CliError(Msg("explain.no_indicator", n=args.indicator, ruleset=ruleset.id, min=min(ruleset.numbers), max=max(ruleset.numbers)))
     if args.format == "json":
-
         node = tree.root if args.indicator is None else tree.find("indicator", str(args.indicator))
         write_output(json.dumps({"schema": tree.schema, "node": converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
     else:
@@ -110,7 +109,6 @@ def _explain(args: argparse.Namespace) -> int:
 def _rulesets(args: argparse.Namespace) -> int:
     infos = installed_rulesets()
     if args.format == "json":
-
         write_output(json.dumps([attrs.asdict(i) for i in infos], ensure_ascii=False, indent=2), None)
         return 0
     rows = [tuple(tr(f"rulesets.{c}") for c in ("id", "version", "status", "years", "extends", "title"))]
@@ -126,7 +124,6 @@ def _rulesets(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
-
         write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
 

@@ -19,9 +19,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "diff",
         help=tr("cmd.diff"),
-        description=(
-            tr("cmd.diff.description")
-        ),
+        description=(tr("cmd.diff.description")),
     )
     p.add_argument("a", metavar="A", help=tr("opt.a"))
     p.add_argument("b", metavar="B", help=tr("opt.b"))
@@ -33,9 +31,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "impact",
         help=tr("cmd.impact"),
-        description=(
-            tr("cmd.impact.description")
-        ),
+        description=(tr("cmd.impact.description")),
     )
     p.add_argument("a", metavar="A", help=tr("opt.a"))
     p.add_argument("b", metavar="B", help=tr("opt.b"))

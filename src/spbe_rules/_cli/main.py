@@ -68,6 +68,7 @@ _SUMMARIES: dict[str, str] = {
 # options of `spbe-rules` itself (before the command) that take a value
 _VALUE_OPTIONS = ("--lang",)
 
+
 class CliError(SpbeError):
     """A usage problem found after argument parsing (exit 2)."""
 
@@ -307,4 +308,3 @@ def _main(arguments: list[str]) -> int:
         _inputs.clear()
         if previous is not None:
             signal.signal(signal.SIGTERM, previous)
-

@@ -27,9 +27,7 @@ def add_parser(sub: Any) -> None:
 
 def _next(args: argparse.Namespace) -> int:
     assessment, ruleset = load_file(args)
-    steps = next_steps(
-        ruleset, assessment, indicator=args.indicator, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule
-    )
+    steps = next_steps(ruleset, assessment, indicator=args.indicator, missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
     if args.format == "json":
         text = json.dumps(next_to_dict(steps), ensure_ascii=False, indent=2)
     else:

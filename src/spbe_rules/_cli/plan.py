@@ -61,9 +61,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "plan",
         help=tr("cmd.plan"),
-        description=(
-            tr("cmd.plan.description")
-        ),
+        description=(tr("cmd.plan.description")),
     )
     p.add_argument("file", help=tr("opt.file"))
     p.add_argument("--target", required=True, metavar="PREDIKAT|INDEX", help=tr("opt.plan.target"))
@@ -405,7 +403,9 @@ def render_gains(g: Gains, rs: Ruleset, lang: str = "id", top: int | None = None
                 head = L["unlock_rule"].format(rid=u.id, cond=cond)
             if u.released:
                 doms = ", ".join(f"{d.id} {fraction_text(d.gain, dec + 2)}" for d in u.domains)
-                tail = L["releases_n"].format(n=len(u.released), ids=_ranges(u.released), gain=fraction_text(u.index_gain, dec + 2)) + (f" ({doms})" if doms else "")
+                tail = L["releases_n"].format(n=len(u.released), ids=_ranges(u.released), gain=fraction_text(u.index_gain, dec + 2)) + (
+                    f" ({doms})" if doms else ""
+                )
             else:
                 tail = L["releases_0"]
             out.extend(textwrap.wrap(f"{head}: {tail}", 100, initial_indent="  ", subsequent_indent="    "))

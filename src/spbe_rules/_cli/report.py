@@ -15,8 +15,8 @@ from .._base.messages import Msg
 from .._base.numbers import problem_of, text_problem
 from .core import evaluate_file
 from .._render.report import report_html
-from .._io.batch_read import read_results
-from .._render.report import batch_report_html
+from .._io.results_read import read_results
+from .._render.batch_report import batch_report_html
 from .._analysis.plan import load_costs
 from .._analysis.compare import compare_years
 
@@ -27,9 +27,7 @@ def add_parser(sub: Any) -> None:
     p = sub.add_parser(
         "report",
         help=tr("cmd.report"),
-        description=(
-            tr("cmd.report.description")
-        ),
+        description=(tr("cmd.report.description")),
     )
     p.add_argument("file", nargs="?", metavar="FILE", help=tr("opt.file"))
     p.add_argument("--batch", metavar="RESULTS", help=tr("opt.report.batch"))
@@ -79,9 +77,12 @@ def _report(args: argparse.Namespace) -> int:
     assessment, ruleset, result = evaluate_file(args)
     plan_kw: dict[str, Any] = {"missing": args.missing, "enable_rules": args.enable_rule, "disable_rules": args.disable_rule}
     if args.costs is not None and not args.no_plan:
-
         plan_kw["costs"] = load_costs(args.costs)
-    years = compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule) if args.history else None
+    years = (
+        compare_years([(assessment, ruleset), *args.history], missing=args.missing, enable_rules=args.enable_rule, disable_rules=args.disable_rule)
+        if args.history
+        else None
+    )
     html = report_html(ruleset, result, target=target, assessment=assessment, plan_options=plan_kw, include_plan=not args.no_plan, years=years)
     _write(html, args.output, tr("report.report_for", instansi=result.instansi, index=result.index, predikat=result.predikat))
     return 0

@@ -84,9 +84,7 @@ def evaluate(
                 extras[n] = attrs.evolve(kept, review=Review(str(st.id), d.valid, before[n], d.reason))
                 if d.reason:
                     reasons[n] = d.reason
-        changes = tuple(
-            LevelChange(n, before[n], lv, reasons.get(n)) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv
-        )
+        changes = tuple(LevelChange(n, before[n], lv, reasons.get(n)) for n, lv in sorted(st.levels.items()) if n in before and before[n] != lv)
         results.append(_one(c, assessment, st, current, filled_set - given_later, enabled, ref, missing, changes, extras, when))
     final = results[-1]
     if assessment.staged:
@@ -147,12 +145,8 @@ def _one(
     aspect_s, domain_s, total_s = c.sums(eff)
     # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
     memo = c.memo
-    aspects: tuple[AspectResult, ...] = tuple(
-        memo.get(("a", j, s)) or _aspect(memo, c, j, s) for j, s in enumerate(aspect_s)
-    )
-    domains: tuple[DomainResult, ...] = tuple(
-        memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s)
-    )
+    aspects: tuple[AspectResult, ...] = tuple(memo.get(("a", j, s)) or _aspect(memo, c, j, s) for j, s in enumerate(aspect_s))
+    domains: tuple[DomainResult, ...] = tuple(memo.get(("d", j, s)) or _domain(memo, c, j, s) for j, s in enumerate(domain_s))
     predikat, rounded = c.predikat_of(total_s, c.total_w)
     indicators: tuple[IndicatorResult, ...]
     if ev is None:
@@ -170,7 +164,9 @@ def _one(
             for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
         )
     documents = tuple(
-        DocumentState(d.key, d.name, doc_state.get(d.key, (None, "unknown"))[0], "evidence" if d.key in from_evidence else doc_state.get(d.key, (None, "unknown"))[1])
+        DocumentState(
+            d.key, d.name, doc_state.get(d.key, (None, "unknown"))[0], "evidence" if d.key in from_evidence else doc_state.get(d.key, (None, "unknown"))[1]
+        )
         for d in rs.documents
     )
     rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
@@ -211,9 +207,7 @@ def _domain(memo: dict[object, Any], c: Compiled, j: int, s: int) -> DomainResul
     return r
 
 
-def _indicator(
-    memo: dict[object, Any], c: Compiled, k: int, level: Level, eff: Level, rules: tuple[str, ...] | None, filled: bool
-) -> IndicatorResult:
+def _indicator(memo: dict[object, Any], c: Compiled, k: int, level: Level, eff: Level, rules: tuple[str, ...] | None, filled: bool) -> IndicatorResult:
     ind = c.indicators[k]
     r = IndicatorResult(ind.number, ind.name, ind.aspect, ind.weight, level, eff, rules or (), filled)
     memo[("i", k, level, eff, rules, filled)] = r

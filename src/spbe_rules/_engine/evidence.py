@@ -175,8 +175,7 @@ def indicator_evidence(
     given = [
         it
         for it in evidence
-        if any(s in ids for s in it.supports)
-        and not (stage is not None and it.stage is not None and _order(stage_ids, it.stage) > _order(stage_ids, stage))
+        if any(s in ids for s in it.supports) and not (stage is not None and it.stage is not None and _order(stage_ids, it.stage) > _order(stage_ids, stage))
     ]
     met_dates: dict[str, date | None] = {}
     checks: list[RequirementCheck] = []
@@ -217,9 +216,7 @@ def stage_counts_supported(policy: EvidencePolicy, stage_ids: Sequence[str], sta
     return stage_ids.index(stage) >= stage_ids.index(policy.supported_from)
 
 
-def document_presence(
-    ruleset: Ruleset, doc: Document, evidence: Sequence[EvidenceItem], *, stage: str | None, on: date
-) -> bool | None:
+def document_presence(ruleset: Ruleset, doc: Document, evidence: Sequence[EvidenceItem], *, stage: str | None, on: date) -> bool | None:
     """Whether evidence shows the dependency document at ``stage``; None when no item names it."""
     items = [it for it in evidence if it.document == doc.key]
     if not items:
@@ -246,9 +243,7 @@ class StageEvidence:
     counts_supported: bool
 
 
-def stage_evidence(
-    ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int | Fraction], *, stage: str | None, on: date
-) -> StageEvidence:
+def stage_evidence(ruleset: Ruleset, evidence: Sequence[EvidenceItem], levels: Mapping[int, int | Fraction], *, stage: str | None, on: date) -> StageEvidence:
     """The one place where evidence turns claimed levels into counted levels (used by ``evaluate``
     and by the batch path): from the policy's stage on, an indicator with requirement items counts
     the level its evidence supports."""

@@ -130,9 +130,7 @@ def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int | Fraction], docs
     return "penilaian tidak menyatakan apakah dokumen ini ada" if ind else "the assessment does not say whether it exists"
 
 
-def describe_condition(
-    cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, *, _depth: int = 0
-) -> str:
+def describe_condition(cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, *, _depth: int = 0) -> str:
     """The whole condition in plain words, with what holds now."""
     ind = lang == "id"
     if isinstance(cond, AtLeast):
@@ -282,25 +280,29 @@ def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple
     if ir.sub_levels and ind.sub_levels is not None:
         given = ", ".join(map(str, ir.sub_levels))
         item_id = f" ({ind.sub_levels.item})" if ind.sub_levels.item else ""
-        out.append((
-            Text(
-                f"Dinilai untuk {len(ir.sub_levels)} butir{item_id}: tingkat {given}; yang dihitung adalah rata-rata tepatnya, "
-                f"{level_text(ir.level)}, tanpa dibulatkan sebelum indeks.",
-                f"Scored for {len(ir.sub_levels)} items{item_id}: levels {given}; the exact mean, {level_text(ir.level)}, "
-                "counts, not rounded before the index.",
-            ),
-            cite(rs, ind.sub_levels.citation),
-        ))
+        out.append(
+            (
+                Text(
+                    f"Dinilai untuk {len(ir.sub_levels)} butir{item_id}: tingkat {given}; yang dihitung adalah rata-rata tepatnya, "
+                    f"{level_text(ir.level)}, tanpa dibulatkan sebelum indeks.",
+                    f"Scored for {len(ir.sub_levels)} items{item_id}: levels {given}; the exact mean, {level_text(ir.level)}, "
+                    "counts, not rounded before the index.",
+                ),
+                cite(rs, ind.sub_levels.citation),
+            )
+        )
     if ir.conversion is not None and ind.external is not None:
         cv = ir.conversion
         rng = f"{level_text(cv.lower)}-{level_text(cv.upper)}"
-        out.append((
-            Text(
-                f"Nilai diambil dari skor {cv.source} {level_text(cv.score)}: rentang {rng} pada tabel konversi set aturan memberi nilai {level_text(cv.value)}.",
-                f"The value comes from the {cv.source} score {level_text(cv.score)}: the range {rng} of the ruleset's conversion table gives {level_text(cv.value)}.",
-            ),
-            cite(rs, ind.external.citation),
-        ))
+        out.append(
+            (
+                Text(
+                    f"Nilai diambil dari skor {cv.source} {level_text(cv.score)}: rentang {rng} pada tabel konversi set aturan memberi nilai {level_text(cv.value)}.",
+                    f"The value comes from the {cv.source} score {level_text(cv.score)}: the range {rng} of the ruleset's conversion table gives {level_text(cv.value)}.",
+                ),
+                cite(rs, ind.external.citation),
+            )
+        )
     rv = ir.review
     if rv is not None:
         stage = next((s for s in rs.stages if s.id == rv.stage), None)
@@ -430,12 +432,8 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             children.append(Node("rule", rule.id, rule.id, None, t, cite(rs, rule.legal_basis, True), (), rule.status))
             basis.extend(cite(rs, rule.legal_basis))
         if ir.rules:
-            lifts_id = " ".join(
-                f"Batas aturan {r.id} lepas bila {describe_release(r.unless, rs, eff, docs, 'id')}." for r in holding
-            )
-            lifts_en = " ".join(
-                f"The cap of rule {r.id} is lifted when {describe_release(r.unless, rs, eff, docs, 'en')}." for r in holding
-            )
+            lifts_id = " ".join(f"Batas aturan {r.id} lepas bila {describe_release(r.unless, rs, eff, docs, 'id')}." for r in holding)
+            lifts_en = " ".join(f"The cap of rule {r.id} is lifted when {describe_release(r.unless, rs, eff, docs, 'en')}." for r in holding)
             if len(holding) > 1:
                 lifts_id += " Semua batas itu harus lepas agar tingkat yang diajukan dihitung."
                 lifts_en += " All of these caps must be lifted for the submitted level to count."
@@ -522,7 +520,9 @@ def explain_result(result: Any, rs: Ruleset) -> Explanation:
             parts_id = [f"Syarat aturan ini belum terpenuhi, jadi indikator {targets} paling tinggi tingkat {rule.max_level}."]
             parts_en = [f"The condition of this rule is not met, so indicators {targets} may be at most level {rule.max_level}."]
             if capped:
-                parts_id.append(f"Dibatasi pada tingkat {rule.max_level} oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}.")
+                parts_id.append(
+                    f"Dibatasi pada tingkat {rule.max_level} oleh aturan ini (tingkat yang diajukan lebih tinggi): indikator {number_ranges(capped, pairs_as_list=True)}."
+                )
                 parts_en.append(f"Held at level {rule.max_level} by this rule (submitted higher): indicators {number_ranges(capped, pairs_as_list=True)}.")
             if earlier:
                 parts_id.append(f"Sudah diturunkan lebih dulu oleh aturan lain: indikator {number_ranges(earlier, pairs_as_list=True)}.")

@@ -285,7 +285,14 @@ def result_from_json(text: str) -> Result:
             raise ValidationError("result cannot be read", [inner]) from None
         raise ValidationError(
             "result cannot be read",
-            [Problem("BAD_RESULT", f"not a result written by result_to_json: {type(exc).__name__}: {str(exc)[:200]}", Location("<result>"), "give the JSON of spbe-rules evaluate --format json")],
+            [
+                Problem(
+                    "BAD_RESULT",
+                    f"not a result written by result_to_json: {type(exc).__name__}: {str(exc)[:200]}",
+                    Location("<result>"),
+                    "give the JSON of spbe-rules evaluate --format json",
+                )
+            ],
         ) from None
 
 

@@ -108,7 +108,6 @@ def evaluate_many(
         raise ValueError("chunk_size must be at least 1")
     fixed: Ruleset | None = None
     if ruleset is not None:
-
         fixed = as_ruleset(ruleset)
     state = _State(fixed, missing, frozenset(enable_rules), frozenset(disable_rules), backend)
     if fixed is not None:
@@ -230,7 +229,6 @@ class _State:
         if ref is not None:
             got = self.by_name.get(ref)
             if got is None:
-
                 try:
                     got = load_ruleset(ref)
                 except (RulesetNotFoundError, ValidationError) as exc:
@@ -238,11 +236,15 @@ class _State:
                 self.by_name[ref] = got
             if isinstance(got, Ruleset):
                 return got
-            return Problem("UNKNOWN_RULESET", f"ruleset `{ref}` cannot be used: {str(got).splitlines()[0]}", row.location("ruleset"), "give an installed ruleset id (spbe-rules rulesets) or leave the cell empty to choose by year")
+            return Problem(
+                "UNKNOWN_RULESET",
+                f"ruleset `{ref}` cannot be used: {str(got).splitlines()[0]}",
+                row.location("ruleset"),
+                "give an installed ruleset id (spbe-rules rulesets) or leave the cell empty to choose by year",
+            )
         year = row.year
         got_y = self.by_year.get(year)
         if got_y is None:
-
             try:
                 got_y = load_ruleset(ruleset_for_year(year))
             except RulesetNotFoundError as exc:
@@ -349,7 +351,6 @@ def _row_info(c: Compiled) -> tuple[Compiled, Any, frozenset[str]]:
     """For row checks: ``operator.itemgetter`` of the indicator numbers (all levels of a row in one call), stage ids."""
     got = _GETTERS.get(id(c))
     if got is None or got[0] is not c:
-
         if len(_GETTERS) > 64:
             _GETTERS.clear()
         numbers = c.numbers
@@ -381,7 +382,6 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     if row.stage is not None and row.stage not in stage_set:
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
-
             guess = difflib.get_close_matches(str(row.stage), stage_ids, n=1)
             problems.append(
                 Problem(
@@ -419,7 +419,14 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
                 )
             )
         elif type(level) is not int:
-            problems.append(Problem("TYPE", f"indicator {number}: the level must be a whole number, not {level!r}", row.location(str(number)), f"give a whole number from {lo} to {hi}"))
+            problems.append(
+                Problem(
+                    "TYPE",
+                    f"indicator {number}: the level must be a whole number, not {level!r}",
+                    row.location(str(number)),
+                    f"give a whole number from {lo} to {hi}",
+                )
+            )
         elif not lo <= level <= hi:
             problems.append(
                 Problem(
@@ -438,12 +445,16 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
             col = row.columns.get(str(n))
             if col is not None:
                 problems.append(
-                    Problem("MISSING_LEVEL", f"indicator {n} has no level (empty cell)", row.location(str(n)), "fill in the level, or run with --missing lowest to count it at the lowest level")
+                    Problem(
+                        "MISSING_LEVEL",
+                        f"indicator {n} has no level (empty cell)",
+                        row.location(str(n)),
+                        "fill in the level, or run with --missing lowest to count it at the lowest level",
+                    )
                 )
             else:
                 loose.append(n)
         if loose:
-
             problems.append(
                 Problem(
                     "MISSING_LEVEL",
@@ -455,7 +466,6 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     docs: dict[str, bool] = {}
     for key, value in row.documents.items():
         if key not in c.docs:
-
             guess = difflib.get_close_matches(str(key), sorted(c.docs), n=1)
             problems.append(
                 Problem(
@@ -466,7 +476,11 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
                 )
             )
         elif not isinstance(value, bool):
-            problems.append(Problem("TYPE", f"document `{key}` must be true or false, not {value!r}", row.location(f"doc:{key}"), "true/false (ya/tidak), or leave it empty"))
+            problems.append(
+                Problem(
+                    "TYPE", f"document `{key}` must be true or false, not {value!r}", row.location(f"doc:{key}"), "true/false (ya/tidak), or leave it empty"
+                )
+            )
         else:
             docs[key] = value
     if problems:
@@ -481,7 +495,9 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
     if _use_numpy(rs, backend):
         import numpy as np
 
-        nums = _numpy_numbers(c, np.array(levels, dtype=np.int64).reshape(len(levels), len(c.numbers)), _doc_matrix(c, docs), enabled, docs, [p.row for p in prepared])
+        nums = _numpy_numbers(
+            c, np.array(levels, dtype=np.int64).reshape(len(levels), len(c.numbers)), _doc_matrix(c, docs), enabled, docs, [p.row for p in prepared]
+        )
     else:
         nums = _python_numbers(c, levels, docs, enabled, [p.row for p in prepared])
     ref = RulesetRef(rs.id, rs.version, rs.sha256)
@@ -520,5 +536,3 @@ def _evaluate_group(rs: Ruleset, prepared: list[_Prepared], enabled: tuple[bool,
             )
         )
     return out
-
-

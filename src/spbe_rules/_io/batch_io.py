@@ -34,8 +34,20 @@ HELP_SHEET = "petunjuk"
 RESULT_SHEET = "hasil"
 _TRUE = {"true", "ya", "y", "yes", "1", "ada"}
 _FALSE = {"false", "tidak", "t", "no", "n", "0", "tidak ada"}
-_ALIASES = {"instansi": "instansi", "institution": "instansi", "year": "year", "tahun": "year", "stage": "stage", "tahap": "stage", "ruleset": "ruleset",
-            "target": "target", "sasaran": "target", "owner": "owner", "pemilik": "owner", "penanggung_jawab": "owner"}
+_ALIASES = {
+    "instansi": "instansi",
+    "institution": "instansi",
+    "year": "year",
+    "tahun": "year",
+    "stage": "stage",
+    "tahap": "stage",
+    "ruleset": "ruleset",
+    "target": "target",
+    "sasaran": "target",
+    "owner": "owner",
+    "pemilik": "owner",
+    "penanggung_jawab": "owner",
+}
 _IGNORED = {"note", "catatan", "keterangan", "no", "nomor"}
 
 
@@ -53,8 +65,6 @@ def need_openpyxl(what: str) -> Any:
     except ImportError:
         raise ExtraMissingError(f"{what} needs openpyxl: pip install 'spbe-rules[excel]'") from None
     return openpyxl
-
-
 
 
 # -- spreadsheet-safe output -------------------------------------------------------------------

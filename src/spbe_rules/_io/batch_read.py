@@ -1,11 +1,13 @@
-"""Reading batches: CSV, Excel workbooks and folders of assessment files in; batch results back (for reports)."""
+"""Reading batches: CSV, Excel workbooks and folders of assessment files in.
+
+Reading batch results back (for reports) is in :mod:`spbe_rules._io.results_read`.
+"""
 
 from __future__ import annotations
 
 import csv
 import re
 import io
-import json
 import os
 from collections.abc import Callable, Iterator, Sequence
 from decimal import Decimal, InvalidOperation
@@ -28,7 +30,9 @@ import difflib
 # -- reading ---------------------------------------------------------------------------------
 
 
-def read_rows(path: str | os.PathLike[str], *, sheet: str | None = None, progress: Callable[[int], None] | None = None) -> Iterator[BatchRow | Assessment | BatchFailure]:
+def read_rows(
+    path: str | os.PathLike[str], *, sheet: str | None = None, progress: Callable[[int], None] | None = None
+) -> Iterator[BatchRow | Assessment | BatchFailure]:
     """The rows of a CSV file, a workbook (``.xlsx``) or a folder of assessment files.
 
     ``progress(n)`` is called as input is consumed (bytes for CSV, rows for a
@@ -39,7 +43,10 @@ def read_rows(path: str | os.PathLike[str], *, sheet: str | None = None, progres
     if p.is_dir():
         return _read_folder(p, progress)
     if not p.exists():
-        raise InputError("input not found", [Problem("NOT_FOUND", f"{p} does not exist", Location(str(p)), "give a CSV file, an .xlsx workbook or a folder of assessment files")])
+        raise InputError(
+            "input not found",
+            [Problem("NOT_FOUND", f"{p} does not exist", Location(str(p)), "give a CSV file, an .xlsx workbook or a folder of assessment files")],
+        )
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return _read_csv(p, progress)
@@ -47,7 +54,14 @@ def read_rows(path: str | os.PathLike[str], *, sheet: str | None = None, progres
         return _read_xlsx(p, sheet, progress)
     raise InputError(
         "input format unknown",
-        [Problem("UNKNOWN_FORMAT", f"{p.name}: cannot tell the format from the suffix {suffix or '(none)'}", Location(str(p)), "use .csv, .xlsx, or a folder of .yaml/.json assessment files")],
+        [
+            Problem(
+                "UNKNOWN_FORMAT",
+                f"{p.name}: cannot tell the format from the suffix {suffix or '(none)'}",
+                Location(str(p)),
+                "use .csv, .xlsx, or a folder of .yaml/.json assessment files",
+            )
+        ],
     )
 
 
@@ -77,7 +91,9 @@ def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterat
             first = exc.problems[0].location if exc.problems else Location(str(f))
             yield BatchFailure(exc, str(f), first.line)
         except (SpbeError, OSError, RecursionError, MemoryError) as exc:  # one bad file never loses the others
-            yield BatchFailure(AssessmentError("file cannot be read", [Problem("UNREADABLE", f"{type(exc).__name__}: {str(exc)[:200]}", Location(str(f)), None)]), str(f), None)
+            yield BatchFailure(
+                AssessmentError("file cannot be read", [Problem("UNREADABLE", f"{type(exc).__name__}: {str(exc)[:200]}", Location(str(f)), None)]), str(f), None
+            )
         if progress is not None:
             progress(1)
 
@@ -107,7 +123,6 @@ class _Header:
                 if number is not None and number >= 0:
                     key = str(number)
             if key is None:
-
                 guess = difflib.get_close_matches(low, [*_ALIASES, "doc:"], n=1)
                 problems.append(
                     Problem(
@@ -120,7 +135,14 @@ class _Header:
                 )
                 continue
             if key in self.columns:
-                problems.append(Problem("DUPLICATE_COLUMN", f"column {col} repeats column {self.columns[key]} ({name!r})", Location(source, line, col), "keep one column per field"))
+                problems.append(
+                    Problem(
+                        "DUPLICATE_COLUMN",
+                        f"column {col} repeats column {self.columns[key]} ({name!r})",
+                        Location(source, line, col),
+                        "keep one column per field",
+                    )
+                )
                 continue
             self.columns[key] = col
             self.fields.append((k, key))
@@ -135,7 +157,14 @@ class _Header:
         self.width = max((k for k, _ in self.fields), default=-1) + 1
         for need in ("instansi", "year"):
             if need not in self.columns and not problems:
-                problems.append(Problem("REQUIRED", f"the header has no `{need}` column", Location(source, line, 1), "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers (see spbe-rules template)"))
+                problems.append(
+                    Problem(
+                        "REQUIRED",
+                        f"the header has no `{need}` column",
+                        Location(source, line, 1),
+                        "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers (see spbe-rules template)",
+                    )
+                )
         if problems:
             raise InputError(f"{source}: the header row cannot be used", problems)
 
@@ -193,7 +222,14 @@ class _Header:
             else:
                 flag = _flag(raw)
                 if flag is None:
-                    problems.append(Problem("NOT_A_FLAG", f"{key}: {raw!r} is not true or false", Location(src, line, k + 1), "write true/false (ya/tidak), or leave the cell empty when not known"))
+                    problems.append(
+                        Problem(
+                            "NOT_A_FLAG",
+                            f"{key}: {raw!r} is not true or false",
+                            Location(src, line, k + 1),
+                            "write true/false (ya/tidak), or leave the cell empty when not known",
+                        )
+                    )
                 else:
                     docs[key[4:]] = flag
         if year is None and not problems:
@@ -313,7 +349,7 @@ class _Counting(io.RawIOBase):
         super().close()
 
 
-def _open_input(path: Path) -> IO[bytes]:
+def open_input(path: Path) -> IO[bytes]:
     """A regular input file, opened (a device, a FIFO or a too long path is an :class:`InputError`)."""
     try:
         return open_regular(path)
@@ -369,7 +405,7 @@ def _csv_rows(lines: _Lines, delimiter: str) -> Iterator[tuple[int, list[str], s
 
 def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
     source = str(path)
-    raw: IO[bytes] = _open_input(path)
+    raw: IO[bytes] = open_input(path)
     binary: IO[bytes] = io.BufferedReader(_Counting(raw, progress)) if progress is not None else raw
     fh = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
     try:
@@ -381,7 +417,14 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
                 break
             skipped += 1
         else:
-            raise InputError("no header", [Problem("NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header")])
+            raise InputError(
+                "no header",
+                [
+                    Problem(
+                        "NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header"
+                    )
+                ],
+            )
         delimiter = ";" if first.count(";") > first.count(",") else ","
 
         lines = _Lines(itertools.chain([first], fh))
@@ -391,7 +434,14 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
             if error is not None:
                 if header is None:
                     raise InputError("CSV cannot be read", [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line")])
-                yield BatchFailure(InputError("row cannot be read", [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line; the rows after it are read on")]), source, line)
+                yield BatchFailure(
+                    InputError(
+                        "row cannot be read",
+                        [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line; the rows after it are read on")],
+                    ),
+                    source,
+                    line,
+                )
                 continue
             if header is None:
                 header = _Header(cells, source, line)
@@ -402,7 +452,9 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
             if row is not None:
                 yield row
     except UnicodeDecodeError as exc:
-        raise InputError("CSV cannot be read", [Problem("ENCODING", f"the file is not UTF-8 text ({exc.reason})", Location(source), "save it as CSV UTF-8")]) from None
+        raise InputError(
+            "CSV cannot be read", [Problem("ENCODING", f"the file is not UTF-8 text ({exc.reason})", Location(source), "save it as CSV UTF-8")]
+        ) from None
     finally:
         fh.close()
 
@@ -410,17 +462,21 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
 def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
     openpyxl = need_openpyxl("reading .xlsx")
     source = str(path)
-    _open_input(path).close()  # a regular file (not a device or a FIFO)
+    open_input(path).close()  # a regular file (not a device or a FIFO)
     check_workbook(path, source)  # sizes and entity declarations, before openpyxl unpacks anything
     lenient_numbers(openpyxl)
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError("workbook cannot be read", [Problem("BAD_XLSX", f"{type(exc).__name__}: {exc}", Location(source), "save it again as an Excel workbook (.xlsx)")]) from None
+        raise InputError(
+            "workbook cannot be read", [Problem("BAD_XLSX", f"{type(exc).__name__}: {exc}", Location(source), "save it again as an Excel workbook (.xlsx)")]
+        ) from None
     try:
         if sheet is not None:
             if sheet not in wb.sheetnames:
-                raise InputError("no such sheet", [Problem("NO_SHEET", f"the workbook has no sheet {sheet!r}", Location(source), f"sheets: {', '.join(wb.sheetnames)}")])
+                raise InputError(
+                    "no such sheet", [Problem("NO_SHEET", f"the workbook has no sheet {sheet!r}", Location(source), f"sheets: {', '.join(wb.sheetnames)}")]
+                )
             ws = wb[sheet]
         else:
             ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
@@ -434,7 +490,9 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
             if problem is not None or got is None:
                 if header is None:
                     raise InputError("workbook cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)])
-                yield BatchFailure(InputError("row cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)]), name, line)
+                yield BatchFailure(
+                    InputError("row cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)]), name, line
+                )
                 continue
             cells = got
             if header is None:
@@ -446,120 +504,16 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
             if row is not None:
                 yield row
         if header is None:
-            raise InputError("no header", [Problem("NO_ROWS", f"sheet {ws.title!r} has no header row", Location(name), "run `spbe-rules template --format xlsx` for a workbook with the right header")])
+            raise InputError(
+                "no header",
+                [
+                    Problem(
+                        "NO_ROWS",
+                        f"sheet {ws.title!r} has no header row",
+                        Location(name),
+                        "run `spbe-rules template --format xlsx` for a workbook with the right header",
+                    )
+                ],
+            )
     finally:
         wb.close()
-
-
-# -- reading results back (for reports) --------------------------------------------------------
-
-
-def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
-    """The records of a batch output (``.jsonl`` or ``.csv`` as written by :class:`BatchWriter`)."""
-    p = Path(path)
-    suffix = p.suffix.lower()
-    source = str(p)
-    if suffix in (".jsonl", ".ndjson"):
-        with io.TextIOWrapper(_open_input(p), encoding="utf-8") as fh:
-            for line_no, text in enumerate(fh, start=1):
-                if not text.strip():
-                    continue
-                try:
-                    rec = json.loads(text, parse_int=str, parse_float=str)
-                except json.JSONDecodeError as exc:
-                    raise InputError("results cannot be read", [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")]) from None
-                yield checked_record(rec, source, line_no)
-        return
-    if suffix == ".csv":
-        with io.TextIOWrapper(_open_input(p), encoding="utf-8-sig", newline="") as fh:
-            reader = csv.DictReader(fh)
-            for rec in reader:
-                domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
-                aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
-                levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
-                docs = {k[4:]: v == "ya" for k, v in rec.items() if k and k.startswith("doc:") and v in ("ya", "tidak")}
-                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner", "unmet")}
-                out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
-                out["target"] = rec.get("target") or None
-                out["owners"] = rec.get("owner") or ""
-                unmet = unmet_of_text(rec.get("unmet") or "")
-                if unmet:  # as in the .jsonl: the key only when something is unmet
-                    out["unmet"] = unmet
-                yield checked_record(out, source, reader.line_num)
-        return
-    raise InputError("results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)])
-
-
-def unmet_of_text(text: str) -> dict[str, list[str]]:
-    """The ``unmet`` cell of a CSV result (``1.4.reviu 3.3.ditetapkan``) in the ``.jsonl`` form: indicator
-    number (text) -> requirement ids, grouped by the indicator each id names (its first part)."""
-    out: dict[str, list[str]] = {}
-    for rid in text.split():
-        out.setdefault(rid.split(".", 1)[0], []).append(rid)
-    return out
-
-
-def _number_field(value: Any, what: str, source: str, line: int) -> None:
-    """A number of a results record is of a usable size (checked before any exact conversion)."""
-    got = number_problem(value) if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool) else text_problem(value) if isinstance(value, str) else None
-    if got is not None:
-        raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
-
-
-def _view_fields(rec: dict[str, Any], where: Location) -> None:
-    """The optional fields the batch report shows: ``target`` (an index) becomes a Fraction, ``owners``
-    (the owner column's text, or a mapping from the JSON lines) a mapping of indicator number to unit,
-    ``documents`` a mapping of document key to true/false."""
-    problems: list[Problem] = []
-    target = rec.get("target")
-    rec["target"] = None if target in (None, "") else parse_target(target, where, problems)
-    owners = rec.get("owners")
-    if isinstance(owners, str):
-        rec["owners"] = parse_owners(owners, where, problems)
-    elif isinstance(owners, dict) and all(isinstance(k, str) and k.isdigit() and len(k) <= 4 and isinstance(v, str) for k, v in owners.items()):
-        rec["owners"] = {int(k): v for k, v in owners.items()}
-    elif owners is None:
-        rec["owners"] = {}
-    else:
-        problems.append(Problem("TYPE", "owners is not a mapping of indicator numbers to units", where, "give the output of spbe-rules batch"))
-    docs = rec.get("documents")
-    if docs is None:
-        rec["documents"] = {}
-    elif not isinstance(docs, dict) or not all(isinstance(v, bool) for v in docs.values()):
-        problems.append(Problem("TYPE", "documents is not a mapping of document keys to true/false", where, "give the output of spbe-rules batch"))
-    if problems:
-        raise InputError("results cannot be read", problems)
-
-
-def record_numbers(rec: Any, source: str, line: int) -> None:
-    """A results record has every field it needs and its numbers are of a usable size (else
-    :class:`InputError`); nothing is converted (records built in code, before a report)."""
-    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
-    if not isinstance(rec, dict) or any(k not in rec for k in need):
-        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
-        raise InputError("results cannot be read", [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")])
-    for key in ("year", "index", "index_exact"):
-        _number_field(rec[key], key, source, line)
-    for key in ("domains", "aspects", "effective_levels"):
-        values = rec.get(key) or {}
-        if not isinstance(values, dict):
-            raise InputError("results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")])
-        for k, v in values.items():
-            _number_field(v, f"{key}.{k}", source, line)
-
-
-def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
-    """A results record with every field it needs, its numbers of a usable size (else :class:`InputError`)."""
-    record_numbers(rec, source, line)
-    assert isinstance(rec, dict)  # record_numbers refuses anything else
-    try:
-        rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
-    except (TypeError, ValueError):
-        raise InputError("results cannot be read", [Problem("TYPE", "a level is not a whole number", Location(source, line), None)]) from None
-    _view_fields(rec, Location(source, line))
-    try:
-        rec["year"] = int(rec["year"])
-    except (TypeError, ValueError):
-        raise InputError("results cannot be read", [Problem("TYPE", f"year {rec['year']!r} is not a whole number", Location(source, line), None)]) from None
-    return rec
-

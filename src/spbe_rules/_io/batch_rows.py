@@ -174,10 +174,12 @@ def int64_bound(rs: Ruleset) -> int:
     rounded = big_l * p10 + 1  # a rounded index is at most this many units
     qs = [b.denominator for lo, hi, _ in c.bands for b in (lo, hi)]
     ps = [abs(b.numerator) for lo, hi, _ in c.bands for b in (lo, hi)]
-    return int(max(
-        big_l * s,  # any weighted sum
-        2 * big_l * s * p10 + 2 * biggest_den,  # rounding
-        big_l * s * max(qs),  # exact value against a band bound
-        rounded * max(qs),  # rounded value against a band bound
-        max(ps) * max(c.total_w, p10),  # band bound times the value's denominator
-    ))
+    return int(
+        max(
+            big_l * s,  # any weighted sum
+            2 * big_l * s * p10 + 2 * biggest_den,  # rounding
+            big_l * s * max(qs),  # exact value against a band bound
+            rounded * max(qs),  # rounded value against a band bound
+            max(ps) * max(c.total_w, p10),  # band bound times the value's denominator
+        )
+    )

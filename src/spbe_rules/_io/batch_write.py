@@ -265,7 +265,14 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, ra
     if kind is None:
         raise InputError(
             "output format unknown",
-            [Problem("UNKNOWN_FORMAT", f"{path}: cannot tell the output format from the suffix {suffix or '(none)'}", Location(str(path)), "name the output .csv, .jsonl or .xlsx")],
+            [
+                Problem(
+                    "UNKNOWN_FORMAT",
+                    f"{path}: cannot tell the output format from the suffix {suffix or '(none)'}",
+                    Location(str(path)),
+                    "name the output .csv, .jsonl or .xlsx",
+                )
+            ],
         )
     if kind is _XlsxWriter:
         need_openpyxl("writing .xlsx")

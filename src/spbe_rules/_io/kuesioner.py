@@ -72,8 +72,6 @@ def kuesioner_template(rs: Ruleset, *, instansi: str | None = None, year: int | 
     return out
 
 
-
-
 def kuesioner_text(rs: Ruleset, *, instansi: str | None = None, year: int | None = None) -> str:
     """The questionnaire as YAML text."""
     body = yaml.safe_dump(kuesioner_template(rs, instansi=instansi, year=year), allow_unicode=True, sort_keys=False, width=100)
@@ -88,7 +86,19 @@ def kuesioner_rows(rs: Ruleset, *, instansi: str | None = None, year: int | None
     rows.append(list(KUESIONER_COLUMNS))
     for num, ind in data["indicators"].items():
         for it in ind["items"]:
-            rows.append([str(num), ind["name"], str(it["level"]), it["id"], it["text"], it["needs"], "ya" if it["optional"] else "", it["citation"], *([""] * len(FILL))])
+            rows.append(
+                [
+                    str(num),
+                    ind["name"],
+                    str(it["level"]),
+                    it["id"],
+                    it["text"],
+                    it["needs"],
+                    "ya" if it["optional"] else "",
+                    it["citation"],
+                    *([""] * len(FILL)),
+                ]
+            )
     return rows
 
 

@@ -46,7 +46,10 @@ def _limit(name: str) -> int:
 
 
 def _bad(source: str, key: str, hint: Msg | None = None, **params: object) -> InputError:
-    return InputError(Msg("head.workbook"), [Problem(key.split(".")[0], Msg(key, **params), Location(source), hint or (Msg(f"{key}.hint") if f"{key}.hint" in CATALOGUE else None))])
+    return InputError(
+        Msg("head.workbook"),
+        [Problem(key.split(".")[0], Msg(key, **params), Location(source), hint or (Msg(f"{key}.hint") if f"{key}.hint" in CATALOGUE else None))],
+    )
 
 
 def check_workbook(path: str | os.PathLike[str], source: str) -> None:

@@ -243,9 +243,7 @@ def assessment_from_source(src: Source) -> Assessment:
     return parse_assessment(src.data, src.name)
 
 
-def check_against(
-    ruleset: Ruleset, assessment: Assessment, missing: MissingPolicy = "error"
-) -> tuple[list[StageLevels], tuple[int, ...]]:
+def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPolicy = "error") -> tuple[list[StageLevels], tuple[int, ...]]:
     """Check ``assessment`` against ``ruleset``; return its stages in the ruleset's order and the indicators filled by policy."""
     if missing not in ("error", "lowest"):
         raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
@@ -303,7 +301,9 @@ def check_against(
         if absent and missing == "error":
             where = Msg("where.first_stage") if assessment.staged else Msg("where.levels")
             key = "MISSING_LEVEL.many" if len(absent) > 1 else "MISSING_LEVEL"
-            problems.append(Problem.of(key, assessment.location(*path_of(first.id)), hint=Msg("MISSING_LEVEL.hint"), where=where, numbers=number_ranges(absent)))
+            problems.append(
+                Problem.of(key, assessment.location(*path_of(first.id)), hint=Msg("MISSING_LEVEL.hint"), where=where, numbers=number_ranges(absent))
+            )
         elif absent:
             filled = tuple(absent)
             ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels}, first.details)
@@ -312,9 +312,7 @@ def check_against(
     return ordered, filled
 
 
-def _resolve(
-    ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: list[str], review: bool, problems: list[Problem]
-) -> StageLevels:
+def _resolve(ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: list[str], review: bool, problems: list[Problem]) -> StageLevels:
     """Check one stage's entries against the ruleset; return it with the value of every entry:
     whole levels as given, the exact mean of sub-levels, a converted score, a review's correction
     (a review's `valid` keeps the earlier value and adds none)."""
@@ -377,5 +375,3 @@ def _resolve(
             in_scale(number, entry)
             values[number] = entry
     return StageLevels(st.id, values, details)
-
-

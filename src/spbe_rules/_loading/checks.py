@@ -116,9 +116,7 @@ def _scale(ctx: _Ctx) -> tuple[int, int]:
     return lo, hi
 
 
-def _structure_refs(
-    ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int], lo: int, hi: int
-) -> None:
+def _structure_refs(ctx: _Ctx, domains: dict[str, int], aspects: dict[str, int], lo: int, hi: int) -> None:
     data = ctx.data
     has_domains = bool(data.get("domains"))
     for i, asp in enumerate(data["aspects"]):
@@ -134,7 +132,13 @@ def _structure_refs(
         if ind["aspect"] not in aspects:
             ctx.problem("UNKNOWN_ASPECT", ["indicators", i, "aspect"], hint=did_you_mean(ind["aspect"], aspects), number=ind["number"], aspect=ind["aspect"])
         if ind["capability"] not in caps:
-            ctx.problem("UNKNOWN_CAPABILITY", ["indicators", i, "capability"], hint=did_you_mean(ind["capability"], caps), number=ind["number"], capability=ind["capability"])
+            ctx.problem(
+                "UNKNOWN_CAPABILITY",
+                ["indicators", i, "capability"],
+                hint=did_you_mean(ind["capability"], caps),
+                number=ind["number"],
+                capability=ind["capability"],
+            )
         levels = {int(k) for k in ind["criteria"]}
         for level in sorted(levels - set(range(lo, hi + 1))):
             ctx.problem("LEVEL_OUT_OF_SCALE.criteria", ["indicators", i, "criteria", str(level)], number=ind["number"], level=level, min=lo, max=hi)
@@ -222,7 +226,12 @@ def _indicator_values(ctx: _Ctx, lo: int, hi: int) -> None:
         if sub is not None and ext is not None:
             ctx.add("INDICATOR_VALUE", Msg("INDICATOR_VALUE", number=number), ["indicators", i, "external"], Msg("INDICATOR_VALUE.hint"))
         if sub is not None and sub["min"] > sub["max"]:
-            ctx.add("SUB_LEVELS_RANGE", Msg("SUB_LEVELS_RANGE", number=number, min=sub["min"], max=sub["max"]), ["indicators", i, "sub_levels", "max"], Msg("SUB_LEVELS_RANGE.hint"))
+            ctx.add(
+                "SUB_LEVELS_RANGE",
+                Msg("SUB_LEVELS_RANGE", number=number, min=sub["min"], max=sub["max"]),
+                ["indicators", i, "sub_levels", "max"],
+                Msg("SUB_LEVELS_RANGE.hint"),
+            )
         if ext is None:
             continue
         path: list[str | int] = ["indicators", i, "external"]
@@ -237,14 +246,34 @@ def _indicator_values(ctx: _Ctx, lo: int, hi: int) -> None:
             where: list[str | int] = [*path, "bands", j]
             if start != edge:
                 key = "SCORE_BAND_GAP" if start > edge else "SCORE_BAND_OVERLAP"
-                ctx.add(key, Msg(key, number=number, lower=_num(min(start, edge)), upper=_num(max(start, edge))), [*where, "from"], Msg(f"{key}.hint", edge=_num(edge)))
+                ctx.add(
+                    key,
+                    Msg(key, number=number, lower=_num(min(start, edge)), upper=_num(max(start, edge))),
+                    [*where, "from"],
+                    Msg(f"{key}.hint", edge=_num(edge)),
+                )
             if end <= start:
-                ctx.add("SCORE_BAND_EMPTY", Msg("SCORE_BAND_EMPTY", number=number, lower=band["from"], upper=band["to"]), [*where, "to"], Msg("SCORE_BAND_EMPTY.hint"))
+                ctx.add(
+                    "SCORE_BAND_EMPTY",
+                    Msg("SCORE_BAND_EMPTY", number=number, lower=band["from"], upper=band["to"]),
+                    [*where, "to"],
+                    Msg("SCORE_BAND_EMPTY.hint"),
+                )
             if not lo <= value <= hi:
-                ctx.add("LEVEL_OUT_OF_SCALE", Msg("LEVEL_OUT_OF_SCALE.score_band", number=number, value=band["value"], min=lo, max=hi), [*where, "value"], Msg("LEVEL_OUT_OF_SCALE.score_band.hint", min=lo, max=hi))
+                ctx.add(
+                    "LEVEL_OUT_OF_SCALE",
+                    Msg("LEVEL_OUT_OF_SCALE.score_band", number=number, value=band["value"], min=lo, max=hi),
+                    [*where, "value"],
+                    Msg("LEVEL_OUT_OF_SCALE.score_band.hint", min=lo, max=hi),
+                )
             edge = end
         if bands and edge != smax:
-            ctx.add("SCORE_BAND_GAP", Msg("SCORE_BAND_GAP.end", number=number, edge=_num(edge), max=ext["max"]), [*path, "bands", len(bands) - 1, "to"], Msg("SCORE_BAND_GAP.end.hint", max=ext["max"]))
+            ctx.add(
+                "SCORE_BAND_GAP",
+                Msg("SCORE_BAND_GAP.end", number=number, edge=_num(edge), max=ext["max"]),
+                [*path, "bands", len(bands) - 1, "to"],
+                Msg("SCORE_BAND_GAP.end.hint", max=ext["max"]),
+            )
 
 
 def _stages(ctx: _Ctx) -> None:
@@ -315,7 +344,13 @@ def _rules(
         _condition(ctx, rule["unless"], [*path, "unless"], numbers, documents, lo, hi)
         if rule["kind"] == "requires":
             if rule.get("indicator") not in numbers:
-                ctx.problem("UNKNOWN_INDICATOR.rule", [*path, "indicator"], hint=did_you_mean(rule.get("indicator"), numbers), rule=rule["id"], number=rule.get("indicator"))
+                ctx.problem(
+                    "UNKNOWN_INDICATOR.rule",
+                    [*path, "indicator"],
+                    hint=did_you_mean(rule.get("indicator"), numbers),
+                    rule=rule["id"],
+                    number=rule.get("indicator"),
+                )
                 continue
             resolved[rule["id"]] = [rule["indicator"]]
             continue
@@ -365,7 +400,3 @@ def _targets(
     if not chosen:
         ctx.problem("EMPTY_TARGETS", tpath, rule=rule["id"])
     return sorted(chosen)
-
-
-
-

@@ -69,10 +69,18 @@ def load_crosswalk(ref: str | os.PathLike[str] = DEFAULT_CROSSWALK) -> Crosswalk
         status=data["status"],
         from_ruleset=data["from"],
         to_ruleset=data["to"],
-        sources=tuple(SourceInfo(s["id"], s["title"], s["kind"], confidence=s.get("confidence"), url=s.get("url"), note=s.get("note")) for s in data["sources"]),
+        sources=tuple(
+            SourceInfo(s["id"], s["title"], s["kind"], confidence=s.get("confidence"), url=s.get("url"), note=s.get("note")) for s in data["sources"]
+        ),
         spread={k: to_fraction(v) for k, v in data["spread"].items()},
         links=tuple(
-            CrosswalkLink(lk["to"], tuple(lk["from"]), lk["confidence"], " ".join(lk["basis"].split()), Citation(lk["citation"]["source"], lk["citation"]["section"], lk["citation"].get("note")))
+            CrosswalkLink(
+                lk["to"],
+                tuple(lk["from"]),
+                lk["confidence"],
+                " ".join(lk["basis"].split()),
+                Citation(lk["citation"]["source"], lk["citation"]["section"], lk["citation"].get("note")),
+            )
             for lk in data["links"]
         ),
         unmapped=tuple(Unmapped(u["to"], " ".join(u["reason"].split())) for u in data["unmapped"]),

@@ -71,9 +71,7 @@ def parse_evidence(items: Sequence[Mapping[str, Any]]) -> tuple[EvidenceItem, ..
     """Evidence items from schema-valid data."""
     out = []
     for it in items:
-        verdicts = tuple(
-            Verdict(str(stage), v["verdict"] == "accepted", v.get("reason")) for stage, v in (it.get("verdicts") or {}).items()
-        )
+        verdicts = tuple(Verdict(str(stage), v["verdict"] == "accepted", v.get("reason")) for stage, v in (it.get("verdicts") or {}).items())
         out.append(
             EvidenceItem(
                 id=it["id"],

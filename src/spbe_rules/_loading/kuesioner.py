@@ -64,7 +64,10 @@ def kuesioner_data(data: Any, name: str, ruleset: Ruleset) -> PosDict:
                 at = getattr(entry, "mark", None)
                 fields: dict[str, tuple[Any, Mark | None]] = {
                     "id": (f"{item['id']}-{k}", at),
-                    "kind": (entry.get("kind") or (req.evidence.kind if req is not None and req.evidence is not None else "laporan_pelaksanaan"), _mark(entry, "kind") or at),
+                    "kind": (
+                        entry.get("kind") or (req.evidence.kind if req is not None and req.evidence is not None else "laporan_pelaksanaan"),
+                        _mark(entry, "kind") or at,
+                    ),
                     "supports": (PosList([item["id"]]), _mark(item, "id") or at),
                 }
                 for key in ("title", "date", "adopted", "url", "file", "sha256", "scope"):

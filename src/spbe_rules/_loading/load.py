@@ -175,7 +175,6 @@ def as_ruleset(ruleset: RulesetLike) -> Ruleset:
 
 
 def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
-
     """The file and the files it extends, child first: (path, raw bytes, data)."""
     out: list[tuple[str, bytes, Any]] = []
     seen: list[str] = []

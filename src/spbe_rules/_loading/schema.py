@@ -57,21 +57,32 @@ def _evidence_surely_valid(items: Any) -> bool:
     for e in items:
         if not (isinstance(e, dict) and e.keys() <= _EVIDENCE_KEYS and {"id", "kind", "date"} <= e.keys()):
             return False
+
         def g(key: str, e: Any = e) -> Any:
             return e[key]
 
         if not (
-            type(e["id"]) is str and len(e["id"]) <= 120 and _EVIDENCE_ID.match(e["id"]) is not None
-            and type(e["kind"]) is str and _NAME.match(e["kind"]) is not None
-            and type(e["date"]) is str and _DATE.match(e["date"]) is not None
+            type(e["id"]) is str
+            and len(e["id"]) <= 120
+            and _EVIDENCE_ID.match(e["id"]) is not None
+            and type(e["kind"]) is str
+            and _NAME.match(e["kind"]) is not None
+            and type(e["date"]) is str
+            and _DATE.match(e["date"]) is not None
             and ("title" not in e or _text(g("title"), 1, 1000))
             and ("adopted" not in e or type(g("adopted")) is bool)
             and ("url" not in e or _text(g("url"), 1, 2000))
             and ("file" not in e or _text(g("file"), 1, 1000))
             and ("sha256" not in e or (type(g("sha256")) is str and _SHA256.match(g("sha256")) is not None))
             and ("scope" not in e or _names(g("scope")))
-            and ("supports" not in e or (isinstance(g("supports"), list) and len(set(g("supports"))) == len(g("supports"))
-                                         and all(type(v) is str and len(v) <= 80 and _REQUIREMENT_ID.match(v) is not None for v in g("supports"))))
+            and (
+                "supports" not in e
+                or (
+                    isinstance(g("supports"), list)
+                    and len(set(g("supports"))) == len(g("supports"))
+                    and all(type(v) is str and len(v) <= 80 and _REQUIREMENT_ID.match(v) is not None for v in g("supports"))
+                )
+            )
             and ("document" not in e or (type(g("document")) is str and _NAME.match(g("document")) is not None))
             and ("stage" not in e or (type(g("stage")) is str and _NAME.match(g("stage")) is not None))
             and ("verdicts" not in e or _verdicts_surely_valid(g("verdicts")))
@@ -82,9 +93,7 @@ def _evidence_surely_valid(items: Any) -> bool:
 
 
 def _levels_surely_valid(m: Any) -> bool:
-    return isinstance(m, dict) and all(
-        type(k) is str and _NUMBER.match(k) is not None and type(v) is int and 0 <= v <= 10 for k, v in m.items()
-    )
+    return isinstance(m, dict) and all(type(k) is str and _NUMBER.match(k) is not None and type(v) is int and 0 <= v <= 10 for k, v in m.items())
 
 
 def _name_map(m: Any) -> bool:

@@ -67,9 +67,7 @@ def load_assessment_for(
     return assessment, chosen
 
 
-def _problems_beyond_form(
-    src: Source, exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy
-) -> list[Problem]:
+def _problems_beyond_form(src: Source, exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy) -> list[Problem]:
     """Problems the ruleset would find in the well-formed parts of an assessment that failed its form checks
     (``src``: the file as read once by ``load_assessment_for``)."""
     partial = _well_formed_part(src.data, src.name)

@@ -31,7 +31,13 @@ class FileKind(enum.Enum):
 CASES_FORMAT = FileKind.CASES.value
 
 # for a file without `format:`: a key only that kind of file has
-_TELLTALE = (("indicators", FileKind.RULESET), ("cases", FileKind.CASES), ("costs", FileKind.COSTS), ("levels", FileKind.ASSESSMENT), ("stages", FileKind.ASSESSMENT))
+_TELLTALE = (
+    ("indicators", FileKind.RULESET),
+    ("cases", FileKind.CASES),
+    ("costs", FileKind.COSTS),
+    ("levels", FileKind.ASSESSMENT),
+    ("stages", FileKind.ASSESSMENT),
+)
 
 
 def kind_of_data(data: Any) -> FileKind | None:
@@ -79,4 +85,3 @@ def looks_like_suite(path: Path) -> bool:
     except (OSError, FileProblem):
         return False
     return False
-

@@ -121,12 +121,8 @@ converter.register_structure_hook(
 )
 
 for _band in (Band, ScoreBand):
-    converter.register_structure_hook(
-        _band, make_dict_structure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to"))
-    )
-    converter.register_unstructure_hook(
-        _band, make_dict_unstructure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to"))
-    )
+    converter.register_structure_hook(_band, make_dict_structure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to")))
+    converter.register_unstructure_hook(_band, make_dict_unstructure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to")))
 
 # A level is a whole number, or an exact non-integer value (the mean of sub-levels, a converted score).
 Level = int | Fraction

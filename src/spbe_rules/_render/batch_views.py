@@ -57,7 +57,7 @@ def _plain_name(name: str) -> str:
     """An indicator name without the words every 59/2020 name starts with (the full name stays in the tooltip)."""
     for prefix in ("Tingkat Kematangan ", "Tingkat Kematangan"):
         if name.startswith(prefix) and len(name) > len(prefix):
-            return name[len(prefix):]
+            return name[len(prefix) :]
     return name
 
 
@@ -85,13 +85,19 @@ def heatmap_svg(
     width = label_w + cell_w * len(institutions) + right
     height = top + cell_h * len(indicators) + legend_h
     label = _t("batch.heat.aria", rows=len(indicators), cols=len(institutions))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart heatmap" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">'
+    ]
     for j, inst in enumerate(institutions):
         x = label_w + j * cell_w + cell_w // 2
-        parts.append(f'<text class="col-label" x="{x}" y="{top - 6}" font-size="10" fill="{INK}" transform="rotate(-55 {x} {top - 6})">{esc(_short(inst, 24))}<title>{esc(inst)}</title></text>')
+        parts.append(
+            f'<text class="col-label" x="{x}" y="{top - 6}" font-size="10" fill="{INK}" transform="rotate(-55 {x} {top - 6})">{esc(_short(inst, 24))}<title>{esc(inst)}</title></text>'
+        )
     for i, (number, name) in enumerate(indicators):
         y = top + i * cell_h
-        parts.append(f'<text class="row-label" x="{label_w - 6}" y="{y + cell_h - 4}" font-size="10" text-anchor="end" fill="{INK}">{esc(_short(f"{number} {_plain_name(name)}", 38))}<title>{esc(f"{number} {name}")}</title></text>')
+        parts.append(
+            f'<text class="row-label" x="{label_w - 6}" y="{y + cell_h - 4}" font-size="10" text-anchor="end" fill="{INK}">{esc(_short(f"{number} {_plain_name(name)}", 38))}<title>{esc(f"{number} {name}")}</title></text>'
+        )
         for j, inst in enumerate(institutions):
             lv = levels.get((number, inst))
             if lv is None:
@@ -105,7 +111,9 @@ def heatmap_svg(
     parts.append(f'<text x="{label_w - 6}" y="{ly + 10}" font-size="10" text-anchor="end" fill="{MUTED}">{esc(_t("batch.heat.legend"))}</text>')
     for k, lv in enumerate(range(lo, hi + 1)):
         x = label_w + k * 30
-        parts.append(f'<rect x="{x}" y="{ly}" width="16" height="12" fill="{_level_colour(lv, lo)}"/><text x="{x + 19}" y="{ly + 10}" font-size="10" fill="{INK}">{lv}</text>')
+        parts.append(
+            f'<rect x="{x}" y="{ly}" width="16" height="12" fill="{_level_colour(lv, lo)}"/><text x="{x + 19}" y="{ly + 10}" font-size="10" fill="{INK}">{lv}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -163,7 +171,7 @@ def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, R
 
         mean = {n: Fraction(sum(lv(i, n) or 0 for i in insts), max(sum(1 for i in insts if lv(i, n) is not None), 1)) for n in numbers}
         numbers.sort(key=lambda n: (mean[n], n))
-        out.append(f"<h3>{esc(unit)} <span class=\"muted\">({esc(_t('batch.owner.indicators', ids=number_ranges(numbers)))})</span></h3>")
+        out.append(f'<h3>{esc(unit)} <span class="muted">({esc(_t("batch.owner.indicators", ids=number_ranges(numbers)))})</span></h3>')
         head = "".join(f'<th class="num" title="{esc(names.get(n, ""))}">{n}</th>' for n in numbers)
         out.append(f'<div class="scroll"><table class="owner"><thead><tr><th>{esc(_t("batch.col.institution"))}</th>{head}</tr></thead><tbody>')
         index_of = {inst: Fraction(str(by_inst[inst]["index_exact"])) for inst in insts}
@@ -174,7 +182,11 @@ def owners_section(latest: Sequence[Mapping[str, Any]], rulesets: Mapping[str, R
                 v = lv(inst, n)
                 cells.append('<td class="lv muted">-</td>' if v is None else f'<td class="lv lv{max(0, min(v - lo + 1, 5))}">{v}</td>')
             out.append(f"<tr><td>{esc(inst)}</td>{''.join(cells)}</tr>")
-        out.append(f"<tr><td><strong>{esc(_t('batch.owner.mean'))}</strong></td>" + "".join(f'<td class="lv"><strong>{esc(bound_text(mean[n], 2))}</strong></td>' for n in numbers) + "</tr>")
+        out.append(
+            f"<tr><td><strong>{esc(_t('batch.owner.mean'))}</strong></td>"
+            + "".join(f'<td class="lv"><strong>{esc(bound_text(mean[n], 2))}</strong></td>' for n in numbers)
+            + "</tr>"
+        )
         out.append("</tbody></table></div>")
         if len(rows) > limit:
             out.append(f'<p class="muted">{esc(_t("batch.owner.more", n=len(rows) - limit, limit=limit))}</p>')
@@ -202,7 +214,9 @@ def sparkline_svg(points: Sequence[tuple[int, Fraction, str]], width: int = 120,
         return top + (hi - v) / (hi - lo) * (height - 2 * top)
 
     label = _t("batch.spark.aria", values=", ".join(f"{yr}: {t}" for yr, _, t in points))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}"><title>{esc(label)}</title>']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart spark" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}"><title>{esc(label)}</title>'
+    ]
     if len(points) > 1:
         parts.append(f'<polyline points="{" ".join(f"{px(x(yr))},{px(y(v))}" for yr, v, _ in points)}" fill="none" stroke="{ACCENT}" stroke-width="2"/>')
     for yr, v, _ in points:
@@ -223,9 +237,9 @@ def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]],
                 doc_names.setdefault(d.key, d.name)
     head = "".join(f'<th class="num">{y}</th>' for y in years)
     cols = (
-        f"<th>{esc(_t('batch.col.institution'))}</th>{head}<th>{esc(_t('batch.col.trend'))}</th><th class=\"num\">{esc(_t('batch.col.change'))}</th>"
-        f"<th class=\"num\">{esc(_t('batch.col.target'))}</th><th class=\"num\">{esc(_t('batch.col.gap'))}</th><th>{esc(_t('batch.col.documents'))}</th>"
-        f"<th class=\"num\">{esc(_t('batch.col.unmet'))}</th>"
+        f'<th>{esc(_t("batch.col.institution"))}</th>{head}<th>{esc(_t("batch.col.trend"))}</th><th class="num">{esc(_t("batch.col.change"))}</th>'
+        f'<th class="num">{esc(_t("batch.col.target"))}</th><th class="num">{esc(_t("batch.col.gap"))}</th><th>{esc(_t("batch.col.documents"))}</th>'
+        f'<th class="num">{esc(_t("batch.col.unmet"))}</th>'
     )
     out.append(f'<div class="scroll"><table class="institutions"><thead><tr>{cols}</tr></thead><tbody>')
     order = sorted(by_inst, key=lambda inst: (-Fraction(str(by_inst[inst][max(by_inst[inst])]["index_exact"])), inst))
@@ -245,9 +259,12 @@ def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]],
         else:
             gap = target_text = "-"
         docs = last.get("documents") or {}
-        doc_cells = " ".join(
-            f'<span title="{esc(doc_names.get(k, k))}">{esc(_short(doc_names.get(k, k), 18))} {_YES if v else _NO}</span>' for k, v in sorted(docs.items())
-        ) or f'<span class="muted">{esc(_t("batch.docs.none"))}</span>'
+        doc_cells = (
+            " ".join(
+                f'<span title="{esc(doc_names.get(k, k))}">{esc(_short(doc_names.get(k, k), 18))} {_YES if v else _NO}</span>' for k, v in sorted(docs.items())
+            )
+            or f'<span class="muted">{esc(_t("batch.docs.none"))}</span>'
+        )
         unmet = last.get("unmet")  # requirement ids of the next level not met, per indicator (present only when some are)
         if isinstance(unmet, Mapping) and any(unmet.values()):
             items = sum(len(ids) for ids in unmet.values())
@@ -255,7 +272,7 @@ def institutions_section(by_inst: Mapping[str, Mapping[int, Mapping[str, Any]]],
         else:
             unmet_text = "-"
         out.append(
-            f"<tr><td>{esc(inst)}</td>{cells}<td class=\"spark\">{sparkline_svg(points)}</td><td class=\"num{cls}\">{esc(change)}</td>"
+            f'<tr><td>{esc(inst)}</td>{cells}<td class="spark">{sparkline_svg(points)}</td><td class="num{cls}">{esc(change)}</td>'
             f'<td class="num">{target_text}</td><td class="num">{gap}</td><td class="docs">{doc_cells}</td><td class="num">{unmet_text}</td></tr>'
         )
     out.append("</tbody></table></div>")

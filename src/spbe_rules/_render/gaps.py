@@ -48,6 +48,6 @@ def gaps_section(records: Iterable[Mapping[str, Any]], rulesets: Mapping[str, Ru
         rows.append(f'<tr><td><code>{escape(req_id)}</code></td><td>{escape(text)}</td><td class="num">{n}</td></tr>')
     head = f'<tr><th>{escape(tr("story.col.requirement"))}</th><th></th><th class="num">{escape(tr("story.col.blocked"))}</th></tr>'
     return (
-        f"<h2>{escape(tr('batch.gaps.head'))}</h2><p class=\"muted\">{escape(tr('batch.gaps.intro'))}</p>"
+        f'<h2>{escape(tr("batch.gaps.head"))}</h2><p class="muted">{escape(tr("batch.gaps.intro"))}</p>'
         f'<table class="gaps-batch"><thead>{head}</thead><tbody>{"".join(rows)}</tbody></table>'
     )

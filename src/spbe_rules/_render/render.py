@@ -17,7 +17,6 @@ from .._engine.result import Result
 __all__ = ["indicator_value_notes", "render_explanation", "render_result", "render_stages"]
 
 
-
 def _words(lang: Lang | None) -> Callable[..., str]:
     """``w(key, **params)``: the catalogue entry in ``lang`` (default: the current language)."""
     chosen: Lang = lang or current_lang()
@@ -119,8 +118,6 @@ def render_evidence(result: Result, rs: Ruleset, lang: Lang | None = None) -> li
     return out
 
 
-
-
 def indicator_value_notes(result: Result, lang: Lang | None = None) -> list[tuple[int, str]]:
     """For each indicator whose value is more than one submitted level: the exact mean of its
     sub-levels, the conversion of an external score, the review team's correction (the final word)."""
@@ -132,7 +129,16 @@ def indicator_value_notes(result: Result, lang: Lang | None = None) -> list[tupl
             parts.append(w("render.sub_levels", levels=", ".join(map(str, i.sub_levels))) + f" = {level_text(i.level)}")
         if i.conversion is not None:
             cv = i.conversion
-            parts.append(w("render.conversion", source=cv.source, score=level_text(cv.score), lower=level_text(cv.lower), upper=level_text(cv.upper), value=level_text(cv.value)))
+            parts.append(
+                w(
+                    "render.conversion",
+                    source=cv.source,
+                    score=level_text(cv.score),
+                    lower=level_text(cv.lower),
+                    upper=level_text(cv.upper),
+                    value=level_text(cv.value),
+                )
+            )
         if i.review is not None and not i.review.valid:  # valid marks are in the explanation, not listed here
             rv = i.review
             parts.append(w("render.review_fix", stage=rv.stage, before=level_text(rv.before), after=level_text(i.level), reason=rv.reason))
@@ -189,8 +195,6 @@ def render_stages(result: Result, lang: Lang | None = None, ruleset: Ruleset | N
     if prev is not None:
         lines.append("  " + w("stages.final", stage=prev.stage or "-", index=prev.index, predikat=prev.predikat))
     return "\n".join(lines)
-
-
 
 
 def render_explanation(explanation: Explanation, lang: Lang | None = None, indicator: int | None = None) -> str:

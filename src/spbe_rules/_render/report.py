@@ -5,8 +5,8 @@ radar chart of the aspects, domain bars against a target, the indicators the rul
 capped and what would release them, and, when the planner (:mod:`spbe_rules._analysis.plan`)
 is installed, the cheapest plan to the next predikat.
 
-:func:`batch_report_html` summarises the output of ``spbe-rules batch``: the
-predikat distribution per year, a ranking, and the change from year to year.
+The summary of many results (``spbe-rules report --batch``) is in
+:mod:`spbe_rules._render.batch_report`; it draws with the charts and page frame here.
 
 The HTML has no script, no external file and no network address; charts are SVG
 drawn here. Every number written as text is the exact displayed value (the same
@@ -19,7 +19,7 @@ exact texts. A print stylesheet keeps charts whole on A4 pages.
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
@@ -32,13 +32,21 @@ from .._base.numbers import check_in_range
 from .._base.errors import Location
 from .._engine.result import Result
 from .._analysis.plan import plan as make_plan
-from .._loading.load import load_ruleset
 
 from .._analysis.compare import YearComparison
 from .views import bound_text
-from .batch_views import BATCH_CSS, heatmap_section, institutions_section, owners_section
-from .story import STORY_CSS, evidence_section, indicators_section, margin_card, provisional_section, risk_for_report, risk_section, stages_section, years_section
-from .gaps import gaps_section
+from .batch_views import BATCH_CSS
+from .story import (
+    STORY_CSS,
+    evidence_section,
+    indicators_section,
+    margin_card,
+    provisional_section,
+    risk_for_report,
+    risk_section,
+    stages_section,
+    years_section,
+)
 from .svg import ACCENT as _ACCENT
 from .svg import INK as _INK
 from .svg import MUTED as _MUTED
@@ -46,9 +54,8 @@ from .svg import band_colour as _band_colour
 from .svg import esc as _e
 from .svg import fpx as _fpx
 from .svg import px as _px
-from .._io.batch_read import record_numbers
 
-__all__ = ["batch_report_html", "report_html"]
+__all__ = ["bars_svg", "columns_svg", "page", "predikat_scale_svg", "radar_svg", "report_html"]
 
 _CSS = """
 :root { color-scheme: light; }
@@ -93,10 +100,10 @@ svg text { font-family: inherit; }
 """
 
 
-def _page(title: str, body: str) -> str:
+def page(title: str, body: str) -> str:
     return (
-        "<!DOCTYPE html>\n<html lang=\"id\">\n<head>\n<meta charset=\"utf-8\">\n"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
+        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{_CSS}{STORY_CSS}{BATCH_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
 
@@ -122,11 +129,15 @@ def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, 
     names = [b.name for b in bands]
     dec = rs.display.decimals
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">'
+    ]
     for b in bands:
         x0, x1 = x(b.lower), x(b.upper)
         colour = _band_colour(names, b.name)
-        parts.append(f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>')
+        parts.append(
+            f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>'
+        )
         parts.append(f'<text x="{_px((x0 + x1) / 2)}" y="{top + bar_h + 16}" font-size="11" text-anchor="middle" fill="{_INK}">{_e(b.name)}</text>')
         parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(bound_text(b.lower, dec))}</text>')
     parts.append(f'<text x="{_px(x(hi))}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(bound_text(hi, dec))}</text>')
@@ -143,7 +154,9 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     n = len(labels)
     cx = cy = size / 2
     radius = size / 2 - 80  # room outside the outer ring for a label such as "A3 5.00"
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">'
+    ]
     if n < 3:  # a radar needs three axes; fall back to a note
         parts.append('<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
         return "".join(parts)
@@ -169,7 +182,9 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
         angle = -math.pi / 2 + 2 * math.pi * k / n
         lx, ly = cx + (radius + 14) * math.cos(angle), cy + (radius + 14) * math.sin(angle) + 4  # beyond the outer ring
         anchor = "middle" if abs(math.cos(angle)) < 0.3 else ("start" if math.cos(angle) > 0 else "end")
-        parts.append(f'<text x="{_fpx(lx)}" y="{_fpx(ly)}" font-size="12" text-anchor="{anchor}" fill="{_INK}"><tspan font-weight="700">{_e(label)}</tspan> <tspan class="value">{_e(t)}</tspan><title>{_e(title)}</title></text>')
+        parts.append(
+            f'<text x="{_fpx(lx)}" y="{_fpx(ly)}" font-size="12" text-anchor="{anchor}" fill="{_INK}"><tspan font-weight="700">{_e(label)}</tspan> <tspan class="value">{_e(t)}</tspan><title>{_e(title)}</title></text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -198,7 +213,9 @@ def bars_svg(
         v = min(max(v, Fraction(lo)), Fraction(hi))
         return label_w + stub + ((v - lo) / (hi - lo) * span if hi > lo else Fraction(0))
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">'
+    ]
     for level in range(lo, hi + 1):
         gx = x(Fraction(level))
         parts.append(f'<line x1="{_px(gx)}" y1="{top - 6}" x2="{_px(gx)}" y2="{height - 22}" stroke="#e5e7eb"/>')
@@ -207,12 +224,18 @@ def bars_svg(
         y = top + k * row_h
         colour = colours[k] if colours else _ACCENT
         parts.append(f'<text x="{label_w - 8}" y="{y + bar_h - 5}" font-size="12" text-anchor="end" fill="{_INK}">{_e(label)}<title>{_e(title)}</title></text>')
-        parts.append(f'<rect class="bar" x="{label_w}" y="{y}" width="{_px(x(value) - label_w)}" height="{bar_h}" fill="{colour}" data-value="{_e(text)}"><title>{_e(title)}: {_e(text)}</title></rect>')
+        parts.append(
+            f'<rect class="bar" x="{label_w}" y="{y}" width="{_px(x(value) - label_w)}" height="{bar_h}" fill="{colour}" data-value="{_e(text)}"><title>{_e(title)}: {_e(text)}</title></rect>'
+        )
         parts.append(f'<text x="{_px(x(value) + 5)}" y="{y + bar_h - 5}" font-size="12" font-weight="700" fill="{_INK}">{_e(text)}</text>')
     if target is not None:
         tx = x(target)
-        parts.append(f'<line class="target" x1="{_px(tx)}" y1="{top - 10}" x2="{_px(tx)}" y2="{height - 22}" stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/>')
-        parts.append(f'<text x="{_px(tx)}" y="{top - 13}" font-size="11" text-anchor="middle" fill="#b71c1c">Target {_e(target_text or exact_text(target))}</text>')
+        parts.append(
+            f'<line class="target" x1="{_px(tx)}" y1="{top - 10}" x2="{_px(tx)}" y2="{height - 22}" stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/>'
+        )
+        parts.append(
+            f'<text x="{_px(tx)}" y="{top - 13}" font-size="11" text-anchor="middle" fill="#b71c1c">Target {_e(target_text or exact_text(target))}</text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -226,19 +249,27 @@ def columns_svg(groups: Sequence[tuple[str, Sequence[tuple[str, int]]]], colours
     n_series = max((len(s) for _, s in groups), default=1)
     group_w = Fraction(width - left - 10, max(len(groups), 1))
     bar_w = min(Fraction(48), (group_w - 16) / max(n_series, 1))
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart columns" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Sebaran predikat">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart columns" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Sebaran predikat">'
+    ]
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="{_MUTED}"/>')
     for g, (name, series) in enumerate(groups):
         gx = left + g * group_w + (group_w - bar_w * len(series)) / 2
         for s, (label, count) in enumerate(series):
             h = Fraction(count * plot_h, biggest)
             bx = gx + s * bar_w
-            parts.append(f'<rect class="bar" x="{_px(bx + 2)}" y="{_px(top + plot_h - h)}" width="{_px(bar_w - 4)}" height="{_px(h)}" fill="{colours.get(label, "#607d8b")}" data-value="{count}"><title>{_e(name)} {_e(label)}: {count}</title></rect>')
+            parts.append(
+                f'<rect class="bar" x="{_px(bx + 2)}" y="{_px(top + plot_h - h)}" width="{_px(bar_w - 4)}" height="{_px(h)}" fill="{colours.get(label, "#607d8b")}" data-value="{count}"><title>{_e(name)} {_e(label)}: {count}</title></rect>'
+            )
             parts.append(f'<text x="{_px(bx + bar_w / 2)}" y="{_px(top + plot_h - h - 4)}" font-size="11" text-anchor="middle" fill="{_INK}">{count}</text>')
-        parts.append(f'<text x="{_px(left + g * group_w + group_w / 2)}" y="{top + plot_h + 18}" font-size="12" font-weight="700" text-anchor="middle" fill="{_INK}">{_e(name)}</text>')
+        parts.append(
+            f'<text x="{_px(left + g * group_w + group_w / 2)}" y="{top + plot_h + 18}" font-size="12" font-weight="700" text-anchor="middle" fill="{_INK}">{_e(name)}</text>'
+        )
     lx = left
     for label, colour in colours.items():
-        parts.append(f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/><text x="{lx + 14}" y="{height - 7}" font-size="11" fill="{_INK}">{_e(label)}</text>')
+        parts.append(
+            f'<rect x="{lx}" y="{height - 16}" width="10" height="10" fill="{colour}"/><text x="{lx + 14}" y="{height - 7}" font-size="11" fill="{_INK}">{_e(label)}</text>'
+        )
         lx += 16 + 7 * len(label) + 14
     parts.append("</svg>")
     return "".join(parts)
@@ -270,16 +301,20 @@ def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping
     out = [head, f"<p>{_e(p.message.id)}</p>"]
     if p.steps:
         unit = f" ({_e(p.unit)})" if p.unit else ""
-        out.append(f'<table class="plan"><thead><tr><th>No</th><th>Langkah</th><th class="num">Dari</th><th class="num">Ke</th><th class="num">Biaya{unit}</th><th class="num">Tambahan indeks</th><th class="num">Indeks sesudahnya</th><th>Alasan</th></tr></thead><tbody>')
+        out.append(
+            f'<table class="plan"><thead><tr><th>No</th><th>Langkah</th><th class="num">Dari</th><th class="num">Ke</th><th class="num">Biaya{unit}</th><th class="num">Tambahan indeks</th><th class="num">Indeks sesudahnya</th><th>Alasan</th></tr></thead><tbody>'
+        )
         for k, s in enumerate(p.steps, start=1):
             what = f"Indikator {s.indicator}: {s.name}" if s.kind == "indicator" else f"Dokumen: {s.name}"
             out.append(
-                f"<tr><td>{k}</td><td>{_e(what)}</td><td class=\"num\">{_e(s.from_level if s.from_level is not None else '-')}</td>"
-                f"<td class=\"num\">{_e(s.to_level if s.to_level is not None else '-')}</td><td class=\"num\">{_e(exact_text(s.cost))}</td>"
-                f"<td class=\"num\">{_e(s.gain_text)}</td><td class=\"num\">{_e(s.index_after_text)}</td><td>{_e(s.reason.id)}</td></tr>"
+                f'<tr><td>{k}</td><td>{_e(what)}</td><td class="num">{_e(s.from_level if s.from_level is not None else "-")}</td>'
+                f'<td class="num">{_e(s.to_level if s.to_level is not None else "-")}</td><td class="num">{_e(exact_text(s.cost))}</td>'
+                f'<td class="num">{_e(s.gain_text)}</td><td class="num">{_e(s.index_after_text)}</td><td>{_e(s.reason.id)}</td></tr>'
             )
         out.append("</tbody></table>")
-        out.append(f"<p>Sesudah rencana: indeks <strong>{_e(p.index)}</strong>, predikat <strong>{_e(p.predikat)}</strong>; biaya total {_e(exact_text(p.total_cost))}{unit}.</p>")
+        out.append(
+            f"<p>Sesudah rencana: indeks <strong>{_e(p.index)}</strong>, predikat <strong>{_e(p.predikat)}</strong>; biaya total {_e(exact_text(p.total_cost))}{unit}.</p>"
+        )
     return "".join(out)
 
 
@@ -315,7 +350,11 @@ def report_html(
         target_note = f"batas bawah predikat {nxt or result.predikat}"
     else:
         target_note = "target yang diminta"
-    target_text = display_text(round_scaled(target.numerator, target.denominator, rs.display.decimals, rs.display.rounding), rs.display.decimals) if target is not None else None
+    target_text = (
+        display_text(round_scaled(target.numerator, target.denominator, rs.display.decimals, rs.display.rounding), rs.display.decimals)
+        if target is not None
+        else None
+    )
     stage = f", tahap {result.stage}" if result.stage else ""
     basis = f"dibulatkan ({rs.display.decimals} desimal)" if result.predikat_from == "rounded" else "tidak dibulatkan"
     body = [
@@ -337,24 +376,43 @@ def report_html(
     body.append("<h2>Aspek dan domain</h2>")
     body.append('<div class="charts">')
     body.append("<figure>")
-    body.append(radar_svg([a.id for a in result.aspects], [a.name for a in result.aspects], [Fraction(a.index) for a in result.aspects], [a.index for a in result.aspects], lo, hi))
+    body.append(
+        radar_svg(
+            [a.id for a in result.aspects],
+            [a.name for a in result.aspects],
+            [Fraction(a.index) for a in result.aspects],
+            [a.index for a in result.aspects],
+            lo,
+            hi,
+        )
+    )
     body.append("<figcaption>Indeks per aspek (nilai yang ditampilkan).</figcaption></figure>")
     if result.domains:
         rows = [(d.name if len(d.name) <= 24 else d.id, f"{d.id} {d.name}", Fraction(d.index), d.index) for d in result.domains]
         cols = [_ACCENT if target is None or Fraction(d.index) >= target else "#ef6c00" for d in result.domains]
         body.append("<figure>")
         body.append(bars_svg(rows, lo, hi, target, target_text, cols, css_class="bars domains"))
-        body.append(f"<figcaption>Indeks per domain; garis putus-putus: target {_e(target_text or '-')} ({_e(target_note)}). Oranye: di bawah target.</figcaption></figure>")
+        body.append(
+            f"<figcaption>Indeks per domain; garis putus-putus: target {_e(target_text or '-')} ({_e(target_note)}). Oranye: di bawah target.</figcaption></figure>"
+        )
     body.append("</div>")
     # tables
     if result.domains:
-        body.append('<table class="domains"><thead><tr><th>Domain</th><th>Nama</th><th class="num">Bobot</th><th class="num">Indeks</th><th class="num">Nilai tepat</th></tr></thead><tbody>')
+        body.append(
+            '<table class="domains"><thead><tr><th>Domain</th><th>Nama</th><th class="num">Bobot</th><th class="num">Indeks</th><th class="num">Nilai tepat</th></tr></thead><tbody>'
+        )
         for d in result.domains:
-            body.append(f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(bound_text(d.index_exact, rs.display.decimals))}</td></tr>')
+            body.append(
+                f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(bound_text(d.index_exact, rs.display.decimals))}</td></tr>'
+            )
         body.append("</tbody></table>")
-    body.append('<table class="aspects"><thead><tr><th>Aspek</th><th>Nama</th><th>Domain</th><th class="num">Bobot</th><th class="num">Indeks</th></tr></thead><tbody>')
+    body.append(
+        '<table class="aspects"><thead><tr><th>Aspek</th><th>Nama</th><th>Domain</th><th class="num">Bobot</th><th class="num">Indeks</th></tr></thead><tbody>'
+    )
     for a in result.aspects:
-        body.append(f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>')
+        body.append(
+            f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>'
+        )
     body.append("</tbody></table>")
     body.append(indicators_section(result, rs))
     body.append(evidence_section(result, rs))
@@ -364,7 +422,7 @@ def report_html(
     if years is not None:
         body.append(years_section(years))
     body.append(_footer(result.ruleset.id, result.ruleset.version, result.ruleset.sha256, result.library_version))
-    return _page(f"Laporan Evaluasi SPBE {result.instansi} {result.year}", "\n".join(body))
+    return page(f"Laporan Evaluasi SPBE {result.instansi} {result.year}", "\n".join(body))
 
 
 def _switches(result: Result, rs: Ruleset) -> dict[str, Any]:
@@ -385,7 +443,9 @@ def _capped_section(result: Result, rs: Ruleset) -> str:
     if not capped:
         out.append("<p>Tidak ada indikator yang dibatasi aturan ketergantungan.</p>")
     else:
-        out.append('<table class="capped"><thead><tr><th>No</th><th>Indikator</th><th class="num">Level diajukan</th><th class="num">Level dihitung</th><th>Aturan</th><th>Yang melepaskan batas</th></tr></thead><tbody>')
+        out.append(
+            '<table class="capped"><thead><tr><th>No</th><th>Indikator</th><th class="num">Level diajukan</th><th class="num">Level dihitung</th><th>Aturan</th><th>Yang melepaskan batas</th></tr></thead><tbody>'
+        )
         for ir in capped:
             releases = []
             for rid in ir.rules:
@@ -408,7 +468,11 @@ def _capped_section(result: Result, rs: Ruleset) -> str:
         out.append("</tbody></table>")
     rules = [r for r in result.rules if r.enabled]
     if rules:
-        out.append('<p class="muted">Aturan yang diterapkan: ' + "; ".join(f"{_e(r.id)} ({'syarat terpenuhi' if r.held else 'membatasi ' + str(len(r.capped)) + ' indikator'})" for r in rules) + ".</p>")
+        out.append(
+            '<p class="muted">Aturan yang diterapkan: '
+            + "; ".join(f"{_e(r.id)} ({'syarat terpenuhi' if r.held else 'membatasi ' + str(len(r.capped)) + ' indikator'})" for r in rules)
+            + ".</p>"
+        )
     return "".join(out)
 
 
@@ -417,180 +481,3 @@ def _footer(rid: str, version: str, sha: str, library: str) -> str:
         f"<footer>Dibuat oleh spbe-rules {_e(library)} dengan aturan {_e(rid)} versi {_e(version)} "
         f"(sha256 {_e(sha[:12])}). Angka dihitung tepat (pecahan), lalu dibulatkan untuk ditampilkan sesuai aturan.</footer>"
     )
-
-
-# -- many results ------------------------------------------------------------------------------
-
-
-def _order_key(rec: Mapping[str, Any]) -> tuple[Fraction, str]:
-    return (-Fraction(str(rec["index_exact"])), str(rec["instansi"]))
-
-
-def _stage_rank(rulesets: Mapping[str, Ruleset | None], rec: Mapping[str, Any]) -> int:
-    rs = rulesets.get(str(rec["ruleset"]))
-    stage = rec.get("stage")
-    if rs is None or not stage:
-        return -1
-    ids = [s.id for s in rs.stages]
-    return ids.index(stage) if stage in ids else -1
-
-
-def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, title: str | None = None) -> str:
-    """The HTML summary of batch results (records as read by ``read_results``).
-
-    Per institution and year the latest stage counts. Shows the predikat
-    distribution per year, the ranking of the latest year (``top`` rows), every
-    institution over every year (with its target and stated documents), the
-    indicator x institution heat map, a view per owner, and the change of each
-    institution's index between its last two years.
-    """
-
-    rulesets: dict[str, Ruleset | None] = {}
-    latest: dict[tuple[str, int], Mapping[str, Any]] = {}
-    count = 0
-    for raw in records:
-        count += 1
-        # records built in code are checked like a results file (fields, number sizes), never trusted
-        rec: Mapping[str, Any] = dict(raw) if isinstance(raw, Mapping) else raw
-        record_numbers(rec, "<records>", count)
-        rid = str(rec["ruleset"])
-        if rid not in rulesets:
-            try:
-                rulesets[rid] = load_ruleset(rid)
-            except Exception:  # an unknown ruleset still has its rows shown, with neutral colours
-                rulesets[rid] = None
-        key = (str(rec["instansi"]), int(rec["year"]))
-        old = latest.get(key)
-        if old is None or _stage_rank(rulesets, rec) >= _stage_rank(rulesets, old):
-            latest[key] = rec
-    years = sorted({y for _, y in latest})
-    band_names: list[str] = []
-    for rs in rulesets.values():
-        if rs is not None:
-            for b in rs.predikat.bands:
-                if b.name not in band_names:
-                    band_names.append(b.name)
-    for rec in latest.values():
-        if rec["predikat"] not in band_names:
-            band_names.append(str(rec["predikat"]))
-    colours = {name: _band_colour(band_names, name) for name in band_names}
-    heading = title or "Ringkasan Evaluasi SPBE"
-    body = [f"<h1>{_e(heading)}</h1>"]
-    body.append(f'<p class="sub">{count} baris hasil, {len({k for k, _ in latest})} instansi, tahun {_e(", ".join(map(str, years)) or "-")}; aturan: {_e(", ".join(sorted(rulesets)))}.</p>')
-    # distribution
-    body.append("<h2>Sebaran predikat</h2>")
-    groups = []
-    for y in years:
-        counts = {name: 0 for name in band_names}
-        for (_, yy), rec in latest.items():
-            if yy == y:
-                counts[str(rec["predikat"])] += 1
-        groups.append((str(y), [(name, counts[name]) for name in band_names]))
-    body.append(f"<figure>{columns_svg(groups, colours)}<figcaption>Jumlah instansi per predikat, per tahun.</figcaption></figure>")
-    body.append('<table class="distribution"><thead><tr><th>Tahun</th>' + "".join(f'<th class="num"><span class="swatch" style="background:{colours[n]}"></span>{_e(n)}</th>' for n in band_names) + '<th class="num">Jumlah</th><th class="num">Rata-rata indeks</th></tr></thead><tbody>')
-    for year_text, series in groups:
-        recs = [rec for (_, yy), rec in latest.items() if str(yy) == year_text]
-        mean = sum((Fraction(str(r["index_exact"])) for r in recs), Fraction(0)) / len(recs)
-        mean_text = display_text(round_scaled(mean.numerator, mean.denominator, 2, "half_up"), 2)
-        body.append(f"<tr><td>{_e(year_text)}</td>" + "".join(f'<td class="num">{c}</td>' for _, c in series) + f'<td class="num">{len(recs)}</td><td class="num">{mean_text}</td></tr>')
-    body.append("</tbody></table>")
-    # ranking of the latest year
-    if years:
-        y = years[-1]
-        ranked = sorted((rec for (_, yy), rec in latest.items() if yy == y), key=_order_key)
-        body.append(f"<h2>Peringkat {y}</h2>")
-        domain_ids: list[str] = []
-        for rec in ranked:
-            for d in rec.get("domains", {}) or {}:
-                if d not in domain_ids:
-                    domain_ids.append(d)
-        body.append('<table class="ranking"><thead><tr><th class="num">Peringkat</th><th>Instansi</th><th class="num">Indeks</th><th>Predikat</th>' + "".join(f'<th class="num">{_e(d)}</th>' for d in domain_ids) + "</tr></thead><tbody>")
-        rank = 0
-        prev: Fraction | None = None
-        for k, rec in enumerate(ranked, start=1):
-            value = Fraction(str(rec["index_exact"]))
-            if value != prev:
-                rank, prev = k, value
-            if k > top:
-                break
-            doms = rec.get("domains", {}) or {}
-            body.append(
-                f'<tr><td class="num">{rank}</td><td>{_e(rec["instansi"])}</td><td class="num">{_e(rec["index"])}</td>'
-                f'<td><span class="swatch" style="background:{colours.get(str(rec["predikat"]), "#607d8b")}"></span>{_e(rec["predikat"])}</td>'
-                + "".join(f'<td class="num">{_e(doms.get(d, ""))}</td>' for d in domain_ids)
-                + "</tr>"
-            )
-        body.append("</tbody></table>")
-        if len(ranked) > top:
-            body.append(f'<p class="muted">{len(ranked) - top} instansi lainnya tidak ditampilkan (lihat berkas hasil).</p>')
-    # the group discussion: every institution over every year, the heat map, a view per owner
-    by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
-    for (inst, yy), rec in latest.items():
-        by_inst.setdefault(inst, {})[yy] = rec
-    body.append(institutions_section(by_inst, years, rulesets, top))
-    if years:
-        last_year = [rec for (_, yy), rec in latest.items() if yy == years[-1]]
-        body.append(heatmap_section(last_year, rulesets))
-        body.append(owners_section(last_year, rulesets))
-        body.append(gaps_section(last_year, rulesets))
-    # year on year
-    if len(years) > 1:
-        body.append(_change_section(latest, colours))
-    body.append('<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>')
-    return _page(heading, "\n".join(body))
-
-
-def _signed(value: Fraction) -> str:
-    r = round_scaled(value.numerator, value.denominator, 2, "half_up")
-    text = display_text(abs(r), 2)
-    return ("+" if r > 0 else "-" if r < 0 else "\u00b1") + text
-
-
-def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]], colours: Mapping[str, str]) -> str:
-    by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
-    for (inst, y), rec in latest.items():
-        by_inst.setdefault(inst, {})[y] = rec
-    changes = []
-    for inst, per in by_inst.items():
-        if len(per) < 2:
-            continue
-        y0, y1 = sorted(per)[-2:]
-        a, b = per[y0], per[y1]
-        delta = Fraction(str(b["index_exact"])) - Fraction(str(a["index_exact"]))
-        changes.append((delta, inst, y0, y1, a, b))
-    out = ["<h2>Perubahan antartahun</h2>"]
-    if not changes:
-        out.append("<p>Tidak ada instansi yang dinilai pada lebih dari satu tahun.</p>")
-        return "".join(out)
-    changes.sort(key=lambda c: (-c[0], c[1]))
-    shown = changes[:30]
-    out.append("<figure>" + _change_svg([(inst, d) for d, inst, *_ in shown]) + "<figcaption>Perubahan indeks antara dua tahun terakhir tiap instansi (hijau naik, merah turun).</figcaption></figure>")
-    out.append('<table class="changes"><thead><tr><th>Instansi</th><th class="num">Tahun</th><th class="num">Indeks</th><th>Predikat</th><th class="num">Perubahan</th></tr></thead><tbody>')
-    for delta, inst, y0, y1, a, b in changes:
-        cls = "up" if delta > 0 else "down" if delta < 0 else "muted"
-        pred = _e(a["predikat"]) if a["predikat"] == b["predikat"] else f"{_e(a['predikat'])} &rarr; {_e(b['predikat'])}"
-        out.append(f'<tr><td>{_e(inst)}</td><td class="num">{y0} &rarr; {y1}</td><td class="num">{_e(a["index"])} &rarr; {_e(b["index"])}</td><td>{pred}</td><td class="num {cls}">{_signed(delta)}</td></tr>')
-    out.append("</tbody></table>")
-    return "".join(out)
-
-
-def _change_svg(rows: Sequence[tuple[str, Fraction]], width: int = 640) -> str:
-    label_w, row_h, top = 220, 22, 10
-    height = top + row_h * len(rows) + 10
-    biggest = max([abs(d) for _, d in rows] + [Fraction(1, 10)])
-    half = Fraction(width - label_w - 120, 2)
-    mid = label_w + 60 + half  # 60 px each side for the value written beside a bar
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart changes" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Perubahan indeks">']
-    parts.append(f'<line x1="{_px(mid)}" y1="{top - 4}" x2="{_px(mid)}" y2="{height - 6}" stroke="{_MUTED}"/>')
-    for k, (inst, d) in enumerate(rows):
-        y = top + k * row_h
-        w = abs(d) / biggest * half
-        x0 = mid if d >= 0 else mid - w
-        colour = "#2e7d32" if d > 0 else "#c62828"
-        short = inst if len(inst) <= 29 else inst[:28] + "\u2026"  # 29 characters fit in label_w at 11 px
-        parts.append(f'<text x="{label_w - 8}" y="{y + 14}" font-size="11" text-anchor="end" fill="{_INK}">{_e(short)}<title>{_e(inst)}</title></text>')
-        parts.append(f'<rect class="bar" x="{_px(x0)}" y="{y + 3}" width="{_px(w)}" height="{row_h - 6}" fill="{colour}"><title>{_e(inst)}: {_signed(d)}</title></rect>')
-        tx = mid + w + 4 if d >= 0 else mid - w - 4
-        parts.append(f'<text x="{_px(tx)}" y="{y + 14}" font-size="11" text-anchor="{"start" if d >= 0 else "end"}" fill="{_INK}">{_signed(d)}</text>')
-    parts.append("</svg>")
-    return "".join(parts)

@@ -77,7 +77,7 @@ def _reason(reason: str | None) -> str:
 
 def _head(css: str, *cols: tuple[str, str]) -> str:
     """The start of a table with the headers ``story.col.<key>`` (class ``num`` for numbers)."""
-    cells = "".join(f'<th{" class=" + chr(34) + c + chr(34) if c else ""}>{esc(_t("story.col." + k))}</th>' for k, c in cols)
+    cells = "".join(f"<th{' class=' + chr(34) + c + chr(34) if c else ''}>{esc(_t('story.col.' + k))}</th>" for k, c in cols)
     return f'<table class="{css}"><thead><tr>{cells}</tr></thead><tbody>'
 
 
@@ -119,7 +119,9 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
 
     names = [b.name for b in rs.predikat.bands]
     label = _t("story.margin.aria", value=_num(value), pred=r.predikat)
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart margin" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart margin" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">'
+    ]
     # the bands as they apply under the boundary rule (effective floors), cut to the window
     floors = [band_floor(rs, n)[0] for n in names]
     for k, name in enumerate(names):
@@ -129,7 +131,9 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
         if b <= a:
             continue
         colour = band_colour(names, name)
-        parts.append(f'<rect class="band" x="{px(x(a))}" y="{strip_top}" width="{px(x(b) - x(a))}" height="{strip_h}" fill="{colour}" opacity="{"0.9" if name == r.predikat else "0.35"}"><title>{esc(name)}</title></rect>')
+        parts.append(
+            f'<rect class="band" x="{px(x(a))}" y="{strip_top}" width="{px(x(b) - x(a))}" height="{strip_h}" fill="{colour}" opacity="{"0.9" if name == r.predikat else "0.35"}"><title>{esc(name)}</title></rect>'
+        )
         mid, anchor = _label_x((x(a) + x(b)) / 2, name, width, 11)
         if x(b) - x(a) > len(name) * 7 + 8:
             parts.append(f'<text x="{px(mid)}" y="{strip_top + 13}" font-size="11" text-anchor="{anchor}" fill="#fff" font-weight="700">{esc(name)}</text>')
@@ -139,12 +143,18 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
             continue
         bx = x(bd.value)
         text = _t(key, band=bd.band, at=bound_text(bd.value, rs.display.decimals))
-        parts.append(f'<line class="boundary" x1="{px(bx)}" y1="{strip_top - 6}" x2="{px(bx)}" y2="{strip_top + strip_h + 8}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="4 3"/>')
+        parts.append(
+            f'<line class="boundary" x1="{px(bx)}" y1="{strip_top - 6}" x2="{px(bx)}" y2="{strip_top + strip_h + 8}" stroke="{INK}" stroke-width="1.5" stroke-dasharray="4 3"/>'
+        )
         lx, anchor = _label_x(bx, text, width, 11)
-        parts.append(f'<text class="boundary-label" x="{px(lx)}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="{anchor}" fill="{INK}">{esc(text)}</text>')
+        parts.append(
+            f'<text class="boundary-label" x="{px(lx)}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="{anchor}" fill="{INK}">{esc(text)}</text>'
+        )
     if r.ceiling is not None and not show_ceiling:
         text = _t("story.margin.far", band=r.ceiling.band, at=bound_text(r.ceiling.value, rs.display.decimals), dist=_num(r.ceiling.distance))
-        parts.append(f'<text class="boundary-label" x="{width - 2}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="end" fill="{MUTED}">{esc(text)}</text>')
+        parts.append(
+            f'<text class="boundary-label" x="{width - 2}" y="{strip_top + strip_h + 22}" font-size="11" text-anchor="end" fill="{MUTED}">{esc(text)}</text>'
+        )
     # the index
     mx = x(value)
     parts.append(f'<line class="index" x1="{px(mx)}" y1="{strip_top - 12}" x2="{px(mx)}" y2="{strip_top + strip_h + 2}" stroke="{INK}" stroke-width="3"/>')
@@ -156,12 +166,14 @@ def margin_svg(r: Risk, rs: Ruleset, width: int = 640) -> str:
     for d in r.drops:
         groups.setdefault(d.index, []).append(d.indicator)
     row_y = (112, 128, 144)
-    last_end: list[Fraction] = [Fraction(-10**6)] * len(row_y)
+    last_end: list[Fraction] = [Fraction(-(10**6))] * len(row_y)
     for k, (after, inds) in enumerate(sorted(groups.items(), reverse=True)):
         gx = x(after)
         pred = next(d.predikat for d in r.drops if d.index == after)
         colour = band_colour(names, pred)
-        parts.append(f'<circle class="drop" cx="{px(gx)}" cy="92" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(_t("story.margin.group", n=len(inds), value=_num(after), pred=pred, ids=number_ranges(inds)))}</title></circle>')
+        parts.append(
+            f'<circle class="drop" cx="{px(gx)}" cy="92" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(_t("story.margin.group", n=len(inds), value=_num(after), pred=pred, ids=number_ranges(inds)))}</title></circle>'
+        )
         text = f"{len(inds)}\u00d7 {_num(after)}"
         lx, anchor = _label_x(gx, text, width, 10)
         half = Fraction(len(text) * 10 * 31, 100) + 2
@@ -209,7 +221,9 @@ def index_line_svg(
     def x(k: int) -> Fraction:
         return left + step * k + step / 2
 
-    parts = [f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {esc(css_class)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">']
+    parts = [
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {esc(css_class)}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{esc(label)}">'
+    ]
     for g, text in guides:
         if not v0 <= g <= v1:
             continue
@@ -221,11 +235,17 @@ def index_line_svg(
         parts.append(f'<polyline class="trend" points="{line}" fill="none" stroke="{ACCENT}" stroke-width="2.5"/>')
     for k, (name, v, text, colour) in enumerate(points):
         cx, cy = x(k), y(v)
-        parts.append(f'<circle class="point" cx="{px(cx)}" cy="{px(cy)}" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(name)}: {esc(text)}</title></circle>')
+        parts.append(
+            f'<circle class="point" cx="{px(cx)}" cy="{px(cy)}" r="6" fill="{colour}" stroke="{INK}" stroke-width="1"><title>{esc(name)}: {esc(text)}</title></circle>'
+        )
         ty = cy - 10 if cy - 10 > 14 else cy + 20
-        parts.append(f'<text class="point-label" x="{px(cx)}" y="{px(ty)}" font-size="12" font-weight="700" text-anchor="middle" fill="{INK}">{esc(text)}</text>')
+        parts.append(
+            f'<text class="point-label" x="{px(cx)}" y="{px(ty)}" font-size="12" font-weight="700" text-anchor="middle" fill="{INK}">{esc(text)}</text>'
+        )
         short = name if len(name) <= max(int(step / 7), 4) else name[: max(int(step / 7), 4) - 1] + "\u2026"
-        parts.append(f'<text class="axis-label" x="{px(cx)}" y="{height - 12}" font-size="11" text-anchor="middle" fill="{INK}">{esc(short)}<title>{esc(name)}</title></text>')
+        parts.append(
+            f'<text class="axis-label" x="{px(cx)}" y="{height - 12}" font-size="11" text-anchor="middle" fill="{INK}">{esc(short)}<title>{esc(name)}</title></text>'
+        )
     parts.append("</svg>")
     return "".join(parts)
 
@@ -258,7 +278,7 @@ def risk_for_report(rs: Ruleset, assessment: Assessment, **options: Any) -> tupl
     except EvaluationError as exc:
         if not any(p.code == "NOT_WHOLE_LEVEL" for p in exc.problems):
             raise
-        return None, f"<h2>{esc(_t('story.risk.head'))}</h2><p class=\"muted\">{esc(exc.problems[0].message)}</p>"
+        return None, f'<h2>{esc(_t("story.risk.head"))}</h2><p class="muted">{esc(exc.problems[0].message)}</p>'
 
 
 def risk_section(r: Risk, rs: Ruleset, limit: int = 12) -> str:
@@ -294,7 +314,9 @@ def stages_section(result: Result, rs: Ruleset) -> str:
     floors = [(band_floor(rs, n)[0], f"{n} {bound_text(band_floor(rs, n)[0], rs.display.decimals)}") for n in names[1:]]
     points = [(stage_names.get(s.stage or "", s.stage or "-"), s.index_exact, s.index, band_colour(names, s.predikat)) for s in result.stages]
     out = [f"<h2>{esc(_t('story.stages.head'))}</h2>"]
-    out.append(f"<figure>{index_line_svg(points, floors, 'stages', _t('story.stages.aria'))}<figcaption>{esc(_t('story.stages.caption', rid=rs.id))}</figcaption></figure>")
+    out.append(
+        f"<figure>{index_line_svg(points, floors, 'stages', _t('story.stages.aria'))}<figcaption>{esc(_t('story.stages.caption', rid=rs.id))}</figcaption></figure>"
+    )
     out.append(_head("stages", ("stage", ""), ("index", "num"), ("exact", "num"), ("predikat", ""), ("delta", "num"), ("changed", "")))
     prev: Result | None = None
     for s in result.stages:
@@ -305,7 +327,9 @@ def stages_section(result: Result, rs: Ruleset) -> str:
             before = rs.scale.level_name(ind.capability, ch.before) or ""
             after = rs.scale.level_name(ind.capability, ch.after) or ""
             why = f" ({esc(_t('story.stages.reason', reason=ch.reason))})" if ch.reason else ""
-            changes.append(f'<span title="{esc(ind.name)}: {esc(before)} \u2192 {esc(after)}">{ch.indicator}: {_lv(ch.before)}\u2192{_lv(ch.after)}</span>{why}')
+            changes.append(
+                f'<span title="{esc(ind.name)}: {esc(before)} \u2192 {esc(after)}">{ch.indicator}: {_lv(ch.before)}\u2192{_lv(ch.after)}</span>{why}'
+            )
         what = ", ".join(changes) if changes else f'<span class="muted">{esc(_t("story.stages.first" if prev is None else "story.stages.none"))}</span>'
         pred = esc(s.predikat) if prev is None or prev.predikat == s.predikat else f"<strong>{esc(prev.predikat)} \u2192 {esc(s.predikat)}</strong>"
         out.append(
@@ -374,7 +398,9 @@ def evidence_section(result: Result, rs: Ruleset) -> str:
             items.append(f"<li>{esc(req.text.get(lang))}{page}</li>")
         sup = _t("story.gaps.none") if ir.supported_level is None else str(ir.supported_level)
         nxt = str((ir.supported_level or rs.scale.min) + 1)
-        out.append(f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{esc(sup)}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>')
+        out.append(
+            f'<tr><td>{ir.id}</td><td>{esc(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{esc(sup)}</td><td class="num">{nxt}</td><td><ul>{"".join(items)}</ul></td></tr>'
+        )
     out.append("</tbody></table>")
     return "".join(out)
 
@@ -405,7 +431,9 @@ def years_section(c: YearComparison) -> str:
     """The years of a comparison: index per year (chart and table), the ruleset of each year, and the effect of each ruleset change alone."""
     points = [(str(y.year), y.result.index_exact, y.result.index, band_colour([b.name for b in y.ruleset.predikat.bands], y.result.predikat)) for y in c.years]
     out = [f"<h2>{esc(_t('story.years.head'))}</h2>"]
-    out.append(f"<figure>{index_line_svg(points, _year_guides(c), 'years', _t('story.years.aria'))}<figcaption>{esc(_t('story.years.caption'))}</figcaption></figure>")
+    out.append(
+        f"<figure>{index_line_svg(points, _year_guides(c), 'years', _t('story.years.aria'))}<figcaption>{esc(_t('story.years.caption'))}</figcaption></figure>"
+    )
     out.append(_head("years", ("year", ""), ("ruleset", ""), ("read", ""), ("index", "num"), ("exact", "num"), ("predikat", "")))
     for y in c.years:
         tag = _tag() if y.provisional else ""

@@ -17,6 +17,7 @@ from .._model.model import Ruleset
 
 __all__ = ["bound_text", "boundary_sentence", "drop_rows", "render_compare", "render_risk", "rule_sentence", "signed_text"]
 
+
 def _part(prefix: str) -> dict[str, dict[str, str]]:
     """The catalogue entries ``prefix.*`` by language and short key."""
     cut = len(prefix) + 1
@@ -122,7 +123,6 @@ def render_risk(r: Risk, ruleset: Ruleset, lang: str = "id", width: int = 46) ->
 
 def _cut(text: str, width: int) -> str:
     return text if len(text) <= width else text[: width - 1] + "\u2026"
-
 
 
 # -- years ---------------------------------------------------------------------------------

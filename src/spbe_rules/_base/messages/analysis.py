@@ -66,10 +66,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "suite.incomplete": (", {n} baris tidak lengkap di sumber (tanpa kasus)", ", {n} rows incomplete in the source (no case)"),
     # --- _analysis.cases: reading a case suite ------------------------------------------------------------
     "head.suite_invalid": ("kumpulan kasus tidak sah", "case suite is not valid"),
-    "TYPE.suite": ("kumpulan kasus harus berupa pemetaan (`format:`, `ruleset:`, `cases:`)", "a case suite must be a mapping (`format:`, `ruleset:`, `cases:`)"),
+    "TYPE.suite": (
+        "kumpulan kasus harus berupa pemetaan (`format:`, `ruleset:`, `cases:`)",
+        "a case suite must be a mapping (`format:`, `ruleset:`, `cases:`)",
+    ),
     "TYPE.suite.hint": (f"lihat {docs_url('formats', 'case-suite')}", f"see {docs_url('formats', 'case-suite')}"),
     "DUPLICATE_CASE": ("nama kasus {name} dipakai dua kali (pertama pada baris {line})", "the case name {name} is used twice (first at line {line})"),
-    "DUPLICATE_CASE.hint": ("beri setiap kasus namanya sendiri: kegagalan dilaporkan menurut nama", "give every case its own name: failures are reported by name"),
+    "DUPLICATE_CASE.hint": (
+        "beri setiap kasus namanya sendiri: kegagalan dilaporkan menurut nama",
+        "give every case its own name: failures are reported by name",
+    ),
     "EXPECT_CONFLICT.exception": (
         "`exception` yang dinyatakan menjelaskan nilai harapan yang tidak diberikan aturan; dengan `error:` tidak ada nilai seperti itu",
         "a declared `exception` explains expected values that the rules do not give; with `error:` there are none",
@@ -82,8 +88,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "`error` menyatakan penilaian harus gagal, jadi {keys} tidak dapat diperiksa",
         "`error` says the evaluation must fail, so {keys} cannot be checked",
     ),
-    "EXPECT_CONFLICT.hint": ("tulis `error:` atau nilai yang diharapkan, dalam kasus terpisah", "write either `error:` or the expected values, in separate cases"),
-    "UNKNOWN_CASE": ("`boundary_sensitive` menyebut {name}, yang bukan kasus dalam kumpulan ini", "`boundary_sensitive` names {name}, which is not a case of this suite"),
+    "EXPECT_CONFLICT.hint": (
+        "tulis `error:` atau nilai yang diharapkan, dalam kasus terpisah",
+        "write either `error:` or the expected values, in separate cases",
+    ),
+    "UNKNOWN_CASE": (
+        "`boundary_sensitive` menyebut {name}, yang bukan kasus dalam kumpulan ini",
+        "`boundary_sensitive` names {name}, which is not a case of this suite",
+    ),
     "UNKNOWN_CASE.hint": ("pakai nama kasus tepat seperti tertulis di bawah `cases:`", "use a case name exactly as written under `cases:`"),
     # --- _analysis.diff: spbe-rules diff (the values stay in the words of the file format) -----------------
     "diff.added": ("+ {id} ditambahkan: {value}", "+ {id} added: {value}"),
@@ -92,7 +104,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "diff.moved": ("dipindah", "moved"),
     "diff.none": ("tidak ada perbedaan", "no differences"),
     "diff.count": ("{n} perubahan, {scoring} di antaranya dapat mengubah hasil (ditandai *)", "{n} change, {scoring} of which can change results (marked *)"),
-    "diff.count.many": ("{n} perubahan, {scoring} di antaranya dapat mengubah hasil (ditandai *)", "{n} changes, {scoring} of which can change results (marked *)"),
+    "diff.count.many": (
+        "{n} perubahan, {scoring} di antaranya dapat mengubah hasil (ditandai *)",
+        "{n} changes, {scoring} of which can change results (marked *)",
+    ),
     "diff.no_places": (
         "(tempat tidak ditampilkan: sebuah berkas berubah sejak set aturan dimuat)",
         "(places left out: a file changed since the ruleset was loaded)",
@@ -112,7 +127,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "evaluated under both: {evaluated}; not evaluated on one side or both: {not_evaluated}",
     ),
     "impact.moved": ("predikat berubah: {n}", "predikat changed: {n}"),
-    "impact.index_changed": ("indeks yang ditampilkan berubah: {shown}; indeks tepat berubah: {exact}", "displayed index changed: {shown}; exact index changed: {exact}"),
+    "impact.index_changed": (
+        "indeks yang ditampilkan berubah: {shown}; indeks tepat berubah: {exact}",
+        "displayed index changed: {shown}; exact index changed: {exact}",
+    ),
     "impact.diff": (
         "diff: {n} perubahan, {scoring} di antaranya dapat mengubah hasil (spbe-rules diff {a} {b})",
         "diff: {n} changes, {scoring} of which can change results (spbe-rules diff {a} {b})",
@@ -121,8 +139,14 @@ ENTRIES: dict[str, tuple[str, str]] = {
         f"disebabkan oleh (setiap perubahan dicoba sendiri, ke dua arah; lihat {docs_url('panduan-aturan', 'perbedaan-dan-dampak')}):",
         f"caused by (each change tried alone, in both directions; see {docs_url('ruleset-guide', 'diff-and-impact')}):",
     ),
-    "impact.cause": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} rows changed, {moved} changed predikat  ({description})"),
-    "impact.cause.one": ("{change}: {rows} baris berubah, {moved} berganti predikat  ({description})", "{change}: {rows} row changed, {moved} changed predikat  ({description})"),
+    "impact.cause": (
+        "{change}: {rows} baris berubah, {moved} berganti predikat  ({description})",
+        "{change}: {rows} rows changed, {moved} changed predikat  ({description})",
+    ),
+    "impact.cause.one": (
+        "{change}: {rows} baris berubah, {moved} berganti predikat  ({description})",
+        "{change}: {rows} row changed, {moved} changed predikat  ({description})",
+    ),
     "impact.moved_head": ("predikat berubah:", "predikat changed:"),
     "impact.largest": (
         "perubahan indeks terbesar tanpa pergantian predikat ({top} teratas dari {n}):",

@@ -313,8 +313,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "Find the cheapest set of level raises and documents that reaches a target predikat (e.g. Baik, under the ruleset's own rounding and band rule) or index (exact index >= the value; --target-display compares the displayed index). Exit 0: reached; 1: cannot be reached under the limits (the report says why and shows the best reachable); 2: bad input.",
     ),
     "opt.plan.target": (
-        "predikat (Baik, \"Sangat Baik\") atau indeks seperti 3.0 (indeks tepat >= 3.0)",
-        "a predikat (Baik, \"Sangat Baik\") or an index such as 3.0 (exact index >= 3.0)",
+        'predikat (Baik, "Sangat Baik") atau indeks seperti 3.0 (indeks tepat >= 3.0)',
+        'a predikat (Baik, "Sangat Baik") or an index such as 3.0 (exact index >= 3.0)',
     ),
     "opt.plan.target_display": (
         "bandingkan indeks yang ditampilkan (dibulatkan) dengan sasaran indeks, bukan indeks tepatnya",
@@ -448,7 +448,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "aturan {id} [{kind}, {state}, {status}]: sasaran {targets} paling tinggi tingkat {level}",
         "rule {id} [{kind}, {state}, {status}]: targets {targets} at most level {level}",
     ),
-    "explain.no_indicator": ("--indicator {n}: set aturan {ruleset} memiliki indikator {min} sampai {max}", "--indicator {n}: ruleset {ruleset} has indicators {min} to {max}"),
+    "explain.no_indicator": (
+        "--indicator {n}: set aturan {ruleset} memiliki indikator {min} sampai {max}",
+        "--indicator {n}: ruleset {ruleset} has indicators {min} to {max}",
+    ),
     # --- _cli.validate -------------------------------------------------------------------------------
     "validate.ruleset": (
         "{name}: ok (set aturan {id} {version}, {indicators} indikator, {rules} aturan ketergantungan)",
@@ -460,7 +463,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{name}: ok (costs file; name --ruleset to check that it fits a ruleset)",
     ),
     "validate.costs_fit": ("{name}: ok (berkas biaya, sesuai set aturan {ruleset})", "{name}: ok (costs file, fits ruleset {ruleset})"),
-    "validate.assessment": ("{name}: ok (penilaian {instansi} {year}, sesuai set aturan {ruleset})", "{name}: ok (assessment of {instansi} {year}, fits ruleset {ruleset})"),
+    "validate.assessment": (
+        "{name}: ok (penilaian {instansi} {year}, sesuai set aturan {ruleset})",
+        "{name}: ok (assessment of {instansi} {year}, fits ruleset {ruleset})",
+    ),
     "head.unknown_format": ("jenis berkas tidak dikenali", "kind of file not recognised"),
     "UNKNOWN_FORMAT": ("jenis berkas tidak dapat dikenali", "the kind of file cannot be recognised"),
     "UNKNOWN_FORMAT.hint": ("tulis `format:` di awal berkas ({kinds})", "write `format:` at the top of the file ({kinds})"),
@@ -482,7 +488,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "test.total.bad": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suite could not be run"),
     "test.total.bad.many": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suites could not be run"),
     # --- _cli.batch and _cli.report: status lines -------------------------------------------------------------
-    "template.format": ("{output}: berikan --format csv atau xlsx (atau beri nama berkas .csv / .xlsx)", "{output}: give --format csv or xlsx (or name the file .csv / .xlsx)"),
+    "template.format": (
+        "{output}: berikan --format csv atau xlsx (atau beri nama berkas .csv / .xlsx)",
+        "{output}: give --format csv or xlsx (or name the file .csv / .xlsx)",
+    ),
     "template.written": ("templat untuk {ruleset} ({n} indikator) ditulis ke {output}", "template for {ruleset} ({n} indicators) written to {output}"),
     "batch.more": ("({n} masalah pertama ditampilkan; --errors FILE menulis semuanya)", "(first {n} problems shown; --errors FILE writes them all)"),
     "batch.done": (

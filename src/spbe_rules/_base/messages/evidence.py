@@ -188,7 +188,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "baris judul kolom (dimulai dengan `indikator`) tidak ditemukan",
         "the header row (starting with `indikator`) is not found",
     ),
-    "REQUIRED.kuesioner_header.hint": ("buat kuesioner dengan spbe-rules kuesioner --ruleset ID -o FILE", "make a questionnaire with spbe-rules kuesioner --ruleset ID -o FILE"),
+    "REQUIRED.kuesioner_header.hint": (
+        "buat kuesioner dengan spbe-rules kuesioner --ruleset ID -o FILE",
+        "make a questionnaire with spbe-rules kuesioner --ruleset ID -o FILE",
+    ),
     # --- commands: next, kuesioner ----------------------------------------------------------------
     "cmd.next": (
         "apa yang dibutuhkan tingkat berikutnya setiap indikator: butir persyaratan, bukti dukung, rujukan",

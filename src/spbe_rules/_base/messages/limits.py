@@ -12,13 +12,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "bilangan itu berorde 10^{order}, jauh di luar makna bidang mana pun",
         "the number is of the order of 10^{order}, far outside what any field can mean",
     ),
-    "NUMBER_TOO_LARGE.text": ("bilangan itu ditulis dengan {length} karakter (paling banyak {limit})", "the number is written with {length} characters (at most {limit})"),
+    "NUMBER_TOO_LARGE.text": (
+        "bilangan itu ditulis dengan {length} karakter (paling banyak {limit})",
+        "the number is written with {length} characters (at most {limit})",
+    ),
     "NUMBER_TOO_LARGE.whole": ("bilangan bulat itu lebih dari {limit} angka", "the whole number has more than {limit} digits"),
     "NUMBER_TOO_LARGE.fraction": (
         "pecahan itu memiliki lebih dari {limit} angka di atas atau di bawah garis",
         "the fraction has more than {limit} digits above or below the line",
     ),
-    "NUMBER_TOO_LARGE.hint": ("tulis bilangan biasa seperti 2.75 atau 25 (paling banyak 40 angka)", "write a plain number such as 2.75 or 25 (at most 40 digits)"),
+    "NUMBER_TOO_LARGE.hint": (
+        "tulis bilangan biasa seperti 2.75 atau 25 (paling banyak 40 angka)",
+        "write a plain number such as 2.75 or 25 (at most 40 digits)",
+    ),
     "NUMBER_TOO_LARGE.field": ("{what}: {why}", "{what}: {why}"),
     "BAD_NUMBER.infinite": ("{value} bukan bilangan berhingga", "{value} is not a finite number"),
     "BAD_NUMBER.infinite.hint": ("tulis bilangan berhingga seperti 2.75", "write a finite number such as 2.75"),
@@ -49,7 +55,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "{ref} bukan jalur berkas set aturan (.yaml, .yml atau .json)",
         "{ref} is not the path of a ruleset file (.yaml, .yml or .json)",
     ),
-    "ruleset.bad_ref": ("{ref}: {why}; set aturan disebut dengan id-nya atau jalur berkas .yaml", "{ref}: {why}; a ruleset is named by its id or the path of a .yaml file"),
+    "ruleset.bad_ref": (
+        "{ref}: {why}; set aturan disebut dengan id-nya atau jalur berkas .yaml",
+        "{ref}: {why}; a ruleset is named by its id or the path of a .yaml file",
+    ),
     "EXTENDS_UNKNOWN.path": ("`extends`: {why}", "`extends`: {why}"),
     "EXTENDS_UNKNOWN.path.hint": ("sebutkan id set aturan yang terpasang atau berkas .yaml", "name an installed ruleset id or a .yaml file"),
     # --- _io.workbook: bounded workbook reading ----------------------------------------------
@@ -79,7 +88,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "BAD_XLSX.zip": ("bukan buku kerja .xlsx yang dapat dibaca ({detail})", "not a readable .xlsx workbook ({detail})"),
     "BAD_XLSX.sheet": ("lembar tidak dapat dibaca mulai dari sini ({detail})", "the sheet cannot be read from here on ({detail})"),
     "BAD_XLSX.sheet.hint": ("simpan ulang buku kerja; baris di atasnya sudah dibaca", "save the workbook again; the rows above were read"),
-    "BAD_XLSX.shared": ("sel merujuk teks bersama {index} yang tidak ada di buku kerja", "the cell refers to shared text {index} that the workbook does not have"),
+    "BAD_XLSX.shared": (
+        "sel merujuk teks bersama {index} yang tidak ada di buku kerja",
+        "the cell refers to shared text {index} that the workbook does not have",
+    ),
     "BAD_XLSX.shared.hint": ("ketik ulang sel itu dan simpan buku kerja", "type the cell again and save the workbook"),
     # --- the command line: -o and error output ------------------------------------------------
     "head.bad_argument": ("argumen salah", "bad argument"),

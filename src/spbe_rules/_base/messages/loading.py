@@ -106,9 +106,15 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "NOT_ALLOWED.options": ("pakai salah satu dari: {options}", "use one of: {options}"),
     "PATTERN": ("{what} tidak dalam bentuk yang diharapkan: {actual}", "{what} is not in the expected form: {actual}"),
     "PATTERN.hint.keys": ("kunci berupa nomor indikator atau tingkat, mis. `12:`", "keys are indicator numbers or levels, e.g. `12:`"),
-    "PATTERN.hint.id": ("pakai huruf kecil, angka dan tanda hubung, mis. permenpanrb-59-2020", "use lowercase letters, digits and dashes, e.g. permenpanrb-59-2020"),
+    "PATTERN.hint.id": (
+        "pakai huruf kecil, angka dan tanda hubung, mis. permenpanrb-59-2020",
+        "use lowercase letters, digits and dashes, e.g. permenpanrb-59-2020",
+    ),
     "PATTERN.hint.version": ("tulis tiga bilangan yang dipisah titik, mis. 1.0.0", "write three numbers separated by dots, e.g. 1.0.0"),
-    "PATTERN.hint.document": ("pakai huruf kecil, angka dan garis bawah, mis. peta_rencana_spbe", "use lowercase letters, digits and underscores, e.g. peta_rencana_spbe"),
+    "PATTERN.hint.document": (
+        "pakai huruf kecil, angka dan garis bawah, mis. peta_rencana_spbe",
+        "use lowercase letters, digits and underscores, e.g. peta_rencana_spbe",
+    ),
     "PATTERN.hint.other": (f"lihat {docs_url('formats')} untuk bentuk yang diharapkan", f"see {docs_url('formats')} for the expected form"),
     "BAD_KEY": ("kunci {key} tidak diperbolehkan di sini", "the key {key} is not allowed here"),
     "OUT_OF_RANGE": ("{what} bernilai {value}, di luar rentang yang diperbolehkan ({bound})", "{what} is {value}, outside the allowed range ({bound})"),
@@ -139,7 +145,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "DUPLICATE_ID.hint": ("beri setiap butir `{list}` {field} sendiri", "give each item of `{list}` its own {field}"),
     "DUPLICATE_ID.capability": ("kapabilitas `{capability}` dideklarasikan dua kali", "capability `{capability}` is declared twice"),
     "DUPLICATE_ID.band": ("predikat `{name}` memiliki dua rentang", "the predikat `{name}` has two bands"),
-    "UNKNOWN_SOURCE": ("rujukan menyebut sumber `{source}`, yang tidak dideklarasikan di `sources`", "the citation names source `{source}`, which `sources` does not declare"),
+    "UNKNOWN_SOURCE": (
+        "rujukan menyebut sumber `{source}`, yang tidak dideklarasikan di `sources`",
+        "the citation names source `{source}`, which `sources` does not declare",
+    ),
     "SCALE": ("nilai min skala ({min}) harus di bawah nilai max-nya ({max})", "the scale's min ({min}) must be below its max ({max})"),
     "LEVEL_NAMES": ("kapabilitas `{capability}` tidak memberi nama untuk tingkat {levels}", "capability `{capability}` gives no name for level {levels}"),
     "LEVEL_NAMES.hint": ("beri nama setiap tingkat dari {min} sampai {max}", "name every level from {min} to {max}"),
@@ -160,18 +169,27 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "REQUIRED.domain": ("aspek `{aspect}` tidak menyebut domain", "aspect `{aspect}` names no domain"),
     "REQUIRED.domain.hint": ("tambahkan `domain:` dengan id domain", "add `domain:` with a domain id"),
-    "UNKNOWN_DOMAIN": ("aspek `{aspect}` termasuk domain `{domain}`, yang tidak dideklarasikan", "aspect `{aspect}` belongs to domain `{domain}`, which is not declared"),
+    "UNKNOWN_DOMAIN": (
+        "aspek `{aspect}` termasuk domain `{domain}`, yang tidak dideklarasikan",
+        "aspect `{aspect}` belongs to domain `{domain}`, which is not declared",
+    ),
     "UNKNOWN_DOMAIN.none": (
         "aspek `{aspect}` menyebut domain `{domain}`, padahal set aturan ini tidak mendeklarasikan domain",
         "aspect `{aspect}` names domain `{domain}`, but this ruleset declares no domains",
     ),
     "UNKNOWN_DOMAIN.none.hint": ("hapus `domain:` atau deklarasikan `domains:`", "remove `domain:` or declare `domains:`"),
-    "UNKNOWN_DOMAIN.target": ("aturan `{rule}` menyasar domain `{domain}`, yang tidak dideklarasikan", "rule `{rule}` targets domain `{domain}`, which is not declared"),
+    "UNKNOWN_DOMAIN.target": (
+        "aturan `{rule}` menyasar domain `{domain}`, yang tidak dideklarasikan",
+        "rule `{rule}` targets domain `{domain}`, which is not declared",
+    ),
     "UNKNOWN_ASPECT": (
         "indikator {number} termasuk aspek `{aspect}`, yang tidak dideklarasikan",
         "indicator {number} belongs to aspect `{aspect}`, which is not declared",
     ),
-    "UNKNOWN_ASPECT.target": ("aturan `{rule}` menyasar aspek `{aspect}`, yang tidak dideklarasikan", "rule `{rule}` targets aspect `{aspect}`, which is not declared"),
+    "UNKNOWN_ASPECT.target": (
+        "aturan `{rule}` menyasar aspek `{aspect}`, yang tidak dideklarasikan",
+        "rule `{rule}` targets aspect `{aspect}`, which is not declared",
+    ),
     "UNKNOWN_CAPABILITY": (
         "indikator {number} memiliki kapabilitas `{capability}`, yang tidak dideklarasikan skala",
         "indicator {number} has capability `{capability}`, which the scale does not declare",
@@ -210,7 +228,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "urutkan dari yang terendah (mis. Kurang) sampai yang tertinggi (mis. Memuaskan)",
         "list them from the lowest (e.g. Kurang) to the highest (e.g. Memuaskan)",
     ),
-    "BAND_EMPTY": ("rentang `{name}` berjalan dari {start} sampai {end}: tidak mencakup apa pun", "band `{name}` goes from {start} to {end}: it covers nothing"),
+    "BAND_EMPTY": (
+        "rentang `{name}` berjalan dari {start} sampai {end}: tidak mencakup apa pun",
+        "band `{name}` goes from {start} to {end}: it covers nothing",
+    ),
     "BAND_EMPTY.hint": ("`to` harus di atas `from`", "`to` must be above `from`"),
     "BAND_GAP": (
         "tidak ada rentang yang mencakup indeks dari {end} sampai {start} (di antara `{prev}` dan `{next}`)",
@@ -240,14 +261,20 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "CONDITION_KIND.hint": ("pecah menjadi beberapa syarat di dalam `all:` atau `any:`", "split it into several conditions inside `all:` or `any:`"),
     "CONDITION_KIND.indicator": ("syarat indikator ditulis {{indicator: N, at_least: L}}", "an indicator condition is written {{indicator: N, at_least: L}}"),
-    "CONDITION_KIND.indicator.hint": ("tambahkan `at_least:` dengan tingkat yang harus dicapai indikator", "add `at_least:` with the level the indicator must reach"),
+    "CONDITION_KIND.indicator.hint": (
+        "tambahkan `at_least:` dengan tingkat yang harus dicapai indikator",
+        "add `at_least:` with the level the indicator must reach",
+    ),
     "CONDITION_KIND.alone": ("syarat `{kind}` tidak menerima kunci lain", "a `{kind}` condition takes nothing else"),
     "CONDITION_KIND.alone.hint": ("pindahkan kunci lain ke syaratnya sendiri", "move the other keys to their own condition"),
     "UNKNOWN_INDICATOR.condition": (
         "syarat menyebut indikator {number}, yang tidak ada dalam set aturan ini",
         "the condition names indicator {number}, which this ruleset does not have",
     ),
-    "UNKNOWN_INDICATOR.rule": ("aturan `{rule}` menyebut indikator {number}, yang tidak ada dalam set aturan ini", "rule `{rule}` names indicator {number}, which this ruleset does not have"),
+    "UNKNOWN_INDICATOR.rule": (
+        "aturan `{rule}` menyebut indikator {number}, yang tidak ada dalam set aturan ini",
+        "rule `{rule}` names indicator {number}, which this ruleset does not have",
+    ),
     "UNKNOWN_INDICATOR.target": (
         "aturan `{rule}` menyasar indikator {number}, yang tidak ada dalam set aturan ini",
         "rule `{rule}` targets indicator {number}, which this ruleset does not have",
@@ -265,13 +292,19 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "cantumkan nomor indikator, atau domain/aspek yang menyisakan paling sedikit satu indikator setelah `except`",
         "list indicator numbers, or domains/aspects that keep at least one indicator after `except`",
     ),
-    "DOCUMENT_CYCLE": ("dokumen disimpulkan dari dirinya sendiri lewat implied_by: {chain}", "documents are inferred from themselves through implied_by: {chain}"),
+    "DOCUMENT_CYCLE": (
+        "dokumen disimpulkan dari dirinya sendiri lewat implied_by: {chain}",
+        "documents are inferred from themselves through implied_by: {chain}",
+    ),
     "DOCUMENT_CYCLE.hint": (
         "simpulkan dokumen dari tingkat kematangan indikator, atau dari dokumen yang tidak disimpulkan darinya",
         "infer a document from indicator levels, or from documents that are not inferred from it",
     ),
     "RULE_CYCLE": ("aturan bergantung pada sasarannya sendiri: {steps}", "rules depend on their own targets: {steps}"),
-    "RULE_CYCLE.step": ("aturan `{rule}` membaca indikator {read} dan membatasi indikator {capped}", "rule `{rule}` reads indicator {read} and caps indicator {capped}"),
+    "RULE_CYCLE.step": (
+        "aturan `{rule}` membaca indikator {read} dan membatasi indikator {capped}",
+        "rule `{rule}` reads indicator {read} and caps indicator {capped}",
+    ),
     "RULE_CYCLE.step_via": (
         "aturan `{rule}` membaca indikator {read} (dokumen `{document}` disimpulkan darinya) dan membatasi indikator {capped}",
         "rule `{rule}` reads indicator {read} (document `{document}` is inferred from it) and caps indicator {capped}",
@@ -287,7 +320,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "head.base_not_found": ("set aturan dasar tidak ditemukan", "base ruleset not found"),
     "head.bad_header": ("kepala set aturan tidak dapat dibaca", "ruleset header cannot be read"),
     "not_installed": ("tidak ada set aturan terpasang dengan id {id}", "no ruleset with id {id} is installed"),
-    "not_installed.guess": ("tidak ada set aturan terpasang dengan id {id}; maksud Anda {guess}?", "no ruleset with id {id} is installed; did you mean {guess}?"),
+    "not_installed.guess": (
+        "tidak ada set aturan terpasang dengan id {id}; maksud Anda {guess}?",
+        "no ruleset with id {id} is installed; did you mean {guess}?",
+    ),
     "year.none": (
         "tidak ada set aturan terpasang yang berlaku untuk evaluasi {year}; sebutkan satu dengan `ruleset:`",
         "no installed ruleset is in force for the {year} evaluation; name one with `ruleset:`",
@@ -299,10 +335,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "TYPE.ruleset": ("berkas set aturan harus berupa pemetaan kunci (format:, id:, ...)", "a ruleset file must be a mapping of keys (format:, id:, ...)"),
     "TYPE.ruleset.hint": (f"lihat {docs_url('formats', 'set-aturan')}", f"see {docs_url('formats', 'set-aturan')}"),
     "EXTENDS_CYCLE": ("`extends` membentuk lingkaran: {chain}", "`extends` makes a cycle: {chain}"),
-    "EXTENDS_CYCLE.hint": ("set aturan tidak boleh memperluas dirinya sendiri, langsung atau lewat yang lain", "a ruleset cannot extend itself, directly or through others"),
+    "EXTENDS_CYCLE.hint": (
+        "set aturan tidak boleh memperluas dirinya sendiri, langsung atau lewat yang lain",
+        "a ruleset cannot extend itself, directly or through others",
+    ),
     "EXTENDS_DEPTH": ("lebih dari {limit} set aturan saling memperluas", "more than {limit} rulesets extend one another"),
     "EXTENDS_DEPTH.hint": ("perluas set aturan lengkap yang terbaru saja", "extend the newest complete ruleset instead"),
-    "EXTENDS_UNKNOWN": ("`extends` menyebut {base}, yang tidak terpasang dan tidak ada di samping berkas ini", "`extends` names {base}, which is not installed and not beside this file"),
+    "EXTENDS_UNKNOWN": (
+        "`extends` menyebut {base}, yang tidak terpasang dan tidak ada di samping berkas ini",
+        "`extends` names {base}, which is not installed and not beside this file",
+    ),
     "EXTENDS_UNKNOWN.hint": ("terpasang: {installed}", "installed: {installed}"),
     "EXTENDS_UNKNOWN.other": ("`extends`: {detail}", "`extends`: {detail}"),
     "EXTENDS_UNKNOWN.other.hint": ("sebutkan id set aturan yang terpasang atau berkas .yaml", "name an installed ruleset id or a .yaml file"),
@@ -338,7 +380,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "`levels:` memetakan nomor indikator ke tingkat kematangan; `stages:` memetakan nama tahap ke pemetaan seperti itu",
         "`levels:` maps indicator numbers to levels; `stages:` maps stage names to such maps",
     ),
-    "NOT_ALLOWED.stage": ("`stage:` menyebut tahap dari `levels:`; dengan `stages:` kunci itu tidak dipakai", "`stage:` names the stage of `levels:`; with `stages:` it is not used"),
+    "NOT_ALLOWED.stage": (
+        "`stage:` menyebut tahap dari `levels:`; dengan `stages:` kunci itu tidak dipakai",
+        "`stage:` names the stage of `levels:`; with `stages:` it is not used",
+    ),
     "NOT_ALLOWED.stage.hint": ("hapus `stage:`", "remove `stage:`"),
     "UNKNOWN_STAGE": ("tahap `{stage}` bukan tahap penilaian set aturan {ruleset}", "stage `{stage}` is not a stage of ruleset {ruleset}"),
     "UNKNOWN_INDICATOR": ("indikator {number} tidak ada dalam set aturan {ruleset}", "indicator {number} does not exist in ruleset {ruleset}"),

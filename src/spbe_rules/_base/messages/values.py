@@ -158,7 +158,10 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "indikator {numbers} set aturan {ruleset} tidak dipakai padanan mana pun dan tidak disebut di `not_carried`",
         "indicators {numbers} of ruleset {ruleset} are used by no link and not listed in `not_carried`",
     ),
-    "CROSSWALK_INCOMPLETE.from.hint": ("pakai dalam sebuah padanan, atau sebut di `not_carried` dengan alasannya", "use them in a link, or list them in `not_carried` with the reason"),
+    "CROSSWALK_INCOMPLETE.from.hint": (
+        "pakai dalam sebuah padanan, atau sebut di `not_carried` dengan alasannya",
+        "use them in a link, or list them in `not_carried` with the reason",
+    ),
     "head.transition": ("perkiraan transisi tidak dapat dibuat", "the transition estimate cannot be made"),
     "TRANSITION_RULESET": (
         "penilaian ini dinilai dengan set aturan {ruleset}, yang strukturnya tidak sama dengan {source} (asal padanan)",
@@ -210,10 +213,16 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "value from the {source} score (range -> value, edge included: {includes}): {bands}",
     ),
     "opt.show.brief": ("tanpa kriteria tiap tingkat", "without the criteria of each level"),
-    "cmd.transisi": ("perkiraan Indeks Pemdi (8/2026) dari penilaian 59/2020, dengan padanan indikator", "estimate the Indeks Pemdi (8/2026) from a 59/2020 assessment through a crosswalk"),
+    "cmd.transisi": (
+        "perkiraan Indeks Pemdi (8/2026) dari penilaian 59/2020, dengan padanan indikator",
+        "estimate the Indeks Pemdi (8/2026) from a 59/2020 assessment through a crosswalk",
+    ),
     "cmd.transisi.description": (
         "Memperkirakan rentang Indeks Pemdi menurut PermenPANRB 8/2026 dari penilaian menurut PermenPANRB 59/2020, melalui padanan indikator (rulesets/crosswalk/). Indikator tanpa padanan dihitung tidak diketahui dan memperlebar rentang. Hasilnya perkiraan, bukan penilaian.",
         "Estimate the Indeks Pemdi range under PermenPANRB 8/2026 from an assessment under PermenPANRB 59/2020, through an indicator crosswalk (rulesets/crosswalk/). Indicators with no source count as unknown and widen the range. The output is an estimate, not an assessment.",
     ),
-    "opt.transisi.crosswalk": ("berkas padanan atau nama padanan terpasang (bawaan: 59-2020-ke-8-2026)", "crosswalk file or installed name (default: 59-2020-ke-8-2026)"),
+    "opt.transisi.crosswalk": (
+        "berkas padanan atau nama padanan terpasang (bawaan: 59-2020-ke-8-2026)",
+        "crosswalk file or installed name (default: 59-2020-ke-8-2026)",
+    ),
 }

@@ -1,0 +1,143 @@
+"""Reading batch results back (``.jsonl`` or ``.csv`` written by ``spbe-rules batch``), for reports and views."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+from .._base.errors import Location, Problem
+from .._base.numbers import number_problem, problem_of, text_problem
+from .batch_io import InputError
+from .batch_read import open_input as _open_input
+from .batch_read import parse_owners, parse_target
+
+
+def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
+    """The records of a batch output (``.jsonl`` or ``.csv`` as written by :class:`BatchWriter`)."""
+    p = Path(path)
+    suffix = p.suffix.lower()
+    source = str(p)
+    if suffix in (".jsonl", ".ndjson"):
+        with io.TextIOWrapper(_open_input(p), encoding="utf-8") as fh:
+            for line_no, text in enumerate(fh, start=1):
+                if not text.strip():
+                    continue
+                try:
+                    rec = json.loads(text, parse_int=str, parse_float=str)
+                except json.JSONDecodeError as exc:
+                    raise InputError(
+                        "results cannot be read",
+                        [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")],
+                    ) from None
+                yield checked_record(rec, source, line_no)
+        return
+    if suffix == ".csv":
+        with io.TextIOWrapper(_open_input(p), encoding="utf-8-sig", newline="") as fh:
+            reader = csv.DictReader(fh)
+            for rec in reader:
+                domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
+                aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
+                levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
+                docs = {k[4:]: v == "ya" for k, v in rec.items() if k and k.startswith("doc:") and v in ("ya", "tidak")}
+                out: dict[str, Any] = {k: v for k, v in rec.items() if k and ":" not in k and k not in ("target", "owner", "unmet")}
+                out.update(domains=domains, aspects=aspects, effective_levels=levels, stage=rec.get("stage") or None, documents=docs)
+                out["target"] = rec.get("target") or None
+                out["owners"] = rec.get("owner") or ""
+                unmet = unmet_of_text(rec.get("unmet") or "")
+                if unmet:  # as in the .jsonl: the key only when something is unmet
+                    out["unmet"] = unmet
+                yield checked_record(out, source, reader.line_num)
+        return
+    raise InputError(
+        "results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)]
+    )
+
+
+def unmet_of_text(text: str) -> dict[str, list[str]]:
+    """The ``unmet`` cell of a CSV result (``1.4.reviu 3.3.ditetapkan``) in the ``.jsonl`` form: indicator
+    number (text) -> requirement ids, grouped by the indicator each id names (its first part)."""
+    out: dict[str, list[str]] = {}
+    for rid in text.split():
+        out.setdefault(rid.split(".", 1)[0], []).append(rid)
+    return out
+
+
+def _number_field(value: Any, what: str, source: str, line: int) -> None:
+    """A number of a results record is of a usable size (checked before any exact conversion)."""
+    got = (
+        number_problem(value)
+        if isinstance(value, (int, float, Decimal)) and not isinstance(value, bool)
+        else text_problem(value)
+        if isinstance(value, str)
+        else None
+    )
+    if got is not None:
+        raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
+
+
+def _view_fields(rec: dict[str, Any], where: Location) -> None:
+    """The optional fields the batch report shows: ``target`` (an index) becomes a Fraction, ``owners``
+    (the owner column's text, or a mapping from the JSON lines) a mapping of indicator number to unit,
+    ``documents`` a mapping of document key to true/false."""
+    problems: list[Problem] = []
+    target = rec.get("target")
+    rec["target"] = None if target in (None, "") else parse_target(target, where, problems)
+    owners = rec.get("owners")
+    if isinstance(owners, str):
+        rec["owners"] = parse_owners(owners, where, problems)
+    elif isinstance(owners, dict) and all(isinstance(k, str) and k.isdigit() and len(k) <= 4 and isinstance(v, str) for k, v in owners.items()):
+        rec["owners"] = {int(k): v for k, v in owners.items()}
+    elif owners is None:
+        rec["owners"] = {}
+    else:
+        problems.append(Problem("TYPE", "owners is not a mapping of indicator numbers to units", where, "give the output of spbe-rules batch"))
+    docs = rec.get("documents")
+    if docs is None:
+        rec["documents"] = {}
+    elif not isinstance(docs, dict) or not all(isinstance(v, bool) for v in docs.values()):
+        problems.append(Problem("TYPE", "documents is not a mapping of document keys to true/false", where, "give the output of spbe-rules batch"))
+    if problems:
+        raise InputError("results cannot be read", problems)
+
+
+def record_numbers(rec: Any, source: str, line: int) -> None:
+    """A results record has every field it needs and its numbers are of a usable size (else
+    :class:`InputError`); nothing is converted (records built in code, before a report)."""
+    need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
+    if not isinstance(rec, dict) or any(k not in rec for k in need):
+        missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
+        raise InputError(
+            "results cannot be read",
+            [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")],
+        )
+    for key in ("year", "index", "index_exact"):
+        _number_field(rec[key], key, source, line)
+    for key in ("domains", "aspects", "effective_levels"):
+        values = rec.get(key) or {}
+        if not isinstance(values, dict):
+            raise InputError(
+                "results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")]
+            )
+        for k, v in values.items():
+            _number_field(v, f"{key}.{k}", source, line)
+
+
+def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
+    """A results record with every field it needs, its numbers of a usable size (else :class:`InputError`)."""
+    record_numbers(rec, source, line)
+    assert isinstance(rec, dict)  # record_numbers refuses anything else
+    try:
+        rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
+    except (TypeError, ValueError):
+        raise InputError("results cannot be read", [Problem("TYPE", "a level is not a whole number", Location(source, line), None)]) from None
+    _view_fields(rec, Location(source, line))
+    try:
+        rec["year"] = int(rec["year"])
+    except (TypeError, ValueError):
+        raise InputError("results cannot be read", [Problem("TYPE", f"year {rec['year']!r} is not a whole number", Location(source, line), None)]) from None
+    return rec
