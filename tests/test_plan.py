@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from decimal import Decimal
 from fractions import Fraction
 from itertools import combinations, product
 from pathlib import Path
@@ -40,7 +41,19 @@ from spbe_rules._model.model import (
     SourceInfo,
 )
 from spbe_rules._loading.select import ruleset_for_assessment
-from spbe_rules._analysis.plan import Costs, CostsError, Limits, PlanError, load_costs, parse_costs, plan, plan_to_dict, resolve_target
+from spbe_rules._analysis.plan import (
+    Costs,
+    CostsError,
+    Limits,
+    PlanError,
+    Unreachable,
+    UnreachableReason,
+    load_costs,
+    parse_costs,
+    plan,
+    plan_to_dict,
+    resolve_target,
+)
 
 ROOT = Path(__file__).resolve().parents[1]
 EXAMPLES = ROOT / "examples"
@@ -170,7 +183,7 @@ def scenarios(draw: Any) -> dict[str, Any]:
         display_target = False
     else:
         low = int(now * 20) + 1 if draw(st.integers(0, 4)) else 20
-        target = Fraction(draw(st.integers(min(low, smax * 20 + 4), smax * 20 + 4)), 20)
+        target = Fraction(draw(st.integers(min(low, smax * 20), smax * 20)), 20)  # on the index scale (1..smax)
         display_target = draw(st.booleans())
     return {"rs": rs, "levels": levels, "documents": stated, "costs": costs, "limits": limits, "target": target, "display": display_target}
 
@@ -253,7 +266,9 @@ def test_plan_is_optimal_against_exhaustive_search(sc: dict[str, Any]) -> None:
         assert p.index_exact == Fraction(best_total, c.total_w)
         assert p.best_index_exact == p.index_exact
         assert p.total_cost == min(cst for t, cst, _ in every if t >= best_total)
-        assert p.why in ("above_scale", "budget", "limits")
+        assert p.why in (UnreachableReason.BUDGET, UnreachableReason.LIMITS)  # every target is on the scale
+        assert p.unreachable is not None and p.unreachable.best == p.index_exact
+        assert (p.why is UnreachableReason.BUDGET) == (p.unreachable.budget is not None)
 
 
 def _removing_any_step_breaks_it(rs: Ruleset, a: Assessment, p: spbe_rules.Plan, target: Any, disp: bool) -> None:
@@ -403,24 +418,45 @@ def test_already_reached_and_above_scale() -> None:
     rs = load_ruleset("pedoman-3-2024")
     p = plan(rs, a, "Cukup")
     assert p.reachable and p.already_reached and p.total_cost == 0 and not p.steps
-    q = plan(rs, a, "5.5")
-    assert not q.reachable and q.why == "above_scale"
-    assert q.index_exact == 5 and q.best_index == "5.00"
-    assert "5.00" in q.message.en
+    assert p.why is None and p.unreachable is None
+    for target in ("5.5", "7", Fraction(-1, 2), 0, Decimal("5.000001")):  # an index the scale (1..5) does not have
+        with pytest.raises(PlanError) as refused:
+            plan(rs, a, target)
+        (problem,) = refused.value.problems
+        assert problem.code == "OUT_OF_RANGE" and problem.params["min"] == 1 and problem.params["max"] == 5
+        assert "1 to 5" in problem.message_in("en") and "1 sampai 5" in problem.message_in("id")
+    assert plan(rs, a, "5").reachable and plan(rs, a, "1").already_reached  # the ends of the scale are targets
+    # a ruleset built in code whose top band starts above its scale: no index reaches it
+    odd = build_ruleset([Fraction(1)] * 3, 4, Display(2, "half_up", "exact"), [Fraction(2), Fraction(5)], [], [])
+    q = plan(odd, Assessment.from_levels({1: 1, 2: 2, 3: 1}, year=2024), "Baik")  # bands 1-2, 2-5, 5-4
+    assert not q.reachable and q.why is UnreachableReason.ABOVE_SCALE and q.why == "above_scale"
+    assert q.unreachable == Unreachable(UnreachableReason.ABOVE_SCALE, Fraction(4), "4.00", top=Fraction(4), top_text="4.00")
+    assert q.index_exact == 4 and q.best_index == "4.00"
+    assert "the highest index on the scale is 4.00" in q.message.en and "indeks tertinggi pada skala adalah 4.00" in q.message.id
+    d = plan_to_dict(q)
+    assert d["why"] == "above_scale" and d["unreachable"] == {"reason": "above_scale", "best": "4", "best_text": "4.00", "top": "4", "top_text": "4.00"}
 
 
 def test_unreachable_under_limits_says_the_best() -> None:
     a = load_assessment(EXAMPLES / "kabupaten-contoh-2024.yaml")
     rs = load_ruleset("pedoman-3-2024")
     p = plan(rs, a, "Sangat Baik", None, Limits(max_raise=1))
-    assert not p.reachable and p.why == "limits"
-    assert p.best_index is not None and p.best_index in p.message.en
+    assert not p.reachable and p.why is UnreachableReason.LIMITS
+    assert p.unreachable is not None and p.unreachable.budget is None and p.unreachable.best == p.index_exact
+    assert p.best_index is not None and p.best_index in p.message.en and p.best_index in p.message.id
+    d = plan_to_dict(p)
+    assert d["why"] == "limits" and d["unreachable"]["reason"] == "limits" and Fraction(d["unreachable"]["best"]) == p.index_exact
     # the best: every indicator one level up (capped at 5)
     levels = {n: min(5, lv + 1) for n, lv in a.levels.items()}
     best = evaluate(rs, Assessment.from_levels(levels, documents=dict(a.documents), year=2024))
     assert p.index_exact == best.index_exact
     q = plan(rs, a, "Baik", None, Limits(budget=Fraction(3)))
-    assert not q.reachable and q.why == "budget" and q.total_cost <= 3
+    assert not q.reachable and q.why is UnreachableReason.BUDGET and q.total_cost <= 3
+    assert q.unreachable is not None and q.unreachable.budget == 3 and q.unreachable.best_text == q.index
+    assert "budget of 3" in q.message.en and "anggaran 3" in q.message.id
+    assert plan_to_dict(q)["unreachable"]["budget"] == "3"
+    r = plan(rs, a, "Baik")
+    assert r.reachable and plan_to_dict(r)["why"] is None and plan_to_dict(r)["unreachable"] is None
 
 
 def test_target_forms() -> None:

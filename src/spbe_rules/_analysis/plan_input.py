@@ -22,7 +22,6 @@ from .._base.errors import EvaluationError, Location, Problem, ValidationError
 from .._model.model import Ruleset
 from .._loading.schema import schema_problems
 from .._loading.source import PosDict, locate, read_source
-from .._base.links import docs_url
 
 
 class CostsError(ValidationError):
@@ -42,7 +41,7 @@ def _exact(value: Any, where: Location | None = None, error: type[ValidationErro
     try:
         return exact(value, where)
     except Problem as p:
-        raise (error or PlanError)("not an exact number of a usable size", [p]) from None
+        raise (error or PlanError)(Msg("head.not_exact"), [p]) from None
 
 
 def _optional_fraction(value: Any) -> Fraction | None:
@@ -157,22 +156,12 @@ def parse_costs(data: Any, name: str = "<input>") -> Costs:
         problems: list[Problem] = []
         data = _plain(data, "$", problems, name)
         if problems:
-            raise CostsError("costs are not valid", problems)
+            raise CostsError(Msg("head.costs_invalid"), problems)
     if not isinstance(data, dict):
-        raise CostsError(
-            "costs are not valid",
-            [
-                Problem(
-                    "TYPE",
-                    "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)",
-                    locate(data, [], name),
-                    f"see {docs_url('planner')}",
-                )
-            ],
-        )
+        raise CostsError(Msg("head.costs_invalid"), [Problem.of("TYPE.costs", locate(data, [], name))])
     problems = schema_problems("costs", data, name)
     if problems:
-        raise CostsError("costs are not valid", problems)
+        raise CostsError(Msg("head.costs_invalid"), problems)
     indicators: dict[int, Fraction] = {}
     steps: dict[int, dict[int, Fraction]] = {}
 
@@ -238,26 +227,24 @@ def with_requirement_costs(ruleset: Ruleset, costs: Costs, before: Any) -> Costs
 
 
 def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_where: str) -> None:
-    """Every indicator, level and document the costs and limits name exists in ``ruleset``."""
+    """Every indicator, level and document the costs and limits name exists in ``ruleset``, and no
+    cost, budget or raise limit is negative."""
     problems: list[Problem] = []
     numbers = set(ruleset.numbers)
     keys = {d.key for d in ruleset.documents}
     lo, hi = ruleset.scale.min, ruleset.scale.max
-    span = f"indicators are numbered {min(numbers)} to {max(numbers)}"
 
     def unknown_indicator(n: int, loc: Location) -> None:
-        problems.append(Problem("UNKNOWN_INDICATOR", f"indicator {n} does not exist in ruleset {ruleset.id}", loc, span))
+        problems.append(Problem.of("UNKNOWN_INDICATOR", loc, number=n, ruleset=ruleset.id, min=min(numbers), max=max(numbers)))
 
     def unknown_document(k: str, loc: Location) -> None:
         guess = difflib.get_close_matches(k, sorted(keys), n=1)
-        problems.append(
-            Problem(
-                "UNKNOWN_DOCUMENT",
-                f"document `{k}` is not declared by ruleset {ruleset.id}",
-                loc,
-                f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
-            )
-        )
+        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("plan.documents", options=sorted(keys)) if keys else Msg("plan.no_documents")
+        problems.append(Problem.of("UNKNOWN_DOCUMENT", loc, hint=hint, document=k, ruleset=ruleset.id))
+
+    def negative(value: Fraction | None, loc: Location) -> None:
+        if value is not None and value < 0:
+            problems.append(Problem.of("OUT_OF_RANGE.cost", loc, value=exact_text(value)))
 
     for n in sorted({*costs.indicators, *costs.steps}):
         if n not in numbers:
@@ -265,14 +252,8 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     for n, per in sorted(costs.steps.items()):
         for level in sorted(per):
             if n in numbers and not lo < level <= hi:
-                problems.append(
-                    Problem(
-                        "LEVEL_OUT_OF_SCALE",
-                        f"indicator {n}: no step reaches level {level} (scale {lo}..{hi})",
-                        costs.location("indicators", str(n), str(level)),
-                        f"key a step by the level it reaches, {lo + 1} to {hi}",
-                    )
-                )
+                loc = costs.location("indicators", str(n), str(level))
+                problems.append(Problem.of("LEVEL_OUT_OF_SCALE.costs", loc, number=n, level=level, min=lo, max=hi, first=lo + 1))
     for k in sorted(costs.documents):
         if k not in keys:
             unknown_document(k, costs.location("documents", k))
@@ -304,19 +285,33 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
         for n in sorted(lim.max_raise_by):
             if n not in numbers:
                 unknown_indicator(n, where("max_raise_by", str(n)))
+            elif lim.max_raise_by[n] < 0:
+                problems.append(
+                    Problem.of(
+                        "OUT_OF_RANGE", where("max_raise_by", str(n)), what="max_raise_by", value=lim.max_raise_by[n], bound=Msg("bound.minimum", bound=0)
+                    )
+                )
         for i, k in enumerate(sorted(lim.unavailable_documents)):
             if k not in keys:
                 unknown_document(k, where("unavailable_documents", i))
         if lim.max_raise is not None and lim.max_raise < 0:
-            problems.append(Problem("OUT_OF_RANGE", f"max_raise is {lim.max_raise}; it cannot be negative", where("max_raise"), None))
+            problems.append(Problem.of("OUT_OF_RANGE", where("max_raise"), what="max_raise", value=lim.max_raise, bound=Msg("bound.minimum", bound=0)))
         if lim.budget is not None and lim.budget < 0:
-            problems.append(Problem("OUT_OF_RANGE", "the budget cannot be negative", where("budget"), None))
-    bad = [v for v in (costs.default_step, costs.default_document, *costs.indicators.values(), *costs.documents.values()) if v is not None and v < 0]
-    bad += [v for per in costs.steps.values() for v in per.values() if v < 0]
-    if bad:
-        problems.append(Problem("OUT_OF_RANGE", "costs cannot be negative", Location(costs.source), None))
+            problems.append(Problem.of("OUT_OF_RANGE", where("budget"), what="budget", value=exact_text(lim.budget), bound=Msg("bound.minimum", bound=0)))
+    negative(costs.default_step, costs.location("default_step"))
+    negative(costs.default_document, costs.location("default_document"))
+    negative(costs.default_requirement, costs.location("default_requirement"))
+    for n, v in sorted(costs.indicators.items()):
+        negative(v, costs.location("indicators", str(n)))
+    for n, per in sorted(costs.steps.items()):
+        for level, v in sorted(per.items()):
+            negative(v, costs.location("indicators", str(n), str(level)))
+    for k, v in sorted(costs.documents.items()):
+        negative(v, costs.location("documents", k))
+    for k, v in sorted(costs.requirements.items()):
+        negative(v, costs.location("requirements", k))
     if problems:
-        raise CostsError(f"costs or limits do not fit ruleset {ruleset.id}", problems)
+        raise CostsError(Msg("head.costs_do_not_fit", ruleset=ruleset.id), problems)
 
 
 # -- targets ----------------------------------------------------------------------------
@@ -355,18 +350,8 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
         target = target.predikat if target.kind == "predikat" and target.predikat is not None else target.text
     value: Fraction | None = None
     name: str | None = None
-    if isinstance(target, bool) or isinstance(target, float):
-        raise PlanError(
-            "bad target",
-            [
-                Problem(
-                    "BAD_TARGET",
-                    f"the target {target!r} is not a predikat or an exact number",
-                    where,
-                    'give a predikat name (Baik) or an index as text, e.g. "3.0"',
-                )
-            ],
-        )
+    if isinstance(target, bool) or not isinstance(target, (str, int, Decimal, Fraction)):
+        raise PlanError(Msg("head.bad_target"), [Problem.of("BAD_TARGET.plan", where, value=repr(target)[:60])])
     if isinstance(target, (int, Decimal, Fraction)):
         value = _exact(target, where)
         text = exact_text(value)
@@ -380,19 +365,12 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
             name = lowered.get(" ".join(text.lower().split()))
             if name is None:
                 guess = difflib.get_close_matches(text, bands, n=1, cutoff=0.5)
-                raise PlanError(
-                    "bad target",
-                    [
-                        Problem(
-                            "UNKNOWN_PREDIKAT",
-                            f"`{text}` is not a predikat of ruleset {ruleset.id} nor an index value",
-                            where,
-                            (f"did you mean `{guess[0]}`? " if guess else "") + f"predikat: {', '.join(bands)}; or give an index such as 3.0",
-                        )
-                    ],
-                )
-    if value is not None and value < 0:  # above the scale is allowed: the plan then says the target cannot be reached
-        raise PlanError("bad target", [Problem("BAD_TARGET", f"the target index {text} is negative", where, None)])
+                hint = Msg("UNKNOWN_PREDIKAT.guess", guess=guess[0], bands=bands) if guess else None
+                raise PlanError(Msg("head.bad_target"), [Problem.of("UNKNOWN_PREDIKAT", where, hint=hint, text=text[:60], ruleset=ruleset.id, bands=bands)])
+    lo_scale, hi_scale = ruleset.scale.min, ruleset.scale.max
+    if value is not None and not lo_scale <= value <= hi_scale:  # an index the scale does not have
+        problem = Problem.of("OUT_OF_RANGE.target", where, value=text[:60], ruleset=ruleset.id, min=lo_scale, max=hi_scale)
+        raise PlanError(Msg("head.bad_target"), [problem])
     top = c.total_w * ruleset.scale.max
     if name is not None:
         rank = bands.index(name)

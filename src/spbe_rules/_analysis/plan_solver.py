@@ -11,6 +11,7 @@ from attrs import frozen
 from .._loading.assessment import Assessment
 from .._engine.engine import NEEDS_DOCUMENT, compiled, unknown_document, whole_levels
 from .._base.errors import Location, Problem
+from .._base.messages import Msg
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import Result
 from .plan_input import Costs, Limits, PlanError
@@ -21,29 +22,40 @@ MAX_CONJUNCTS = 512
 
 # -- conditions as requirements ---------------------------------------------------------
 
-# A conjunct: minimum levels (position -> level, sorted pairs) and documents to obtain.
-Conj = tuple[tuple[tuple[int, int], ...], frozenset[str]]
-_TRUE: Conj = ((), frozenset())
+
+@frozen
+class Conj:
+    """One way to make a condition hold (a conjunct of its disjunctive normal form): minimum
+    levels (position -> level, sorted pairs) and documents to obtain."""
+
+    levels: tuple[tuple[int, int], ...]
+    documents: frozenset[str]
+
+    def size(self) -> int:
+        return len(self.levels) + len(self.documents)
+
+
+_TRUE = Conj((), frozenset())
 
 
 def _and(a: Conj, b: Conj) -> Conj:
-    lbs = dict(a[0])
-    for p, lv in b[0]:
+    lbs = dict(a.levels)
+    for p, lv in b.levels:
         if lbs.get(p, -1) < lv:
             lbs[p] = lv
-    return tuple(sorted(lbs.items())), a[1] | b[1]
+    return Conj(tuple(sorted(lbs.items())), a.documents | b.documents)
 
 
 def _weaker(a: Conj, b: Conj) -> bool:
     """Whatever satisfies ``b`` satisfies ``a``."""
-    if not a[1] <= b[1]:
+    if not a.documents <= b.documents:
         return False
-    lb = dict(b[0])
-    return all(lb.get(p, -1) >= lv for p, lv in a[0])
+    lb = dict(b.levels)
+    return all(lb.get(p, -1) >= lv for p, lv in a.levels)
 
 
 def _simplify(items: Iterable[Conj]) -> list[Conj]:
-    uniq = sorted(set(items), key=lambda c: (len(c[0]) + len(c[1]), sorted(c[1]), c[0]))
+    uniq = sorted(set(items), key=lambda c: (c.size(), sorted(c.documents), c.levels))
     out: list[Conj] = []
     for c in uniq:
         if not any(_weaker(o, c) for o in out):
@@ -54,9 +66,17 @@ def _simplify(items: Iterable[Conj]) -> list[Conj]:
 # -- the solver -------------------------------------------------------------------------
 
 
-def _frontier(
-    groups: Sequence[Sequence[tuple[int, int]]], cap: int, prune_below: int, ub: int | None
-) -> tuple[list[int], list[int], list[list[tuple[int, int]]]]:
+@frozen
+class _Frontier:
+    """The Pareto frontier after the last group: keys ascending, gains strictly increasing; and per
+    group the back-pointers (state index before the group, option taken) of each state."""
+
+    keys: list[int]
+    gains: list[int]
+    layers: list[list[tuple[int, int]]]
+
+
+def _frontier(groups: Sequence[Sequence[tuple[int, int]]], cap: int, prune_below: int, ub: int | None) -> _Frontier:
     """Multiple-choice knapsack by Pareto frontiers.
 
     ``groups[j]`` lists options (gain, key) of group j; each solution takes one option
@@ -105,7 +125,7 @@ def _frontier(
         keys, gains = nkeys, ngains
         if not keys:
             break
-    return keys, gains, layers
+    return _Frontier(keys, gains, layers)
 
 
 def _backtrack(layers: list[list[tuple[int, int]]], index: int) -> list[int]:
@@ -124,7 +144,18 @@ class _Scenario:
     order: int
 
 
-_Setup = tuple[int, int, list[int], list[list[tuple[int, int]]], list[list[int]], list[int]]
+@frozen
+class _Setup:
+    """One scenario made ready for the knapsack: the scaled total and the key that do not depend
+    on any choice, the positions with a choice, their options (gain, key) and the levels of those
+    options (both per chosen position), and the lowest level of every position."""
+
+    base: int
+    const: int
+    positions: list[int]
+    groups: list[list[tuple[int, int]]]
+    levels: list[list[int]]
+    lows: list[int]
 
 
 @frozen
@@ -197,9 +228,9 @@ class _Planner:
 
     def dnf(self, cond: Condition, rule: Rule, depth: int = 0) -> list[Conj]:
         if depth > 64:
-            raise self._problem("PLAN_TOO_COMPLEX", f"the condition of rule `{rule.id}` is nested too deep for the planner", rule)
+            raise self._problem("PLAN_TOO_COMPLEX.depth", rule)
         if isinstance(cond, AtLeast):
-            return [(((self.c.position[cond.indicator], cond.level),), frozenset())]
+            return [Conj(((self.c.position[cond.indicator], cond.level),), frozenset())]
         if isinstance(cond, HasDocument):
             key = cond.document
             state = self.stated.get(key)
@@ -212,21 +243,16 @@ class _Planner:
                     raise PlanError(NEEDS_DOCUMENT, [unknown_document(self.rs, rule.id, key, Location("<assessment>", json_path="$.documents"))])
                 out += self.dnf(implied, rule, depth + 1)
             if key not in self.unavailable:
-                out.append(((), frozenset({key})))
+                out.append(Conj((), frozenset({key})))
             return _simplify(out)
         if isinstance(cond, Not):
-            raise self._problem(
-                "PLAN_UNSUPPORTED_CONDITION",
-                f"rule `{rule.id}` has a `not` condition; the planner supports only `indicator`, `document`, `all` and `any` conditions (a `not` condition can become false when levels rise, so the cheapest plan cannot be searched the same way)",
-                rule,
-                "disable the rule for planning (--disable-rule), or rewrite the condition without `not`",
-            )
+            raise self._problem("PLAN_UNSUPPORTED_CONDITION", rule)
         if isinstance(cond, AllOf):
             acc = [_TRUE]
             for item in cond.items:
                 acc = _simplify(_and(a, b) for a in acc for b in self.dnf(item, rule, depth + 1))
                 if len(acc) > MAX_CONJUNCTS:
-                    raise self._problem("PLAN_TOO_COMPLEX", f"the condition of rule `{rule.id}` has too many ways to be satisfied for the planner", rule)
+                    raise self._problem("PLAN_TOO_COMPLEX.conjuncts", rule)
             return acc
         assert isinstance(cond, AnyOf)
         acc = []
@@ -234,10 +260,9 @@ class _Planner:
             acc += self.dnf(item, rule, depth + 1)
         return _simplify(acc)
 
-    def _problem(self, code: str, message: str, rule: Rule, hint: str | None = None) -> PlanError:
-        return PlanError(
-            "the planner cannot handle this ruleset", [Problem(code, message, Location(self.rs.origin or self.rs.id, json_path=f"$.rules[{rule.id}]"), hint)]
-        )
+    def _problem(self, key: str, rule: Rule) -> PlanError:
+        where = Location(self.rs.origin or self.rs.id, json_path=f"$.rules[{rule.id}]")
+        return PlanError(Msg("head.planner_cannot"), [Problem.of(key, where, rule=rule.id)])
 
     def scenarios(self) -> list[_Scenario]:
         options: list[list[Conj | None]] = []
@@ -251,17 +276,8 @@ class _Planner:
         for opts in options:
             count *= len(opts)
         if count > MAX_SCENARIOS:
-            raise PlanError(
-                "the planner cannot handle this ruleset",
-                [
-                    Problem(
-                        "PLAN_TOO_COMPLEX",
-                        f"the enabled rules give {count} combinations to examine (at most {MAX_SCENARIOS})",
-                        Location(self.rs.origin or self.rs.id),
-                        "disable optional rules that do not matter for this plan",
-                    )
-                ],
-            )
+            problem = Problem.of("PLAN_TOO_COMPLEX.scenarios", Location(self.rs.origin or self.rs.id), count=count, limit=MAX_SCENARIOS)
+            raise PlanError(Msg("head.planner_cannot"), [problem])
         found: dict[tuple[frozenset[str], Conj], _Scenario] = {}
         for combo in product(*options):
             forced = frozenset(r.id for r, o in zip(self.rules, combo) if o is not None)
@@ -284,7 +300,7 @@ class _Planner:
         return out
 
     def _consistent(self, forced: frozenset[str], req: Conj) -> bool:
-        for p, lv in req[0]:
+        for p, lv in req.levels:
             if lv > self.hi[p]:
                 return False
             for r in self.targeting[p]:
@@ -310,9 +326,9 @@ class _Planner:
                     p = c.position[number]
                     if r.max_level < caps[p]:
                         caps[p] = r.max_level
-        lbs = dict(sc.req[0])
+        lbs = dict(sc.req.levels)
         base = 0
-        const = sum(self.doc_term(k) for k in sc.req[1])
+        const = sum(self.doc_term(k) for k in sc.req.documents)
         positions: list[int] = []
         groups: list[list[tuple[int, int]]] = []
         levels: list[list[int]] = []
@@ -337,33 +353,36 @@ class _Planner:
             positions.append(p)
             groups.append(opts)
             levels.append(lvls)
-        return base, const, positions, groups, levels, lows
+        return _Setup(base, const, positions, groups, levels, lows)
 
     def solve(self, sc: _Scenario, need_total: int, ub: int | None) -> _Solution | None:
-        base, const, positions, groups, levels, lows = self._setup(sc)
+        st = self._setup(sc)
+        base, const, groups = st.base, st.const, st.groups
         need = need_total - base
-        x = list(lows)
+        x = list(st.lows)
         if need <= 0 or not groups:
             if need > 0:
                 return None
             key = const + sum(g[0][1] for g in groups)
             if ub is not None and key > ub:
                 return None
-            return _Solution(key, base, tuple(x), sc.req[1], sc)
-        keys, gains, layers = _frontier(groups, need, need, None if ub is None else ub - const)
+            return _Solution(key, base, tuple(x), sc.req.documents, sc)
+        f = _frontier(groups, need, need, None if ub is None else ub - const)
+        keys, gains, layers = f.keys, f.gains, f.layers
         if len(layers) < len(groups) or not keys or gains[-1] < need:
             return None
         idx = next(i for i, g in enumerate(gains) if g >= need)
         choice = _backtrack(layers, idx)
         total = base
         for j, oi in enumerate(choice):
-            x[positions[j]] = levels[j][oi]
+            x[st.positions[j]] = st.levels[j][oi]
             total += groups[j][oi][0]
-        return _Solution(const + keys[idx], total, tuple(x), sc.req[1], sc)
+        return _Solution(const + keys[idx], total, tuple(x), sc.req.documents, sc)
 
     def best_total(self, sc: _Scenario) -> int | None:
         """The highest scaled total this scenario reaches within the budget (None: not within it)."""
-        base, const, positions, groups, levels, lows = self._setup(sc)
+        st = self._setup(sc)
+        base, const, groups = st.base, st.const, st.groups
         ub = self.budget_key
         if ub is None:
             return base + sum(max(g for g, _ in opts) for opts in groups)
@@ -373,7 +392,8 @@ class _Planner:
         if not groups:
             return base
         cap = sum(max(g for g, _ in opts) for opts in groups)
-        keys, gains, layers = _frontier(groups, cap, 0, ub - const)
+        f = _frontier(groups, cap, 0, ub - const)
+        keys, gains, layers = f.keys, f.gains, f.layers
         if len(layers) < len(groups) or not keys:
             return None
         return base + gains[-1]
@@ -393,5 +413,5 @@ class _Planner:
         return best
 
     def _floor(self, sc: _Scenario) -> int:
-        base, const, positions, groups, levels, lows = self._setup(sc)
-        return const + sum(opts[0][1] for opts in groups)
+        st = self._setup(sc)
+        return st.const + sum(opts[0][1] for opts in st.groups)

@@ -35,6 +35,7 @@ from .._engine.explain import Text, describe_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import LevelChange, Result
 from .._base.numbers import shown
+from .._base.messages import Msg
 import difflib
 
 __all__ = [
@@ -234,40 +235,21 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
     for n, lv in changes.items():
         loc = Location(where, json_path=f"$.levels.{shown(n)}")
         if isinstance(n, bool) or not isinstance(n, int) or n not in numbers:
-            problems.append(
-                Problem(
-                    "UNKNOWN_INDICATOR",
-                    f"indicator {shown(n)} does not exist in ruleset {ruleset.id}",
-                    loc,
-                    f"indicators are numbered {min(numbers)} to {max(numbers)}",
-                )
-            )
+            problems.append(Problem.of("UNKNOWN_INDICATOR", loc, number=shown(n), ruleset=ruleset.id, min=min(numbers), max=max(numbers)))
         elif isinstance(lv, bool) or not isinstance(lv, int) or not lo <= lv <= hi:
-            problems.append(
-                Problem(
-                    "LEVEL_OUT_OF_SCALE",
-                    f"indicator {n}: level {shown(lv)} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
-                    loc,
-                    f"give a whole number from {lo} to {hi}",
-                )
-            )
+            problems.append(Problem.of("LEVEL_OUT_OF_SCALE", loc, number=n, level=shown(lv), min=lo, max=hi, ruleset=ruleset.id))
     keys = {d.key for d in ruleset.documents}
     for key, value in documents.items():
-        loc = Location(where, json_path=f"$.documents.{key}")
+        name = key[:60] if isinstance(key, str) else shown(key)
+        loc = Location(where, json_path=f"$.documents.{name}")
         if key not in keys:
             guess = difflib.get_close_matches(str(key), sorted(keys), n=1)
-            problems.append(
-                Problem(
-                    "UNKNOWN_DOCUMENT",
-                    f"document `{key}` is not declared by ruleset {ruleset.id}",
-                    loc,
-                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
-                )
-            )
+            hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("plan.documents", options=sorted(keys)) if keys else Msg("plan.no_documents")
+            problems.append(Problem.of("UNKNOWN_DOCUMENT", loc, hint=hint, document=name, ruleset=ruleset.id))
         elif not isinstance(value, bool):
-            problems.append(Problem("TYPE", f"document `{key}` must be true or false, not {value!r}", loc, None))
+            problems.append(Problem.of("TYPE.document_state", loc, document=key, value=repr(value)[:60]))
     if problems:
-        raise AssessmentError("the changes do not fit the ruleset", problems)
+        raise AssessmentError(Msg("head.changes_do_not_fit", ruleset=ruleset.id), problems)
 
 
 def _deltas(ruleset: Ruleset, before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
@@ -468,9 +450,7 @@ def gains(
         _, d1, t1 = c.sums(eff1)
         rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
         name = ruleset.document(key).name
-        unlocks.append(
-            Unlock("document", key, name, Text(f"dokumen {name} ada", f"the {name} document exists"), rel, Fraction(t1 - t0, c.total_w), domain_gains(d1))
-        )
+        unlocks.append(Unlock("document", key, name, _text(Msg("gains.cond.document", name=name)), rel, Fraction(t1 - t0, c.total_w), domain_gains(d1)))
     missing_docs = [u.id for u in unlocks if u.kind == "document"]
     if len(missing_docs) > 1:  # documents may only matter together (a rule needing all of them)
         eff1, _ = fast.effective(levels, {**docs, **{k: True for k in missing_docs}})
@@ -482,7 +462,7 @@ def gains(
                 "documents",
                 "+".join(missing_docs),
                 names,
-                Text(f"dokumen {names} ada", f"the documents {names} exist"),
+                _text(Msg("gains.cond.documents", names=names)),
                 rel,
                 Fraction(t1 - t0, c.total_w),
                 domain_gains(d1),
@@ -500,6 +480,10 @@ def gains(
         cond = Text(describe_condition(r.unless, ruleset, eff_now, docs_now, "id"), describe_condition(r.unless, ruleset, eff_now, docs_now, "en"))
         unlocks.append(Unlock("rule", r.id, r.id, cond, rel, Fraction(t1 - t0, c.total_w), domain_gains(d1)))
     return Gains(result, tuple(out), tuple(unlocks))
+
+
+def _text(m: Msg) -> Text:
+    return Text(m.id, m.en)
 
 
 def gains_to_dict(g: Gains) -> dict[str, Any]:

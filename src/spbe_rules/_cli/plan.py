@@ -17,7 +17,9 @@ from typing import Any
 
 from .main import write_output
 from .core import add_evaluation_options, load_file
-from .._base.errors import tr
+from .._base.errors import current_lang, tr, use_lang
+from .._base.messages import CATALOGUE, Lang
+from .._engine.explain import Text
 from .._model.converter import exact_text
 from .._base.messages import Msg
 from .._base.numbers import problem_of, text_problem
@@ -30,8 +32,17 @@ from .._base.text import number_ranges
 __all__ = ["add_parser", "render_gains", "render_plan", "render_whatif"]
 
 
-def _bad(option: str, message: str, hint: str | None = None) -> ValidationError:
-    return ValidationError("bad argument", [Problem("BAD_ARGUMENT", message, Location(option), hint)])
+def _bad(where: str, key: str, /, **params: object) -> ValidationError:
+    hint_key = f"{key}.hint"
+    hint = Msg(hint_key, **params) if hint_key in CATALOGUE else None
+    return ValidationError(Msg("head.bad_argument"), [Problem(key.split(".")[0], Msg(key, **params), Location(where), hint)])
+
+
+def _negative(option: str, value: object, example: str) -> ValidationError:
+    return _bad(option, "OUT_OF_RANGE.option", option=option, value=value, example=example)
+
+
+MAX_RANGE = 1000  # indicators in one range of --fix (a ruleset has tens)
 
 
 def add_parser(sub: Any) -> None:
@@ -92,7 +103,7 @@ def parse_set(values: list[str]) -> dict[int, int]:
     for raw in values:
         m = re.fullmatch(r"\s*(\d{1,9})\s*=\s*(-?\d{1,9})\s*", raw)
         if not m:
-            raise _bad(f"--set {raw}", f"`{raw}` is not of the form N=LEVEL with whole numbers", "e.g. --set 11=3")
+            raise _bad(f"--set {raw[:60]}", "BAD_ARGUMENT.set", raw=raw[:60])
         out[int(m.group(1))] = int(m.group(2))
     return out
 
@@ -103,7 +114,7 @@ def parse_documents(values: list[str]) -> dict[str, bool]:
         key, sep, value = raw.partition("=")
         v = value.strip().lower()
         if not sep or not key.strip() or v not in _TRUE | _FALSE:
-            raise _bad(f"--document {raw}", f"`{raw}` is not of the form KEY=true or KEY=false", "e.g. --document peta_rencana_spbe=true")
+            raise _bad(f"--document {raw[:60]}", "BAD_ARGUMENT.document", raw=raw[:60])
         out[key.strip()] = v in _TRUE
     return out
 
@@ -113,13 +124,15 @@ def parse_indicator_list(values: list[str], option: str) -> frozenset[int]:
     for raw in values:
         for part in raw.split(","):
             part = part.strip()
-            m = re.fullmatch(r"(\d+)(?:\s*-\s*(\d+))?", part)
+            m = re.fullmatch(r"(\d{1,9})(?:\s*-\s*(\d{1,9}))?", part)
             if not m:
-                raise _bad(f"{option} {raw}", f"`{part}` is not an indicator number or a range", "e.g. --fix 12 or --fix 45-47")
+                raise _bad(f"{option} {raw[:60]}", "BAD_ARGUMENT.indicators", part=part[:60], option=option)
             a = int(m.group(1))
             b = int(m.group(2)) if m.group(2) else a
             if b < a:
-                raise _bad(f"{option} {raw}", f"the range {part} is empty", "write the lower number first, e.g. 45-47")
+                raise _bad(f"{option} {raw}", "BAD_ARGUMENT.empty_range", part=part)
+            if b - a >= MAX_RANGE:
+                raise _bad(f"{option} {raw}", "BAD_ARGUMENT.long_range", part=part, limit=MAX_RANGE)
             out.update(range(a, b + 1))
     return frozenset(out)
 
@@ -132,8 +145,10 @@ def parse_amount(value: str, option: str) -> Fraction:
         d = Decimal(value.strip().replace(",", "."))
     except InvalidOperation:
         d = Decimal("NaN")
-    if not d.is_finite() or d < 0:
-        raise _bad(f"{option} {value}", f"`{value}` is not a non-negative number", "e.g. --budget 25 or --budget 12.5")
+    if not d.is_finite():
+        raise _bad(f"{option} {value[:40]}", "BAD_ARGUMENT.amount", value=value[:40], option=option)
+    if d < 0:
+        raise _negative(option, value.strip(), "25")
     return Fraction(d)
 
 
@@ -161,7 +176,7 @@ def _gains(args: argparse.Namespace) -> int:
     assessment, ruleset = load_file(args)
     g = gains(ruleset, assessment, **_evaluation_kw(args))
     if args.top is not None and args.top < 0:
-        raise _bad("--top", "--top must not be negative")
+        raise _negative("--top", args.top, "10")
     if args.format == "json":
         text = json.dumps(gains_to_dict(g), ensure_ascii=False, indent=2)
     else:
@@ -174,7 +189,7 @@ def _plan(args: argparse.Namespace) -> int:
     fixed = parse_indicator_list(args.fix, "--fix")
     budget = parse_amount(args.budget, "--budget") if args.budget is not None else None
     if args.max_raise is not None and args.max_raise < 0:
-        raise _bad(f"--max-raise {args.max_raise}", "--max-raise must not be negative", "e.g. --max-raise 2")
+        raise _negative("--max-raise", args.max_raise, "2")
     limits = Limits(fixed=fixed, max_raise=args.max_raise, budget=budget, unavailable_documents=frozenset(args.no_document))
     costs = load_costs(args.costs) if args.costs else None
     assessment, ruleset = load_file(args)
@@ -190,130 +205,15 @@ def _plan(args: argparse.Namespace) -> int:
 
 # -- text reports -----------------------------------------------------------------------
 
-_L: dict[str, dict[str, Any]] = {
-    "id": {
-        "whatif": "Simulasi perubahan",
-        "gains": "Nilai satu level tambahan per indikator",
-        "plan": "Rencana mencapai sasaran",
-        "ruleset": "Aturan",
-        "changes": "Perubahan",
-        "indicator": "Indikator",
-        "document": "Dokumen",
-        "level": "level",
-        "present": {True: "ada", False: "tidak ada", None: "tidak diketahui"},
-        "index": "Indeks SPBE",
-        "exact": "tepat",
-        "predikat": "Predikat",
-        "unchanged": "tidak berubah",
-        "changed": "berubah",
-        "domains": "Domain",
-        "aspects": "Aspek yang berubah",
-        "released": "Indikator yang dilepas dari batasan aturan",
-        "capped": "Indikator yang kini dibatasi aturan",
-        "none": "(tidak ada perubahan)",
-        "now": "Sekarang",
-        "result": "Hasil",
-        "target": "Sasaran",
-        "cost": "biaya",
-        "total_cost": "Biaya total",
-        "unit": "satuan",
-        "unit_default": "satu langkah level atau satu dokumen = 1",
-        "steps": "Langkah",
-        "no_steps": "(tidak ada langkah)",
-        "limits": "Batasan",
-        "fixed": "tidak diubah",
-        "max_raise": "naik paling banyak {n} level per indikator",
-        "max_raise_by": "batas kenaikan per indikator",
-        "budget": "anggaran",
-        "unavailable": "dokumen tidak tersedia",
-        "obtain": "diperoleh/ditetapkan",
-        "threshold": "indeks tepat minimal",
-        "pred_rounded": "predikat dibaca dari indeks yang dibulatkan ({d} desimal)",
-        "pred_exact": "predikat dibaca dari indeks yang tidak dibulatkan",
-        "kind_index": "indeks tepat minimal {v}",
-        "kind_display": "indeks tampil minimal {v}",
-        "kind_predikat": "predikat {p} atau lebih baik",
-        "unreachable": "TIDAK TERCAPAI",
-        "reached": "tercapai",
-        "best": "Indeks tertinggi yang mungkin",
-        "col_no": "No",
-        "col_level": "Level",
-        "col_gain": "+Indeks",
-        "col_domain": "Domain",
-        "col_note": "Catatan",
-        "at_max": "sudah level tertinggi",
-        "blocked": "dibatasi aturan {r}",
-        "releases": "melepas {ids}",
-        "unlocks": "Membuka batasan aturan (pada level yang diajukan sekarang)",
-        "unlock_doc": "Dokumen {name} ada",
-        "unlock_rule": "Aturan {rid} terpenuhi ({cond})",
-        "unlock_docs": "Semua dokumen di atas ada",
-        "releases_n": "melepas {n} indikator ({ids}), indeks {gain}",
-        "releases_0": "tidak melepas indikator apa pun pada level sekarang",
-        "more": "... dan {n} indikator lain (tanpa --top untuk semua)",
-    },
-    "en": {
-        "whatif": "What-if",
-        "gains": "What one more level of each indicator is worth",
-        "plan": "Plan to reach the target",
-        "ruleset": "Ruleset",
-        "changes": "Changes",
-        "indicator": "Indicator",
-        "document": "Document",
-        "level": "level",
-        "present": {True: "present", False: "absent", None: "unknown"},
-        "index": "SPBE index",
-        "exact": "exact",
-        "predikat": "Predikat",
-        "unchanged": "unchanged",
-        "changed": "changed",
-        "domains": "Domains",
-        "aspects": "Aspects that changed",
-        "released": "Indicators released from a rule's cap",
-        "capped": "Indicators now capped by a rule",
-        "none": "(nothing changes)",
-        "now": "Now",
-        "result": "Result",
-        "target": "Target",
-        "cost": "cost",
-        "total_cost": "Total cost",
-        "unit": "unit",
-        "unit_default": "one level step or one document = 1",
-        "steps": "Steps",
-        "no_steps": "(no steps)",
-        "limits": "Limits",
-        "fixed": "not changed",
-        "max_raise": "at most {n} levels up per indicator",
-        "max_raise_by": "raise limit per indicator",
-        "budget": "budget",
-        "unavailable": "documents not available",
-        "obtain": "obtain/adopt",
-        "threshold": "exact index at least",
-        "pred_rounded": "predikat read from the index rounded to {d} decimals",
-        "pred_exact": "predikat read from the unrounded index",
-        "kind_index": "exact index at least {v}",
-        "kind_display": "displayed index at least {v}",
-        "kind_predikat": "predikat {p} or better",
-        "unreachable": "NOT REACHABLE",
-        "reached": "reached",
-        "best": "Best reachable index",
-        "col_no": "No",
-        "col_level": "Level",
-        "col_gain": "+Index",
-        "col_domain": "Domain",
-        "col_note": "Note",
-        "at_max": "already at the top level",
-        "blocked": "capped by rule {r}",
-        "releases": "releases {ids}",
-        "unlocks": "Lifting rule caps (at the levels submitted now)",
-        "unlock_doc": "The {name} document exists",
-        "unlock_rule": "Rule {rid} satisfied ({cond})",
-        "unlock_docs": "All the documents above exist",
-        "releases_n": "releases {n} indicators ({ids}), index {gain}",
-        "releases_0": "releases no indicator at the current levels",
-        "more": "... and {n} more indicators (omit --top to see all)",
-    },
-}
+
+def _present(state: bool | None) -> str:
+    if state is None:
+        return tr("planner.present.unknown")
+    return tr("planner.present.true") if state else tr("planner.present.false")
+
+
+def _in_lang(text: Text) -> str:
+    return text.id if current_lang() == "id" else text.en
 
 
 def _cut(text: str, width: int) -> str:
@@ -329,35 +229,42 @@ def _signed_exact(value: Fraction) -> str:
     return ("+" if value > 0 else "") + exact_text(value)
 
 
-def render_whatif(w: WhatIf, rs: Ruleset, lang: str = "id") -> str:
-    L = _L[lang]
+def render_whatif(w: WhatIf, rs: Ruleset, lang: Lang | None = None) -> str:
+    """The text report of a what-if, in ``lang`` (default: the current language)."""
+    with use_lang(lang or current_lang()):
+        return _render_whatif(w, rs)
+
+
+def _render_whatif(w: WhatIf, rs: Ruleset) -> str:
     dec = rs.display.decimals
     b, a = w.before, w.after
-    out = [f"{L['whatif']}: {b.instansi} ({b.year})", f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}", ""]
-    out.append(f"{L['changes']}:")
+    out = [f"{tr('planner.whatif')}: {b.instansi} ({b.year})", f"{tr('planner.ruleset')}: {rs.id} v{rs.version} - {rs.title}", ""]
+    out.append(f"{tr('planner.changes')}:")
     if not w.levels and not w.documents:
-        out.append(f"  {L['none']}")
+        out.append(f"  {tr('planner.none')}")
     for ch in w.levels:
         name = rs.indicator(ch.indicator).name
-        out.append(f"  {L['indicator']} {ch.indicator} ({_cut(name, 60)}): {L['level']} {ch.before} -> {ch.after}")
+        out.append(f"  {tr('planner.indicator')} {ch.indicator} ({_cut(name, 60)}): {tr('planner.level')} {ch.before} -> {ch.after}")
     for doc in w.documents:
-        out.append(f"  {L['document']} {doc.name}: {L['present'][doc.before]} -> {L['present'][doc.after]}")
+        out.append(f"  {tr('planner.document')} {doc.name}: {_present(doc.before)} -> {_present(doc.after)}")
     out.append("")
-    out.append(f"{L['index']}: {b.index} -> {a.index}  ({L['exact']} {exact_text(b.index_exact)} -> {exact_text(a.index_exact)}, {_signed_exact(w.delta)})")
-    state = L["changed"] if w.predikat_changed else L["unchanged"]
-    out.append(f"{L['predikat']}: {w.predikat_before} -> {w.predikat_after} ({state})")
+    out.append(
+        f"{tr('planner.index')}: {b.index} -> {a.index}  ({tr('planner.exact')} {exact_text(b.index_exact)} -> {exact_text(a.index_exact)}, {_signed_exact(w.delta)})"
+    )
+    state = tr("planner.changed") if w.predikat_changed else tr("planner.unchanged")
+    out.append(f"{tr('planner.predikat')}: {w.predikat_before} -> {w.predikat_after} ({state})")
     if w.domains:
         out.append("")
-        out.append(f"{L['domains']}:")
+        out.append(f"{tr('planner.domains')}:")
         for d in w.domains:
             out.append(f"  {d.id:<4} {_cut(d.name, 40):<40} {d.before_text} -> {d.after_text}  ({fraction_text(d.delta, dec + 2)})")
     changed = [x for x in w.aspects if x.delta != 0]
     if changed:
         out.append("")
-        out.append(f"{L['aspects']}:")
+        out.append(f"{tr('planner.aspects')}:")
         for x in changed:
             out.append(f"  {x.id:<4} {_cut(x.name, 40):<40} {x.before_text} -> {x.after_text}  ({fraction_text(x.delta, dec + 2)})")
-    for title, items in ((L["released"], w.released), (L["capped"], w.capped)):
+    for title, items in ((tr("planner.released"), w.released), (tr("planner.capped"), w.capped)):
         if items:
             out.append("")
             out.append(f"{title}:")
@@ -366,108 +273,124 @@ def render_whatif(w: WhatIf, rs: Ruleset, lang: str = "id") -> str:
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def render_gains(g: Gains, rs: Ruleset, lang: str = "id", top: int | None = None) -> str:
-    L = _L[lang]
+def render_gains(g: Gains, rs: Ruleset, lang: Lang | None = None, top: int | None = None) -> str:
+    """The text report of the gains, in ``lang`` (default: the current language); ``top``: the first N rows."""
+    with use_lang(lang or current_lang()):
+        return _render_gains(g, rs, top)
+
+
+def _render_gains(g: Gains, rs: Ruleset, top: int | None) -> str:
     dec = rs.display.decimals
     r = g.result
-    out = [f"{L['gains']}: {r.instansi} ({r.year})", f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}"]
-    out.append(f"{L['now']}: {L['index']} {r.index} ({L['exact']} {exact_text(r.index_exact)}), {r.predikat}")
+    out = [f"{tr('planner.gains')}: {r.instansi} ({r.year})", f"{tr('planner.ruleset')}: {rs.id} v{rs.version} - {rs.title}"]
+    out.append(f"{tr('planner.now')}: {tr('planner.index')} {r.index} ({tr('planner.exact')} {exact_text(r.index_exact)}), {r.predikat}")
     out.append("")
     rows = list(g.indicators)
     shown = rows if top is None else rows[:top]
     width = 46
-    out.append(f"  {L['col_no']:>4}  {L['indicator']:<{width}} {L['col_level']:>6} {L['col_gain']:>9}  {L['col_domain']:<14} {L['col_note']}")
+    out.append(
+        f"  {tr('planner.col_no'):>4}  {tr('planner.indicator'):<{width}} {tr('planner.col_level'):>7} {tr('planner.col_gain'):>9}  {tr('planner.col_domain'):<14} {tr('planner.col_note')}"
+    )
     for x in shown:
         level = f"{x.level}->{x.to}" if x.to is not None else str(x.level)
         doms = " ".join(f"{d.id} {fraction_text(d.gain, dec + 2)}" for d in x.domains)
         notes = []
         if x.to is None:
-            notes.append(L["at_max"])
+            notes.append(tr("planner.at_max"))
         if x.blocked_by:
-            notes.append(L["blocked"].format(r=", ".join(x.blocked_by)))
+            notes.append(tr("planner.blocked", r=", ".join(x.blocked_by)))
         if x.released:
-            notes.append(L["releases"].format(ids=_ranges(x.released)))
-        out.append(f"  {x.indicator:>4}  {_cut(x.name, width):<{width}} {level:>6} {fraction_text(x.index_gain, dec + 2):>9}  {doms:<14} {'; '.join(notes)}")
+            notes.append(tr("planner.releases", ids=_ranges(x.released)))
+        out.append(f"  {x.indicator:>4}  {_cut(x.name, width):<{width}} {level:>7} {fraction_text(x.index_gain, dec + 2):>9}  {doms:<14} {'; '.join(notes)}")
     if top is not None and len(rows) > top:
-        out.append(f"  {L['more'].format(n=len(rows) - top)}")
+        out.append(f"  {tr('planner.more', n=len(rows) - top)}")
     if g.unlocks:
         out.append("")
-        out.append(f"{L['unlocks']}:")
+        out.append(f"{tr('planner.unlocks')}:")
         for u in g.unlocks:
             if u.kind == "document":
-                head = L["unlock_doc"].format(name=u.name)
+                head = tr("planner.unlock_doc", name=u.name)
             elif u.kind == "documents":
-                head = L["unlock_docs"]
+                head = tr("planner.unlock_docs")
             else:
-                cond = u.condition.id if lang == "id" else u.condition.en
-                head = L["unlock_rule"].format(rid=u.id, cond=cond)
+                cond = u.condition.id if current_lang() == "id" else u.condition.en
+                head = tr("planner.unlock_rule", rid=u.id, cond=cond)
             if u.released:
                 doms = ", ".join(f"{d.id} {fraction_text(d.gain, dec + 2)}" for d in u.domains)
-                tail = L["releases_n"].format(n=len(u.released), ids=_ranges(u.released), gain=fraction_text(u.index_gain, dec + 2)) + (
+                tail = tr("planner.releases_n", n=len(u.released), ids=_ranges(u.released), gain=fraction_text(u.index_gain, dec + 2)) + (
                     f" ({doms})" if doms else ""
                 )
             else:
-                tail = L["releases_0"]
+                tail = tr("planner.releases_0")
             out.extend(textwrap.wrap(f"{head}: {tail}", 100, initial_indent="  ", subsequent_indent="    "))
     return "\n".join(line.rstrip() for line in out) + "\n"
 
 
-def _limits_text(lim: Limits, L: dict[str, Any]) -> str:
+def _limits_text(lim: Limits) -> str:
     parts = []
     if lim.fixed:
-        parts.append(f"{L['indicator'].lower()} {_ranges(sorted(lim.fixed))} {L['fixed']}")
+        parts.append(f"{tr('planner.indicator').lower()} {_ranges(sorted(lim.fixed))} {tr('planner.fixed')}")
     if lim.max_raise is not None:
-        parts.append(L["max_raise"].format(n=lim.max_raise))
+        parts.append(tr("planner.max_raise", n=lim.max_raise))
     if lim.max_raise_by:
-        parts.append(f"{L['max_raise_by']}: " + ", ".join(f"{n}: {k}" for n, k in sorted(lim.max_raise_by.items())))
+        parts.append(f"{tr('planner.max_raise_by')}: " + ", ".join(f"{n}: {k}" for n, k in sorted(lim.max_raise_by.items())))
     if lim.budget is not None:
-        parts.append(f"{L['budget']} {exact_text(lim.budget)}")
+        parts.append(f"{tr('planner.budget')} {exact_text(lim.budget)}")
     if lim.unavailable_documents:
-        parts.append(f"{L['unavailable']}: {', '.join(sorted(lim.unavailable_documents))}")
+        parts.append(f"{tr('planner.unavailable')}: {', '.join(sorted(lim.unavailable_documents))}")
     return "; ".join(parts)
 
 
-def render_plan(p: Plan, rs: Ruleset, lang: str = "id", limits: Limits | None = None) -> str:
-    L = _L[lang]
+def render_plan(p: Plan, rs: Ruleset, lang: Lang | None = None, limits: Limits | None = None) -> str:
+    """The text report of a plan, in ``lang`` (default: the current language); ``limits``: the limits it kept to."""
+    with use_lang(lang or current_lang()):
+        return _render_plan(p, rs, limits)
+
+
+def _render_plan(p: Plan, rs: Ruleset, limits: Limits | None) -> str:
     before = p.before
     who = f"{before.instansi} ({before.year})" if before is not None else ""
-    out = [f"{L['plan']}: {who}", f"{L['ruleset']}: {rs.id} v{rs.version} - {rs.title}"]
+    out = [f"{tr('planner.plan')}: {who}", f"{tr('planner.ruleset')}: {rs.id} v{rs.version} - {rs.title}"]
     t = p.target
     if t.kind == "predikat":
-        goal = L["kind_predikat"].format(p=t.predikat)
-        rule = L["pred_rounded"].format(d=rs.display.decimals) if rs.display.predikat_from == "rounded" else L["pred_exact"]
+        goal = tr("planner.kind_predikat", p=t.predikat)
+        rule = tr("planner.pred_rounded", d=rs.display.decimals) if rs.display.predikat_from == "rounded" else tr("planner.pred_exact")
         goal += f"; {rule}"
     elif t.kind == "display":
-        goal = L["kind_display"].format(v=t.text)
+        goal = tr("planner.kind_display", v=t.text)
     else:
-        goal = L["kind_index"].format(v=t.text)
+        goal = tr("planner.kind_index", v=t.text)
     if t.threshold is not None and t.kind != "index":
-        goal += f" -> {L['threshold']} {exact_text(t.threshold)}"
-    out.append(f"{L['target']}: {goal}")
-    if limits is not None and _limits_text(limits, L):
-        out.append(f"{L['limits']}: {_limits_text(limits, L)}")
+        goal += f" -> {tr('planner.threshold')} {exact_text(t.threshold)}"
+    out.append(f"{tr('planner.target')}: {goal}")
+    if limits is not None and _limits_text(limits):
+        out.append(f"{tr('planner.limits')}: {_limits_text(limits)}")
     out.append("")
-    w = max(len(L["now"]), len(L["result"]), len(L["total_cost"])) + 1
-    out.append(f"{L['now'] + ':':<{w}} {L['index']} {p.before_index} ({L['exact']} {exact_text(p.before_index_exact)}), {p.before_predikat}")
-    status = L["reached"] if p.reachable else L["unreachable"]
-    out.append(f"{L['result'] + ':':<{w}} {L['index']} {p.index} ({L['exact']} {exact_text(p.index_exact)}), {p.predikat}  [{status}]")
-    unit = p.unit or L["unit_default"]
-    out.append(f"{L['total_cost'] + ':':<{w}} {exact_text(p.total_cost)}  ({L['unit']}: {unit})")
+    w = max(len(tr("planner.now")), len(tr("planner.result")), len(tr("planner.total_cost"))) + 1
+    out.append(
+        f"{tr('planner.now') + ':':<{w}} {tr('planner.index')} {p.before_index} ({tr('planner.exact')} {exact_text(p.before_index_exact)}), {p.before_predikat}"
+    )
+    status = tr("planner.reached") if p.reachable else tr("planner.unreachable")
+    out.append(
+        f"{tr('planner.result') + ':':<{w}} {tr('planner.index')} {p.index} ({tr('planner.exact')} {exact_text(p.index_exact)}), {p.predikat}  [{status}]"
+    )
+    unit = p.unit or tr("planner.unit_default")
+    out.append(f"{tr('planner.total_cost') + ':':<{w}} {exact_text(p.total_cost)}  ({tr('planner.unit')}: {unit})")
     out.append("")
-    out.extend(textwrap.wrap(p.message.id if lang == "id" else p.message.en, 100))
+    out.extend(textwrap.wrap(_in_lang(p.message), 100))
     out.append("")
-    out.append(f"{L['steps']}:")
+    out.append(f"{tr('planner.steps')}:")
     if not p.steps:
-        out.append(f"  {L['no_steps']}")
+        out.append(f"  {tr('planner.no_steps')}")
     for k, s in enumerate(p.steps, 1):
         if s.kind == "document":
-            what = f"{L['document']} {_cut(s.name, 44)}: {L['obtain']}"
+            what = f"{tr('planner.document')} {_cut(s.name, 44)}: {tr('planner.obtain')}"
         else:
             what = f"{s.indicator:>3} {_cut(s.name, 44):<44} {s.from_level} -> {s.to_level}"
-        out.append(f"  {k:>2}. {what:<57} {L['cost']} {exact_text(s.cost):>4}  {s.gain_text:>8} -> {s.index_after_text} ({exact_text(s.index_after)})")
-        reason = s.reason.id if lang == "id" else s.reason.en
+        out.append(f"  {k:>2}. {what:<57} {tr('planner.cost')} {exact_text(s.cost):>4}  {s.gain_text:>8} -> {s.index_after_text} ({exact_text(s.index_after)})")
+        reason = _in_lang(s.reason)
         out.extend(textwrap.wrap(reason, 96, initial_indent="      ", subsequent_indent="      "))
         if s.evidence:
-            head = "bukti yang perlu dibuat" if lang == "id" else "evidence to produce"
+            head = tr("planner.evidence")
             out.extend(textwrap.wrap(f"{head}: {', '.join(s.evidence)}", 96, initial_indent="      ", subsequent_indent="        "))
     return "\n".join(line.rstrip() for line in out) + "\n"
