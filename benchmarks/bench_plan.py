@@ -101,7 +101,7 @@ def main() -> None:
         for a, now in zip(sub, nows):
             free_set = set(rnd.sample(rs.numbers, free))
             lim = Limits(fixed=frozenset(n for n in rs.numbers if n not in free_set), max_raise=up)
-            dt, p = timed(plan, rs, a, now + gap, None, lim)
+            dt, p = timed(plan, rs, a, min(now + gap, rs.scale.max), None, lim)  # a target on the index scale
             times.append(dt)
             reached += p.reachable  # type: ignore[attr-defined]
         return f"{statistics.median(times) * 1000:6.2f} ms [{reached:>3}]"

@@ -355,11 +355,11 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
         reason = step_reason([ruleset.document(k).name for k in u.implied], item.is_document, u.released, u.rules, gain_text, cost, gain, dec)
         if item.is_document:
             name = ruleset.document(item.key).name
-            out.append(PlanStep("document", None, item.key, name, None, None, cost, gain, gain_text, after, after_text, u.released, u.rules, reason))
+            out.append(PlanStep("document", None, item.key, name, None, None, cost, gain, gain_text, after, after_text, reason, u.released, u.rules))
         else:
             number = numbers[p]
             name = ruleset.indicator(number).name
-            out.append(PlanStep("indicator", number, None, name, cur[p], x[p], cost, gain, gain_text, after, after_text, u.released, u.rules, reason))
+            out.append(PlanStep("indicator", number, None, name, cur[p], x[p], cost, gain, gain_text, after, after_text, reason, u.released, u.rules))
     return tuple(out)
 
 

@@ -16,7 +16,6 @@ from cattrs.gen import make_dict_unstructure_fn, override
 from .._base.messages import Msg
 from .._base.text import number_ranges
 from .._engine.engine import display_text
-from .._engine.explain import Text
 from .._engine.result import Result
 from .._loading.assessment import Assessment
 from .._model.converter import converter, exact_text
@@ -75,9 +74,9 @@ class PlanStep:
     gain_text: str
     index_after: Fraction
     index_after_text: str
+    reason: Msg  # why the step is in the plan (both languages: ``reason.id``, ``reason.en``, ``reason.render(lang)``)
     unlocks: tuple[int, ...] = ()
     rules: tuple[str, ...] = ()
-    reason: Text = Text("", "")
     evidence: tuple[str, ...] = ()  # requirement items whose evidence this raise needs (not met yet)
 
 
@@ -96,7 +95,7 @@ class Plan:
     before_index: str
     before_index_exact: Fraction
     before_predikat: str
-    message: Text
+    message: Msg  # the summary, in both languages (``message.id``, ``message.en``, ``message.render(lang)``)
     best_index: str | None = None
     best_index_exact: Fraction | None = None
     unreachable: Unreachable | None = None
@@ -135,6 +134,7 @@ class Plan:
         return self.reachable and not self.steps
 
 
+converter.register_unstructure_hook(Msg, lambda m: {"id": m.id, "en": m.en})  # a text in JSON: both languages
 converter.register_unstructure_hook(
     PlanStep,
     make_dict_unstructure_fn(PlanStep, converter, from_level=override(rename="from"), to_level=override(rename="to")),
@@ -184,10 +184,6 @@ def plan_to_dict(p: Plan) -> dict[str, Any]:
 # -- the texts of a plan (both languages, from the catalogue) ----------------------------------
 
 
-def _text(m: Msg) -> Text:
-    return Text(m.id, m.en)
-
-
 def _goal(tgt: Target) -> Msg:
     if tgt.kind == "predikat":
         return Msg("plan.goal.predikat", predikat=tgt.predikat)
@@ -196,15 +192,15 @@ def _goal(tgt: Target) -> Msg:
     return Msg("plan.goal.index", value=tgt.text)
 
 
-def plan_message(tgt: Target, why: Unreachable | None, has_steps: bool, total_cost: Fraction, after: Result, unit: str | None) -> Text:
+def plan_message(tgt: Target, why: Unreachable | None, has_steps: bool, total_cost: Fraction, after: Result, unit: str | None) -> Msg:
     """The one-paragraph summary of a plan."""
     u = f" {unit}" if unit else ""
     goal = _goal(tgt)
     cost = exact_text(total_cost)
     if why is None:
         if not has_steps:
-            return _text(Msg("plan.msg.already", goal=goal))
-        return _text(Msg("plan.msg.reached", goal=goal, cost=cost, unit=u, index=after.index, predikat=after.predikat))
+            return Msg("plan.msg.already", goal=goal)
+        return Msg("plan.msg.reached", goal=goal, cost=cost, unit=u, index=after.index, predikat=after.predikat)
     if why.reason is UnreachableReason.ABOVE_SCALE:
         head = Msg("plan.why.above_scale", goal=goal, top=why.top_text)
     elif why.reason is UnreachableReason.BUDGET:
@@ -212,8 +208,8 @@ def plan_message(tgt: Target, why: Unreachable | None, has_steps: bool, total_co
     else:
         head = Msg("plan.why.limits", goal=goal, best=why.best_text)
     if has_steps:
-        return _text(Msg("plan.msg.best_plan", why=head, index=after.index, cost=cost, unit=u))
-    return _text(head)
+        return Msg("plan.msg.best_plan", why=head, index=after.index, cost=cost, unit=u)
+    return head
 
 
 def step_reason(
@@ -225,7 +221,7 @@ def step_reason(
     cost: Fraction,
     gain: Fraction,
     decimals: int,
-) -> Text:
+) -> Msg:
     """Why a step is in the plan: what it unlocks, or what it adds for its cost.
     ``document_names``: the documents a raise makes implied (present)."""
     if released:
@@ -238,14 +234,14 @@ def step_reason(
         else:
             head = Msg("plan.reason.prerequisite", ids=ids, rules=rl)
         if gain > 0:
-            return _text(Msg("plan.reason.rises", head=head, gain=gain_text))
+            return Msg("plan.reason.rises", head=head, gain=gain_text)
         if gain == 0:
-            return _text(Msg("plan.reason.needed", head=head))
-        return _text(head)
+            return Msg("plan.reason.needed", head=head)
+        return head
     if cost == 0:
-        return _text(Msg("plan.reason.free", gain=gain_text))
+        return Msg("plan.reason.free", gain=gain_text)
     if gain <= 0:
-        return _text(Msg("plan.reason.part"))
+        return Msg("plan.reason.part")
     step = display_text(1, decimals)  # one unit of the displayed index, e.g. 0.01
     per = fraction_text(cost / (gain * 10**decimals), 2, signed=False)
-    return _text(Msg("plan.reason.per", per=per, step=step))
+    return Msg("plan.reason.per", per=per, step=step)

@@ -313,7 +313,7 @@ def _render_gains(g: Gains, rs: Ruleset, top: int | None) -> str:
             elif u.kind == "documents":
                 head = tr("planner.unlock_docs")
             else:
-                cond = u.condition.id if current_lang() == "id" else u.condition.en
+                cond = _in_lang(u.condition)
                 head = tr("planner.unlock_rule", rid=u.id, cond=cond)
             if u.released:
                 doms = ", ".join(f"{d.id} {fraction_text(d.gain, dec + 2)}" for d in u.domains)
@@ -377,7 +377,7 @@ def _render_plan(p: Plan, rs: Ruleset, limits: Limits | None) -> str:
     unit = p.unit or tr("planner.unit_default")
     out.append(f"{tr('planner.total_cost') + ':':<{w}} {exact_text(p.total_cost)}  ({tr('planner.unit')}: {unit})")
     out.append("")
-    out.extend(textwrap.wrap(_in_lang(p.message), 100))
+    out.extend(textwrap.wrap(p.message.render(current_lang()), 100))
     out.append("")
     out.append(f"{tr('planner.steps')}:")
     if not p.steps:
@@ -388,7 +388,7 @@ def _render_plan(p: Plan, rs: Ruleset, limits: Limits | None) -> str:
         else:
             what = f"{s.indicator:>3} {_cut(s.name, 44):<44} {s.from_level} -> {s.to_level}"
         out.append(f"  {k:>2}. {what:<57} {tr('planner.cost')} {exact_text(s.cost):>4}  {s.gain_text:>8} -> {s.index_after_text} ({exact_text(s.index_after)})")
-        reason = _in_lang(s.reason)
+        reason = s.reason.render(current_lang())
         out.extend(textwrap.wrap(reason, 96, initial_indent="      ", subsequent_indent="      "))
         if s.evidence:
             head = tr("planner.evidence")
