@@ -134,10 +134,14 @@ class Plan:
         return self.reachable and not self.steps
 
 
-converter.register_unstructure_hook(Msg, lambda m: {"id": m.id, "en": m.en})  # a text in JSON: both languages
+def _both(m: Msg) -> dict[str, str]:
+    """A text of the plan in its JSON: both languages (the JSON does not depend on the language)."""
+    return {"id": m.id, "en": m.en}
+
+
 converter.register_unstructure_hook(
     PlanStep,
-    make_dict_unstructure_fn(PlanStep, converter, from_level=override(rename="from"), to_level=override(rename="to")),
+    make_dict_unstructure_fn(PlanStep, converter, from_level=override(rename="from"), to_level=override(rename="to"), reason=override(unstruct_hook=_both)),
 )
 converter.register_unstructure_hook(
     Plan,
@@ -145,6 +149,7 @@ converter.register_unstructure_hook(
         Plan,
         converter,
         unreachable=override(omit=True),
+        message=override(unstruct_hook=_both),
         _result=override(omit=True),
         _before=override(omit=True),
         _assessment=override(omit=True),
