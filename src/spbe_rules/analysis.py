@@ -22,7 +22,8 @@ top-level function                        returns (from this module)
 :func:`spbe_rules.run_suite`              :class:`SuiteReport`
 ========================================  =====================================================
 
-The planner's inputs are here too (:class:`Limits`, :class:`Target`), and the ``*_to_dict``
+The planner's inputs are here too (:class:`Limits`, :class:`Target`), and why a plan falls short
+(:class:`Unreachable`, :class:`UnreachableReason`); the ``*_to_dict``
 functions give the JSON documents that the command line prints with ``--format json``.
 
 >>> import spbe_rules
@@ -42,6 +43,7 @@ from ._analysis.compare import DomainTrack, IndicatorTrack, RulesetEffect, Year,
 from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide
 from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition
 from ._analysis.plan import Plan, PlanStep, plan_to_dict
+from ._analysis.plan_result import Unreachable, UnreachableReason
 from ._analysis.plan_input import Costs, Limits, Target, parse_costs
 from ._analysis.risk import Boundary, Drop, Risk, risk_to_dict
 from ._analysis.transition import IndicatorEstimate, TransitionEstimate, render_transition
@@ -89,6 +91,8 @@ __all__ = [
     "Transition",
     "TransitionEstimate",
     "Unlock",
+    "Unreachable",
+    "UnreachableReason",
     "WhatIf",
     "Year",
     "YearComparison",
