@@ -337,7 +337,8 @@ class Target:
     threshold: Fraction | None = None
 
 
-_NUMBER = re.compile(r"^\s*[0-9]+([.,][0-9]+)?\s*$")
+# a target written as a number (a sign, a decimal comma, an exponent or a fraction: then checked as a number)
+_NUMBER = re.compile(r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?(/[0-9]+)?\s*$")
 
 
 def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Target, display: bool = False) -> tuple[Target, int | None]:
