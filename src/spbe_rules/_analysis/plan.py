@@ -40,7 +40,7 @@ import attrs
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import frozen
 
@@ -363,7 +363,12 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
     return tuple(out)
 
 
-def _counted_base(ruleset: Ruleset, assessment: Assessment, before: Result, opts: _EvalOptions) -> tuple[Assessment, Result] | None:
+class _Counted(NamedTuple):
+    assessment: Assessment
+    result: Result
+
+
+def _counted_base(ruleset: Ruleset, assessment: Assessment, before: Result, opts: _EvalOptions) -> _Counted | None:
     """For an assessment whose evidence decides the level that counts (from the policy's stage on):
     the same assessment with those counted levels claimed and no evidence, and its result (the same
     index as ``before``). The planner raises these levels, so a step from level L means producing the
@@ -378,7 +383,7 @@ def _counted_base(ruleset: Ruleset, assessment: Assessment, before: Result, opts
     got = opts.evaluate(ruleset, base)
     if got.index_exact != before.index_exact or got.effective_levels != before.effective_levels:  # pragma: no cover - a planner bug
         raise AssertionError(f"planner bug: the counted levels give {got.index_exact}, the evaluation {before.index_exact}")
-    return base, got
+    return _Counted(base, got)
 
 
 def _with_evidence(step: PlanStep, ruleset: Ruleset, before: Result) -> PlanStep:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterable, Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 from attrs import field, frozen
 from .._loading.assessment import _plain
 from .._base.numbers import exact
@@ -341,7 +341,14 @@ class Target:
 _NUMBER = re.compile(r"^\s*[+-]?([0-9]+([.,][0-9]*)?|[.,][0-9]+)([eE][+-]?[0-9]+)?(/[0-9]+)?\s*$")
 
 
-def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Target, display: bool = False) -> tuple[Target, int | None]:
+class ResolvedTarget(NamedTuple):
+    """A target and the least scaled total (sum of level x scaled weight) that reaches it (None: no total on the scale does)."""
+
+    target: Target
+    need_total: int | None
+
+
+def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Target, display: bool = False) -> ResolvedTarget:
     """The :class:`Target` and the least scaled total (sum of level x scaled weight) that reaches it."""
     c = compiled(ruleset)
     where = Location("--target", json_path="$.target")
@@ -397,7 +404,7 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
 
         kind = "index"
     if not reaches(top):
-        return Target(kind, text, name, value, None), None
+        return ResolvedTarget(Target(kind, text, name, value, None), None)
     lo, hi = 0, top  # least s in [0, top] with reaches(s); reaches is monotone
     while lo < hi:
         mid = (lo + hi) // 2
@@ -405,4 +412,4 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
             hi = mid
         else:
             lo = mid + 1
-    return Target(kind, text, name, value, Fraction(lo, c.total_w)), lo
+    return ResolvedTarget(Target(kind, text, name, value, Fraction(lo, c.total_w)), lo)

@@ -31,7 +31,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from attrs import field, frozen
 
@@ -44,7 +44,7 @@ from .._loading.assessment import Assessment, MissingPolicy
 from .._model.converter import converter, exact_text
 from .._model.model import Ruleset
 
-__all__ = ["Boundary", "Drop", "Risk", "band_floor", "risk", "risk_to_dict"]
+__all__ = ["BandFloor", "Boundary", "Drop", "Risk", "band_floor", "risk", "risk_to_dict"]
 
 RISK_SCHEMA = "spbe-rules/risk@1"
 
@@ -115,7 +115,14 @@ class Risk:
         return None if self.ceiling is None else self.ceiling.distance
 
 
-def band_floor(ruleset: Ruleset, band: str) -> tuple[Fraction, bool]:
+class BandFloor(NamedTuple):
+    """Where a band starts: ``value``, and whether ``value`` itself is in the band (``inclusive``)."""
+
+    value: Fraction
+    inclusive: bool
+
+
+def band_floor(ruleset: Ruleset, band: str) -> BandFloor:
     """Where ``band`` starts under the ruleset's boundary rule: the point and whether it is in the band.
 
     Exact rule: the band's written lower bound (included). Rounded rule: the infimum of the
@@ -128,7 +135,7 @@ def band_floor(ruleset: Ruleset, band: str) -> tuple[Fraction, bool]:
     lower = ruleset.predikat.bands[names.index(band)].lower
     disp = ruleset.display
     if disp.predikat_from == "exact":
-        return lower, True
+        return BandFloor(lower, True)
     unit = Fraction(1, 10**disp.decimals)
     m_units = -((-lower) // unit)  # ceil: the smallest displayable value >= lower, in units
     tiny = unit / 10**6  # far below the half unit at which the displayed value can change
@@ -139,9 +146,9 @@ def band_floor(ruleset: Ruleset, band: str) -> tuple[Fraction, bool]:
     m = m_units * unit
     for candidate in (m - unit, m - unit / 2, m):
         if rounds_into(candidate):
-            return candidate, True
+            return BandFloor(candidate, True)
         if rounds_into(candidate + tiny):
-            return candidate, False
+            return BandFloor(candidate, False)
     raise AssertionError(f"rounding {disp.rounding!r} never reaches {m}")  # every rounding mode moves a value by less than a unit
 
 

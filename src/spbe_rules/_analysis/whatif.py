@@ -20,7 +20,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any
+from typing import Any, Literal, NamedTuple
 
 from attrs import field, frozen
 
@@ -157,7 +157,7 @@ class Unlock:
     (the document is obtained), ``documents`` (all the missing documents rules read are
     obtained together) or ``rule`` (the rule's condition holds)."""
 
-    kind: str
+    kind: Literal["document", "documents", "rule"]
     id: str
     name: str
     condition: Text
@@ -184,6 +184,26 @@ def enabled_fn(ruleset: Ruleset, enable_rules: Iterable[str], disable_rules: Ite
     return rule_switches(ruleset, enable_rules, disable_rules).enabled
 
 
+class Effective(NamedTuple):
+    """Effective levels (by position) and, per indicator number, the rules that cap it."""
+
+    levels: list[int]
+    capped_by: dict[int, list[str]]
+
+
+class Releases(NamedTuple):
+    """Indicators released from a rule's cap, and indicators newly capped."""
+
+    released: tuple[Release, ...]
+    capped: tuple[Release, ...]
+
+
+class _Deltas(NamedTuple):
+    total: IndexDelta  # the Indeks SPBE
+    domains: tuple[IndexDelta, ...]
+    aspects: tuple[IndexDelta, ...]
+
+
 class FastEval:
     """Exact evaluation of level vectors through the compiled engine (no Result objects)."""
 
@@ -192,11 +212,11 @@ class FastEval:
         self.enabled = enabled
         self._where = where or Location()
 
-    def effective(self, levels: Sequence[int], documents: Mapping[str, bool]) -> tuple[list[int], dict[int, list[str]]]:
+    def effective(self, levels: Sequence[int], documents: Mapping[str, bool]) -> Effective:
         if not self.c.ruleset.rules:
-            return list(levels), {}
+            return Effective(list(levels), {})
         eff, by, _, _ = self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where)
-        return eff, by
+        return Effective(eff, by)
 
     def total(self, levels: Sequence[int], documents: Mapping[str, bool]) -> int:
         eff, _ = self.effective(levels, documents)
@@ -252,14 +272,14 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
         raise AssessmentError(Msg("head.changes_do_not_fit", ruleset=ruleset.id), problems)
 
 
-def _deltas(ruleset: Ruleset, before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
+def _deltas(ruleset: Ruleset, before: Result, after: Result) -> _Deltas:
     index = IndexDelta("index", "Indeks SPBE", before.index_exact, after.index_exact, before.index, after.index)
     domains = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.domains, after.domains))
     aspects = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.aspects, after.aspects))
-    return index, domains, aspects
+    return _Deltas(index, domains, aspects)
 
 
-def releases(before: Result, after: Result) -> tuple[tuple[Release, ...], tuple[Release, ...]]:
+def releases(before: Result, after: Result) -> Releases:
     """Indicators released (effective level rose because a rule stopped capping) and newly capped."""
     released: list[Release] = []
     capped: list[Release] = []
@@ -272,7 +292,7 @@ def releases(before: Result, after: Result) -> tuple[tuple[Release, ...], tuple[
             released.append(Release(b.id, b.name, b.effective_level, a.effective_level, gone))
         if new:
             capped.append(Release(b.id, b.name, b.effective_level, a.effective_level, new))
-    return tuple(released), tuple(capped)
+    return Releases(tuple(released), tuple(capped))
 
 
 # -- what-if ----------------------------------------------------------------------------
