@@ -32,15 +32,11 @@ from hypothesis import strategies as st
 
 from ruleset_strategies import Input, assessments, fraction_text, load_text, rich_rulesets, ruleset_path, ruleset_text, with_levels
 from spbe_rules import (
-    BatchFailure,
-    BatchResult,
-    BatchRow,
     Result,
     Ruleset,
     SpbeError,
     ValidationError,
     evaluate,
-    evaluate_levels,
     evaluate_many,
     gains,
     impact,
@@ -51,11 +47,10 @@ from spbe_rules import (
     whatif,
 )
 from spbe_rules._analysis.cases_run import same_structure
+from spbe_rules.batch import BatchFailure, BatchResult, BatchRow, evaluate_levels, open_writer, read_results
 from spbe_rules._analysis.impact import Outcome, _quick
 from spbe_rules._analysis.impact_corpus import Entry
 from spbe_rules._engine.engine import display_text
-from spbe_rules._io.batch_write import open_writer
-from spbe_rules._io.results_read import read_results
 
 SETTINGS = settings(
     max_examples=40,
