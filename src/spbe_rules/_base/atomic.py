@@ -7,6 +7,7 @@ so no command ever leaves partial output.
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,24 +15,18 @@ from pathlib import Path
 __all__ = ["discard", "replacing", "temp_beside"]
 
 
-# created only if absent, never through a symlink; binary on Windows (as tempfile.mkstemp does)
-_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0) | getattr(os, "O_CLOEXEC", 0)
-
-
 def temp_beside(target: Path) -> tuple[int, Path]:
-    """A new temporary file ``.NAME.<random>.tmp`` in ``target``'s folder (to be renamed onto it),
-    with the permissions a plainly created file gets (0o666 less the umask).
-
-    Made here rather than with ``tempfile.mkstemp`` (the same exclusive creation), whose module
-    brings ``shutil``, ``random`` and the compression modules into every command's start-up."""
+    """A new temporary file in ``target``'s folder (to be renamed onto it), with the permissions
+    a plainly created file would get (``mkstemp`` makes it private)."""
     parent = target.parent if str(target.parent) else Path(".")
-    for _ in range(100):
-        tmp = Path(os.path.abspath(parent / f".{target.name}.{os.urandom(6).hex()}.tmp"))
-        try:
-            return os.open(tmp, _FLAGS, 0o666), tmp
-        except FileExistsError:
-            continue
-    raise FileExistsError(f"no free temporary name beside {target}")
+    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name}.", suffix=".tmp")
+    mask = os.umask(0)
+    os.umask(mask)
+    try:
+        os.chmod(tmp, 0o666 & ~mask)
+    except OSError:
+        pass
+    return fd, Path(tmp)
 
 
 def discard(tmp: Path) -> None:
