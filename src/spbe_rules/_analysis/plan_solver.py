@@ -164,7 +164,6 @@ class _Solution:
     total: int  # the scenario's scaled total (a lower bound of the real one)
     x: tuple[int, ...]
     docs: frozenset[str]
-    scenario: _Scenario
 
 
 class _Planner:
@@ -366,7 +365,7 @@ class _Planner:
             key = const + sum(g[0][1] for g in groups)
             if ub is not None and key > ub:
                 return None
-            return _Solution(key, base, tuple(x), sc.req.documents, sc)
+            return _Solution(key, base, tuple(x), sc.req.documents)
         f = _frontier(groups, need, need, None if ub is None else ub - const)
         keys, gains, layers = f.keys, f.gains, f.layers
         if len(layers) < len(groups) or not keys or gains[-1] < need:
@@ -377,7 +376,7 @@ class _Planner:
         for j, oi in enumerate(choice):
             x[st.positions[j]] = st.levels[j][oi]
             total += groups[j][oi][0]
-        return _Solution(const + keys[idx], total, tuple(x), sc.req.documents, sc)
+        return _Solution(const + keys[idx], total, tuple(x), sc.req.documents)
 
     def best_total(self, sc: _Scenario) -> int | None:
         """The highest scaled total this scenario reaches within the budget (None: not within it)."""
