@@ -74,6 +74,11 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "levels must be within {min}..{max} (ruleset {ruleset}), found {lo}..{hi}",
     ),
     "batch.api.row_type": ("baris harus BatchRow atau Assessment, bukan {type}", "rows must be BatchRow or Assessment, not {type}"),
+    "opt.batch.format": (
+        "jenis keluaran: csv, jsonl atau xlsx (bawaan: dari akhiran -o; wajib dengan -o -)",
+        "output format: csv, jsonl or xlsx (default: from the suffix of -o; required with -o -)",
+    ),
+    "batch.api.no_target": ("diperlukan jalur atau aliran keluaran", "a path or a stream is needed"),
     "batch.api.rounding": ("mode pembulatan tidak dikenal: {mode}", "unknown rounding mode {mode}"),
     "template.api.format": ("format harus csv atau xlsx, bukan {value}", "format must be csv or xlsx, not {value}"),
     "batch.numpy_missing": ("backend numpy memerlukan numpy: pip install 'spbe-rules[fast]'", "the numpy backend needs numpy: pip install 'spbe-rules[fast]'"),
@@ -168,10 +173,13 @@ ENTRIES: dict[str, tuple[str, str]] = {
     ),
     "UNKNOWN_FORMAT.output.hint": ("beri nama keluaran .csv, .jsonl atau .xlsx", "name the output .csv, .jsonl or .xlsx"),
     "UNKNOWN_FORMAT.stdout": (
-        "-o - menulis ke keluaran standar: sebutkan jenisnya dengan --format csv, jsonl atau xlsx",
-        "-o - writes to standard output: name the format with --format csv, jsonl or xlsx",
+        "- menulis ke keluaran standar, yang tidak memiliki akhiran nama: sebutkan jenisnya dengan --format",
+        "- writes to standard output, which has no file name suffix: name the format with --format",
     ),
-    "UNKNOWN_FORMAT.stdout.hint": ("misalnya: spbe-rules batch masukan.csv -o - --format csv", "for example: spbe-rules batch input.csv -o - --format csv"),
+    "UNKNOWN_FORMAT.stdout.hint": ("--format {formats}", "--format {formats}"),
+    "UNKNOWN_FORMAT.cli.hint": ("beri nama berkas {suffixes}, atau sebutkan --format {formats}", "name the file {suffixes}, or give --format {formats}"),
+    "BOTH_STDOUT": ("-o dan --errors tidak dapat keduanya menulis ke keluaran standar", "-o and --errors cannot both write to standard output"),
+    "BOTH_STDOUT.hint": ("tulis salah satunya ke berkas", "write one of them to a file"),
     "BINARY_TO_TERMINAL": (
         "keluaran .{format} adalah berkas biner dan tidak ditulis ke terminal",
         "a .{format} output is a binary file and is not written to a terminal",
