@@ -119,3 +119,25 @@ def test_sigkill_mid_write_then_the_next_run_cleans_up(tmp_path: Path) -> None:
     finally:
         sleeper.kill()
         sleeper.wait()
+
+
+@pytest.mark.slow
+def test_sigterm_mid_run_to_stdout_writes_nothing(tmp_path: Path) -> None:
+    """With -o - the results wait in an anonymous temporary file: stopped part-way, the command
+    writes nothing on stdout and leaves no file anywhere in its folder."""
+    lines = [line for line in EXAMPLE_CSV.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    (tmp_path / "in.csv").write_text("\n".join([lines[0], *(lines[1:] * 4000)]) + "\n", encoding="utf-8")
+    proc = _cli("batch", "in.csv", "-o", "-", "--format", "csv", "--ruleset", "pedoman-3-2024", "--backend", "python", "--progress", "on", cwd=tmp_path)
+    assert proc.stderr is not None
+    os.set_blocking(proc.stderr.fileno(), False)
+    seen = b""
+    deadline = time.monotonic() + 60
+    while b"spbe-rules batch" not in seen and proc.poll() is None and time.monotonic() < deadline:  # the progress line: rows are being read
+        time.sleep(0.05)
+        seen += proc.stderr.read() or b""
+    assert proc.poll() is None, "the batch ended before it could be stopped; make the input longer"
+    proc.send_signal(signal.SIGTERM)
+    out, err = proc.communicate(timeout=60)
+    assert proc.returncode == 128 + signal.SIGTERM, err
+    assert out == b""
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["in.csv"]

@@ -185,3 +185,47 @@ def test_xlsx_outputs_are_the_same_bytes_every_run(args: list[str], tmp_path: Pa
     assert main([a.replace("{out}", str(second)) for a in args]) == 0
     capsysbinary.readouterr()
     assert first.read_bytes() == second.read_bytes()
+
+
+def test_a_bad_ruleset_cell_costs_only_its_row(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    lines = [line for line in EXAMPLE_CSV.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    header = lines[0].split(",")
+    header.insert(2, "ruleset")
+    rows = []
+    for k, ref in enumerate(["/dev/zero", "x" * 300, str(EXAMPLE_CSV), ""]):
+        r = lines[1 + k].split(",")
+        r.insert(2, ref)
+        rows.append(",".join(r))
+    src = tmp_path / "in.csv"
+    src.write_text("\n".join([",".join(header), *rows]) + "\n", encoding="utf-8")
+    code, _, err = _run(capsysbinary, "batch", str(src), "-o", str(tmp_path / "hasil.csv"), "--lang", "en")
+    assert code == 1, err
+    problems = [line for line in err.splitlines() if "[UNKNOWN_RULESET]" in line]
+    assert len(problems) == 3
+    assert "in.csv:2:3:" in problems[0] and "device" in problems[0]  # the reason, not only "cannot be read"
+    assert "in.csv:3:3:" in problems[1] and "x" * 81 not in problems[1]  # a long cell is cut in the message
+    assert "in.csv:4:3:" in problems[2]
+    assert len((tmp_path / "hasil.csv").read_text(encoding="utf-8").splitlines()) == 1 + 1
+
+
+def test_any_typed_refusal_of_one_file_costs_only_that_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import spbe_rules
+    from spbe_rules._base.errors import SpbeError
+    from spbe_rules._base.messages import Msg
+    from spbe_rules._io import batch as batch_module
+
+    real = batch_module.ruleset_for_assessment
+
+    def refuse_x(a: spbe_rules.Assessment, fixed: spbe_rules.Ruleset | None) -> spbe_rules.Ruleset:
+        if a.instansi == "X":
+            raise SpbeError(Msg("batch.api.chunk_size"))  # any SpbeError that is not a ValidationError
+        return real(a, fixed)
+
+    monkeypatch.setattr(batch_module, "ruleset_for_assessment", refuse_x)
+    kab = spbe_rules.load_assessment(ROOT / "examples" / "kabupaten-contoh-2024.yaml")
+    levels = {n: int(lv) for n, lv in kab.levels.items()}
+    rows = [spbe_rules.Assessment.from_levels(levels, year=kab.year, instansi=name) for name in ("A", "X", "Y")]
+    outs = list(spbe_rules.evaluate_many(None, rows))
+    assert [type(o).__name__ for o in outs] == ["BatchResult", "BatchFailure", "BatchResult"]
+    failure = outs[1]
+    assert isinstance(failure, batch_module.BatchFailure) and [p.code for p in failure.problems] == ["UNUSABLE"]

@@ -149,13 +149,13 @@ def _batch(args: argparse.Namespace) -> int:
     else:
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
     writer = open_writer(dest.path, rulesets, raw_text=args.raw_text, fmt=dest.format, stream=stdout_bytes() if dest.stdout else None)
-    errors = None
-    if errors_dest is not None:
-        errors = ProblemWriter(errors_dest.path, raw_text=args.raw_text, stream=stdout_bytes() if errors_dest.stdout else None)
+    errors: ProblemWriter | None = None
     good = bad = 0
     shown: list[str] = []
     hidden = hidden_rows = 0  # problems (and bad rows) not shown on stderr
     try:
+        if errors_dest is not None:
+            errors = ProblemWriter(errors_dest.path, raw_text=args.raw_text, stream=stdout_bytes() if errors_dest.stdout else None)
         outcomes = evaluate_many(
             fixed,
             rows,

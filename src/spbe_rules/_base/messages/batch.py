@@ -32,6 +32,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "name the ruleset with --ruleset (CLI), the `ruleset` column, or `ruleset=`",
     ),
     "NO_RULESET.assessment.hint": ("sebutkan set aturan dengan --ruleset atau `ruleset:`", "name the ruleset with --ruleset or `ruleset:`"),
+    "UNUSABLE": ("penilaian ini tidak dapat dinilai: {reason}", "this assessment cannot be evaluated: {reason}"),
     "DUPLICATE_ROW": ("{instansi} ({year}{stage}) sudah ada pada baris {first}", "{instansi} ({year}{stage}) already appears in row {first}"),
     "DUPLICATE_ROW.earlier": ("{instansi} ({year}{stage}) sudah ada pada baris sebelumnya", "{instansi} ({year}{stage}) already appears in an earlier row"),
     "DUPLICATE_ROW.stage": (", tahap {stage}", ", stage {stage}"),
