@@ -223,9 +223,21 @@ def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[i
         data["ruleset"] = assessment.ruleset
     if docs:
         data["documents"] = docs
-    if result.stage is not None:
-        data["stage"] = result.stage
+    stage = _giving_stage(result)
+    if stage is not None:
+        data["stage"] = stage
     return parse_assessment(data, f"{assessment.source} ({suffix})")
+
+
+def _giving_stage(result: Result) -> str | None:
+    """The stage a one-stage copy of ``result`` is labelled with: its own, or, when that is a review
+    (which only marks or corrects earlier levels), the last stage before it that gave levels."""
+    rs = result._ruleset_obj  # the ruleset the result was evaluated under (as render.py reads it)
+    reviews = {s.id for s in rs.stages if s.kind == "review"} if rs is not None else set()
+    for r in reversed(result.stages or (result,)):
+        if r.stage not in reviews:
+            return r.stage
+    return None
 
 
 def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapping[str, bool], where: str) -> None:
