@@ -19,7 +19,8 @@ from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, overrid
 
 from .._base.numbers import exact
 
-from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not, ScoreBand
+from .conditions import CONDITION_TYPES, from_raw, to_raw
+from .model import Band, Condition, ScoreBand
 
 __all__ = ["Level", "converter", "exact_text", "level_text", "structure_level", "to_fraction"]
 
@@ -84,37 +85,14 @@ converter.register_unstructure_hook_func(_is_int_mapping, lambda m: {str(k): v f
 
 
 def structure_condition(value: Any, _: Any = None) -> Condition:
-    if not isinstance(value, Mapping):
-        raise TypeError("a condition must be a mapping")
-    if "all" in value:
-        return AllOf(tuple(structure_condition(v) for v in value["all"]))
-    if "any" in value:
-        return AnyOf(tuple(structure_condition(v) for v in value["any"]))
-    if "not" in value:
-        return Not(structure_condition(value["not"]))
-    if "document" in value:
-        return HasDocument(str(value["document"]))
-    if "indicator" in value:
-        return AtLeast(int(value["indicator"]), int(value["at_least"]))
-    raise ValueError(f"unknown condition {dict(value)!r}")
+    """A condition from its file form (the walker's table, :func:`.conditions.from_raw`)."""
+    return from_raw(value)
 
 
-def unstructure_condition(cond: Condition) -> dict[str, Any]:
-    if isinstance(cond, AllOf):
-        return {"all": [unstructure_condition(c) for c in cond.items]}
-    if isinstance(cond, AnyOf):
-        return {"any": [unstructure_condition(c) for c in cond.items]}
-    if isinstance(cond, Not):
-        return {"not": unstructure_condition(cond.item)}
-    if isinstance(cond, HasDocument):
-        return {"document": cond.document}
-    return {"indicator": cond.indicator, "at_least": cond.level}
-
-
-for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
-    converter.register_unstructure_hook(_cls, unstructure_condition)
+for _cls in CONDITION_TYPES:
+    converter.register_unstructure_hook(_cls, to_raw)
 converter.register_structure_hook(Condition, structure_condition)
-converter.register_unstructure_hook(Condition, unstructure_condition)
+converter.register_unstructure_hook(Condition, to_raw)
 converter.register_structure_hook(
     Condition | None,
     lambda v, _: None if v is None else structure_condition(v),
