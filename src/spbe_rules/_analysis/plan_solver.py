@@ -396,7 +396,7 @@ class _Dnf(ConditionVisitor[list[Conj]]):
             out.append(((), frozenset({key})))
         return _simplify(out)
 
-    def not_(self, cond: Not) -> list[Conj]:
+    def not_(self, _cond: Not) -> list[Conj]:
         raise self.planner._problem(
             "PLAN_UNSUPPORTED_CONDITION",
             f"rule `{self.rule.id}` has a `not` condition; the planner supports only `indicator`, `document`, `all` and `any` conditions (a `not` condition can become false when levels rise, so the cheapest plan cannot be searched the same way)",

@@ -70,11 +70,11 @@ class _Compile(ConditionVisitor[Test]):
 
     def at_least(self, cond: AtLeast) -> Test:
         k, level = self.position[cond.indicator], cond.level
-        return lambda eff, doc: bool(eff[k] >= level)
+        return lambda eff, _doc: bool(eff[k] >= level)
 
     def has_document(self, cond: HasDocument) -> Test:
         key = cond.document
-        return lambda eff, doc: doc(key)
+        return lambda _eff, doc: doc(key)
 
     def not_(self, cond: Not) -> Test:
         inner = self.visit(cond.item)
