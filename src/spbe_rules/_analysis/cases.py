@@ -100,6 +100,7 @@ class Case:
 
     @property
     def place(self) -> str:
+        """``file:line`` where the case is written."""
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
@@ -136,6 +137,7 @@ class Suite:
     boundary_sensitive: tuple[str, ...] = ()
 
     def case(self, name: str) -> Case:
+        """The case with this name (``KeyError`` if none)."""
         for c in self.cases:
             if c.name == name:
                 return c
