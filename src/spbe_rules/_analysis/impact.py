@@ -58,18 +58,7 @@ from .._loading.load import load_ruleset
 from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
 
-__all__ = [
-    "IMPACT_SCHEMA",
-    "CauseCount",
-    "CorpusError",
-    "ImpactReport",
-    "ImpactRow",
-    "ImpactSummary",
-    "Outcome",
-    "Transition",
-    "impact",
-    "read_corpus",
-]
+__all__ = ["IMPACT_SCHEMA", "CauseCount", "CorpusError", "ImpactReport", "ImpactRow", "ImpactSummary", "Outcome", "Transition", "impact", "read_corpus"]
 
 IMPACT_SCHEMA = "spbe-rules/impact@1"
 STRUCTURE = "structure"
