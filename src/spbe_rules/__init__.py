@@ -64,6 +64,7 @@ if TYPE_CHECKING:
         Stage,
     )
     from ._analysis.plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
+    from ._base.files import allow_dirs
     from ._render.batch_report import batch_report_html
     from ._render.report import report_html
     from ._loading.registry import RulesetInfo, ruleset_for_year
@@ -189,6 +190,7 @@ _LAZY: dict[str, str] = {
     "ValidationError": "_base.errors",
     "WhatIf": "_analysis.whatif",
     "batch_report_html": "_render.batch_report",
+    "allow_dirs": "_base.files",
     "clear_cache": "_loading.load",
     "diff": "_analysis.diff",
     "evaluate": "_engine.evaluate",
@@ -305,6 +307,7 @@ __all__ = [
     "YearComparison",
     "YearStep",
     "__version__",
+    "allow_dirs",
     "batch_report_html",
     "clear_cache",
     "compare_to_dict",

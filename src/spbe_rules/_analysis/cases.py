@@ -97,6 +97,7 @@ class Case:
     exception: CaseException | None = None
     file: str = field(default="", eq=False)
     line: int | None = field(default=None, eq=False)
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     @property
     def place(self) -> str:
@@ -132,6 +133,7 @@ class Suite:
     source: SuiteSource | None = None
     not_reproduced: tuple[NotReproduced, ...] = ()
     boundary_sensitive: tuple[str, ...] = ()
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     def case(self, name: str) -> Case:
         for c in self.cases:
@@ -219,6 +221,7 @@ def _load_suite(name: str) -> Suite:
                 else CaseException(exc_raw["reason"], tuple(exc_raw.get("enable_rules", ())), tuple(exc_raw.get("disable_rules", ()))),
                 file=name,
                 line=where.line,
+                ruleset_at=locate(data, ["cases", i, "ruleset"], name) if "ruleset" in raw else None,
             )
         )
     boundary = tuple(data.get("boundary_sensitive", ()))
@@ -236,6 +239,7 @@ def _load_suite(name: str) -> Suite:
         source=None if source is None else SuiteSource(source["title"], source.get("note"), source.get("url"), source.get("date")),
         not_reproduced=tuple(NotReproduced(r["name"], r["reason"], r.get("kind", "exception")) for r in data.get("not_reproduced", ())),
         boundary_sensitive=boundary,
+        ruleset_at=locate(data, ["ruleset"], name) if "ruleset" in data else None,
     )
 
 
