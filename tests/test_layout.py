@@ -17,8 +17,11 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "spbe_rules"
 # lowest first; a module may import from its own layer or a lower one
 LAYERS = ("_base", "_model", "_loading", "_engine", "_io", "_analysis", "_render", "_cli")
 # imported inside functions on purpose: optional extras, and jsonschema (only when a file is
-# validated, so a cached ruleset and the command line start without it)
-LAZY_ALLOWED = {"numpy", "openpyxl", "tqdm", "jsonschema"}
+# validated, so a cached ruleset and the command line start without it), and cattrs (the one
+# converter is built on first use in _model/converter.py: importing cattrs and generating its
+# structure functions cost about 5x `python -c pass`, and `spbe-rules evaluate` with a cached
+# ruleset printing text needs no converter; issue 10 item 6)
+LAZY_ALLOWED = {"numpy", "openpyxl", "tqdm", "jsonschema", "cattrs"}
 # the only modules that import by name at run time: the lazy public namespace and the lazy commands
 IMPORT_BY_NAME = {"spbe_rules", "spbe_rules._cli.main", "spbe_rules._cli.entry"}
 MAX_LINES = 600

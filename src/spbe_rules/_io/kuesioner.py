@@ -113,7 +113,7 @@ def kuesioner_csv(rs: Ruleset, **kw: Any) -> str:
 
 
 def kuesioner_xlsx(rs: Ruleset, **kw: Any) -> bytes:
-    openpyxl = need_openpyxl("an Excel questionnaire")
+    openpyxl = need_openpyxl("kuesioner")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "kuesioner"
@@ -215,7 +215,7 @@ def read_kuesioner_table(path: str, rs_of: Any) -> Assessment:
     except FileProblem as fp:
         raise AssessmentError(Msg("head.cannot_read.assessment"), [fp.problem(Location(path))]) from None
     if path.lower().endswith(".xlsx"):
-        openpyxl = need_openpyxl("an Excel questionnaire")
+        openpyxl = need_openpyxl("kuesioner")
         check_workbook(io.BytesIO(raw), path)  # type: ignore[arg-type]  # zipfile reads a file object as well
         wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         rows: list[Sequence[object]] = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
