@@ -356,7 +356,7 @@ def _hostile_plan(target: Any, budget: Any = None) -> Any:
     """``plan`` on the example assessment towards ``target``, with an optional budget."""
     rs = spbe_rules.load_ruleset("pedoman-3-2024")
     a = spbe_rules.load_assessment(ROOT / "examples" / "kabupaten-contoh-2024.yaml")
-    limits = spbe_rules.Limits(budget=budget) if budget is not None else None
+    limits = spbe_rules.analysis.Limits(budget=budget) if budget is not None else None
     return spbe_rules.plan(rs, a, target, None, limits)
 
 
@@ -384,11 +384,11 @@ def _hostile_run_suite(path: Path, allow: list[Path] | None = None) -> Any:
 
 def _hostile_batch_allowed(path: Path, allow: list[Path]) -> Any:
     """``evaluate_many`` of the rows of a batch file, iterated inside ``allow_dirs(allow)``."""
-    from spbe_rules._io.batch_read import read_rows
+    from spbe_rules.batch import BatchFailure, read_rows
 
     with spbe_rules.allow_dirs(allow):
         out = list(spbe_rules.evaluate_many(None, read_rows(path)))
-    bad = [o for o in out if isinstance(o, spbe_rules.BatchFailure)]
+    bad = [o for o in out if isinstance(o, BatchFailure)]
     if bad:
         raise bad[0].error
     return len(out)
