@@ -160,7 +160,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         body.append(gaps_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
-        body.append(_change_section(latest, colours))
+        body.append(_change_section(latest))
     body.append(
         "<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>"
     )
@@ -173,7 +173,7 @@ def _signed(value: Fraction) -> str:
     return ("+" if r > 0 else "-" if r < 0 else "\u00b1") + text
 
 
-def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]], colours: Mapping[str, str]) -> str:
+def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]]) -> str:
     by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
     for (inst, y), rec in latest.items():
         by_inst.setdefault(inst, {})[y] = rec
