@@ -230,3 +230,22 @@ def test_any_typed_refusal_of_one_file_costs_only_that_file(tmp_path: Path, monk
     assert [type(o).__name__ for o in outs] == ["BatchResult", "BatchFailure", "BatchResult"]
     failure = outs[1]
     assert isinstance(failure, batch_module.BatchFailure) and [p.code for p in failure.problems] == ["UNUSABLE"]
+
+
+def test_neutralised_cells_read_back_as_written(tmp_path: Path, capsysbinary: pytest.CaptureFixture[bytes]) -> None:
+    """The apostrophe that keeps a spreadsheet from running ``=...`` is taken off when the results
+    are read back (report --batch), so CSV and JSON Lines results give the same records."""
+    from spbe_rules._io.results_read import read_results
+
+    lines = [line for line in EXAMPLE_CSV.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    rows = [line.split(",") for line in lines[1:3]]
+    rows[0][0] = '"=HYPERLINK(""http://x"")"'
+    rows[1][0] = "'quoted"  # a name that starts with an apostrophe of its own stays as it is
+    src = tmp_path / "in.csv"
+    src.write_text("\n".join([lines[0], *(",".join(r) for r in rows)]) + "\n", encoding="utf-8")
+    for suffix in ("csv", "jsonl"):
+        assert _run(capsysbinary, "batch", str(src), "-o", str(tmp_path / f"hasil.{suffix}"))[0] == 0
+    assert "'=HYPERLINK" in (tmp_path / "hasil.csv").read_text(encoding="utf-8")
+    from_csv = [r["instansi"] for r in read_results(tmp_path / "hasil.csv")]
+    from_jsonl = [r["instansi"] for r in read_results(tmp_path / "hasil.jsonl")]
+    assert from_csv == from_jsonl == ['=HYPERLINK("http://x")', "'quoted"]
