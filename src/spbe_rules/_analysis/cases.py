@@ -97,6 +97,7 @@ class Case:
     exception: CaseException | None = None
     file: str = field(default="", eq=False)
     line: int | None = field(default=None, eq=False)
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     @property
     def place(self) -> str:
@@ -135,6 +136,7 @@ class Suite:
     source: SuiteSource | None = None
     not_reproduced: tuple[NotReproduced, ...] = ()
     boundary_sensitive: tuple[str, ...] = ()
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     def case(self, name: str) -> Case:
         """The case with this name (``KeyError`` if none)."""
@@ -223,6 +225,7 @@ def _load_suite(name: str) -> Suite:
                 else CaseException(exc_raw["reason"], tuple(exc_raw.get("enable_rules", ())), tuple(exc_raw.get("disable_rules", ()))),
                 file=name,
                 line=where.line,
+                ruleset_at=locate(data, ["cases", i, "ruleset"], name) if "ruleset" in raw else None,
             )
         )
     boundary = tuple(data.get("boundary_sensitive", ()))
@@ -240,6 +243,7 @@ def _load_suite(name: str) -> Suite:
         source=None if source is None else SuiteSource(source["title"], source.get("note"), source.get("url"), source.get("date")),
         not_reproduced=tuple(NotReproduced(r["name"], r["reason"], r.get("kind", "exception")) for r in data.get("not_reproduced", ())),
         boundary_sensitive=boundary,
+        ruleset_at=locate(data, ["ruleset"], name) if "ruleset" in data else None,
     )
 
 
