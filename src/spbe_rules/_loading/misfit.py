@@ -15,7 +15,7 @@ level, document -> yes/no) that the batch rows and ``whatif`` share.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._base.errors import AssessmentError, Location, Problem
 from .._base.messages import Msg
@@ -24,6 +24,8 @@ from .._base.text import did_you_mean, number_ranges
 from .._model.model import Ruleset
 
 __all__ = [
+    "DocumentsChecked",
+    "LevelsChecked",
     "check_documents",
     "check_levels",
     "does_not_fit",
@@ -100,9 +102,21 @@ def does_not_fit(ruleset: Ruleset, problems: Iterable[Problem]) -> AssessmentErr
     return AssessmentError(Msg("head.does_not_fit", ruleset=ruleset.id), list(problems))
 
 
-def check_levels(
-    ruleset: Ruleset, levels: Mapping[Any, Any], where: Callable[[Any], Location], *, unknown_hint: Msg | None = None
-) -> tuple[list[Problem], dict[int, int]]:
+class LevelsChecked(NamedTuple):
+    """The problems of levels given by indicator number, and the good levels."""
+
+    problems: list[Problem]
+    levels: dict[int, int]
+
+
+class DocumentsChecked(NamedTuple):
+    """The problems of document states given by key, and the good states."""
+
+    problems: list[Problem]
+    documents: dict[str, bool]
+
+
+def check_levels(ruleset: Ruleset, levels: Mapping[Any, Any], where: Callable[[Any], Location], *, unknown_hint: Msg | None = None) -> LevelsChecked:
     """Check whole levels given by indicator number: each number an indicator of ``ruleset``, each
     level a whole number within the scale. Return the problems and the good levels."""
     problems: list[Problem] = []
@@ -118,10 +132,10 @@ def check_levels(
             problems.append(level_out_of_scale(ruleset, number, level, where(number)))
         else:
             good[number] = level
-    return problems, good
+    return LevelsChecked(problems, good)
 
 
-def check_documents(ruleset: Ruleset, documents: Mapping[Any, Any], where: Callable[[Any], Location]) -> tuple[list[Problem], dict[str, bool]]:
+def check_documents(ruleset: Ruleset, documents: Mapping[Any, Any], where: Callable[[Any], Location]) -> DocumentsChecked:
     """Check document states: each key declared by ``ruleset``, each state true or false.
     Return the problems and the good states."""
     problems: list[Problem] = []
@@ -134,4 +148,4 @@ def check_documents(ruleset: Ruleset, documents: Mapping[Any, Any], where: Calla
             problems.append(document_not_yes_no(key, value, where(key)))
         else:
             good[key] = value
-    return problems, good
+    return DocumentsChecked(problems, good)
