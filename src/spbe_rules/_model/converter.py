@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from functools import cache
+import threading
 from typing import TYPE_CHECKING, Any
 
 from .._base.errors import current_lang
@@ -103,8 +103,21 @@ def unstructure_level(value: int | Fraction) -> int | str:
     return int(value) if value.denominator == 1 else exact_text(value)
 
 
-@cache
+_built: list[cattrs.Converter] = []  # the one converter, once built
+_building = threading.Lock()
+
+
 def _build() -> cattrs.Converter:
+    """The one converter (built by the first call, under a lock: two threads get the same object)."""
+    if _built:
+        return _built[0]
+    with _building:
+        if not _built:
+            _built.append(_new_converter())
+    return _built[0]
+
+
+def _new_converter() -> cattrs.Converter:
     import cattrs  # here, not at the top: see the module's docstring (tests/test_layout.py allows it)
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 

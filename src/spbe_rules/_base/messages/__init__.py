@@ -27,7 +27,7 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, batch, cli, common, engine, evidence, limits, loading, values, views
+from . import analysis, batch, cli, common, engine, evidence, limits, loading, paths, values, views
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "Seq", "lang_or_none", "placeholders", "render"]
 
@@ -150,6 +150,7 @@ _PARTS = (
     limits.ENTRIES,
     batch.ENTRIES,
     engine.ENTRIES,
+    paths.ENTRIES,
 )
 # key -> (Bahasa Indonesia, English), every part joined
 CATALOGUE: Final[dict[str, tuple[str, str]]] = _join(*_PARTS)
