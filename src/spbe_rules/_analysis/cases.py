@@ -101,6 +101,7 @@ class Case:
 
     @property
     def place(self) -> str:
+        """``file:line`` where the case is written."""
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
@@ -138,6 +139,7 @@ class Suite:
     ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     def case(self, name: str) -> Case:
+        """The case with this name (``KeyError`` if none)."""
         for c in self.cases:
             if c.name == name:
                 return c

@@ -40,9 +40,11 @@ class NodeRef:
 
     @classmethod
     def of(cls, node: Node) -> NodeRef:
+        """The reference to an explanation node."""
         return cls(node.kind, node.id, node.title, node.value, node.text, node.rules, node.legal_basis)
 
     def label(self, lang: Lang | None = None) -> str:
+        """The node in one line (its kind, id, title, value and rules), in ``lang``."""
         lang = lang or current_lang()
         key = f"node.{self.kind}"
         kind = Msg(key).render(lang) if key in _NODE_KINDS else self.kind
@@ -71,9 +73,11 @@ class Mismatch:
     trail: tuple[NodeRef, ...] = ()
 
     def expected_in(self, lang: Lang | None = None) -> str:
+        """The expected value as a text, in ``lang`` (default: the current language)."""
         return self.expected.render(lang or current_lang())
 
     def got_in(self, lang: Lang | None = None) -> str:
+        """The value obtained as a text, in ``lang`` (default: the current language)."""
         return self.got.render(lang or current_lang())
 
 
@@ -124,10 +128,12 @@ class SuiteReport:
 
     @property
     def passed(self) -> int:
+        """How many cases passed."""
         return sum(1 for c in self.cases if c.passed)
 
     @property
     def failed(self) -> int:
+        """How many cases failed."""
         return sum(1 for c in self.cases if not c.passed)
 
     @property
@@ -147,13 +153,16 @@ class SuiteReport:
 
     @property
     def ok(self) -> bool:
+        """Whether every case passed."""
         return all(c.passed for c in self.cases)
 
     @property
     def failures(self) -> tuple[CaseReport, ...]:
+        """The cases that failed."""
         return tuple(c for c in self.cases if not c.passed)
 
     def render(self, lang: Lang | None = None, *, verbose: bool = False) -> str:
+        """The report as text for people, in ``lang``; ``verbose`` lists the passing cases too."""
         lang = lang or current_lang()
         lines = []
         for c in self.cases:

@@ -113,6 +113,7 @@ class Assessment:
         return out
 
     def location(self, *path: str | int) -> Location:
+        """Where a field of the assessment is written (file, line, column), e.g. ``location("levels", 5)``."""
         return locate(self.raw, list(path), self.source)
 
     @classmethod
