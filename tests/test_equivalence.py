@@ -30,7 +30,22 @@ import pytest
 from hypothesis import HealthCheck, assume, event, given, settings
 from hypothesis import strategies as st
 
-from ruleset_strategies import Input, assessments, fraction_text, load_text, rich_rulesets, ruleset_path, ruleset_text, with_levels
+from ruleset_strategies import (
+    INSTALLED,
+    Input,
+    assessments,
+    codes,
+    fraction_text,
+    inputs,
+    load_text,
+    numbers,
+    reference,
+    rich_rulesets,
+    ruleset_path,
+    ruleset_text,
+    whole,
+    with_levels,
+)
 from spbe_rules import (
     Result,
     Ruleset,
@@ -40,8 +55,6 @@ from spbe_rules import (
     evaluate_many,
     gains,
     impact,
-    installed_rulesets,
-    load_ruleset,
     load_suite,
     run_suite,
     whatif,
@@ -58,67 +71,6 @@ SETTINGS = settings(
     derandomize=True,
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
 )
-
-INSTALLED: dict[str, Ruleset] = {info.id: load_ruleset(info.id) for info in installed_rulesets()}
-
-
-@st.composite
-def rulesets_for_inputs(draw: Any) -> Ruleset:
-    """An installed ruleset (one draw in three) or a generated one that loads."""
-    if draw(st.integers(0, 2)) == 0:
-        return INSTALLED[draw(st.sampled_from(sorted(INSTALLED)))]
-    rs = load_text(ruleset_text(draw(rich_rulesets())))
-    assume(rs is not None)
-    assert rs is not None
-    return rs
-
-
-@st.composite
-def inputs(draw: Any, whole: bool = False) -> Input:
-    rs = draw(rulesets_for_inputs())
-    inp: Input = draw(assessments(rs, whole=whole))
-    event("installed" if rs.id in INSTALLED and ruleset_path(rs) is None else "generated")
-    return inp
-
-
-def reference(inp: Input) -> Result | ValidationError:
-    """What ``evaluate`` says: a result, or the validation error it raises."""
-    try:
-        r = evaluate(inp.ruleset, inp.assessment, **inp.options)
-    except ValidationError as exc:
-        event(f"evaluate refuses: {', '.join(sorted(set(exc.codes)))}")
-        return exc
-    if any(i.rules for i in r.indicators):
-        event("a rule lowers a level")
-    if r.stages:
-        event("stages")
-    return r
-
-
-def numbers(r: Result) -> dict[str, Any]:
-    """Everything a caller must reproduce: indices (text and exact), predikat, effective levels,
-    capped indicators, documents and rule outcomes."""
-    return {
-        "index": r.index,
-        "index_exact": r.index_exact,
-        "predikat": r.predikat,
-        "domains": {d.id: (d.index, d.index_exact) for d in r.domains},
-        "aspects": {a.id: (a.index, a.index_exact) for a in r.aspects},
-        "effective": r.effective_levels,
-        "capped": {i.id: i.rules for i in r.indicators if i.rules},
-        "documents": {d.key: (d.present, d.basis) for d in r.documents},
-        "rules": {o.id: (o.enabled, o.held, o.capped) for o in r.rules},
-    }
-
-
-def whole(r: Result) -> bool:
-    return all(isinstance(i.level, int) or i.level.denominator == 1 for i in r.indicators)
-
-
-def codes(exc: BaseException) -> set[str]:
-    assert isinstance(exc, ValidationError), repr(exc)
-    return set(exc.codes)
-
 
 # -- batch ---------------------------------------------------------------------------------------
 
