@@ -32,6 +32,7 @@ from .._base.errors import current_lang
 from .._base.messages import Lang, Msg
 from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
+from .._model.conditions import ConditionVisitor, is_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from .._loading.source import PosDict, PosList, locate
 from .._base.text import number_ranges
@@ -201,15 +202,26 @@ def _short(text: str | None, width: int) -> str:
 
 def format_condition(cond: Condition) -> str:
     """A condition in the words of the file format."""
-    if isinstance(cond, AtLeast):
+    return _Format().visit(cond)
+
+
+class _Format(ConditionVisitor[str]):
+    __slots__ = ()
+
+    def at_least(self, cond: AtLeast) -> str:
         return f"indicator {cond.indicator} at least {cond.level}"
-    if isinstance(cond, HasDocument):
+
+    def has_document(self, cond: HasDocument) -> str:
         return f"document {cond.document}"
-    if isinstance(cond, Not):
-        return f"not ({format_condition(cond.item)})"
-    joiner = " and " if isinstance(cond, AllOf) else " or "
-    assert isinstance(cond, (AllOf, AnyOf))
-    return "(" + joiner.join(format_condition(c) for c in cond.items) + ")"
+
+    def not_(self, cond: Not) -> str:
+        return f"not ({self.visit(cond.item)})"
+
+    def all_of(self, cond: AllOf) -> str:
+        return "(" + " and ".join(self.visit(c) for c in cond.items) + ")"
+
+    def any_of(self, cond: AnyOf) -> str:
+        return "(" + " or ".join(self.visit(c) for c in cond.items) + ")"
 
 
 def _text(value: Any) -> str | None:
@@ -221,7 +233,7 @@ def _text(value: Any) -> str | None:
         return exact_text(value)
     if isinstance(value, Citation):
         return f"{value.source}, {value.section}" + (f" ({value.note})" if value.note else "")
-    if isinstance(value, (AtLeast, HasDocument, Not, AllOf, AnyOf)):
+    if is_condition(value):
         return format_condition(value)
     if isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
         return number_ranges(value, empty="(none)")

@@ -50,12 +50,13 @@ from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._model.converter import exact_text
 from .diff import Change, RulesetDiff, RulesetSide, diff
 from .._engine.switches import rule_switches
-from .._engine.engine import compiled, condition_deps, display_text
+from .._engine.engine import compiled, display_text
 from .._base.errors import SpbeError, ValidationError, current_lang, tr, use_lang
 from .._base.messages import Lang
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
-from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
+from .._model.conditions import documents_named, indicators_read
+from .._model.model import Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
 
 __all__ = [
@@ -142,19 +143,6 @@ def _replace_item(items: Sequence[Any], key: Callable[[Any], Any], k: Any, other
     if new is not None and not any(key(x) == k for x in items):
         out.append(new)
     return tuple(out)
-
-
-def _docs_read(cond: Condition) -> set[str]:
-    if isinstance(cond, HasDocument):
-        return {cond.document}
-    if isinstance(cond, Not):
-        return _docs_read(cond.item)
-    if isinstance(cond, (AllOf, AnyOf)):
-        out: set[str] = set()
-        for c in cond.items:
-            out |= _docs_read(c)
-        return out
-    return set()
 
 
 def _units(d: RulesetDiff, a: Ruleset, b: Ruleset) -> tuple[list[_Unit], list[Change]]:
@@ -257,14 +245,14 @@ def _take_rule(rule_id: str) -> Take:
         documents = base.documents
         have = {x.key for x in documents}
         for r in rules:  # a rule brought over brings the documents it reads
-            for doc_key in _docs_read(r.unless) - have:
+            for doc_key in set(documents_named(r.unless)) - have:
                 doc = next((x for x in other.documents if x.key == doc_key), None)
                 if doc is not None:
                     documents = (*documents, doc)
                     have.add(doc_key)
         numbers = set(base.numbers)
         implied = {x.key: x.implied_by for x in documents}
-        if any(n not in numbers for r in rules for n in (*r.targets, *condition_deps(r.unless, implied))):
+        if any(n not in numbers for r in rules for n in (*r.targets, *indicators_read(r.unless, implied))):
             raise _NotAlone()  # the rule names indicators this ruleset does not have
         return attrs.evolve(base, rules=rules, documents=documents)
 
@@ -528,7 +516,7 @@ def _whole(rs: Ruleset) -> bool:
     if any((a.domain is None) != (not domains) or (a.domain is not None and a.domain not in domains) for a in rs.aspects):
         return False
     for cond in [d for d in docs.values() if d is not None] + [r.unless for r in rs.rules]:
-        if not _docs_read(cond) <= set(docs) or not condition_deps(cond, docs) <= numbers:
+        if not set(documents_named(cond)) <= set(docs) or not indicators_read(cond, docs) <= numbers:
             return False
     return all(set(r.targets) <= numbers for r in rs.rules)
 
