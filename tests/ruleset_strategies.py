@@ -321,6 +321,28 @@ def with_levels(inp: Input, result: Result, changes: Mapping[int, int], document
     docs = {**inp.data.get("documents", {}), **(documents or {})}
     if docs:
         data["documents"] = docs
+    if "evidence" in data and documents:  # a document set here replaces the one an evidence item gives
+        data["evidence"] = [{k: v for k, v in item.items() if k != "document" or v not in documents} for item in data["evidence"]]
+    return attrs.evolve(inp, data=data)
+
+
+def counted_base(inp: Input, result: Result, changes: Mapping[int, int], documents: Mapping[str, bool] | None = None) -> Input:
+    """Without evidence, ``with_levels``; with evidence, the levels and documents that counted (the
+    level the evidence supports, the documents it gives) claimed as one stage with no evidence, and
+    ``changes`` and ``documents`` applied: a change of a counted level (gains, the planner: the evidence
+    for it is produced)."""
+    if "evidence" not in inp.data:
+        return with_levels(inp, result, changes, documents)
+    final = {str(i.id): i.level if i.counted == "claimed" else i.effective_level for i in result.indicators if not i.filled}
+    final.update({str(n): lv for n, lv in changes.items()})
+    data: dict[str, Any] = {k: v for k, v in inp.data.items() if k not in ("levels", "stages", "stage", "documents", "evidence", "evaluated_on")}
+    data["levels"] = final
+    if result.stage is not None:
+        data["stage"] = result.stage
+    docs = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
+    docs.update(documents or {})
+    if docs:
+        data["documents"] = docs
     return attrs.evolve(inp, data=data)
 
 

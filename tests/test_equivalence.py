@@ -35,6 +35,8 @@ from ruleset_strategies import (
     Input,
     assessments,
     codes,
+    counted_base,
+    evidenced,
     fraction_text,
     inputs,
     load_text,
@@ -55,6 +57,7 @@ from spbe_rules import (
     evaluate_many,
     gains,
     impact,
+    load_assessment,
     load_suite,
     run_suite,
     whatif,
@@ -183,6 +186,19 @@ def test_whatif_after_a_review_stage() -> None:
     assert numbers(w.after) == numbers(evaluate(rs, with_levels(inp, ref, {5: 4}).assessment))
 
 
+def test_whatif_keeps_the_evidence() -> None:
+    """Found by the property above: what-if evaluated its copy of the assessment without the evidence,
+    so with no change at all the claimed levels counted instead of the supported ones (the bundled
+    example went from 1.07 to 1.14)."""
+    path = Path(__file__).resolve().parent.parent / "examples" / "bukti-dukung-2024.yaml"
+    a = load_assessment(path)
+    rs = INSTALLED["pedoman-3-2024"]
+    w = whatif(rs, a, {})
+    assert numbers(w.after) == numbers(w.before) == numbers(evaluate(rs, a))
+    g = gains(rs, a)
+    assert {x.indicator: x.effective_level for x in g.indicators} == w.before.effective_levels
+
+
 # -- gains ---------------------------------------------------------------------------------------
 
 
@@ -210,22 +226,23 @@ def test_gains_agree_with_two_evaluations(inp: Input) -> None:
     eff = ref.effective_levels
     for gain in g.indicators:
         assert gain.effective_level == eff[gain.indicator], f"gains: indicator {gain.indicator} counted at another level than evaluate"
-        assert gain.level == ref.indicator(gain.indicator).level
+        ir = ref.indicator(gain.indicator)
+        assert gain.level == (ir.level if ir.counted == "claimed" else ir.effective_level)  # with evidence: the level it supports
         if gain.to is None:
             continue
-        after = evaluate(rs, with_levels(inp, ref, {gain.indicator: gain.to}).assessment, **inp.options)
+        after = evaluate(rs, counted_base(inp, ref, {gain.indicator: gain.to}).assessment, **inp.options)
         assert gain.index_gain == after.index_exact - ref.index_exact, f"indicator {gain.indicator}"
         assert gain.predikat_after == after.predikat
         assert {d.id: d.gain for d in gain.domains} == _domain_gains(ref, after)
         assert gain.released == _released(ref, after, gain.indicator)
     for u in g.unlocks:
         if u.kind == "document":
-            after = evaluate(rs, with_levels(inp, ref, {}, {u.id: True}).assessment, **inp.options)
+            after = evaluate(rs, counted_base(inp, ref, {}, {u.id: True}).assessment, **inp.options)
         elif u.kind == "documents":
-            after = evaluate(rs, with_levels(inp, ref, {}, {k: True for k in u.id.split("+")}).assessment, **inp.options)
+            after = evaluate(rs, counted_base(inp, ref, {}, {k: True for k in u.id.split("+")}).assessment, **inp.options)
         else:
             off = {**inp.options, "disable_rules": (*inp.disable_rules, u.id)}
-            after = evaluate(rs, with_levels(inp, ref, {}).assessment, **off)
+            after = evaluate(rs, counted_base(inp, ref, {}).assessment, **off)
         event(f"unlock: {u.kind}")
         assert u.index_gain == after.index_exact - ref.index_exact, f"unlock {u.kind} {u.id}"
         assert u.released == _released(ref, after)
@@ -239,6 +256,11 @@ def test_gains_agree_with_two_evaluations(inp: Input) -> None:
 def ruleset_pairs(draw: Any) -> tuple[Input, Ruleset]:
     """An input (default rule switches: impact reads assessments as they are) and a second
     ruleset of the same structure: another installed one, or the generated one changed."""
+    if draw(st.integers(0, 7)) == 0:  # evidence decides the levels that count
+        ev: Input = draw(evidenced())
+        rs = ev.ruleset
+        other = INSTALLED[draw(st.sampled_from(sorted(k for k, v in INSTALLED.items() if same_structure(rs, v))))]
+        return Input(rs, ev.data), other
     if draw(st.integers(0, 5)) == 0:  # impact on an installed pair costs ~0.4 s (the diff of two whole rulesets)
         rs = INSTALLED[draw(st.sampled_from(sorted(INSTALLED)))]
         other = INSTALLED[draw(st.sampled_from(sorted(k for k, v in INSTALLED.items() if same_structure(rs, v))))]

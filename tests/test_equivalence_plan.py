@@ -24,7 +24,7 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ruleset_strategies import Input, assessments, inputs, numbers, reference, rulesets_for_inputs, with_levels
+from ruleset_strategies import Input, assessments, counted_base, inputs, numbers, reference, rulesets_for_inputs, with_levels
 from spbe_rules import Result, Ruleset, ValidationError, evaluate, evaluate_many, plan, report_html, risk
 from spbe_rules.analysis import Limits
 from spbe_rules.errors import PlanError
@@ -78,7 +78,8 @@ def test_plan_agrees_with_evaluating_the_planned_assessment(case: tuple[Input, s
     event(f"plan: {'reachable' if p.reachable else 'unreachable'}, {'no steps' if not p.steps else 'steps'}")
     assert (p.before_index, p.before_index_exact, p.before_predikat) == (ref.index, ref.index_exact, ref.predikat)
     assert p.before is not None and numbers(p.before) == numbers(ref)
-    after = evaluate(rs, with_levels(inp, ref, p.levels, p.documents).assessment, **inp.options)
+    # with evidence the plan raises the levels the evidence supports (a step means producing the evidence)
+    after = evaluate(rs, counted_base(inp, ref, p.levels, p.documents).assessment, **inp.options)
     assert (p.index, p.index_exact, p.predikat) == (after.index, after.index_exact, after.predikat)
     assert p.result is not None and numbers(p.result) == numbers(after)
     if p.steps:
