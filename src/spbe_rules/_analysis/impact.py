@@ -100,7 +100,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
         if rs.rules:
-            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location)[0]
+            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location).effective
         _, _, total = c.sums(levels)
         predikat, rounded = c.predikat_of(total, c.total_w)
         return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)

@@ -29,14 +29,14 @@ from .._model.converter import converter, exact_text
 from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
 from .._loading.load import RulesetLike, as_ruleset
-from .._base.errors import AssessmentError, Location, Problem
+from .._base.errors import Location
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
+from .._loading import misfit
 from .._model.conditions import documents_named
 from .._model.model import HasDocument, Rule, Ruleset
 from .._engine.result import LevelChange, Result
 from .._base.numbers import shown
-import difflib
 
 __all__ = [
     "DocumentChange",
@@ -198,8 +198,7 @@ class FastEval:
         """The effective levels (after the rules) of ``levels`` with ``documents``."""
         if not self.c.ruleset.rules:
             return list(levels)
-        eff, _, _, _ = self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where)
-        return eff
+        return self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where).effective
 
     def total(self, levels: Sequence[int], documents: Mapping[str, bool]) -> int:
         eff = self.effective(levels, documents)
@@ -258,46 +257,10 @@ def _giving_stage(result: Result) -> str | None:
 
 
 def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapping[str, bool], where: str) -> None:
-    problems: list[Problem] = []
-    lo, hi = ruleset.scale.min, ruleset.scale.max
-    numbers = set(ruleset.numbers)
-    for n, lv in changes.items():
-        loc = Location(where, json_path=f"$.levels.{shown(n)}")
-        if isinstance(n, bool) or not isinstance(n, int) or n not in numbers:
-            problems.append(
-                Problem(
-                    "UNKNOWN_INDICATOR",
-                    f"indicator {shown(n)} does not exist in ruleset {ruleset.id}",
-                    loc,
-                    f"indicators are numbered {min(numbers)} to {max(numbers)}",
-                )
-            )
-        elif isinstance(lv, bool) or not isinstance(lv, int) or not lo <= lv <= hi:
-            problems.append(
-                Problem(
-                    "LEVEL_OUT_OF_SCALE",
-                    f"indicator {n}: level {shown(lv)} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
-                    loc,
-                    f"give a whole number from {lo} to {hi}",
-                )
-            )
-    keys = {d.key for d in ruleset.documents}
-    for key, value in documents.items():
-        loc = Location(where, json_path=f"$.documents.{key}")
-        if key not in keys:
-            guess = difflib.get_close_matches(str(key), sorted(keys), n=1)
-            problems.append(
-                Problem(
-                    "UNKNOWN_DOCUMENT",
-                    f"document `{key}` is not declared by ruleset {ruleset.id}",
-                    loc,
-                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
-                )
-            )
-        elif not isinstance(value, bool):
-            problems.append(Problem("TYPE", f"document `{key}` must be true or false, not {value!r}", loc, None))
-    if problems:
-        raise AssessmentError("the changes do not fit the ruleset", problems)
+    problems, _ = misfit.check_levels(ruleset, changes, lambda n: Location(where, json_path=f"$.levels.{shown(n)}"))
+    doc_problems, _ = misfit.check_documents(ruleset, documents, lambda key: Location(where, json_path=f"$.documents.{key}"))
+    if problems or doc_problems:
+        raise misfit.does_not_fit(ruleset, problems + doc_problems)
 
 
 def _deltas(before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
