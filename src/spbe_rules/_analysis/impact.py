@@ -59,18 +59,7 @@ from .._model.conditions import documents_named, indicators_read
 from .._model.model import Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
 
-__all__ = [
-    "IMPACT_SCHEMA",
-    "CauseCount",
-    "CorpusError",
-    "ImpactReport",
-    "ImpactRow",
-    "ImpactSummary",
-    "Outcome",
-    "Transition",
-    "impact",
-    "read_corpus",
-]
+__all__ = ["IMPACT_SCHEMA", "CauseCount", "CorpusError", "ImpactReport", "ImpactRow", "ImpactSummary", "Outcome", "Transition", "impact", "read_corpus"]
 
 IMPACT_SCHEMA = "spbe-rules/impact@1"
 STRUCTURE = "structure"
@@ -100,6 +89,8 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
     assert e.assessment is not None
     a = e.assessment
+    if a.evidence is not None and rs.evidence_policy is not None:
+        return _full(rs, e)  # the evidence decides the levels and documents that count: the whole evaluation
     try:
         switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)
@@ -109,7 +100,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
         if rs.rules:
-            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location)[0]
+            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location).effective
         _, _, total = c.sums(levels)
         predikat, rounded = c.predikat_of(total, c.total_w)
         return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)
@@ -282,6 +273,7 @@ class ImpactRow:
 
     @property
     def evaluated(self) -> bool:
+        """Whether the row was evaluated under both rulesets."""
         return self.a is not None and self.b is not None
 
     @property
@@ -298,10 +290,12 @@ class ImpactRow:
 
     @property
     def changed(self) -> bool:
+        """Whether the outcomes under the two rulesets differ at all (index, domains, levels, ...)."""
         return self.a is not None and self.b is not None and self.a != self.b
 
     @property
     def status(self) -> str:
+        """How the row changed: ``predikat changed``, ``index changed``, ``exact index changed``, ``same`` or ``not evaluated``."""
         if not self.evaluated:
             return "not evaluated"
         if self.moved:
@@ -367,13 +361,16 @@ class ImpactReport:
 
     @property
     def moved(self) -> tuple[ImpactRow, ...]:
+        """The rows whose predikat differs between the two rulesets."""
         return tuple(r for r in self.rows if r.moved)
 
     @property
     def not_evaluated(self) -> tuple[ImpactRow, ...]:
+        """The rows that could not be evaluated under one of the rulesets."""
         return tuple(r for r in self.rows if not r.evaluated)
 
     def row(self, name: str) -> ImpactRow:
+        """The row with this name (``KeyError`` if none)."""
         for r in self.rows:
             if r.name == name:
                 return r

@@ -45,7 +45,7 @@ from typing import Any, NamedTuple
 from attrs import frozen
 
 from .._loading.assessment import Assessment, MissingPolicy
-from .._engine.engine import display_text, round_scaled
+from .._engine.engine import DocState, display_text, round_scaled
 from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import Location
 from .._engine.evaluate import evaluate
@@ -244,7 +244,7 @@ class _State:
 
     effective: list[int]
     capped_by: dict[int, list[str]]
-    documents: dict[str, tuple[bool | None, str]]
+    documents: dict[str, DocState]
 
 
 @frozen
@@ -269,8 +269,8 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
     def state(levels: Sequence[int], ds: Iterable[str]) -> _State:
         if not ruleset.rules:
             return _State(list(levels), {}, {})
-        eff, by, _, dstate = c.apply_rules(list(levels), {**stated, **{k: True for k in ds}}, enabled, where)
-        return _State(eff, by, dstate)
+        applied = c.apply_rules(list(levels), {**stated, **{k: True for k in ds}}, enabled, where)
+        return _State(applied.effective, applied.lowered_by, applied.documents)
 
     def total(eff: Sequence[int]) -> int:
         return sum(lv * w for lv, w in zip(eff, c.w))
@@ -379,7 +379,7 @@ def _counted_base(ruleset: Ruleset, assessment: Assessment, before: Result, opts
     lo, hi = ruleset.scale.min, ruleset.scale.max
     levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}
     docs = {d.key: d.present for d in before.documents if d.basis in ("stated", "evidence") and d.present is not None}
-    base = changed_assessment(assessment, before, levels, docs, "counted levels")
+    base = changed_assessment(assessment, before, levels, docs, "counted levels", keep_evidence=False)
     got = opts.evaluate(ruleset, base)
     if got.index_exact != before.index_exact or got.effective_levels != before.effective_levels:  # pragma: no cover - a planner bug
         raise AssertionError(f"planner bug: the counted levels give {got.index_exact}, the evaluation {before.index_exact}")

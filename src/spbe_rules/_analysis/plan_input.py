@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal, NamedTuple
 from attrs import field, frozen
+from .._loading import misfit
 from .._loading.assessment import _plain
 from .._base.numbers import exact
 from .._model.converter import exact_text
@@ -97,6 +98,7 @@ class Limits:
         )
 
     def raise_limit(self, indicator: int) -> int | None:
+        """How many levels ``indicator`` may rise at most (0 when fixed; None: no limit)."""
         if indicator in self.fixed:
             return 0
         return self.max_raise_by.get(indicator, self.max_raise)
@@ -122,6 +124,7 @@ class Costs:
     raw: Any = field(default=None, eq=False, repr=False)
 
     def step_cost(self, indicator: int, to_level: int) -> Fraction:
+        """The cost of raising ``indicator`` to ``to_level`` by one step (its own price, else the default)."""
         per = self.steps.get(indicator)
         if per is not None and to_level in per:
             return per[to_level]
@@ -135,14 +138,17 @@ class Costs:
 
     @property
     def prices_requirements(self) -> bool:
+        """Whether the costs price requirement items (then a plan counts the evidence a raise needs)."""
         return bool(self.requirements) or self.default_requirement is not None
 
     def document_cost(self, key: str) -> Fraction:
+        """The cost of adopting the document ``key`` (its own price, else the default)."""
         if key in self.documents:
             return self.documents[key]
         return self.default_document if self.default_document is not None else self.default_step
 
     def location(self, *path: str | int) -> Location:
+        """Where a field of the costs file is written (file, line, column)."""
         return locate(self.raw, list(path), self.source)
 
 
@@ -231,12 +237,10 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     lo, hi = ruleset.scale.min, ruleset.scale.max
 
     def unknown_indicator(n: int, loc: Location) -> None:
-        problems.append(Problem.of("UNKNOWN_INDICATOR", loc, number=n, ruleset=ruleset.id, min=min(numbers), max=max(numbers)))
+        problems.append(misfit.unknown_indicator(ruleset, n, loc))
 
     def unknown_document(k: str, loc: Location) -> None:
-        guess = difflib.get_close_matches(k, sorted(keys), n=1)
-        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("plan.documents", options=sorted(keys)) if keys else Msg("plan.no_documents")
-        problems.append(Problem.of("UNKNOWN_DOCUMENT", loc, hint=hint, document=k, ruleset=ruleset.id))
+        problems.append(misfit.unknown_document(ruleset, k, loc))
 
     def negative(value: Fraction | None, loc: Location) -> None:
         if value is not None and value < 0:
@@ -248,8 +252,7 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     for n, per in sorted(costs.steps.items()):
         for level in sorted(per):
             if n in numbers and not lo < level <= hi:
-                loc = costs.location("indicators", str(n), str(level))
-                problems.append(Problem.of("LEVEL_OUT_OF_SCALE.costs", loc, number=n, level=level, min=lo, max=hi, first=lo + 1))
+                problems.append(misfit.step_out_of_scale(ruleset, n, level, costs.location("indicators", str(n), str(level))))
     for k in sorted(costs.documents):
         if k not in keys:
             unknown_document(k, costs.location("documents", k))

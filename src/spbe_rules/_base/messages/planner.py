@@ -63,16 +63,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "a costs file must be a mapping (default_step:, indicators:, documents:, limits:)",
     ),
     "TYPE.costs.hint": (f"lihat {docs_url('planner')}", f"see {docs_url('planner')}"),
-    "plan.documents": ("dokumen: {options}", "documents: {options}"),
-    "plan.no_documents": ("set aturan ini tidak mendeklarasikan dokumen", "this ruleset declares no documents"),
-    "LEVEL_OUT_OF_SCALE.costs": (
-        "indikator {number}: tidak ada langkah yang mencapai tingkat kematangan {level} (skala {min}..{max})",
-        "indicator {number}: no step reaches level {level} (scale {min}..{max})",
-    ),
-    "LEVEL_OUT_OF_SCALE.costs.hint": (
-        "beri kunci setiap langkah dengan tingkat yang dicapainya, {first} sampai {max}",
-        "key a step by the level it reaches, {first} to {max}",
-    ),
     "OUT_OF_RANGE.cost": ("biaya {value} negatif; biaya tidak boleh negatif", "the cost {value} is negative; costs cannot be negative"),
     "OUT_OF_RANGE.cost.hint": ("tulis biaya 0 atau lebih", "write a cost of 0 or more"),
     "OUT_OF_RANGE.target": (
@@ -125,9 +115,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "disable the rule for planning (--disable-rule), or rewrite the condition without `not`",
     ),
     # --- _analysis.whatif ----------------------------------------------------------------------
-    "head.changes_do_not_fit": ("perubahan tidak sesuai dengan set aturan {ruleset}", "the changes do not fit ruleset {ruleset}"),
-    "TYPE.document_state": ("dokumen `{document}` harus true atau false, bukan {value}", "document `{document}` must be true or false, not {value}"),
-    "TYPE.document_state.hint": ("tulis true atau false", "write true or false"),
     "gains.cond.document": ("dokumen {name} ada", "the {name} document exists"),
     "gains.cond.documents": ("dokumen {names} ada", "the documents {names} exist"),
     # --- _cli.plan: arguments -----------------------------------------------------------------
