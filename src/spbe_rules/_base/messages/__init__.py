@@ -27,7 +27,7 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, batch, cli, common, evidence, limits, loading, paths, values, views
+from . import analysis, batch, cli, common, engine, evidence, limits, loading, paths, values, views
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "Seq", "lang_or_none", "placeholders", "render"]
 
@@ -149,6 +149,7 @@ _PARTS = (
     views.ENTRIES,
     limits.ENTRIES,
     batch.ENTRIES,
+    engine.ENTRIES,
     paths.ENTRIES,
 )
 # key -> (Bahasa Indonesia, English), every part joined
