@@ -89,6 +89,8 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
     assert e.assessment is not None
     a = e.assessment
+    if a.evidence is not None and rs.evidence_policy is not None:
+        return _full(rs, e)  # the evidence decides the levels and documents that count: the whole evaluation
     try:
         switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)

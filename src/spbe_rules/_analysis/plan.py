@@ -469,7 +469,7 @@ def _counted_base(
     lo, hi = ruleset.scale.min, ruleset.scale.max
     levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}
     docs = {d.key: d.present for d in before.documents if d.basis in ("stated", "evidence") and d.present is not None}
-    base = changed_assessment(assessment, before, levels, docs, "counted levels")
+    base = changed_assessment(assessment, before, levels, docs, "counted levels", keep_evidence=False)
     missing, enable_rules, disable_rules = evaluate_kw
     got = evaluate(ruleset, base, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     if got.index_exact != before.index_exact or got.effective_levels != before.effective_levels:  # pragma: no cover - a planner bug

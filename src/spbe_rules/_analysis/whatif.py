@@ -210,8 +210,14 @@ def final_levels(result: Result) -> dict[int, int]:
     return dict(zip((i.id for i in result.indicators if not i.filled), whole_levels(((i.id, i.level) for i in result.indicators if not i.filled), "what-if")))
 
 
-def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str) -> Assessment:
-    """A one-stage assessment: the final levels of ``result`` with ``levels`` and ``documents`` applied."""
+def changed_assessment(
+    assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str, *, keep_evidence: bool = True
+) -> Assessment:
+    """A one-stage assessment: the final levels of ``result`` with ``levels`` and ``documents`` applied.
+
+    The assessment's evidence and evaluation date are kept (unless ``keep_evidence`` is false), so the
+    copy counts the levels its evidence supports as the original does; a document set here replaces
+    the one an evidence item gives."""
     new_levels = final_levels(result)
     new_levels.update(levels)
     docs = dict(assessment.documents)
@@ -223,6 +229,14 @@ def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[i
     }
     if assessment.ruleset is not None:
         data["ruleset"] = assessment.ruleset
+    raw = assessment.raw if isinstance(assessment.raw, Mapping) else {}
+    if keep_evidence and assessment.evidence is not None and isinstance(raw.get("evidence"), list):
+        data["evidence"] = [
+            {k: v for k, v in item.items() if k != "document"} if isinstance(item, Mapping) and item.get("document") in documents else item
+            for item in raw["evidence"]
+        ]
+        if assessment.evaluated_on is not None:
+            data["evaluated_on"] = assessment.evaluated_on
     if docs:
         data["documents"] = docs
     stage = _giving_stage(result)
@@ -378,7 +392,9 @@ def gains(
     level were one higher, with the rules applied; and what satisfying each blocking
     condition (obtaining a document, or a rule's condition holding) would release now.
 
-    Indicators are ranked by index gain (largest first), then by number.
+    Indicators are ranked by index gain (largest first), then by number. With evidence that decides
+    the levels that count, ``level`` is the level the evidence supports and one more level means
+    producing the evidence for it (as in the planner).
     """
     ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
@@ -386,8 +402,10 @@ def gains(
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)
     fast = FastEval(ruleset, enabled, assessment.location())
     c = fast.c
-    levels = whole_levels(((i.id, i.level) for i in result.indicators), "gains")
-    docs = dict(assessment.documents)
+    # the levels and documents that counted, as in risk: with evidence, the level it supports (the
+    # effective level serves: rules only lower) and the documents it gives
+    levels = whole_levels(((i.id, i.level if i.counted == "claimed" else i.effective_level) for i in result.indicators), "gains")
+    docs = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
     eff0 = fast.effective(levels, docs)
     a0, d0, t0 = c.sums(eff0)
     hi = ruleset.scale.max
