@@ -85,13 +85,6 @@ PENDING = {
     "_engine/engine.py",
     "_engine/evaluate.py",
     "_engine/result.py",
-    "_io/batch.py",
-    "_io/batch_io.py",
-    "_io/batch_kernel.py",
-    "_io/batch_read.py",
-    "_io/results_read.py",
-    "_io/batch_write.py",
-    "_io/template.py",
     "_model/model.py",
 }
 

@@ -82,7 +82,7 @@ def text_problem(text: str) -> tuple[str, Msg] | None:
     return None
 
 
-def problem_of(got: tuple[str, Msg], where: Location | None = None, what: str | None = None) -> Problem:
+def problem_of(got: tuple[str, Msg], where: Location | None = None, what: str | Msg | None = None) -> Problem:
     """The :class:`Problem` of a :func:`number_problem` finding, placed at ``where``."""
     code, why = got
     msg = why if what is None else Msg("NUMBER_TOO_LARGE.field", what=what, why=why)

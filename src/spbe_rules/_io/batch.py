@@ -53,7 +53,9 @@ from .._loading.load import load_ruleset
 from .._loading.select import ruleset_for_assessment
 import operator
 from .._loading.registry import ruleset_for_year
-import difflib
+from .._base.messages import Msg
+from .._base.errors import tr
+from .._base.text import did_you_mean
 from .._base.text import number_ranges as _ranges
 
 if TYPE_CHECKING:
@@ -99,13 +101,13 @@ def evaluate_many(
     (as its :class:`ValidationError`) instead of yielded.
     """
     if missing not in ("error", "lowest"):
-        raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
+        raise ValueError(tr("batch.api.missing", value=repr(missing)))
     if backend not in ("auto", "numpy", "python"):
-        raise ValueError(f"backend must be 'auto', 'numpy' or 'python', not {backend!r}")
+        raise ValueError(tr("batch.api.backend", value=repr(backend)))
     if backend == "numpy" and not fast_available():
-        raise SpbeError("the numpy backend needs numpy: pip install 'spbe-rules[fast]'")
+        raise SpbeError(Msg("batch.numpy_missing"))
     if chunk_size < 1:
-        raise ValueError("chunk_size must be at least 1")
+        raise ValueError(tr("batch.api.chunk_size"))
     fixed: Ruleset | None = None
     if ruleset is not None:
         fixed = as_ruleset(ruleset)
@@ -150,7 +152,7 @@ def evaluate_levels(
     n = len(levels)
     docs: Sequence[Mapping[str, bool]] = documents if documents is not None else [{}] * n
     if len(docs) != n:
-        raise ValueError(f"{n} level rows but {len(docs)} document rows")
+        raise ValueError(tr("batch.api.documents", n=n, m=len(docs)))
     use_numpy = _use_numpy(ruleset, backend)
     if use_numpy:
         import numpy as np
@@ -161,7 +163,7 @@ def evaluate_levels(
     rows = [list(r) for r in levels]
     for r in rows:
         if len(r) != len(c.numbers):
-            raise ValueError(f"each level row must have {len(c.numbers)} levels, not {len(r)}")
+            raise ValueError(tr("batch.api.row_width", n=len(c.numbers), m=len(r)))
         if r:
             _check_scale(ruleset, min(r), max(r))
     return _python_numbers(c, rows, docs, enabled)
@@ -169,7 +171,7 @@ def evaluate_levels(
 
 def _check_scale(rs: Ruleset, lo: int, hi: int) -> None:
     if lo < rs.scale.min or hi > rs.scale.max:
-        raise ValueError(f"levels must be within {rs.scale.min}..{rs.scale.max} (ruleset {rs.id}), found {lo}..{hi}")
+        raise ValueError(tr("batch.api.scale", min=rs.scale.min, max=rs.scale.max, ruleset=rs.id, lo=lo, hi=hi))
 
 
 def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
@@ -178,9 +180,9 @@ def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
     fits = int64_bound(rs) < _LIMIT
     if backend == "numpy":
         if not fast_available():
-            raise SpbeError("the numpy backend needs numpy: pip install 'spbe-rules[fast]'")
+            raise SpbeError(Msg("batch.numpy_missing"))
         if not fits:
-            raise SpbeError(f"ruleset {rs.id}: its weights are too large for 64-bit integers; use backend='python'")
+            raise SpbeError(Msg("batch.int64", ruleset=rs.id))
         return True
     return fits and fast_available()
 
@@ -236,12 +238,7 @@ class _State:
                 self.by_name[ref] = got
             if isinstance(got, Ruleset):
                 return got
-            return Problem(
-                "UNKNOWN_RULESET",
-                f"ruleset `{ref}` cannot be used: {str(got).splitlines()[0]}",
-                row.location("ruleset"),
-                "give an installed ruleset id (spbe-rules rulesets) or leave the cell empty to choose by year",
-            )
+            return Problem.of("UNKNOWN_RULESET.row", row.location("ruleset"), ref=ref, why=_first_line(got))
         year = row.year
         got_y = self.by_year.get(year)
         if got_y is None:
@@ -252,7 +249,7 @@ class _State:
             self.by_year[year] = got_y
         if isinstance(got_y, Ruleset):
             return got_y
-        return Problem("NO_RULESET", got_y.message, row.location("year"), "name the ruleset with --ruleset (CLI), the `ruleset` column, or ruleset= ")
+        return Problem("NO_RULESET", got_y.msg, row.location("year"), Msg("NO_RULESET.row.hint"))
 
     def run(self, chunk: list[BatchRow | Assessment | BatchFailure]) -> list[BatchResult | BatchFailure]:
         out: list[BatchResult | BatchFailure | None] = [None] * len(chunk)
@@ -283,30 +280,27 @@ class _State:
             row = item
             rs = self.ruleset_of(row)
         else:
-            raise TypeError(f"rows must be BatchRow or Assessment, not {type(item).__name__}")
+            raise TypeError(tr("batch.api.row_type", type=type(item).__name__))
         if isinstance(rs, Problem):
-            return _failure(row, AssessmentError("row cannot be evaluated", [rs]))
+            return _failure(row, AssessmentError(Msg("head.batch.row_not_evaluated"), [rs]))
         problems, levels, docs = _check_row(row, rs, self.missing)
         if not problems:
             dup = self._duplicate(row)
             if dup is not None:
                 problems.append(dup)
         if problems:
-            return _failure(row, AssessmentError(f"row does not fit ruleset {rs.id}", problems))
+            return _failure(row, AssessmentError(Msg("head.batch.row_does_not_fit", ruleset=rs.id), problems))
         return rs, _Prepared(row, levels, docs)
 
     def _duplicate(self, row: BatchRow) -> Problem | None:
         key = hashlib.blake2b(repr((row.instansi, row.year, row.stage)).encode("utf-8"), digest_size=16).digest()
         if key in self.seen:
             first = self.seen[key]
-            where = f"row {first}" if first is not None else "an earlier row"
-            stage = f", stage {row.stage}" if row.stage else ""
-            return Problem(
-                "DUPLICATE_ROW",
-                f"{row.instansi} ({row.year}{stage}) already appears in {where}",
-                row.location("instansi"),
-                "keep one row per institution, year and stage; this later row is left out",
-            )
+            stage = Msg("DUPLICATE_ROW.stage", stage=row.stage) if row.stage else ""
+            where = row.location("instansi")
+            if first is None:
+                return Problem.of("DUPLICATE_ROW.earlier", where, hint=Msg("DUPLICATE_ROW.hint"), instansi=row.instansi, year=row.year, stage=stage)
+            return Problem.of("DUPLICATE_ROW", where, instansi=row.instansi, year=row.year, stage=stage, first=first)
         self.seen[key] = row.line
         return None
 
@@ -319,7 +313,7 @@ class _State:
         except ValidationError as exc:
             return BatchFailure(exc, a.source, line, a.instansi, a.year)
         except RulesetNotFoundError as exc:
-            err = AssessmentError("no ruleset", [Problem("NO_RULESET", str(exc), a.location("year"), "name the ruleset with --ruleset or `ruleset:`")])
+            err = AssessmentError(Msg("head.batch.no_ruleset"), [Problem("NO_RULESET", exc.msg, a.location("year"), Msg("NO_RULESET.assessment.hint"))])
             return BatchFailure(err, a.source, line, a.instansi, a.year)
         merged: dict[int, int | Fraction] = {}
         for st in stages:
@@ -338,6 +332,11 @@ class _State:
             unmet = {n: ev.unmet for n, ev in got.indicators.items() if ev.unmet}
         row = BatchRow(a.instansi, a.year, levels, stages[-1].id if stages else None, docs, rs, a.source, line, unmet=unmet)
         return row, rs
+
+
+def _first_line(exc: SpbeError) -> str:
+    """The first line of an error's text (its heading), in the current language."""
+    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
 
 
 def _failure(row: BatchRow, error: ValidationError) -> BatchFailure:
@@ -376,21 +375,13 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     _, getter, stage_set = _row_info(c)
     problems: list[Problem] = []
     if not isinstance(row.instansi, str) or not row.instansi.strip():
-        problems.append(Problem("REQUIRED", "the institution (instansi) is empty", row.location("instansi"), "give the institution's name"))
+        problems.append(Problem.of("REQUIRED.instansi", row.location("instansi")))
     if type(row.year) is not int:
-        problems.append(Problem("TYPE", f"the year must be a whole number, not {row.year!r}", row.location("year"), "for example 2024"))
+        problems.append(Problem.of("TYPE.year", row.location("year"), value=repr(row.year)))
     if row.stage is not None and row.stage not in stage_set:
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
-            guess = difflib.get_close_matches(str(row.stage), stage_ids, n=1)
-            problems.append(
-                Problem(
-                    "UNKNOWN_STAGE",
-                    f"stage `{row.stage}` is not a stage of ruleset {rs.id}",
-                    row.location("stage"),
-                    f"did you mean `{guess[0]}`?" if guess else f"stages: {', '.join(stage_ids) or 'none declared'} (or leave it empty)",
-                )
-            )
+            problems.append(Problem.of("UNKNOWN_STAGE", row.location("stage"), hint=did_you_mean(row.stage, stage_ids), stage=row.stage, ruleset=rs.id))
     problems.extend(_check_view_columns(row, rs))
     pos = c.position
     lo, hi = rs.scale.min, rs.scale.max
@@ -411,31 +402,22 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
         k = pos.get(number) if type(number) is int else None
         if k is None:
             problems.append(
-                Problem(
+                Problem.of(
                     "UNKNOWN_INDICATOR",
-                    f"indicator {number} does not exist in ruleset {rs.id}",
                     row.location(str(number)),
-                    f"indicators are numbered {min(pos)} to {max(pos)}; leave this cell empty or remove the column",
+                    hint=Msg("UNKNOWN_INDICATOR.cell.hint", min=min(pos), max=max(pos)),
+                    number=number,
+                    ruleset=rs.id,
+                    min=min(pos),
+                    max=max(pos),
                 )
             )
         elif type(level) is not int:
             problems.append(
-                Problem(
-                    "TYPE",
-                    f"indicator {number}: the level must be a whole number, not {level!r}",
-                    row.location(str(number)),
-                    f"give a whole number from {lo} to {hi}",
-                )
+                Problem.of("TYPE.level", row.location(str(number)), hint=Msg("LEVEL_OUT_OF_SCALE.hint", min=lo, max=hi), number=number, value=repr(level))
             )
         elif not lo <= level <= hi:
-            problems.append(
-                Problem(
-                    "LEVEL_OUT_OF_SCALE",
-                    f"indicator {number} has level {level}, outside the scale {lo}..{hi} of ruleset {rs.id}",
-                    row.location(str(number)),
-                    f"give a whole number from {lo} to {hi}",
-                )
-            )
+            problems.append(Problem.of("LEVEL_OUT_OF_SCALE", row.location(str(number)), number=number, level=level, min=lo, max=hi, ruleset=rs.id))
         else:
             levels[k] = level
     absent = [n for n, lv in zip(c.numbers, levels) if lv is None and n not in row.levels]
@@ -444,43 +426,25 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
         for n in absent:
             col = row.columns.get(str(n))
             if col is not None:
-                problems.append(
-                    Problem(
-                        "MISSING_LEVEL",
-                        f"indicator {n} has no level (empty cell)",
-                        row.location(str(n)),
-                        "fill in the level, or run with --missing lowest to count it at the lowest level",
-                    )
-                )
+                problems.append(Problem.of("MISSING_LEVEL.cell", row.location(str(n)), number=n))
             else:
                 loose.append(n)
         if loose:
             problems.append(
-                Problem(
-                    "MISSING_LEVEL",
-                    f"the row gives no level for indicator{'s' if len(loose) > 1 else ''} {_ranges(loose)}",
+                Problem.of(
+                    "MISSING_LEVEL.many" if len(loose) > 1 else "MISSING_LEVEL",
                     row.location(),
-                    "add the indicator columns, or run with --missing lowest to count missing ones at the lowest level",
+                    hint=Msg("MISSING_LEVEL.row.hint"),
+                    where=Msg("where.batch_row"),
+                    numbers=_ranges(loose),
                 )
             )
     docs: dict[str, bool] = {}
     for key, value in row.documents.items():
         if key not in c.docs:
-            guess = difflib.get_close_matches(str(key), sorted(c.docs), n=1)
-            problems.append(
-                Problem(
-                    "UNKNOWN_DOCUMENT",
-                    f"document `{key}` is not declared by ruleset {rs.id}",
-                    row.location(f"doc:{key}"),
-                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(c.docs)) or 'none declared'}",
-                )
-            )
+            problems.append(Problem.of("UNKNOWN_DOCUMENT", row.location(f"doc:{key}"), hint=did_you_mean(key, sorted(c.docs)), document=key, ruleset=rs.id))
         elif not isinstance(value, bool):
-            problems.append(
-                Problem(
-                    "TYPE", f"document `{key}` must be true or false, not {value!r}", row.location(f"doc:{key}"), "true/false (ya/tidak), or leave it empty"
-                )
-            )
+            problems.append(Problem.of("TYPE.document_flag", row.location(f"doc:{key}"), document=key, value=repr(value)))
         else:
             docs[key] = value
     if problems:

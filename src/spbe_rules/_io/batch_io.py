@@ -24,6 +24,7 @@ import zipfile
 from typing import Any
 
 from .._base.errors import AssessmentError, SpbeError
+from .._base.messages import Msg
 
 __all__ = ["ExtraMissingError", "InputError", "need_openpyxl", "reproducible_zip", "safe_cell"]
 
@@ -60,10 +61,12 @@ class InputError(AssessmentError):
 
 
 def need_openpyxl(what: str) -> Any:
+    """The openpyxl module, else :class:`ExtraMissingError`; ``what`` is what needs it (a key
+    under ``extra.what.``: ``read_xlsx``, ``write_xlsx``, ``template``, ``kuesioner``)."""
     try:
         import openpyxl
     except ImportError:
-        raise ExtraMissingError(f"{what} needs openpyxl: pip install 'spbe-rules[excel]'") from None
+        raise ExtraMissingError(Msg("extra.openpyxl", what=Msg(f"extra.what.{what}"))) from None
     return openpyxl
 
 

@@ -6,7 +6,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 from .._engine.engine import Compiled, display_text, round_scaled
-from .._base.errors import EvaluationError, Location, ValidationError
+from .._base.errors import EvaluationError, Location, ValidationError, tr
 from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule
 from .batch_rows import BatchNumbers, BatchRow
 
@@ -185,7 +185,7 @@ def _round_np(num: npt.NDArray[np.int64], den: Any, decimals: int, mode: str) ->
         return np.where(q >= 0, q // den, -((-q) // den))
     if mode == "up":
         return np.where(q >= 0, -((-q) // den), -(q // -den))
-    raise ValueError(f"unknown rounding mode {mode!r}")
+    raise ValueError(tr("batch.api.rounding", mode=repr(mode)))
 
 
 def _numpy_kernel(c: Compiled, levels: npt.NDArray[np.int64], docs: npt.NDArray[np.int8], enabled: tuple[bool, ...]) -> dict[str, Any]:

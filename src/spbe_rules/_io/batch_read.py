@@ -16,7 +16,7 @@ from pathlib import Path
 from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
-from .._base.errors import AssessmentError, Location, Problem, SpbeError, ValidationError
+from .._base.errors import AssessmentError, Location, Problem, SpbeError, ValidationError, tr
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of, text_problem
 from .._base.files import FileProblem, open_regular
@@ -43,25 +43,14 @@ def read_rows(
     if p.is_dir():
         return _read_folder(p, progress)
     if not p.exists():
-        raise InputError(
-            "input not found",
-            [Problem("NOT_FOUND", f"{p} does not exist", Location(str(p)), "give a CSV file, an .xlsx workbook or a folder of assessment files")],
-        )
+        raise InputError(Msg("head.not_found"), [Problem.of("NOT_FOUND", Location(str(p)), hint=Msg("NOT_FOUND.batch.hint"))])
     suffix = p.suffix.lower()
     if suffix == ".csv":
         return _read_csv(p, progress)
     if suffix in (".xlsx", ".xlsm"):
         return _read_xlsx(p, sheet, progress)
     raise InputError(
-        "input format unknown",
-        [
-            Problem(
-                "UNKNOWN_FORMAT",
-                f"{p.name}: cannot tell the format from the suffix {suffix or '(none)'}",
-                Location(str(p)),
-                "use .csv, .xlsx, or a folder of .yaml/.json assessment files",
-            )
-        ],
+        Msg("head.batch.input_format"), [Problem.of("UNKNOWN_FORMAT.input", Location(str(p)), name=p.name, suffix=suffix or Msg("batch.no_suffix"))]
     )
 
 
@@ -69,10 +58,10 @@ def input_size(path: str | os.PathLike[str]) -> tuple[int | None, str]:
     """How much :func:`read_rows` will report through ``progress`` in all, and its unit."""
     p = Path(path)
     if p.is_dir():
-        return len(_folder_files(p)), "berkas"
+        return len(_folder_files(p)), tr("batch.unit.files")
     if p.suffix.lower() == ".csv":
         return p.stat().st_size, "B"
-    return None, "baris"
+    return None, tr("batch.unit.rows")
 
 
 def _folder_files(folder: Path) -> list[Path]:
@@ -83,7 +72,7 @@ def _folder_files(folder: Path) -> list[Path]:
 def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterator[Assessment | BatchFailure]:
     files = _folder_files(folder)
     if not files:
-        raise InputError("empty folder", [Problem("NO_ROWS", f"{folder} holds no .yaml, .yml or .json file", Location(str(folder)), None)])
+        raise InputError(Msg("head.batch.empty_folder"), [Problem.of("NO_ROWS.folder", Location(str(folder)), folder=str(folder))])
     for f in files:
         try:
             yield load_assessment(f)
@@ -91,9 +80,8 @@ def _read_folder(folder: Path, progress: Callable[[int], None] | None) -> Iterat
             first = exc.problems[0].location if exc.problems else Location(str(f))
             yield BatchFailure(exc, str(f), first.line)
         except (SpbeError, OSError, RecursionError, MemoryError) as exc:  # one bad file never loses the others
-            yield BatchFailure(
-                AssessmentError("file cannot be read", [Problem("UNREADABLE", f"{type(exc).__name__}: {str(exc)[:200]}", Location(str(f)), None)]), str(f), None
-            )
+            problem = Problem.of("UNREADABLE", Location(str(f)), reason=f"{type(exc).__name__}: {str(exc)[:200]}")
+            yield BatchFailure(AssessmentError(Msg("head.unreadable"), [problem]), str(f), None)
         if progress is not None:
             progress(1)
 
@@ -124,25 +112,12 @@ class _Header:
                     key = str(number)
             if key is None:
                 guess = difflib.get_close_matches(low, [*_ALIASES, "doc:"], n=1)
-                problems.append(
-                    Problem(
-                        "UNKNOWN_COLUMN",
-                        f"column {col} is named {name!r}, which is not a column of the batch layout",
-                        Location(source, line, col),
-                        (f"did you mean `{guess[0]}`? " if guess else "")
-                        + "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers; name it `note` or start it with `#` to have it ignored",
-                    )
-                )
+                rest = Msg("UNKNOWN_COLUMN.hint")
+                hint = Msg("UNKNOWN_COLUMN.guess", guess=guess[0], rest=rest) if guess else rest
+                problems.append(Problem.of("UNKNOWN_COLUMN", Location(source, line, col), hint=hint, col=col, name=repr(name)))
                 continue
             if key in self.columns:
-                problems.append(
-                    Problem(
-                        "DUPLICATE_COLUMN",
-                        f"column {col} repeats column {self.columns[key]} ({name!r})",
-                        Location(source, line, col),
-                        "keep one column per field",
-                    )
-                )
+                problems.append(Problem.of("DUPLICATE_COLUMN", Location(source, line, col), col=col, first=self.columns[key], name=repr(name)))
                 continue
             self.columns[key] = col
             self.fields.append((k, key))
@@ -157,16 +132,9 @@ class _Header:
         self.width = max((k for k, _ in self.fields), default=-1) + 1
         for need in ("instansi", "year"):
             if need not in self.columns and not problems:
-                problems.append(
-                    Problem(
-                        "REQUIRED",
-                        f"the header has no `{need}` column",
-                        Location(source, line, 1),
-                        "columns: instansi, year, stage, ruleset, doc:KEY, indicator numbers (see spbe-rules template)",
-                    )
-                )
+                problems.append(Problem.of("REQUIRED.header", Location(source, line, 1), need=need))
         if problems:
-            raise InputError(f"{source}: the header row cannot be used", problems)
+            raise InputError(Msg("head.batch.header", source=source), problems)
 
     def row(self, cells: Sequence[Any], line: int, text: bool = False) -> BatchRow | BatchFailure | None:
         """The row read from ``cells`` (None for a blank row); ``text`` when every cell is a string (CSV)."""
@@ -198,7 +166,7 @@ class _Header:
                     continue
                 lv = _whole(raw)
                 if lv is None:
-                    problems.append(_not_whole(raw, f"indicator {number}", Location(src, line, k + 1), "a level: a whole number such as 3"))
+                    problems.append(_not_whole(raw, Msg("batch.what.indicator", number=number), Location(src, line, k + 1), Msg("batch.hint.level")))
                 else:
                     levels[number] = lv
         for k, key in self.other_fields:
@@ -210,7 +178,7 @@ class _Header:
             elif key == "year":
                 year = _whole(raw)
                 if year is None:
-                    problems.append(_not_whole(raw, "year", Location(src, line, k + 1), "the evaluation year, such as 2024"))
+                    problems.append(_not_whole(raw, Msg("batch.what.year"), Location(src, line, k + 1), Msg("batch.hint.year")))
             elif key == "stage":
                 stage = str(raw).strip()
             elif key == "ruleset":
@@ -222,20 +190,13 @@ class _Header:
             else:
                 flag = _flag(raw)
                 if flag is None:
-                    problems.append(
-                        Problem(
-                            "NOT_A_FLAG",
-                            f"{key}: {raw!r} is not true or false",
-                            Location(src, line, k + 1),
-                            "write true/false (ya/tidak), or leave the cell empty when not known",
-                        )
-                    )
+                    problems.append(Problem.of("NOT_A_FLAG", Location(src, line, k + 1), key=key, value=_shown(raw)))
                 else:
                     docs[key[4:]] = flag
         if year is None and not problems:
-            problems.append(Problem("REQUIRED", "the year is empty", Location(src, line, self.columns["year"]), "the evaluation year, such as 2024"))
+            problems.append(Problem.of("REQUIRED.year_cell", Location(src, line, self.columns["year"]), hint=Msg("batch.hint.year")))
         if problems:
-            return BatchFailure(AssessmentError("row cannot be read", problems), src, line, instansi or None, year if isinstance(year, int) else None)
+            return BatchFailure(AssessmentError(Msg("head.row"), problems), src, line, instansi or None, year if isinstance(year, int) else None)
         return BatchRow(instansi, year, levels, stage, docs, ruleset, src, line, self.columns, target, owners)
 
 
@@ -300,7 +261,13 @@ def _whole(raw: Any) -> int | None:
     return int(d)
 
 
-def _not_whole(raw: Any, what: str, where: Location, hint: str) -> Problem:
+def _shown(raw: Any) -> str:
+    """A cell as it is named in a message: quoted, at most 60 characters."""
+    text = str(raw).strip()
+    return repr(text[:60] + "..." if len(text) > 60 else text)
+
+
+def _not_whole(raw: Any, what: Msg, where: Location, hint: Msg) -> Problem:
     got = number_problem(raw) if isinstance(raw, (int, float, Decimal)) and not isinstance(raw, bool) else text_problem(str(raw))
     if got is not None:
         return problem_of(got, where, what)
@@ -309,10 +276,10 @@ def _not_whole(raw: Any, what: str, where: Location, hint: str) -> Problem:
         text = text[:60] + "..."
     try:
         Decimal(text.replace(",", "."))
-        code, msg = "NOT_WHOLE", f"{what}: {text!r} is not a whole number"
+        key = "NOT_WHOLE"
     except InvalidOperation:
-        code, msg = "NOT_A_NUMBER", f"{what}: {text!r} is not a number"
-    return Problem(code, msg, where, hint)
+        key = "NOT_A_NUMBER"
+    return Problem.of(key, where, hint=hint, what=what, text=repr(text))
 
 
 def _flag(raw: Any) -> bool | None:
@@ -354,7 +321,7 @@ def open_input(path: Path) -> IO[bytes]:
     try:
         return open_regular(path)
     except FileProblem as fp:
-        raise InputError("input cannot be read", [fp.problem(Location(str(path)))]) from None
+        raise InputError(Msg("head.batch.input"), [fp.problem(Location(str(path)))]) from None
 
 
 class _Lines:
@@ -417,14 +384,7 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
                 break
             skipped += 1
         else:
-            raise InputError(
-                "no header",
-                [
-                    Problem(
-                        "NO_ROWS", f"{source} has no header row", Location(source, skipped or 1), "run `spbe-rules template` for a file with the right header"
-                    )
-                ],
-            )
+            raise InputError(Msg("head.batch.no_header"), [Problem.of("NO_ROWS.csv", Location(source, skipped or 1), source=source)])
         delimiter = ";" if first.count(";") > first.count(",") else ","
 
         lines = _Lines(itertools.chain([first], fh))
@@ -433,14 +393,9 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
             line = skipped + start
             if error is not None:
                 if header is None:
-                    raise InputError("CSV cannot be read", [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line")])
+                    raise InputError(Msg("head.batch.csv"), [Problem.of("BAD_CSV", Location(source, line), detail=error)])
                 yield BatchFailure(
-                    InputError(
-                        "row cannot be read",
-                        [Problem("BAD_CSV", error, Location(source, line), "check the quotes on this line; the rows after it are read on")],
-                    ),
-                    source,
-                    line,
+                    InputError(Msg("head.row"), [Problem.of("BAD_CSV", Location(source, line), hint=Msg("BAD_CSV.row.hint"), detail=error)]), source, line
                 )
                 continue
             if header is None:
@@ -452,15 +407,13 @@ def _read_csv(path: Path, progress: Callable[[int], None] | None) -> Iterator[Ba
             if row is not None:
                 yield row
     except UnicodeDecodeError as exc:
-        raise InputError(
-            "CSV cannot be read", [Problem("ENCODING", f"the file is not UTF-8 text ({exc.reason})", Location(source), "save it as CSV UTF-8")]
-        ) from None
+        raise InputError(Msg("head.batch.csv"), [Problem.of("ENCODING.csv", Location(source), reason=exc.reason)]) from None
     finally:
         fh.close()
 
 
 def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | None) -> Iterator[BatchRow | BatchFailure]:
-    openpyxl = need_openpyxl("reading .xlsx")
+    openpyxl = need_openpyxl("read_xlsx")
     source = str(path)
     open_input(path).close()  # a regular file (not a device or a FIFO)
     check_workbook(path, source)  # sizes and entity declarations, before openpyxl unpacks anything
@@ -468,15 +421,12 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
     try:
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged file
-        raise InputError(
-            "workbook cannot be read", [Problem("BAD_XLSX", f"{type(exc).__name__}: {exc}", Location(source), "save it again as an Excel workbook (.xlsx)")]
-        ) from None
+        damaged = Problem.of("BAD_XLSX.zip", Location(source), hint=Msg("BAD_XLSX.hint"), detail=f"{type(exc).__name__}: {str(exc)[:200]}")
+        raise InputError(Msg("head.workbook"), [damaged]) from None
     try:
         if sheet is not None:
             if sheet not in wb.sheetnames:
-                raise InputError(
-                    "no such sheet", [Problem("NO_SHEET", f"the workbook has no sheet {sheet!r}", Location(source), f"sheets: {', '.join(wb.sheetnames)}")]
-                )
+                raise InputError(Msg("head.batch.no_sheet"), [Problem.of("NO_SHEET", Location(source), sheet=repr(sheet), sheets=", ".join(wb.sheetnames))])
             ws = wb[sheet]
         else:
             ws = wb[DATA_SHEET] if DATA_SHEET in wb.sheetnames else wb.worksheets[0]
@@ -488,11 +438,10 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
             if progress is not None:
                 progress(1)
             if problem is not None or got is None:
+                bad = problem or Problem.of("BAD_XLSX.row", Location(name, line))
                 if header is None:
-                    raise InputError("workbook cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)])
-                yield BatchFailure(
-                    InputError("row cannot be read", [problem or Problem("BAD_XLSX", "the row cannot be read", Location(name, line), None)]), name, line
-                )
+                    raise InputError(Msg("head.workbook"), [bad])
+                yield BatchFailure(InputError(Msg("head.row"), [bad]), name, line)
                 continue
             cells = got
             if header is None:
@@ -504,16 +453,6 @@ def _read_xlsx(path: Path, sheet: str | None, progress: Callable[[int], None] | 
             if row is not None:
                 yield row
         if header is None:
-            raise InputError(
-                "no header",
-                [
-                    Problem(
-                        "NO_ROWS",
-                        f"sheet {ws.title!r} has no header row",
-                        Location(name),
-                        "run `spbe-rules template --format xlsx` for a workbook with the right header",
-                    )
-                ],
-            )
+            raise InputError(Msg("head.batch.no_header"), [Problem.of("NO_ROWS.sheet", Location(name), sheet=repr(ws.title))])
     finally:
         wb.close()

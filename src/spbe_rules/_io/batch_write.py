@@ -16,6 +16,7 @@ from .batch_rows import BatchFailure, BatchResult
 from .batch_kernel import RowMap
 from .._model.converter import exact_text
 from .._base.errors import Location, Problem
+from .._base.messages import Msg
 from .._model.model import Ruleset
 from .batch_io import InputError, RESULT_SHEET, need_openpyxl, reproducible_zip, safe_cell
 
@@ -219,7 +220,7 @@ def _number_format(shown: str) -> str:
 
 class _XlsxWriter(BatchWriter):
     def _open(self) -> None:
-        openpyxl = need_openpyxl("writing .xlsx")
+        openpyxl = need_openpyxl("write_xlsx")
         from openpyxl.cell import WriteOnlyCell
 
         self.cell = WriteOnlyCell
@@ -264,18 +265,11 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, ra
     kind = kinds.get(suffix)
     if kind is None:
         raise InputError(
-            "output format unknown",
-            [
-                Problem(
-                    "UNKNOWN_FORMAT",
-                    f"{path}: cannot tell the output format from the suffix {suffix or '(none)'}",
-                    Location(str(path)),
-                    "name the output .csv, .jsonl or .xlsx",
-                )
-            ],
+            Msg("head.batch.output_format"),
+            [Problem.of("UNKNOWN_FORMAT.output", Location(str(path)), path=str(path), suffix=suffix or Msg("batch.no_suffix"))],
         )
     if kind is _XlsxWriter:
-        need_openpyxl("writing .xlsx")
+        need_openpyxl("write_xlsx")
     keys = list(dict.fromkeys(d.key for rs in rulesets for d in rs.documents))
     unmet = any(rs.requirements for rs in rulesets)
     return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text, unmet=unmet)

@@ -109,7 +109,7 @@ def kuesioner_csv(rs: Ruleset, **kw: Any) -> str:
 
 
 def kuesioner_xlsx(rs: Ruleset, **kw: Any) -> bytes:
-    openpyxl = need_openpyxl("an Excel questionnaire")
+    openpyxl = need_openpyxl("kuesioner")
     wb = openpyxl.Workbook()
     ws = wb.active
     ws.title = "kuesioner"
@@ -198,7 +198,7 @@ def kuesioner_from_rows(rows: Iterable[Sequence[object]], name: str) -> dict[str
 def read_kuesioner_table(path: str, rs_of: Any) -> Assessment:
     """Read a filled CSV or workbook questionnaire as an assessment; ``rs_of(id)`` loads a ruleset."""
     if path.lower().endswith(".xlsx"):
-        openpyxl = need_openpyxl("an Excel questionnaire")
+        openpyxl = need_openpyxl("kuesioner")
         wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
         rows: list[Sequence[object]] = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
     else:

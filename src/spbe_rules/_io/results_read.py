@@ -11,10 +11,13 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 from .._base.errors import Location, Problem
+from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of, text_problem
 from .batch_io import InputError
 from .batch_read import open_input as _open_input
 from .batch_read import parse_owners, parse_target
+
+_HEAD = Msg("head.batch.results")
 
 
 def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
@@ -30,10 +33,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 try:
                     rec = json.loads(text, parse_int=str, parse_float=str)
                 except json.JSONDecodeError as exc:
-                    raise InputError(
-                        "results cannot be read",
-                        [Problem("BAD_JSON", exc.msg, Location(source, line_no, exc.colno), "give the .jsonl written by spbe-rules batch")],
-                    ) from None
+                    raise InputError(_HEAD, [Problem.of("BAD_JSON.results", Location(source, line_no, exc.colno), detail=exc.msg)]) from None
                 yield checked_record(rec, source, line_no)
         return
     if suffix == ".csv":
@@ -53,9 +53,7 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                     out["unmet"] = unmet
                 yield checked_record(out, source, reader.line_num)
         return
-    raise InputError(
-        "results format unknown", [Problem("UNKNOWN_FORMAT", f"{p.name}: give the .jsonl or .csv written by spbe-rules batch", Location(source), None)]
-    )
+    raise InputError(Msg("head.batch.results_format"), [Problem.of("UNKNOWN_FORMAT.results", Location(source), name=p.name)])
 
 
 def unmet_of_text(text: str) -> dict[str, list[str]]:
@@ -77,7 +75,7 @@ def _number_field(value: Any, what: str, source: str, line: int) -> None:
         else None
     )
     if got is not None:
-        raise InputError("results cannot be read", [problem_of(got, Location(source, line), what)])
+        raise InputError(_HEAD, [problem_of(got, Location(source, line), what)])
 
 
 def _view_fields(rec: dict[str, Any], where: Location) -> None:
@@ -95,14 +93,14 @@ def _view_fields(rec: dict[str, Any], where: Location) -> None:
     elif owners is None:
         rec["owners"] = {}
     else:
-        problems.append(Problem("TYPE", "owners is not a mapping of indicator numbers to units", where, "give the output of spbe-rules batch"))
+        problems.append(Problem.of("TYPE.results_owners", where))
     docs = rec.get("documents")
     if docs is None:
         rec["documents"] = {}
     elif not isinstance(docs, dict) or not all(isinstance(v, bool) for v in docs.values()):
-        problems.append(Problem("TYPE", "documents is not a mapping of document keys to true/false", where, "give the output of spbe-rules batch"))
+        problems.append(Problem.of("TYPE.results_documents", where))
     if problems:
-        raise InputError("results cannot be read", problems)
+        raise InputError(_HEAD, problems)
 
 
 def record_numbers(rec: Any, source: str, line: int) -> None:
@@ -111,18 +109,13 @@ def record_numbers(rec: Any, source: str, line: int) -> None:
     need = ("instansi", "year", "index", "index_exact", "predikat", "ruleset")
     if not isinstance(rec, dict) or any(k not in rec for k in need):
         missing = [k for k in need if not isinstance(rec, dict) or k not in rec]
-        raise InputError(
-            "results cannot be read",
-            [Problem("REQUIRED", f"the record lacks {', '.join(missing)}", Location(source, line), "give the output of spbe-rules batch")],
-        )
+        raise InputError(_HEAD, [Problem.of("REQUIRED.results", Location(source, line), keys=missing)])
     for key in ("year", "index", "index_exact"):
         _number_field(rec[key], key, source, line)
     for key in ("domains", "aspects", "effective_levels"):
         values = rec.get(key) or {}
         if not isinstance(values, dict):
-            raise InputError(
-                "results cannot be read", [Problem("TYPE", f"{key} is not a mapping", Location(source, line), "give the output of spbe-rules batch")]
-            )
+            raise InputError(_HEAD, [Problem.of("TYPE.results_mapping", Location(source, line), key=key)])
         for k, v in values.items():
             _number_field(v, f"{key}.{k}", source, line)
 
@@ -134,10 +127,10 @@ def checked_record(rec: Any, source: str, line: int) -> dict[str, Any]:
     try:
         rec["effective_levels"] = {k: int(v) for k, v in (rec.get("effective_levels") or {}).items()}
     except (TypeError, ValueError):
-        raise InputError("results cannot be read", [Problem("TYPE", "a level is not a whole number", Location(source, line), None)]) from None
+        raise InputError(_HEAD, [Problem.of("TYPE.results_level", Location(source, line))]) from None
     _view_fields(rec, Location(source, line))
     try:
         rec["year"] = int(rec["year"])
     except (TypeError, ValueError):
-        raise InputError("results cannot be read", [Problem("TYPE", f"year {rec['year']!r} is not a whole number", Location(source, line), None)]) from None
+        raise InputError(_HEAD, [Problem.of("TYPE.results_year", Location(source, line), value=repr(rec["year"])[:60])]) from None
     return rec

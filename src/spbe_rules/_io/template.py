@@ -7,6 +7,7 @@ import io
 import os
 from pathlib import Path
 from .._base.atomic import replacing
+from .._base.errors import current_lang, tr
 from .._model.model import Ruleset
 from .batch_io import DATA_SHEET, HELP_SHEET, need_openpyxl, reproducible_zip
 from .._engine.explain import describe_condition
@@ -29,46 +30,46 @@ def _levels_text(rs: Ruleset, capability: str) -> str:
 
 def _doc_text(rs: Ruleset, key: str) -> str:
     doc = rs.document(key)
-
     if doc.implied_by is None:
-        return f"{doc.name}; wajib diisi bila sebuah aturan memerlukannya (required when a rule needs it)"
-    rule = describe_condition(doc.implied_by, rs, {}, {}, "id").replace(" (sekarang None)", "")
-    return f"{doc.name}; bila kosong: dianggap ada jika {rule} (empty: inferred)"
+        return tr("template.doc.required", name=doc.name)
+    lang = current_lang()
+    rule = describe_condition(doc.implied_by, rs, {}, {}, lang).replace(" (sekarang None)" if lang == "id" else " (now None)", "")
+    return tr("template.doc.implied", name=doc.name, rule=rule)
 
 
 def template_rows(rs: Ruleset) -> list[tuple[str, str, str]]:
-    """(column, what it holds, allowed values) for every column of the template."""
-
+    """(column, what it holds, allowed values) for every column of the template, in the current language."""
     out = [
-        ("instansi", "Nama instansi (institution), wajib", "teks"),
-        ("year", "Tahun evaluasi (evaluation year), wajib", "bilangan bulat, mis. 2024"),
+        ("instansi", tr("template.col.instansi"), tr("template.allowed.text")),
+        ("year", tr("template.col.year"), tr("template.allowed.year")),
     ]
     if rs.stages:
-        out.append(("stage", "Tahap penilaian (stage), boleh kosong", ", ".join(s.id for s in rs.stages)))
+        out.append(("stage", tr("template.col.stage"), ", ".join(s.id for s in rs.stages)))
     for d in rs.documents:
-        out.append((f"doc:{d.key}", _doc_text(rs, d.key), "true/false (ya/tidak) atau kosong"))
+        out.append((f"doc:{d.key}", _doc_text(rs, d.key), tr("template.allowed.flag")))
     aspects = {a.id: a for a in rs.aspects}
     for ind in sorted(rs.indicators, key=lambda i: i.number):
         a = aspects[ind.aspect]
         where = f"{a.domain}/{a.id}" if a.domain else a.id
-        out.append((str(ind.number), f"{ind.name} [{where}, bobot {ex(ind.weight)}]", f"{rs.scale.min}..{rs.scale.max}: {_levels_text(rs, ind.capability)}"))
+        what = tr("template.indicator", name=ind.name, where=where, weight=ex(ind.weight))
+        out.append((str(ind.number), what, f"{rs.scale.min}..{rs.scale.max}: {_levels_text(rs, ind.capability)}"))
     return out
 
 
 def write_template(rs: Ruleset, path: str | os.PathLike[str], fmt: str) -> None:
     """Write an empty, documented batch template for ``rs`` (``fmt`` is ``csv`` or ``xlsx``), atomically."""
     if fmt not in ("csv", "xlsx"):
-        raise ValueError(f"format must be csv or xlsx, not {fmt!r}")
+        raise ValueError(tr("template.api.format", value=repr(fmt)))
     with replacing(Path(path)) as tmp:
         (_csv_template if fmt == "csv" else _xlsx_template)(rs, tmp)
 
 
 def _csv_template(rs: Ruleset, path: Path) -> None:
     lines = [
-        f"# Templat penilaian spbe-rules: {rs.title} (ruleset {rs.id} {rs.version})",
-        "# Satu baris per penilaian; baris yang diawali # diabaikan. One row per assessment; lines starting with # are ignored.",
-        "# Jalankan / run: spbe-rules batch FILE.csv -o hasil.csv" + f" --ruleset {rs.id}",
-        "# Kolom (columns):",
+        "# " + tr("template.title", title=rs.title, ruleset=rs.id, version=rs.version),
+        "# " + tr("template.one_row"),
+        "# " + tr("template.run", command=f"spbe-rules batch FILE.csv -o hasil.csv --ruleset {rs.id}"),
+        "# " + tr("template.columns"),
     ]
     for col, what, allowed in template_rows(rs):
         lines.append(f"#   {col}: {what} -- {allowed}")
@@ -79,7 +80,7 @@ def _csv_template(rs: Ruleset, path: Path) -> None:
 
 
 def _xlsx_template(rs: Ruleset, path: Path) -> None:
-    openpyxl = need_openpyxl("an .xlsx template")
+    openpyxl = need_openpyxl("template")
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -100,8 +101,8 @@ def _xlsx_template(rs: Ruleset, path: Path) -> None:
     last = 5000
     first_ind = len(header) - len(rs.numbers) + 1
     levels = DataValidation(type="whole", operator="between", formula1=str(rs.scale.min), formula2=str(rs.scale.max), allow_blank=True)
-    levels.error = f"Level harus bilangan bulat {rs.scale.min}..{rs.scale.max}"
-    levels.errorTitle = "Level"
+    levels.error = tr("template.level_error", min=rs.scale.min, max=rs.scale.max)
+    levels.errorTitle = tr("template.level_title")
     levels.add(f"{get_column_letter(first_ind)}2:{get_column_letter(len(header))}{last}")
     ws.add_data_validation(levels)
     year = DataValidation(type="whole", operator="between", formula1="2000", formula2="2100", allow_blank=True)
@@ -117,11 +118,11 @@ def _xlsx_template(rs: Ruleset, path: Path) -> None:
         flags.add(f"{get_column_letter(col0)}2:{get_column_letter(col0 + len(rs.documents) - 1)}{last}")
         ws.add_data_validation(flags)
     info = wb.create_sheet(HELP_SHEET)
-    info.append([f"Templat penilaian spbe-rules: {rs.title} (ruleset {rs.id} {rs.version})"])
-    info.append(["Isi lembar 'penilaian': satu baris per penilaian. Fill in the 'penilaian' sheet: one row per assessment."])
-    info.append([f"Jalankan / run: spbe-rules batch FILE.xlsx -o hasil.xlsx --ruleset {rs.id}"])
+    info.append([tr("template.title", title=rs.title, ruleset=rs.id, version=rs.version)])
+    info.append([tr("template.fill_sheet", sheet=DATA_SHEET)])
+    info.append([tr("template.run", command=f"spbe-rules batch FILE.xlsx -o hasil.xlsx --ruleset {rs.id}")])
     info.append([])
-    info.append(["kolom (column)", "isi (meaning)", "nilai yang diizinkan (allowed values)"])
+    info.append([tr("template.head.column"), tr("template.head.meaning"), tr("template.head.allowed")])
     for k in range(1, 4):
         info.cell(row=5, column=k).font = bold
     for row in template_rows(rs):

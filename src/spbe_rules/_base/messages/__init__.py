@@ -27,7 +27,7 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, cli, common, evidence, limits, loading, report, values, views
+from . import analysis, batch, cli, common, evidence, limits, loading, report, values, views
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "Seq", "lang_or_none", "placeholders", "render"]
 
@@ -139,6 +139,17 @@ def _join(*parts: dict[str, tuple[str, str]]) -> dict[str, tuple[str, str]]:
     return out
 
 
-_PARTS = (common.ENTRIES, loading.ENTRIES, values.ENTRIES, evidence.ENTRIES, analysis.ENTRIES, cli.ENTRIES, views.ENTRIES, limits.ENTRIES, report.ENTRIES)
+_PARTS = (
+    common.ENTRIES,
+    loading.ENTRIES,
+    values.ENTRIES,
+    evidence.ENTRIES,
+    analysis.ENTRIES,
+    cli.ENTRIES,
+    views.ENTRIES,
+    limits.ENTRIES,
+    batch.ENTRIES,
+    report.ENTRIES,
+)
 # key -> (Bahasa Indonesia, English), every part joined
 CATALOGUE: Final[dict[str, tuple[str, str]]] = _join(*_PARTS)

@@ -1,0 +1,223 @@
+"""Message catalogue, part: batch input and output (_io: reading CSV/workbooks/folders, checking
+rows, writing results, templates; the status lines of ``batch``/``template``).
+
+Key -> (Bahasa Indonesia, English); see ``spbe_rules._base.messages``."""
+
+from __future__ import annotations
+
+ENTRIES: dict[str, tuple[str, str]] = {
+    # -- headings of the errors (ValidationError.head) --------------------------------------------
+    "head.batch.row_not_evaluated": ("baris tidak dapat dinilai", "row cannot be evaluated"),
+    "head.batch.row_does_not_fit": ("baris tidak sesuai dengan set aturan {ruleset}", "row does not fit ruleset {ruleset}"),
+    "head.batch.no_ruleset": ("tidak ada set aturan", "no ruleset"),
+    "head.batch.input_format": ("jenis masukan tidak dikenali", "input format unknown"),
+    "head.batch.output_format": ("jenis keluaran tidak dikenali", "output format unknown"),
+    "head.batch.results_format": ("jenis berkas hasil tidak dikenali", "results format unknown"),
+    "head.batch.results": ("hasil tidak dapat dibaca", "results cannot be read"),
+    "head.batch.empty_folder": ("folder kosong", "empty folder"),
+    "head.batch.header": ("{source}: baris judul tidak dapat dipakai", "{source}: the header row cannot be used"),
+    "head.batch.no_header": ("tidak ada baris judul", "no header"),
+    "head.batch.csv": ("CSV tidak dapat dibaca", "CSV cannot be read"),
+    "head.batch.no_sheet": ("lembar tidak ada", "no such sheet"),
+    "head.batch.input": ("masukan tidak dapat dibaca", "input cannot be read"),
+    "head.batch.output": ("keluaran tidak dapat ditulis", "output cannot be written"),
+    # -- rows against their ruleset (_io/batch.py) --------------------------------------------------
+    "UNKNOWN_RULESET.row": ("set aturan `{ref}` tidak dapat dipakai: {why}", "ruleset `{ref}` cannot be used: {why}"),
+    "UNKNOWN_RULESET.row.hint": (
+        "berikan id set aturan yang terpasang (spbe-rules rulesets) atau kosongkan sel agar dipilih menurut tahun",
+        "give an installed ruleset id (spbe-rules rulesets) or leave the cell empty to choose by year",
+    ),
+    "NO_RULESET.row.hint": (
+        "sebutkan set aturan dengan --ruleset (CLI), kolom `ruleset`, atau `ruleset=`",
+        "name the ruleset with --ruleset (CLI), the `ruleset` column, or `ruleset=`",
+    ),
+    "NO_RULESET.assessment.hint": ("sebutkan set aturan dengan --ruleset atau `ruleset:`", "name the ruleset with --ruleset or `ruleset:`"),
+    "DUPLICATE_ROW": ("{instansi} ({year}{stage}) sudah ada pada baris {first}", "{instansi} ({year}{stage}) already appears in row {first}"),
+    "DUPLICATE_ROW.earlier": ("{instansi} ({year}{stage}) sudah ada pada baris sebelumnya", "{instansi} ({year}{stage}) already appears in an earlier row"),
+    "DUPLICATE_ROW.stage": (", tahap {stage}", ", stage {stage}"),
+    "DUPLICATE_ROW.hint": (
+        "satu baris per instansi, tahun dan tahap; baris yang belakangan ini tidak ikut ditulis",
+        "keep one row per institution, year and stage; this later row is left out",
+    ),
+    "REQUIRED.instansi": ("nama instansi (`instansi`) kosong", "the institution (`instansi`) is empty"),
+    "REQUIRED.instansi.hint": ("tulis nama instansi", "give the institution's name"),
+    "TYPE.year": ("tahun harus bilangan bulat, bukan {value}", "the year must be a whole number, not {value}"),
+    "TYPE.year.hint": ("misalnya 2024", "for example 2024"),
+    "TYPE.level": (
+        "indikator {number}: tingkat kematangan harus bilangan bulat, bukan {value}",
+        "indicator {number}: the level must be a whole number, not {value}",
+    ),
+    "UNKNOWN_INDICATOR.cell.hint": (
+        "indikator bernomor {min} sampai {max}; kosongkan sel ini atau hapus kolomnya",
+        "indicators are numbered {min} to {max}; leave this cell empty or remove the column",
+    ),
+    "MISSING_LEVEL.cell": ("indikator {number} tidak memiliki tingkat kematangan (sel kosong)", "indicator {number} has no level (empty cell)"),
+    "MISSING_LEVEL.cell.hint": (
+        "isi tingkat kematangannya, atau jalankan dengan --missing lowest agar dihitung pada tingkat terendah",
+        "fill in the level, or run with --missing lowest to count it at the lowest level",
+    ),
+    "MISSING_LEVEL.row.hint": (
+        "tambahkan kolom indikatornya, atau jalankan dengan --missing lowest agar yang kosong dihitung pada tingkat terendah",
+        "add the indicator columns, or run with --missing lowest to count missing ones at the lowest level",
+    ),
+    "where.batch_row": ("baris ini", "the row"),
+    "TYPE.document_flag": ("dokumen `{document}` harus ya atau tidak, bukan {value}", "document `{document}` must be true or false, not {value}"),
+    "TYPE.document_flag.hint": ("ya/tidak (true/false), atau kosongkan", "true/false (ya/tidak), or leave it empty"),
+    # -- the Python API of the batch path (wrong arguments) -----------------------------------------
+    "batch.api.missing": ("missing harus 'error' atau 'lowest', bukan {value}", "missing must be 'error' or 'lowest', not {value}"),
+    "batch.api.backend": ("backend harus 'auto', 'numpy' atau 'python', bukan {value}", "backend must be 'auto', 'numpy' or 'python', not {value}"),
+    "batch.api.chunk_size": ("chunk_size paling sedikit 1", "chunk_size must be at least 1"),
+    "batch.api.documents": ("{n} baris tingkat kematangan tetapi {m} baris dokumen", "{n} level rows but {m} document rows"),
+    "batch.api.row_width": ("setiap baris harus memuat {n} tingkat kematangan, bukan {m}", "each level row must have {n} levels, not {m}"),
+    "batch.api.scale": (
+        "tingkat kematangan harus dalam {min}..{max} (set aturan {ruleset}), ditemukan {lo}..{hi}",
+        "levels must be within {min}..{max} (ruleset {ruleset}), found {lo}..{hi}",
+    ),
+    "batch.api.row_type": ("baris harus BatchRow atau Assessment, bukan {type}", "rows must be BatchRow or Assessment, not {type}"),
+    "batch.api.rounding": ("mode pembulatan tidak dikenal: {mode}", "unknown rounding mode {mode}"),
+    "template.api.format": ("format harus csv atau xlsx, bukan {value}", "format must be csv or xlsx, not {value}"),
+    "batch.numpy_missing": ("backend numpy memerlukan numpy: pip install 'spbe-rules[fast]'", "the numpy backend needs numpy: pip install 'spbe-rules[fast]'"),
+    "batch.int64": (
+        "set aturan {ruleset}: bobotnya terlalu besar untuk bilangan bulat 64-bit; pakai backend='python'",
+        "ruleset {ruleset}: its weights are too large for 64-bit integers; use backend='python'",
+    ),
+    # -- optional dependencies ---------------------------------------------------------------------
+    "extra.openpyxl": ("{what} memerlukan openpyxl: pip install 'spbe-rules[excel]'", "{what} needs openpyxl: pip install 'spbe-rules[excel]'"),
+    "extra.what.read_xlsx": ("membaca .xlsx", "reading .xlsx"),
+    "extra.what.write_xlsx": ("menulis .xlsx", "writing .xlsx"),
+    "extra.what.template": ("templat .xlsx", "an .xlsx template"),
+    "extra.what.kuesioner": ("kuesioner Excel", "an Excel questionnaire"),
+    # -- reading the input (_io/batch_read.py) -------------------------------------------------------
+    "NOT_FOUND.batch.hint": (
+        "berikan berkas CSV, buku kerja .xlsx, atau folder berisi berkas penilaian",
+        "give a CSV file, an .xlsx workbook or a folder of assessment files",
+    ),
+    "UNKNOWN_FORMAT.input": ("{name}: jenis berkas tidak dapat dikenali dari akhiran {suffix}", "{name}: cannot tell the format from the suffix {suffix}"),
+    "UNKNOWN_FORMAT.input.hint": (
+        "pakai .csv, .xlsx, atau folder berisi berkas penilaian .yaml/.json",
+        "use .csv, .xlsx, or a folder of .yaml/.json assessment files",
+    ),
+    "batch.no_suffix": ("(tidak ada)", "(none)"),
+    "NO_ROWS.folder": ("{folder} tidak berisi berkas .yaml, .yml atau .json", "{folder} holds no .yaml, .yml or .json file"),
+    "UNKNOWN_COLUMN": (
+        "kolom {col} bernama {name}, yang bukan kolom tata letak batch",
+        "column {col} is named {name}, which is not a column of the batch layout",
+    ),
+    "UNKNOWN_COLUMN.hint": (
+        "kolom: `instansi`, `year`, `stage`, `ruleset`, `target`, `owner`, `doc:KUNCI`, nomor indikator; beri nama `note` atau awali dengan `#` agar diabaikan",
+        "columns: `instansi`, `year`, `stage`, `ruleset`, `target`, `owner`, `doc:KEY`, indicator numbers; name it `note` or start it with `#` to have it ignored",
+    ),
+    "UNKNOWN_COLUMN.guess": ("maksud Anda `{guess}`? {rest}", "did you mean `{guess}`? {rest}"),
+    "DUPLICATE_COLUMN": ("kolom {col} mengulang kolom {first} ({name})", "column {col} repeats column {first} ({name})"),
+    "DUPLICATE_COLUMN.hint": ("satu kolom untuk setiap isian", "keep one column per field"),
+    "REQUIRED.header": ("baris judul tidak memiliki kolom `{need}`", "the header has no `{need}` column"),
+    "REQUIRED.header.hint": (
+        "kolom: `instansi`, `year`, `stage`, `ruleset`, `doc:KUNCI`, nomor indikator (lihat spbe-rules template)",
+        "columns: `instansi`, `year`, `stage`, `ruleset`, `doc:KEY`, indicator numbers (see spbe-rules template)",
+    ),
+    "REQUIRED.year_cell": ("tahun kosong", "the year is empty"),
+    "batch.what.indicator": ("indikator {number}", "indicator {number}"),
+    "batch.what.year": ("tahun", "year"),
+    "batch.hint.level": ("tingkat kematangan: bilangan bulat seperti 3", "a level: a whole number such as 3"),
+    "batch.hint.year": ("tahun evaluasi, seperti 2024", "the evaluation year, such as 2024"),
+    "NOT_WHOLE": ("{what}: {text} bukan bilangan bulat", "{what}: {text} is not a whole number"),
+    "NOT_A_NUMBER": ("{what}: {text} bukan bilangan", "{what}: {text} is not a number"),
+    "NOT_A_FLAG": ("{key}: {value} bukan ya atau tidak", "{key}: {value} is not true or false"),
+    "NOT_A_FLAG.hint": (
+        "tulis ya/tidak (true/false), atau kosongkan sel bila tidak diketahui",
+        "write true/false (ya/tidak), or leave the cell empty when not known",
+    ),
+    "NO_ROWS.csv": ("{source} tidak memiliki baris judul", "{source} has no header row"),
+    "NO_ROWS.csv.hint": (
+        "jalankan `spbe-rules template` untuk berkas dengan baris judul yang benar",
+        "run `spbe-rules template` for a file with the right header",
+    ),
+    "BAD_CSV": ("baris CSV tidak dapat dibaca: {detail}", "the CSV row cannot be read: {detail}"),
+    "BAD_CSV.hint": ("periksa tanda kutip pada baris ini", "check the quotes on this line"),
+    "BAD_CSV.row.hint": ("periksa tanda kutip pada baris ini; baris sesudahnya tetap dibaca", "check the quotes on this line; the rows after it are read on"),
+    "ENCODING.csv": ("berkas bukan teks UTF-8 ({reason})", "the file is not UTF-8 text ({reason})"),
+    "ENCODING.csv.hint": ("simpan sebagai CSV UTF-8", "save it as CSV UTF-8"),
+    "NO_SHEET": ("buku kerja tidak memiliki lembar {sheet}", "the workbook has no sheet {sheet}"),
+    "NO_SHEET.hint": ("lembar: {sheets}", "sheets: {sheets}"),
+    "BAD_XLSX.row": ("baris tidak dapat dibaca", "the row cannot be read"),
+    "NO_ROWS.sheet": ("lembar {sheet} tidak memiliki baris judul", "sheet {sheet} has no header row"),
+    "NO_ROWS.sheet.hint": (
+        "jalankan `spbe-rules template --format xlsx` untuk buku kerja dengan baris judul yang benar",
+        "run `spbe-rules template --format xlsx` for a workbook with the right header",
+    ),
+    "batch.unit.files": ("berkas", "files"),
+    "batch.unit.rows": ("baris", "rows"),
+    # -- reading results back (_io/results_read.py) ----------------------------------------------------
+    "BAD_JSON.results": ("JSON tidak dapat dibaca: {detail}", "the JSON cannot be read: {detail}"),
+    "BAD_JSON.results.hint": ("berikan .jsonl yang ditulis spbe-rules batch", "give the .jsonl written by spbe-rules batch"),
+    "UNKNOWN_FORMAT.results": ("{name}: berikan .jsonl atau .csv yang ditulis spbe-rules batch", "{name}: give the .jsonl or .csv written by spbe-rules batch"),
+    "REQUIRED.results": ("rekaman tidak memiliki {keys}", "the record lacks {keys}"),
+    "REQUIRED.results.hint": ("berikan keluaran spbe-rules batch", "give the output of spbe-rules batch"),
+    "TYPE.results_mapping": ("{key} bukan pemetaan", "{key} is not a mapping"),
+    "TYPE.results_mapping.hint": ("berikan keluaran spbe-rules batch", "give the output of spbe-rules batch"),
+    "TYPE.results_owners": ("owners bukan pemetaan nomor indikator ke unit", "owners is not a mapping of indicator numbers to units"),
+    "TYPE.results_owners.hint": ("berikan keluaran spbe-rules batch", "give the output of spbe-rules batch"),
+    "TYPE.results_documents": ("documents bukan pemetaan kunci dokumen ke ya/tidak", "documents is not a mapping of document keys to true/false"),
+    "TYPE.results_documents.hint": ("berikan keluaran spbe-rules batch", "give the output of spbe-rules batch"),
+    "TYPE.results_level": ("sebuah tingkat kematangan bukan bilangan bulat", "a level is not a whole number"),
+    "TYPE.results_year": ("tahun {value} bukan bilangan bulat", "year {value} is not a whole number"),
+    # -- writing (_io/batch_write.py, the output helper of the CLI) ------------------------------------------
+    "UNKNOWN_FORMAT.output": (
+        "{path}: jenis keluaran tidak dapat dikenali dari akhiran {suffix}",
+        "{path}: cannot tell the output format from the suffix {suffix}",
+    ),
+    "UNKNOWN_FORMAT.output.hint": ("beri nama keluaran .csv, .jsonl atau .xlsx", "name the output .csv, .jsonl or .xlsx"),
+    "UNKNOWN_FORMAT.stdout": (
+        "-o - menulis ke keluaran standar: sebutkan jenisnya dengan --format csv, jsonl atau xlsx",
+        "-o - writes to standard output: name the format with --format csv, jsonl or xlsx",
+    ),
+    "UNKNOWN_FORMAT.stdout.hint": ("misalnya: spbe-rules batch masukan.csv -o - --format csv", "for example: spbe-rules batch input.csv -o - --format csv"),
+    "BINARY_TO_TERMINAL": (
+        "keluaran .{format} adalah berkas biner dan tidak ditulis ke terminal",
+        "a .{format} output is a binary file and is not written to a terminal",
+    ),
+    "BINARY_TO_TERMINAL.hint": (
+        "alihkan keluaran standar ke berkas atau program (`> hasil.{format}`), atau pakai -o hasil.{format}",
+        "redirect standard output to a file or a program (`> results.{format}`), or use -o results.{format}",
+    ),
+    "FORMAT_MISMATCH": (
+        "--format {format} tidak sesuai dengan akhiran {suffix} pada {path}",
+        "--format {format} does not match the suffix {suffix} of {path}",
+    ),
+    "FORMAT_MISMATCH.hint": ("hapus --format, atau samakan akhiran nama berkasnya", "drop --format, or make the file name's suffix match"),
+    "batch.stdout": ("keluaran standar", "standard output"),
+    "batch.errors_written": ("{n} masalah ditulis ke {path}", "{n} problems written to {path}"),
+    "batch.more_rows": (
+        "... dan {n} masalah lain di {rows} baris lain tidak ditampilkan (--errors FILE menulis semuanya)",
+        "... and {n} more problems in {rows} more rows not shown (--errors FILE writes them all)",
+    ),
+    # -- templates (_io/template.py) ----------------------------------------------------------------------
+    "template.title": (
+        "Templat penilaian spbe-rules: {title} (set aturan {ruleset} {version})",
+        "spbe-rules assessment template: {title} (ruleset {ruleset} {version})",
+    ),
+    "template.one_row": (
+        "Satu baris per penilaian; baris yang diawali # diabaikan.",
+        "One row per assessment; lines starting with # are ignored.",
+    ),
+    "template.fill_sheet": ("Isi lembar '{sheet}': satu baris per penilaian.", "Fill in the '{sheet}' sheet: one row per assessment."),
+    "template.run": ("Jalankan: {command}", "Run: {command}"),
+    "template.columns": ("Kolom:", "Columns:"),
+    "template.head.column": ("kolom", "column"),
+    "template.head.meaning": ("isi", "meaning"),
+    "template.head.allowed": ("nilai yang diizinkan", "allowed values"),
+    "template.col.instansi": ("Nama instansi, wajib", "Name of the institution, required"),
+    "template.col.year": ("Tahun evaluasi, wajib", "Evaluation year, required"),
+    "template.col.stage": ("Tahap penilaian, boleh kosong", "Assessment stage, may be empty"),
+    "template.allowed.text": ("teks", "text"),
+    "template.allowed.year": ("bilangan bulat, mis. 2024", "a whole number, e.g. 2024"),
+    "template.allowed.flag": ("ya/tidak (true/false) atau kosong", "ya/tidak (true/false) or empty"),
+    "template.doc.required": (
+        "{name}; wajib diisi bila sebuah aturan memerlukannya",
+        "{name}; required when a rule needs it",
+    ),
+    "template.doc.implied": ("{name}; bila kosong: dianggap ada jika {rule}", "{name}; when empty: taken as present if {rule}"),
+    "template.indicator": ("{name} [{where}, bobot {weight}]", "{name} [{where}, weight {weight}]"),
+    "template.level_error": ("Tingkat kematangan harus bilangan bulat {min}..{max}", "The level must be a whole number {min}..{max}"),
+    "template.level_title": ("Tingkat kematangan", "Level"),
+}
