@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import html as htmllib
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from typing import Any
 
 import attrs
@@ -35,7 +35,18 @@ _CODE = re.compile(r"`[^`]*`|<code>.*?</code>", re.S)
 _TOKEN = re.compile(r"[^\W\d_]+(?:[-'][^\W\d_]+)*", re.U)
 # not words: options, error codes, identifiers with _ or -, file names and paths, URLs, version and rule ids
 _NOT_WORDS = re.compile(
-    r"https?://\S+|(?<![\w-])--?[\w-]+|\b[A-Z][A-Z0-9]*_[A-Z0-9_]+\b|[\w./-]*[/\\][\w./-]*|\b[\w-]+\.(?:yaml|yml|json|jsonl|csv|xlsx|html|md|py)\b|\b\w+(?:[_]\w+)+\b"
+    "|".join(
+        (
+            r"https?://\S+",  # addresses
+            r"(?<![\w-])--?[\w-]+",  # options
+            r"\b[a-z_]+(?:\[[^\]]*\])?(?:\.[\w-]+)+\b|\b[a-z_]+\[[^\]]*\]",  # file paths of a value: indicators[12].weight
+            r"[\w./-]*[/\\][\w./-]*",  # file names with a folder
+            r"\b[\w-]+\.(?:yaml|yml|json|jsonl|csv|xlsx|html|md|py)\b",  # file names
+            r"\b\w+(?:_\w+)+\b",  # identifiers: WEIGHT_SUM, predikat_from, in_force
+            r"\b[A-Z]{2,}\b",  # metavariables and acronyms: FILE, SPBE
+            r"\b[\w-]*\d[\w-]*\b",  # names with a number: 59-2020-ke-8-2026, pedoman-3-2024
+        )
+    )
 )
 
 
@@ -48,7 +59,7 @@ def ruleset_texts(obj: Any, out: set[str] | None = None) -> set[str]:
     elif attrs.has(type(obj)):
         for f in attrs.fields(type(obj)):
             ruleset_texts(getattr(obj, f.name), out)
-    elif isinstance(obj, dict):
+    elif isinstance(obj, Mapping):
         for k, v in obj.items():
             ruleset_texts(k, out)
             ruleset_texts(v, out)
@@ -68,15 +79,38 @@ def visible_html(page: str) -> str:
     return htmllib.unescape(body + "\n" + "\n".join(attrs_))
 
 
+def _cut_names(text: str, joined: str) -> str:
+    """``text`` without names cut short before a ``…``, ``~`` or ``...`` (the longest tail of the
+    80 characters before the mark that is part of a name in ``joined``)."""
+    out: list[str] = []
+    last = 0
+    for m in re.finditer(r"…|~|\.\.\.", text):
+        window_start = max(last, m.start() - 80)
+        window = text[window_start : m.start()]
+        for k in [0, *(i + 1 for i, ch in enumerate(window) if not ch.isalnum())]:
+            tail = window[k:].strip()
+            if len(tail) >= 3 and tail in joined:
+                out.append(text[last : window_start + k] + " ")
+                last = m.end()
+                break
+    return "".join(out) + text[last:]
+
+
+def plain_words(text: str, names: Iterable[str] = ()) -> str:
+    """``text`` on one line with ``names`` (data: ruleset names, institutions) and non-words left out.
+
+    Names are found across line breaks (wrapped text) and when cut short (``Kebijakan Internal
+    Peta Rencana SPB…`` in a chart, ``...~`` in a text table, ``...`` in a diff)."""
+    text = " ".join(text.split())
+    ordered = sorted({" ".join(n.split()) for n in names if n.strip()}, key=len, reverse=True)
+    text = _cut_names(text, "\n".join(ordered))
+    for name in ordered:
+        text = text.replace(name, " ")
+    return _NOT_WORDS.sub(" ", _CODE.sub(" ", text))
+
+
 def foreign_words(text: str, lang: str, names: Iterable[str] = ()) -> list[str]:
     """The words of the other language found in ``text`` (shown in ``lang``), with ``names``
     (data: ruleset names, institutions) and non-words left out. Each word once, sorted."""
-    names = sorted({n for n in names if n}, key=len, reverse=True)
-    for name in names:
-        text = text.replace(name, " ")
-    # a name cut short for a chart label ("Kebijakan Internal Peta Rencana SPB…")
-    text = re.sub(r"([^\d\n…:,;()]{3,80})…", lambda m: " " if any(m.group(1).strip() in n for n in names) else m.group(0), text)
-    text = _CODE.sub(" ", text)
-    text = _NOT_WORDS.sub(" ", text)
     other = OTHER[lang]
-    return sorted({w.lower() for w in _TOKEN.findall(text) if w.lower() in other})
+    return sorted({w.lower() for w in _TOKEN.findall(plain_words(text, names)) if w.lower() in other})
