@@ -98,7 +98,8 @@ def throughput(n: int) -> dict[str, float]:
     import numpy as np
 
     import spbe_rules
-    from spbe_rules import Assessment, BatchRow, evaluate, evaluate_levels, evaluate_many
+    from spbe_rules import Assessment, evaluate, evaluate_many
+    from spbe_rules.batch import BatchRow, evaluate_levels
     from spbe_rules._io.batch import _switches
     from spbe_rules._io.batch_kernel import _doc_matrix, _numpy_kernel_chunked
     from spbe_rules._engine.engine import compiled
@@ -153,9 +154,8 @@ def throughput(n: int) -> dict[str, float]:
 
 
 def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
-    from spbe_rules import BatchResult, evaluate_many, load_ruleset
-    from spbe_rules._io.batch_read import read_rows
-    from spbe_rules._io.batch_write import open_writer
+    from spbe_rules import evaluate_many, load_ruleset
+    from spbe_rules.batch import BatchResult, open_writer, read_rows
 
     rs = load_ruleset(RULESET)
     t = time.perf_counter()
@@ -182,9 +182,8 @@ def csv_split(path: Path, n: int, outdir: Path) -> dict[str, float]:
 
 def stream_child(path: str, out: str) -> None:
     """Run in a child: stream PATH -> OUT, printing resident memory at 100k rows and at the end."""
-    from spbe_rules import BatchResult, evaluate_many, load_ruleset
-    from spbe_rules._io.batch_read import read_rows
-    from spbe_rules._io.batch_write import open_writer
+    from spbe_rules import evaluate_many, load_ruleset
+    from spbe_rules.batch import BatchResult, open_writer, read_rows
 
     rs = load_ruleset(RULESET)
     base = _rss_mb()

@@ -15,7 +15,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import spbe_rules
-from spbe_rules import Assessment, BatchFailure, BatchResult, BatchRow, evaluate, evaluate_levels, evaluate_many, load_ruleset
+from spbe_rules import Assessment, evaluate, evaluate_many, load_ruleset
+from spbe_rules.batch import BatchFailure, BatchResult, BatchRow, evaluate_levels
 from spbe_rules._io.batch_rows import fast_available, int64_bound
 from spbe_rules._cli.main import main
 

@@ -11,7 +11,9 @@ from pathlib import Path
 import pytest
 
 import spbe_rules
-from spbe_rules import CaseSuiteError, ValidationError, load_suite, run_suite
+from spbe_rules import ValidationError, load_suite, run_suite
+from spbe_rules.analysis import Suite
+from spbe_rules.errors import CaseSuiteError
 from spbe_rules._cli.main import main
 from spbe_rules._cli.cases import installed_suite_files
 
@@ -74,7 +76,7 @@ def test_2025_is_its_own_provisional_ruleset() -> None:
 
 
 @pytest.fixture(scope="module")
-def official_2023() -> spbe_rules.Suite:
+def official_2023() -> Suite:
     return load_suite(SUITES / "official-2023.yaml")
 
 
@@ -90,7 +92,7 @@ def test_every_shipped_suite_passes(capsys: pytest.CaptureFixture[str]) -> None:
         assert s["cases"] and all(c["passed"] for c in s["cases"]), s["path"]
 
 
-def test_suite_is_typed(official_2023: spbe_rules.Suite) -> None:
+def test_suite_is_typed(official_2023: Suite) -> None:
     suite = official_2023
     assert suite.ruleset == "pedoman-6-2023"
     assert suite.source is not None and "2023" in suite.source.title
@@ -102,7 +104,7 @@ def test_suite_is_typed(official_2023: spbe_rules.Suite) -> None:
     assert isinstance(case.assessment, spbe_rules.Assessment)
 
 
-def test_the_boundary_cases_fail_under_the_other_years_rule(official_2023: spbe_rules.Suite) -> None:
+def test_the_boundary_cases_fail_under_the_other_years_rule(official_2023: Suite) -> None:
     report = run_suite(official_2023, ruleset_override="pedoman-3-2024")
     failed = {c.name for c in report.failures}
     assert failed == {"2023-141 Pemerintah Kab. Nias Barat", "2023-605 Pemerintah Kab. Boven Digoel"}

@@ -17,7 +17,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import spbe_rules
-from spbe_rules import Assessment, estimate_transition, load_crosswalk, load_ruleset
+from spbe_rules import Assessment, estimate_transition, load_ruleset
+from spbe_rules.analysis import load_crosswalk
 from spbe_rules._cli.main import main
 from spbe_rules._model.crosswalk import Unmapped
 
@@ -133,7 +134,7 @@ _EXPECT = re.compile(r"# expect: (?P<code>[A-Z_]+) at (?P<line>\d+):(?P<col>\d+)
 def test_broken_crosswalk(path: Path) -> None:
     expected = [(m["code"], int(m["line"]), int(m["col"])) for m in _EXPECT.finditer(path.read_text(encoding="utf-8"))]
     assert expected, f"{path.name}: no `# expect:` line"
-    with pytest.raises(spbe_rules.CrosswalkError) as err:
+    with pytest.raises(spbe_rules.errors.CrosswalkError) as err:
         load_crosswalk(path)
     got = [(p.code, p.location.line, p.location.col) for p in err.value.problems]
     assert sorted(got) == sorted(expected)

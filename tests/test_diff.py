@@ -11,7 +11,8 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 import spbe_rules
-from spbe_rules import RulesetDiff, diff
+from spbe_rules import diff
+from spbe_rules.analysis import RulesetDiff
 from spbe_rules._cli.main import main
 from spbe_rules._analysis.diff import Change
 

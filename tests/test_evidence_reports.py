@@ -33,13 +33,13 @@ def test_batch_report_counts_the_items_that_block_the_next_level() -> None:
     assert isinstance(out, BatchResult)
     rec = json.loads(json.dumps(result_record(out)))
     other = dict(rec, instansi="Kabupaten Lain")
-    html = spbe_rules.batch_report_html([rec, other])
+    html = spbe_rules.batch.batch_report_html([rec, other])
     assert "Butir persyaratan yang paling sering menghalangi tingkat berikutnya" in html
     row = html[html.index("<code>1.4.reviu</code>") :]
     assert '<td class="num">2</td>' in row[: row.index("</tr>")]
     # without evidence there is no such section
     plain = {k: v for k, v in rec.items() if k != "unmet"}
-    assert "menghalangi tingkat berikutnya" not in spbe_rules.batch_report_html([plain])
+    assert "menghalangi tingkat berikutnya" not in spbe_rules.batch.batch_report_html([plain])
 
 
 def test_html_report_lists_claimed_and_supported(tmp_path: Path) -> None:
@@ -86,9 +86,8 @@ def test_plan_prices_requirement_items_and_names_the_evidence_to_produce() -> No
     (step,) = p.steps
     # the cheapest way: indicator 1 from 3 to 4 needs only the review (the policy already covers integration)
     assert (step.indicator, step.from_level, step.to_level, step.cost, step.evidence) == (1, 3, 4, 3, ("1.4.reviu",))
-    data = spbe_rules.plan_to_dict(p) if hasattr(spbe_rules, "plan_to_dict") else None
-    if data is not None:
-        assert data["steps"][0]["evidence"] == ["1.4.reviu"]
+    data = spbe_rules.analysis.plan_to_dict(p)
+    assert data["steps"][0]["evidence"] == ["1.4.reviu"]
 
 
 def test_costs_naming_an_unknown_requirement_are_refused() -> None:
@@ -132,7 +131,7 @@ def test_batch_outputs_carry_unmet_alike_and_the_report_reads_it_from_csv(tmp_pa
     # read back from CSV: the same mapping as the .jsonl, and the same gaps table in the batch report
     (back,) = list(read_results(outs["csv"]))
     assert back["unmet"] == rec["unmet"]
-    from_csv, from_jsonl = (spbe_rules.batch_report_html(list(read_results(outs[s]))) for s in ("csv", "jsonl"))
+    from_csv, from_jsonl = (spbe_rules.batch.batch_report_html(list(read_results(outs[s]))) for s in ("csv", "jsonl"))
     gaps = [h[h.index('<table class="gaps-batch">') :] for h in (from_csv, from_jsonl)]
     assert gaps[0][: gaps[0].index("</table>")] == gaps[1][: gaps[1].index("</table>")]
     assert "<code>1.4.reviu</code>" in gaps[0]
@@ -189,12 +188,12 @@ def test_batch_report_shows_each_institutions_unmet_evidence_items(tmp_path: Pat
     assert main(["batch", str(folder), "-o", str(out)]) == 0
     (rec,) = [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
     items, inds = sum(len(v) for v in rec["unmet"].values()), sum(1 for v in rec["unmet"].values() if v)
-    html = spbe_rules.batch_report_html([rec])
+    html = spbe_rules.batch.batch_report_html([rec])
     table = html[html.index('<table class="institutions">') :]
     table = table[: table.index("</table>")]
     assert "Butir bukti dukung belum terpenuhi" in table
     assert f"{items} butir ({inds} indikator)" in table
     rec.pop("unmet")
-    plain = spbe_rules.batch_report_html([rec])
+    plain = spbe_rules.batch.batch_report_html([rec])
     row = plain[plain.index('<table class="institutions">') :]
     assert "butir (" not in row[: row.index("</table>")]

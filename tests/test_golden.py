@@ -161,7 +161,7 @@ def test_boundary_sensitive_rows_change_predikat_under_the_other_rule(suite: str
 def test_regulation_worked_example() -> None:
     """PermenPANRB 59/2020's worked example: domains 3.70, 3.40, 3.00, 3.20 give an Indeks SPBE of 3.28."""
     rs = spbe_rules.load_ruleset("permenpanrb-59-2020")
-    by_domain: dict[str, list[spbe_rules.Indicator]] = {d.id: [] for d in rs.domains}
+    by_domain: dict[str, list[spbe_rules.model.Indicator]] = {d.id: [] for d in rs.domains}
     domain_of = {a.id: a.domain for a in rs.aspects}
     for ind in sorted(rs.indicators, key=lambda i: i.number):
         by_domain[str(domain_of[ind.aspect])].append(ind)

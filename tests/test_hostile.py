@@ -349,7 +349,7 @@ def _hostile_plan(target: Any, budget: Any = None) -> Any:
     """``plan`` on the example assessment towards ``target``, with an optional budget."""
     rs = spbe_rules.load_ruleset("pedoman-3-2024")
     a = spbe_rules.load_assessment(ROOT / "examples" / "kabupaten-contoh-2024.yaml")
-    limits = spbe_rules.Limits(budget=budget) if budget is not None else None
+    limits = spbe_rules.analysis.Limits(budget=budget) if budget is not None else None
     return spbe_rules.plan(rs, a, target, None, limits)
 
 

@@ -87,7 +87,7 @@ def test_from_levels_and_evaluate(rs: spbe_rules.Ruleset, lv: dict[Any, Any], ye
 @FUZZ
 @given(data=st.dictionaries(st.sampled_from(["default_step", "default_document", "indicators", "documents", "limits", "unit", "format"]), values, max_size=5))
 def test_parse_costs(data: dict[str, Any]) -> None:
-    typed(spbe_rules.parse_costs, data)
+    typed(spbe_rules.analysis.parse_costs, data)
 
 
 @FUZZ
@@ -96,7 +96,7 @@ def test_parse_costs(data: dict[str, Any]) -> None:
     budget=st.one_of(st.none(), hostile_decimals, hostile_ints),
 )
 def test_plan(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, target: Any, budget: Any) -> None:
-    limits = typed(spbe_rules.Limits, budget=budget)
+    limits = typed(spbe_rules.analysis.Limits, budget=budget)
     typed(spbe_rules.plan, rs, kab, target, None, limits)
 
 
@@ -131,7 +131,7 @@ def test_report_html(rs: spbe_rules.Ruleset, kab: spbe_rules.Assessment, target:
     )
 )
 def test_batch_report_html(records: list[dict[str, Any]]) -> None:
-    typed(lambda: spbe_rules.batch_report_html(records))
+    typed(lambda: spbe_rules.batch.batch_report_html(records))
 
 
 @FUZZ
@@ -189,6 +189,6 @@ def test_batch_rows(tmp_path_factory: pytest.TempPathFactory, rows: list[list[st
     def run() -> None:
         out = list(spbe_rules.evaluate_many("pedoman-3-2024", read_rows(path), missing="lowest"))
         for o in out:
-            assert isinstance(o, (spbe_rules.BatchResult, spbe_rules.BatchFailure))
+            assert isinstance(o, (spbe_rules.batch.BatchResult, spbe_rules.batch.BatchFailure))
 
     typed(run)

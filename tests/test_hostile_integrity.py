@@ -12,11 +12,12 @@ import sys
 import time
 from fractions import Fraction
 from pathlib import Path
+from typing import Any
 
 import pytest
 
 import spbe_rules
-from spbe_rules._loading import load as load_module
+from spbe_rules._loading import cache as cache_module
 
 ROOT = Path(__file__).resolve().parent.parent
 KAB = ROOT / "examples" / "kabupaten-contoh-2024.yaml"
@@ -34,27 +35,47 @@ def _genuine() -> tuple[spbe_rules.Ruleset, spbe_rules.Result]:
     return rs, spbe_rules.evaluate(rs, spbe_rules.load_assessment(KAB))
 
 
+def _read(entry: Path) -> tuple[dict[str, Any], list[Any], dict[str, Any]]:
+    """An entry as plain JSON data: its header line, its chain line and its ruleset line (compact form)."""
+    header, chain, ruleset = entry.read_bytes().split(b"\n")
+    return json.loads(header), json.loads(chain), json.loads(ruleset)
+
+
+def _write(entry: Path, header: dict[str, Any], chain: list[Any], ruleset: dict[str, Any], *, rehash: bool) -> None:
+    body = json.dumps(chain).encode() + b"\n" + json.dumps(ruleset).encode()
+    if rehash:  # an attacker who knows the format: the content hash is right
+        header = {**header, "content_sha256": cache_module.entry_hash(body)}
+    entry.write_bytes(json.dumps(header).encode() + b"\n" + body)
+
+
+def _verifies(entry: Path) -> bool:
+    header, _, body = entry.read_bytes().partition(b"\n")
+    return bool(json.loads(header)["content_sha256"] == cache_module.entry_hash(body))
+
+
+def _ruleset_id(entry: Path) -> str:
+    return str(_read(entry)[2]["id"])
+
+
 def _tamper(entry: Path, *, rehash: bool) -> None:
     """Move the Cukup/Baik boundary (2.60 -> 2.30) and lower every weight of aspect A1's first
     indicator: the example (2.3055, Cukup) would become Baik."""
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    bands = data["ruleset"]["predikat"]["bands"]
-    for b in bands:
+    header, chain, ruleset = _read(entry)
+    for b in ruleset["predikat"]["bands"]["t"]:
         if b["name"] == "Cukup":
-            b["to"] = "2.3"
+            b["upper"] = {"q": [23, 10]}
         if b["name"] == "Baik":
-            b["from"] = "2.3"
-    if rehash:  # an attacker who knows the format: the content hash is right, the ruleset still checked
-        data["ruleset"]["indicators"][0]["weight"] = "0.5"
-        data["content_sha256"] = load_module._entry_hash(data["chain"], data["ruleset"])
-    entry.write_text(json.dumps(data), encoding="utf-8")
+            b["lower"] = {"q": [23, 10]}
+    if rehash:  # the content hash is right, the ruleset still checked
+        ruleset["indicators"]["t"][0]["weight"] = {"q": [1, 2]}
+    _write(entry, header, chain, ruleset, rehash=rehash)
 
 
 @pytest.mark.parametrize("rehash", [False, True], ids=["edited", "edited-and-rehashed"])
 def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache_dir: Path, rehash: bool) -> None:
     rs0, genuine = _genuine()
     spbe_rules.load_ruleset("pedoman-3-2024")  # writes the entries (the ruleset and its bases)
-    entries = {e.name: e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024"}
+    entries = {e.name: e for e in _entries(cache_dir) if _ruleset_id(e) == "pedoman-3-2024"}
     assert len(entries) == 1
     entry = next(iter(entries.values()))
     _tamper(entry, rehash=rehash)
@@ -67,19 +88,17 @@ def test_a_tampered_cache_entry_is_discarded_and_rebuilt(cache_dir: Path, rehash
         (result.index_exact, result.index, result.predikat) == (genuine.index_exact, genuine.index, genuine.predikat) == (Fraction(4611, 2000), "2.31", "Cukup")
     )
     assert entry.read_bytes() != tampered  # rebuilt and written again
-    assert json.loads(entry.read_text(encoding="utf-8"))["content_sha256"] == load_module._entry_hash(
-        *(lambda d: (d["chain"], d["ruleset"]))(json.loads(entry.read_text(encoding="utf-8")))
-    )
+    assert _verifies(entry)
 
 
 def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(cache_dir: Path) -> None:
     """Renaming two bands keeps every sum and band consistent: only the content hash catches it."""
     spbe_rules.load_ruleset("pedoman-3-2024")
-    entry = next(e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
-    data = json.loads(entry.read_text(encoding="utf-8"))
-    for b in data["ruleset"]["predikat"]["bands"]:
+    entry = next(e for e in _entries(cache_dir) if _ruleset_id(e) == "pedoman-3-2024")
+    header, chain, ruleset = _read(entry)
+    for b in ruleset["predikat"]["bands"]["t"]:
         b["name"] = {"Cukup": "Baik", "Baik": "Cukup"}.get(b["name"], b["name"])
-    entry.write_text(json.dumps(data), encoding="utf-8")
+    _write(entry, header, chain, ruleset, rehash=False)
     spbe_rules.clear_cache()
     assert spbe_rules.evaluate(spbe_rules.load_ruleset("pedoman-3-2024"), spbe_rules.load_assessment(KAB)).predikat == "Cukup"
 
@@ -87,7 +106,7 @@ def test_a_consistent_ruleset_that_is_not_the_one_on_disk_is_caught_by_its_hash(
 @pytest.mark.parametrize("damage", ["truncated", "not-json", "fifo", "huge-number", "folder"])
 def test_a_damaged_cache_entry_is_ignored(cache_dir: Path, damage: str) -> None:
     spbe_rules.load_ruleset("pedoman-3-2024")
-    entry = next(e for e in _entries(cache_dir) if json.loads(e.read_text(encoding="utf-8"))["ruleset"]["id"] == "pedoman-3-2024")
+    entry = next(e for e in _entries(cache_dir) if _ruleset_id(e) == "pedoman-3-2024")
     text = entry.read_text(encoding="utf-8")
     entry.unlink()
     if damage == "truncated":
@@ -96,8 +115,11 @@ def test_a_damaged_cache_entry_is_ignored(cache_dir: Path, damage: str) -> None:
         entry.write_text("\x00\x01 garbage", encoding="utf-8")
     elif damage == "fifo":
         os.mkfifo(entry)  # reading it would block for ever: it is refused at once
-    elif damage == "huge-number":
-        entry.write_text(text.replace('"from": "2.6"', '"from": "1e999999999"'), encoding="utf-8")
+    elif damage == "huge-number":  # a boundary of a million digits, the entry rehashed: only reading the number can refuse it
+        head, _, body = text.encode("utf-8").partition(b"\n")
+        huge = body.replace(b'{"q": [13, 5]}', b'{"q": [1' + b"0" * 1_000_000 + b", 1]}")
+        assert huge != body
+        entry.write_bytes(json.dumps({**json.loads(head), "content_sha256": cache_module.entry_hash(huge)}).encode() + b"\n" + huge)
     else:
         entry.mkdir()
     spbe_rules.clear_cache()
@@ -169,5 +191,4 @@ def test_commands_at_the_same_time_share_a_cache_and_an_output(tmp_path: Path) -
     assert (result.index, result.predikat) == ("2.31", "Cukup")
     assert _temps(tmp_path) == [] and [p.name for p in cache.iterdir() if p.name.endswith(".tmp")] == []
     for entry in cache.glob("*.json"):  # every entry written at the same time is whole and verifies
-        data = json.loads(entry.read_text(encoding="utf-8"))
-        assert data["content_sha256"] == load_module._entry_hash(data["chain"], data["ruleset"])
+        assert _verifies(entry)

@@ -10,7 +10,8 @@ from pathlib import Path
 import pytest
 
 import spbe_rules
-from spbe_rules import CorpusError, impact, load_suite
+from spbe_rules import impact, load_suite
+from spbe_rules.errors import CorpusError
 from spbe_rules._cli.main import main
 from spbe_rules._analysis.impact import Entry, _full, _quick, read_corpus
 

@@ -17,8 +17,11 @@ PKG = Path(__file__).resolve().parents[1] / "src" / "spbe_rules"
 # lowest first; a module may import from its own layer or a lower one
 LAYERS = ("_base", "_model", "_loading", "_engine", "_io", "_analysis", "_render", "_cli")
 # imported inside functions on purpose: optional extras, and jsonschema (only when a file is
-# validated, so a cached ruleset and the command line start without it)
-LAZY_ALLOWED = {"numpy", "openpyxl", "tqdm", "jsonschema"}
+# validated, so a cached ruleset and the command line start without it), and cattrs (the one
+# converter is built on first use in _model/converter.py: importing cattrs and generating its
+# structure functions cost about 5x `python -c pass`, and `spbe-rules evaluate` with a cached
+# ruleset printing text needs no converter; issue 10 item 6)
+LAZY_ALLOWED = {"numpy", "openpyxl", "tqdm", "jsonschema", "cattrs"}
 # the only modules that import by name at run time: the lazy public namespace and the lazy commands
 IMPORT_BY_NAME = {"spbe_rules", "spbe_rules._cli.main", "spbe_rules._cli.entry"}
 MAX_LINES = 600
@@ -140,10 +143,26 @@ def test_modules_stay_short(name: str) -> None:
     assert lines <= MAX_LINES, f"{name}: {lines} lines (split it by job; at most {MAX_LINES})"
 
 
+# the top: the lazy namespace, the entry points and the public submodules (small modules of re-exports
+# from the layers, see tests/test_public_api.py)
+PUBLIC_SUBMODULES = ("analysis", "batch", "conditions", "errors", "model")
+TOP = {"spbe_rules", "spbe_rules.__main__", "spbe_rules._version", "spbe_rules.pytest_plugin", *(f"spbe_rules.{m}" for m in PUBLIC_SUBMODULES)}
+
+
 def test_every_module_is_in_a_layer_or_at_the_top() -> None:
-    top = {"spbe_rules", "spbe_rules.__main__", "spbe_rules._version", "spbe_rules.pytest_plugin"}
-    stray = [n for n in MODULES if n not in top and n.split(".")[1] not in LAYERS and not n.split(".")[1][:1].isalpha()]
+    stray = [n for n in MODULES if n not in TOP and n.split(".")[1] not in LAYERS]
     assert not stray, f"modules outside the layers: {stray}"
+
+
+@pytest.mark.parametrize("name", [f"spbe_rules.{m}" for m in PUBLIC_SUBMODULES])
+def test_public_submodules_only_re_export(name: str) -> None:
+    """A public submodule binds names imported from the layers and defines nothing of its own
+    (besides documented aliases), so the code stays in its layer and nothing imports the top."""
+    tree = ast.parse(MODULES[name].path.read_text(encoding="utf-8"))
+    defined = [n.name for n in tree.body if isinstance(n, (ast.FunctionDef, ast.AsyncFunctionDef, ast.ClassDef))]
+    assert not defined, f"{name} defines {defined}: write them in a layer and re-export them"
+    importers = sorted(n for n, m in MODULES.items() if name in m.runtime | m.typing and n != "spbe_rules")
+    assert not importers, f"{importers} import the public module {name}; import from the layer instead"
 
 
 def test_the_checker_sees_a_violation(tmp_path: Path) -> None:

@@ -256,7 +256,7 @@ def test_plan_is_optimal_against_exhaustive_search(sc: dict[str, Any]) -> None:
         assert p.why in ("above_scale", "budget", "limits")
 
 
-def _removing_any_step_breaks_it(rs: Ruleset, a: Assessment, p: spbe_rules.Plan, target: Any, disp: bool) -> None:
+def _removing_any_step_breaks_it(rs: Ruleset, a: Assessment, p: spbe_rules.analysis.Plan, target: Any, disp: bool) -> None:
     c = compiled(rs)
     for s in p.steps:
         levels = dict(p.levels)
@@ -557,7 +557,7 @@ def test_costs_from_a_mapping() -> None:
     assert c.document_cost("peta_rencana_spbe") == Fraction(3, 2) and c.step_cost(12, 2) == 3
     lim = Limits(fixed=[45, 46], budget=10)  # type: ignore[arg-type]
     assert lim.fixed == frozenset({45, 46}) and lim.budget == Fraction(10)
-    with pytest.raises(spbe_rules.PlanError) as refused:  # a typed error (issue 11), not a bare TypeError
+    with pytest.raises(spbe_rules.errors.PlanError) as refused:  # a typed error (issue 11), not a bare TypeError
         Costs(default_step=1.5)  # type: ignore[arg-type]
     assert refused.value.codes == ["TYPE"]
 

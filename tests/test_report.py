@@ -15,7 +15,8 @@ from typing import Any
 
 import pytest
 
-from spbe_rules import BatchRow, BatchResult, evaluate, evaluate_many, load_assessment, load_ruleset
+from spbe_rules import evaluate, evaluate_many, load_assessment, load_ruleset
+from spbe_rules.batch import BatchResult, BatchRow
 from spbe_rules._io.results_read import read_results
 from spbe_rules._io.batch_write import open_writer
 from spbe_rules._cli.main import main

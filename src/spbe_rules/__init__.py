@@ -1,5 +1,18 @@
 """spbe-rules: Indonesia's SPBE evaluation regulations as versioned, tested data.
 
+*spbe-rules: peraturan Evaluasi SPBE sebagai data berversi dan teruji, dengan evaluator yang tepat.*
+
+The top level holds what most programs use: loading rulesets and assessments, evaluating them,
+the result and its parts, the errors to catch, the analyses (plan, whatif, gains, diff, impact,
+risk, compare_years, estimate_transition, case suites) and the HTML report. The building blocks
+live in documented public submodules:
+
+- :mod:`spbe_rules.model`: the ruleset, the assessment and their parts;
+- :mod:`spbe_rules.conditions`: the conditions of rules and documents;
+- :mod:`spbe_rules.batch`: batch rows and results, readers, writers and the batch report;
+- :mod:`spbe_rules.analysis`: what the analyses return, their parts and JSON helpers;
+- :mod:`spbe_rules.errors`: every error and the problems they carry.
+
 >>> import spbe_rules
 >>> rs = spbe_rules.load_ruleset("permenpanrb-59-2020")
 >>> a = spbe_rules.Assessment.from_levels({n: 3 for n in rs.numbers}, instansi="Contoh", year=2022)
@@ -10,6 +23,7 @@
 
 # The public names are imported on first use (PEP 562), so `import spbe_rules` stays cheap
 # and a program that only evaluates never loads the planner, batch or report code.
+# tests/test_public_api.py keeps the three lists below (TYPE_CHECKING imports, _LAZY, __all__) in sync.
 
 from __future__ import annotations
 
@@ -21,331 +35,152 @@ TYPE_CHECKING = False  # not imported from typing: `import spbe_rules` stays che
 if TYPE_CHECKING:
     from typing import Any
 
-    from ._loading.assessment import Assessment, StageLevels, load_assessment, parse_assessment
-    from ._base.errors import (
-        AssessmentError,
-        EvaluationError,
-        Location,
-        Problem,
-        RulesetError,
-        RulesetNotFoundError,
-        SpbeError,
-        ValidationError,
-    )
-    from ._io.batch import evaluate_levels, evaluate_many
-    from ._io.batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow
-    from ._analysis.cases import Case, CaseSuiteError, Expect, NotReproduced, Suite, load_suite
-    from ._analysis.cases_run import CaseReport, Mismatch, SuiteReport, run_suite
-    from ._analysis.diff import Change, Place, RulesetDiff, RulesetSide, diff
+    from . import analysis as analysis, batch as batch, conditions as conditions, errors as errors, model as model  # the submodules
+    from ._analysis.cases import load_suite
+    from ._analysis.cases_run import run_suite
+    from ._analysis.compare import compare_years
+    from ._analysis.diff import diff
+    from ._analysis.impact import impact
+    from ._analysis.plan import load_costs, plan
+    from ._analysis.risk import risk
+    from ._analysis.transition import estimate_transition
+    from ._analysis.whatif import gains, whatif
+    from ._base.errors import AssessmentError, EvaluationError, Location, Problem, RulesetError, RulesetNotFoundError, SpbeError, ValidationError
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
-    from ._analysis.impact_corpus import CorpusError
-    from ._analysis.impact import CauseCount, ImpactReport, ImpactRow, ImpactSummary, Outcome, Transition, impact
-    from ._loading.load import clear_cache, load_ruleset
-    from ._model.model import (
-        AllOf,
-        AnyOf,
-        Aspect,
-        AtLeast,
-        Band,
-        Capability,
-        Citation,
-        Display,
-        Document,
-        Domain,
-        HasDocument,
-        Indicator,
-        Not,
-        Predikat,
-        Rule,
-        Ruleset,
-        Scale,
-        SourceInfo,
-        Stage,
-    )
-    from ._analysis.plan import Costs, CostsError, Limits, Plan, PlanError, PlanStep, Target, load_costs, parse_costs, plan, plan_to_dict
-    from ._render.batch_report import batch_report_html
-    from ._render.report import report_html
-    from ._loading.registry import RulesetInfo, ruleset_for_year
-    from ._loading.select import installed_rulesets
     from ._engine.result import (
         AspectResult,
+        Conversion,
         DocumentState,
         DomainResult,
         IndicatorResult,
         LevelChange,
         Result,
+        Review,
         RuleOutcome,
         RulesetRef,
         result_from_json,
         result_to_json,
     )
-    from ._analysis.compare import DomainTrack, IndicatorTrack, RulesetEffect, Year, YearComparison, YearStep, compare_to_dict, compare_years
-    from ._analysis.risk import Boundary, Drop, Risk, risk, risk_to_dict
-    from ._analysis.transition import IndicatorEstimate, TransitionEstimate, estimate_transition, render_transition
-    from ._loading.crosswalk import CrosswalkError, load_crosswalk
-    from ._model.crosswalk import Crosswalk, CrosswalkLink
-    from ._analysis.whatif import DocumentChange, DomainGain, Gain, Gains, IndexDelta, Release, Unlock, WhatIf, gains, gains_to_dict, whatif, whatif_to_dict
+    from ._io.batch import evaluate_many
+    from ._loading.assessment import Assessment, load_assessment, parse_assessment
+    from ._loading.load import clear_cache, load_ruleset
+    from ._loading.registry import RulesetInfo, ruleset_for_year
+    from ._loading.select import installed_rulesets
+    from ._model.model import Ruleset
+    from ._render.report import report_html
 
 _LAZY: dict[str, str] = {
-    "DomainTrack": "_analysis.compare",
-    "IndicatorTrack": "_analysis.compare",
-    "RulesetEffect": "_analysis.compare",
-    "Year": "_analysis.compare",
-    "YearComparison": "_analysis.compare",
-    "YearStep": "_analysis.compare",
-    "compare_to_dict": "_analysis.compare",
-    "compare_years": "_analysis.compare",
-    "Boundary": "_analysis.risk",
-    "Drop": "_analysis.risk",
-    "Risk": "_analysis.risk",
-    "risk": "_analysis.risk",
-    "risk_to_dict": "_analysis.risk",
-    "IndicatorEstimate": "_analysis.transition",
-    "TransitionEstimate": "_analysis.transition",
-    "estimate_transition": "_analysis.transition",
-    "render_transition": "_analysis.transition",
-    "CrosswalkError": "_loading.crosswalk",
-    "load_crosswalk": "_loading.crosswalk",
-    "Crosswalk": "_model.crosswalk",
-    "CrosswalkLink": "_model.crosswalk",
-    "AllOf": "_model.model",
-    "AnyOf": "_model.model",
-    "Aspect": "_model.model",
-    "AspectResult": "_engine.result",
-    "Assessment": "_loading.assessment",
-    "AssessmentError": "_base.errors",
-    "AtLeast": "_model.model",
-    "Band": "_model.model",
-    "BatchFailure": "_io.batch_rows",
-    "BatchNumbers": "_io.batch_rows",
-    "BatchResult": "_io.batch_rows",
-    "BatchRow": "_io.batch_rows",
-    "Capability": "_model.model",
-    "Case": "_analysis.cases",
-    "CaseReport": "_analysis.cases_run",
-    "CaseSuiteError": "_analysis.cases",
-    "CauseCount": "_analysis.impact",
-    "Change": "_analysis.diff",
-    "Citation": "_model.model",
-    "CorpusError": "_analysis.impact_corpus",
-    "Costs": "_analysis.plan",
-    "CostsError": "_analysis.plan",
-    "Display": "_model.model",
-    "Document": "_model.model",
-    "DocumentChange": "_analysis.whatif",
-    "DocumentState": "_engine.result",
-    "Domain": "_model.model",
-    "DomainGain": "_analysis.whatif",
-    "DomainResult": "_engine.result",
-    "EvaluationError": "_base.errors",
-    "Expect": "_analysis.cases",
-    "Explanation": "_engine.explain",
-    "Gain": "_analysis.whatif",
-    "Gains": "_analysis.whatif",
-    "HasDocument": "_model.model",
-    "ImpactReport": "_analysis.impact",
-    "ImpactRow": "_analysis.impact",
-    "ImpactSummary": "_analysis.impact",
-    "IndexDelta": "_analysis.whatif",
-    "Indicator": "_model.model",
-    "IndicatorResult": "_engine.result",
-    "LevelChange": "_engine.result",
-    "Limits": "_analysis.plan",
-    "Location": "_base.errors",
-    "Mismatch": "_analysis.cases_run",
-    "Node": "_engine.explain",
-    "Not": "_model.model",
-    "NotReproduced": "_analysis.cases",
-    "Outcome": "_analysis.impact",
-    "Place": "_analysis.diff",
-    "Plan": "_analysis.plan",
-    "PlanError": "_analysis.plan",
-    "PlanStep": "_analysis.plan",
-    "Predikat": "_model.model",
-    "Problem": "_base.errors",
-    "Release": "_analysis.whatif",
-    "Result": "_engine.result",
-    "Rule": "_model.model",
-    "RuleOutcome": "_engine.result",
-    "Ruleset": "_model.model",
-    "RulesetDiff": "_analysis.diff",
-    "RulesetError": "_base.errors",
-    "RulesetInfo": "_loading.registry",
-    "RulesetNotFoundError": "_base.errors",
-    "RulesetRef": "_engine.result",
-    "RulesetSide": "_analysis.diff",
-    "Scale": "_model.model",
-    "SourceInfo": "_model.model",
-    "SpbeError": "_base.errors",
-    "Stage": "_model.model",
-    "StageLevels": "_loading.assessment",
-    "Suite": "_analysis.cases",
-    "SuiteReport": "_analysis.cases_run",
-    "Target": "_analysis.plan",
-    "Text": "_engine.explain",
-    "Transition": "_analysis.impact",
-    "Unlock": "_analysis.whatif",
-    "ValidationError": "_base.errors",
-    "WhatIf": "_analysis.whatif",
-    "batch_report_html": "_render.batch_report",
-    "clear_cache": "_loading.load",
-    "diff": "_analysis.diff",
-    "evaluate": "_engine.evaluate",
-    "evaluate_levels": "_io.batch",
-    "evaluate_many": "_io.batch",
-    "gains": "_analysis.whatif",
-    "gains_to_dict": "_analysis.whatif",
-    "impact": "_analysis.impact",
-    "installed_rulesets": "_loading.select",
-    "load_assessment": "_loading.assessment",
-    "load_costs": "_analysis.plan",
+    # loading
     "load_ruleset": "_loading.load",
-    "load_suite": "_analysis.cases",
-    "parse_assessment": "_loading.assessment",
-    "parse_costs": "_analysis.plan",
-    "plan": "_analysis.plan",
-    "plan_to_dict": "_analysis.plan",
-    "report_html": "_render.report",
-    "result_from_json": "_engine.result",
-    "result_to_json": "_engine.result",
+    "clear_cache": "_loading.load",
+    "installed_rulesets": "_loading.select",
     "ruleset_for_year": "_loading.registry",
-    "run_suite": "_analysis.cases_run",
+    "RulesetInfo": "_loading.registry",
+    "Ruleset": "_model.model",
+    "load_assessment": "_loading.assessment",
+    "parse_assessment": "_loading.assessment",
+    "Assessment": "_loading.assessment",
+    # evaluating
+    "evaluate": "_engine.evaluate",
+    "evaluate_many": "_io.batch",
+    "Result": "_engine.result",
+    "DomainResult": "_engine.result",
+    "AspectResult": "_engine.result",
+    "IndicatorResult": "_engine.result",
+    "RuleOutcome": "_engine.result",
+    "DocumentState": "_engine.result",
+    "LevelChange": "_engine.result",
+    "RulesetRef": "_engine.result",
+    "Conversion": "_engine.result",
+    "Review": "_engine.result",
+    "Explanation": "_engine.explain",
+    "Node": "_engine.explain",
+    "Text": "_engine.explain",
+    "result_to_json": "_engine.result",
+    "result_from_json": "_engine.result",
+    # errors
+    "SpbeError": "_base.errors",
+    "ValidationError": "_base.errors",
+    "Problem": "_base.errors",
+    "Location": "_base.errors",
+    "RulesetError": "_base.errors",
+    "RulesetNotFoundError": "_base.errors",
+    "AssessmentError": "_base.errors",
+    "EvaluationError": "_base.errors",
+    # analyses
+    "plan": "_analysis.plan",
+    "load_costs": "_analysis.plan",
     "whatif": "_analysis.whatif",
-    "whatif_to_dict": "_analysis.whatif",
+    "gains": "_analysis.whatif",
+    "diff": "_analysis.diff",
+    "impact": "_analysis.impact",
+    "risk": "_analysis.risk",
+    "compare_years": "_analysis.compare",
+    "estimate_transition": "_analysis.transition",
+    "load_suite": "_analysis.cases",
+    "run_suite": "_analysis.cases_run",
+    # reports
+    "report_html": "_render.report",
 }
 
+# the public submodules, also imported on first use: `spbe_rules.model.Indicator` after `import spbe_rules`
+_SUBMODULES = ("analysis", "batch", "conditions", "errors", "model")
+
 __all__ = [
-    "AllOf",
-    "AnyOf",
-    "Aspect",
-    "AspectResult",
-    "Assessment",
-    "AssessmentError",
-    "AtLeast",
-    "Band",
-    "BatchFailure",
-    "BatchNumbers",
-    "BatchResult",
-    "BatchRow",
-    "Boundary",
-    "Capability",
-    "Case",
-    "CaseReport",
-    "CaseSuiteError",
-    "CauseCount",
-    "Change",
-    "Citation",
-    "CorpusError",
-    "Costs",
-    "CostsError",
-    "Display",
-    "Document",
-    "DocumentChange",
-    "DocumentState",
-    "Domain",
-    "DomainGain",
-    "DomainResult",
-    "DomainTrack",
-    "Drop",
-    "EvaluationError",
-    "Expect",
-    "Explanation",
-    "Gain",
-    "Gains",
-    "HasDocument",
-    "ImpactReport",
-    "ImpactRow",
-    "ImpactSummary",
-    "IndexDelta",
-    "Indicator",
-    "IndicatorResult",
-    "IndicatorTrack",
-    "LevelChange",
-    "Limits",
-    "Location",
-    "Mismatch",
-    "Node",
-    "Not",
-    "NotReproduced",
-    "Outcome",
-    "Place",
-    "Plan",
-    "PlanError",
-    "PlanStep",
-    "Predikat",
-    "Problem",
-    "Release",
-    "Result",
-    "Risk",
-    "Rule",
-    "RuleOutcome",
-    "Ruleset",
-    "RulesetDiff",
-    "RulesetEffect",
-    "RulesetError",
-    "RulesetInfo",
-    "RulesetNotFoundError",
-    "RulesetRef",
-    "RulesetSide",
-    "Scale",
-    "SourceInfo",
-    "SpbeError",
-    "Stage",
-    "StageLevels",
-    "Suite",
-    "SuiteReport",
-    "Target",
-    "Text",
-    "Transition",
-    "Unlock",
-    "ValidationError",
-    "WhatIf",
-    "Year",
-    "YearComparison",
-    "YearStep",
     "__version__",
-    "batch_report_html",
-    "clear_cache",
-    "compare_to_dict",
-    "compare_years",
-    "diff",
-    "evaluate",
-    "evaluate_levels",
-    "evaluate_many",
-    "gains",
-    "gains_to_dict",
-    "impact",
-    "installed_rulesets",
-    "load_assessment",
-    "load_costs",
     "load_ruleset",
-    "load_suite",
-    "parse_assessment",
-    "parse_costs",
-    "plan",
-    "plan_to_dict",
-    "report_html",
-    "result_from_json",
-    "result_to_json",
-    "risk",
-    "risk_to_dict",
-    "IndicatorEstimate",
-    "TransitionEstimate",
-    "estimate_transition",
-    "render_transition",
-    "CrosswalkError",
-    "load_crosswalk",
-    "Crosswalk",
-    "CrosswalkLink",
+    "clear_cache",
+    "installed_rulesets",
     "ruleset_for_year",
-    "run_suite",
+    "RulesetInfo",
+    "Ruleset",
+    "load_assessment",
+    "parse_assessment",
+    "Assessment",
+    "evaluate",
+    "evaluate_many",
+    "Result",
+    "DomainResult",
+    "AspectResult",
+    "IndicatorResult",
+    "RuleOutcome",
+    "DocumentState",
+    "LevelChange",
+    "RulesetRef",
+    "Conversion",
+    "Review",
+    "Explanation",
+    "Node",
+    "Text",
+    "result_to_json",
+    "result_from_json",
+    "SpbeError",
+    "ValidationError",
+    "Problem",
+    "Location",
+    "RulesetError",
+    "RulesetNotFoundError",
+    "AssessmentError",
+    "EvaluationError",
+    "plan",
+    "load_costs",
     "whatif",
-    "whatif_to_dict",
+    "gains",
+    "diff",
+    "impact",
+    "risk",
+    "compare_years",
+    "estimate_transition",
+    "load_suite",
+    "run_suite",
+    "report_html",
 ]
 
 
 def __getattr__(name: str) -> Any:
+    if name in _SUBMODULES:
+        return importlib.import_module(f"spbe_rules.{name}")
     module = _LAZY.get(name)
     if module is None:
         raise AttributeError(f"module 'spbe_rules' has no attribute {name!r}")
@@ -355,4 +190,4 @@ def __getattr__(name: str) -> Any:
 
 
 def __dir__() -> list[str]:
-    return sorted(__all__)
+    return sorted([*__all__, *_SUBMODULES])

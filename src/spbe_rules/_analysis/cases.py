@@ -105,6 +105,8 @@ class Case:
 
 @frozen
 class SuiteSource:
+    """Where a suite's cases come from (``source:`` of the suite file): a title, and a note, URL and date."""
+
     title: str
     note: str | None = None
     url: str | None = None

@@ -11,7 +11,7 @@ value in the band: under half-up rounding to 2 decimals, Baik (from 2.60) starts
 A *drop* lowers the level that counts (the effective level, after the dependency rules)
 of one indicator by one: the assessment's final levels with that indicator set to one
 below its effective level, evaluated again through the evaluation core
-(:func:`spbe_rules.evaluate_levels`, one call for all drops, with the assessment's documents
+(:func:`spbe_rules.batch.evaluate_levels`, one call for all drops, with the assessment's documents
 and rule switches). So a drop of
 indicator 12 that takes away the Peta Rencana SPBE it implies also caps 21-31 through the
 rule, exactly as the evaluation would. Every possible drop is evaluated; those that change

@@ -21,7 +21,7 @@ from .._loading.select import load_assessment_for, ruleset_for_assessment
 from .._loading.assessment import check_against
 from .._io.kuesioner import read_kuesioner_table
 from .._model.converter import band_range_text, exact_text
-from .._model.converter import converter
+from .._model import converter as conversion
 import attrs
 
 __all__ = ["add_parser", "evaluate_file", "load_file"]
@@ -100,7 +100,7 @@ def _explain(args: argparse.Namespace) -> int:
         raise CliError(Msg("explain.no_indicator", n=args.indicator, ruleset=ruleset.id, min=min(ruleset.numbers), max=max(ruleset.numbers)))
     if args.format == "json":
         node = tree.root if args.indicator is None else tree.find("indicator", str(args.indicator))
-        write_output(json.dumps({"schema": tree.schema, "node": converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
+        write_output(json.dumps({"schema": tree.schema, "node": conversion.converter.unstructure(node)}, ensure_ascii=False, indent=2), None)
     else:
         write_output(render_explanation(tree, args.lang, args.indicator), None)
     return 0
@@ -124,7 +124,7 @@ def _rulesets(args: argparse.Namespace) -> int:
 def _show(args: argparse.Namespace) -> int:
     rs = load_ruleset(args.ruleset)
     if args.format == "json":
-        write_output(json.dumps(show_requirements(converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
+        write_output(json.dumps(show_requirements(conversion.converter.unstructure(rs)), ensure_ascii=False, indent=2), None)
         return 0
 
     out = [f"{rs.id} {rs.version} ({_status(rs.status)}) - {rs.title}"]

@@ -22,10 +22,9 @@ from fractions import Fraction
 from typing import Any
 
 from attrs import field, frozen
-from .._model.converter import converter
+from .._model import converter as conversion
 from .explain import Explanation
 import attrs
-import cattrs
 from .._base.errors import Location, Problem, ValidationError
 from .explain import explain_result
 
@@ -234,8 +233,7 @@ class Result:
 
 
 def _converter() -> Any:
-
-    return converter
+    return conversion.converter  # built on first use: a result printed as text needs no converter
 
 
 def result_to_dict(result: Result) -> dict[str, Any]:
@@ -275,11 +273,12 @@ def result_from_json(text: str) -> Result:
 
     Anything that is not such a result raises :class:`ValidationError` (code ``BAD_RESULT``,
     or the code of a number that is not of a usable size, ``NUMBER_TOO_LARGE``)."""
+    unreadable: tuple[type[Exception], ...] = (ValueError, TypeError, KeyError, AttributeError, *conversion.structure_errors())
     try:
         return result_from_dict(json.loads(text, parse_float=str, parse_int=_small_int))
     except RecursionError:
         raise ValidationError("result cannot be read", [Problem("TOO_DEEP", "the JSON is nested too deep", Location("<result>"), None)]) from None
-    except (ValueError, TypeError, KeyError, AttributeError, cattrs.BaseValidationError) as exc:
+    except unreadable as exc:
         inner = _first_problem(exc)
         if inner is not None:
             raise ValidationError("result cannot be read", [inner]) from None

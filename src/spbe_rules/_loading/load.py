@@ -8,7 +8,9 @@ the SHA-256 of the file's bytes, the library version and the schema. The entry
 records the ``extends`` chain (each base's reference, resolved path and
 SHA-256); it is used only when the file hashes the same, every base still
 resolves to the same path and hashes the same, so editing any file (or
-upgrading the library) invalidates it, and a hit needs no YAML parsing. Set
+upgrading the library) invalidates it, and a hit needs no YAML parsing, no
+schema and no converter (the entry is in the compact form of ``_model/compact.py``,
+read with the standard ``json`` module; the entry files are ``cache.py``). Set
 ``SPBE_RULES_CACHE_DIR=off`` to disable the disk cache. The cache holds data
 only (JSON), never code.
 """
@@ -18,20 +20,17 @@ from __future__ import annotations
 import hashlib
 import warnings
 from fractions import Fraction
-import json
 import os
 from pathlib import Path
 from typing import Any, TypeAlias
 
 import attrs
 
-from .._base.atomic import replacing
-from .._model.converter import converter
+from .._model import converter as conversion
 from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError, tr
 from .._base.messages import Msg
 from .._model.model import Ruleset
-from .._base.resources import schema_text
-from .._version import __version__
+from .cache import cache_file, discard, read_entry, write_entry
 from .registry import installed_paths
 import difflib
 from .merge import extends_problem
@@ -261,7 +260,7 @@ def _build(sources: list[tuple[str, bytes, Any]], digest: str) -> Ruleset:
     model = _normalise(data, targets)
     model["sha256"] = digest
     model["origin"] = sources[0][0]
-    return converter.structure(model, Ruleset)
+    return conversion.converter.structure(model, Ruleset)
 
 
 def _plain(value: Any) -> Any:
@@ -319,23 +318,7 @@ def _normalise_requirements(d: dict[str, Any]) -> None:
         policy["evaluation_dates"] = {int(y): t for y, t in (policy.get("evaluation_dates") or {}).items()}
 
 
-# -- disk cache ------------------------------------------------------------------------
-
-
-def _cache_dir() -> Path | None:
-    env = os.environ.get("SPBE_RULES_CACHE_DIR")
-    if env is not None:
-        return None if env.lower() in ("", "0", "off", "none") else Path(env)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "spbe-rules"
-
-
-def _cache_file(top_sha: str) -> Path | None:
-    d = _cache_dir()
-    if d is None:
-        return None
-    salt = hashlib.sha256(f"{__version__}\0{schema_text('ruleset')}".encode()).hexdigest()[:16]
-    return d / f"{top_sha[:40]}-{salt}.json"
+# -- disk cache (the entry files: cache.py) --------------------------------------------
 
 
 def _sha(raw: bytes) -> str:
@@ -349,17 +332,13 @@ def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
     except FileProblem:
         return None  # the file itself is read (and its problem reported) by the build
     try:
-        f = _cache_file(_sha(top))
+        f = cache_file(_sha(top))
         if f is None:
             return None
-        try:
-            entry = json.loads(read_limited(f, _MAX_ENTRY).decode("utf-8"))
-        except FileProblem:
+        entry = read_entry(f)
+        if entry is None:
             return None
-        if entry.get("content_sha256") != _entry_hash(entry["chain"], entry["ruleset"]):
-            _discard(f)  # edited or damaged: never trusted, rebuilt below
-            return None
-        chain = entry["chain"]
+        chain, ruleset = entry
         if chain[0]["sha256"] != _sha(top):
             return None
         paths = [path]
@@ -373,23 +352,12 @@ def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
                 return None
             paths.append(base)
             raws.append(raw)
-        ruleset = converter.structure(entry["ruleset"], Ruleset)
         if ruleset.sha256 != _digest(raws) or not _consistent(ruleset):
-            _discard(f)
+            discard(f)
             return None
         return ruleset, paths
     except Exception:  # a damaged or stale cache entry is ignored and rebuilt, never trusted
         return None
-
-
-_MAX_ENTRY = 32 * 1024 * 1024
-
-
-def _entry_hash(chain: Any, model: Any) -> str:
-    """The SHA-256 of a cache entry's content (its chain and its ruleset, in a canonical form):
-    an entry whose content does not hash to the value it carries is discarded, never used."""
-    canon = json.dumps({"chain": chain, "ruleset": model, "library": __version__}, sort_keys=True, ensure_ascii=True, separators=(",", ":"))
-    return hashlib.sha256(canon.encode("ascii")).hexdigest()
 
 
 def _consistent(rs: Ruleset) -> bool:
@@ -415,25 +383,14 @@ def _consistent(rs: Ruleset) -> bool:
     return all(b.lower < b.upper for b in bands) and all(x.upper == y.lower for x, y in zip(bands, bands[1:]))
 
 
-def _discard(f: Path) -> None:
-    try:
-        f.unlink()
-    except OSError:
-        pass
-
-
 def _disk_put(sources: list[tuple[str, bytes, Any]], ruleset: Ruleset) -> None:
     try:
-        f = _cache_file(_sha(sources[0][1]))
+        f = cache_file(_sha(sources[0][1]))
         if f is None:
             return
-        chain = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
+        chain: list[dict[str, Any]] = [{"ref": None, "path": str(Path(sources[0][0]).resolve()), "sha256": _sha(sources[0][1])}]
         for (_, _, child), (name, raw, _) in zip(sources, sources[1:]):
             chain.append({"ref": child.get("extends"), "path": str(Path(name).resolve()), "sha256": _sha(raw)})
-        f.parent.mkdir(parents=True, exist_ok=True)
-        model = converter.unstructure(ruleset)
-        text = json.dumps({"chain": chain, "ruleset": model, "content_sha256": _entry_hash(chain, model)}, ensure_ascii=False)
-        with replacing(f) as tmp:
-            tmp.write_text(text, encoding="utf-8")
+        write_entry(f, chain, ruleset)
     except OSError:
         pass  # a read-only or full disk only costs speed

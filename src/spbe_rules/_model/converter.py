@@ -1,29 +1,33 @@
-"""The project's one cattrs converter (never the global one).
+"""The project's one cattrs converter (never the global one), and the exact texts of numbers.
 
 Exact numbers are written as text: a ``Fraction`` becomes its exact decimal
 form when it has one ("2.594") and ``"p/q"`` otherwise ("31/11"); both read
 back exactly. Conditions are written in the same shape as in ruleset files.
+
+The converter is built on first use (``converter`` is a lazy module attribute, PEP 562):
+cattrs is imported then, not when this module is, so a command that reads a cached ruleset
+and prints text (``spbe-rules evaluate``) starts without it. Every use of ``converter`` gets
+the same object.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from typing import Any
-
-import cattrs
+from functools import cache
+from typing import TYPE_CHECKING, Any
 
 from .._base.errors import current_lang
 from .._base.messages import Msg
-from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
-
 from .._base.numbers import exact
-
 from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not, ScoreBand
 
-__all__ = ["Level", "converter", "exact_text", "level_text", "structure_level", "to_fraction"]
+if TYPE_CHECKING:
+    import cattrs
 
-converter = cattrs.Converter(omit_if_default=False, forbid_extra_keys=True)
+    converter: cattrs.Converter
+
+__all__ = ["Level", "converter", "exact_text", "level_text", "structure_errors", "structure_level", "to_fraction"]
 
 
 def band_range_text(band: Band, highest: bool) -> str:
@@ -66,21 +70,12 @@ def to_fraction(value: Any) -> Fraction:
     return exact(value)
 
 
-converter.register_structure_hook(Fraction, lambda v, _: to_fraction(v))
-converter.register_unstructure_hook(Fraction, exact_text)
-converter.register_unstructure_hook(Msg, lambda m: m.render(current_lang()))  # a text for people: in the current language
-
-
 def _structure_int_mapping(value: Mapping[Any, str], _: Any) -> dict[int, str]:
     return {int(k): str(v) for k, v in value.items()}
 
 
 def _is_int_mapping(t: Any) -> bool:
     return bool(t == Mapping[int, str])
-
-
-converter.register_structure_hook_func(_is_int_mapping, _structure_int_mapping)
-converter.register_unstructure_hook_func(_is_int_mapping, lambda m: {str(k): v for k, v in sorted(m.items())})
 
 
 def structure_condition(value: Any, _: Any = None) -> Condition:
@@ -111,19 +106,6 @@ def unstructure_condition(cond: Condition) -> dict[str, Any]:
     return {"indicator": cond.indicator, "at_least": cond.level}
 
 
-for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
-    converter.register_unstructure_hook(_cls, unstructure_condition)
-converter.register_structure_hook(Condition, structure_condition)
-converter.register_unstructure_hook(Condition, unstructure_condition)
-converter.register_structure_hook(
-    Condition | None,
-    lambda v, _: None if v is None else structure_condition(v),
-)
-
-for _band in (Band, ScoreBand):
-    converter.register_structure_hook(_band, make_dict_structure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to")))
-    converter.register_unstructure_hook(_band, make_dict_unstructure_fn(_band, converter, lower=override(rename="from"), upper=override(rename="to")))
-
 # A level is a whole number, or an exact non-integer value (the mean of sub-levels, a converted score).
 Level = int | Fraction
 
@@ -143,7 +125,43 @@ def unstructure_level(value: int | Fraction) -> int | str:
     return int(value) if value.denominator == 1 else exact_text(value)
 
 
-converter.register_structure_hook(Level, structure_level)
-converter.register_unstructure_hook(Level, unstructure_level)
-converter.register_structure_hook(Level | None, lambda v, _: None if v is None else structure_level(v))
-converter.register_unstructure_hook(Level | None, lambda v: None if v is None else unstructure_level(v))
+@cache
+def _build() -> cattrs.Converter:
+    import cattrs  # here, not at the top: see the module's docstring (tests/test_layout.py allows it)
+    from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
+
+    conv = cattrs.Converter(omit_if_default=False, forbid_extra_keys=True)
+    conv.register_structure_hook(Fraction, lambda v, _: to_fraction(v))
+    conv.register_unstructure_hook(Fraction, exact_text)
+    conv.register_unstructure_hook(Msg, lambda m: m.render(current_lang()))  # a text for people: in the current language
+    conv.register_structure_hook_func(_is_int_mapping, _structure_int_mapping)
+    conv.register_unstructure_hook_func(_is_int_mapping, lambda m: {str(k): v for k, v in sorted(m.items())})
+    for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
+        conv.register_unstructure_hook(_cls, unstructure_condition)
+    conv.register_structure_hook(Condition, structure_condition)
+    conv.register_unstructure_hook(Condition, unstructure_condition)
+    conv.register_structure_hook(
+        Condition | None,
+        lambda v, _: None if v is None else structure_condition(v),
+    )
+    for _band in (Band, ScoreBand):
+        conv.register_structure_hook(_band, make_dict_structure_fn(_band, conv, lower=override(rename="from"), upper=override(rename="to")))
+        conv.register_unstructure_hook(_band, make_dict_unstructure_fn(_band, conv, lower=override(rename="from"), upper=override(rename="to")))
+    conv.register_structure_hook(Level, structure_level)
+    conv.register_unstructure_hook(Level, unstructure_level)
+    conv.register_structure_hook(Level | None, lambda v, _: None if v is None else structure_level(v))
+    conv.register_unstructure_hook(Level | None, lambda v: None if v is None else unstructure_level(v))
+    return conv
+
+
+def structure_errors() -> tuple[type[Exception], ...]:
+    """The errors the converter raises for data that does not fit a type (besides ``ValueError``...)."""
+    import cattrs  # see _build
+
+    return (cattrs.BaseValidationError,)
+
+
+def __getattr__(name: str) -> Any:
+    if name == "converter":
+        return _build()
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")

@@ -300,6 +300,8 @@ class Document:
 
 @frozen
 class Message:
+    """A rule's message for people, in Bahasa Indonesia (``id``) and English (``en``)."""
+
     id: str
     en: str
 
