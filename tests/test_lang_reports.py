@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from langcheck import foreign_words, ruleset_texts, visible_html
-from spbe_rules import BatchResult, BatchRow, evaluate, evaluate_many, load_assessment, load_ruleset
+from spbe_rules import evaluate, evaluate_many, load_assessment, load_ruleset
+from spbe_rules.batch import BatchResult, BatchRow
 from spbe_rules._analysis.compare import compare_years
 from spbe_rules._base.errors import use_lang
 from spbe_rules._cli.main import main
