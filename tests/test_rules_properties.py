@@ -19,7 +19,6 @@ assessments:
 
 from __future__ import annotations
 
-import json
 import random
 from fractions import Fraction
 from pathlib import Path
@@ -31,125 +30,13 @@ from hypothesis import strategies as st
 from spbe_rules import Assessment, EvaluationError, RulesetError, evaluate, load_ruleset
 from spbe_rules._engine.result import result_to_dict
 
+from ruleset_strategies import rulesets, ruleset_text
+
 SETTINGS = settings(
     max_examples=200,
     deadline=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
-
-LO, HI = 1, 5
-
-# -- the generator ---------------------------------------------------------------------------
-
-
-@st.composite
-def conditions(draw: Any, readable: list[int], docs: list[str], depth: int = 2) -> dict[str, Any]:
-    leaves: list[str] = ["indicator"] + (["document"] if docs else [])
-    kinds = leaves + (["all", "any", "not"] if depth > 0 else [])
-    kind = draw(st.sampled_from(kinds))
-    if kind == "indicator":
-        return {"indicator": draw(st.sampled_from(readable)), "at_least": draw(st.integers(LO, HI))}
-    if kind == "document":
-        return {"document": draw(st.sampled_from(docs))}
-    if kind == "not":
-        return {"not": draw(conditions(readable, docs, depth - 1))}
-    return {kind: draw(st.lists(conditions(readable, docs, depth - 1), min_size=1, max_size=3))}
-
-
-@st.composite
-def rulesets(draw: Any) -> dict[str, Any]:
-    """A ruleset as plain data (written to YAML text by `ruleset_text`).
-
-    Most rulesets are layered (conditions read indicators 1..cut, rules cap the
-    others; documents are inferred from earlier documents only), so that they load
-    and rules really lower levels; the rest are fully random, to exercise the
-    loader's cycle checks.
-    """
-    n = draw(st.integers(3, 6))
-    split = draw(st.integers(1, n - 1))  # indicators 1..split in D1/A1, the rest in D2/A2
-    weights = draw(st.lists(st.integers(1, 4), min_size=n, max_size=n))
-    layered = draw(st.integers(0, 9)) < 7
-    cut = draw(st.integers(1, n - 1)) if layered else n
-    readable = list(range(1, cut + 1))
-    cappable = list(range(cut + 1, n + 1)) if layered else list(range(1, n + 1))
-    doc_keys = [f"dok_{k}" for k in range(draw(st.integers(0, 3)))]
-    documents = []
-    for i, key in enumerate(doc_keys):
-        doc: dict[str, Any] = {"key": key, "name": f"Dokumen {key[-1]}"}
-        if draw(st.booleans()):
-            doc["implied_by"] = draw(conditions(readable, doc_keys[:i] if layered else doc_keys, 1))
-        documents.append(doc)
-    rules = []
-    for r in range(draw(st.sampled_from([2, 3, 1, 4, 0]))):
-        rule: dict[str, Any] = {"id": f"aturan-{r}"}
-        if draw(st.integers(0, 3)) == 0:
-            rule["kind"] = "requires"
-            rule["indicator"] = draw(st.sampled_from(cappable))
-        else:
-            rule["kind"] = "cap"
-            shape = draw(st.sampled_from(["list", "list", "domains", "aspects"]))
-            if shape == "list":
-                rule["targets"] = sorted(draw(st.sets(st.sampled_from(cappable), min_size=1)))
-            else:
-                which = sorted(draw(st.sets(st.sampled_from(["1", "2"]), min_size=1)))
-                spec: dict[str, Any] = {shape: [("D" if shape == "domains" else "A") + w for w in which]}
-                dropped = draw(st.sets(st.integers(1, n), max_size=2))
-                spec["except"] = sorted(dropped | (set(readable) if layered and draw(st.integers(0, 4)) else set()))
-                rule["targets"] = spec
-        rule["enabled"] = draw(st.booleans()) if draw(st.booleans()) else True
-        rule["max_level"] = draw(st.integers(LO, 3)) if draw(st.integers(0, 3)) else draw(st.integers(LO, HI))
-        rule["unless"] = draw(conditions(readable, doc_keys))
-        rules.append(rule)
-    return {"n": n, "split": split, "weights": weights, "documents": documents, "rules": rules}
-
-
-def ruleset_text(spec: dict[str, Any], *, rules: list[dict[str, Any]] | None = None, with_rules: bool = True) -> str:
-    n, split, w = spec["n"], spec["split"], spec["weights"]
-    rules = spec["rules"] if rules is None else rules
-    a1, a2 = sum(w[:split]), sum(w[split:])
-    crit = "{1: a, 2: b, 3: c, 4: d, 5: e}"
-    lines = [
-        "format: spbe-rules/ruleset@1",
-        "id: acak",
-        'version: "1.0.0"',
-        "title: Ruleset acak",
-        "status: in_force",
-        "sources:",
-        "  - {id: uji, title: Sumber uji, kind: regulation}",
-        'legal_basis: {source: uji, section: "Pasal 1"}',
-        "applies_to: {evaluation_years: [2031]}",
-        f"scale: {{min: {LO}, max: {HI}, capabilities: [{{id: proses, name: Proses, levels: {crit}}}]}}",
-        f"total_weight: {a1 + a2}",
-        "domains:",
-        f'  - {{id: D1, name: Satu, weight: {a1}, citation: {{source: uji, section: "D1"}}}}',
-        f'  - {{id: D2, name: Dua, weight: {a2}, citation: {{source: uji, section: "D2"}}}}',
-        "aspects:",
-        f'  - {{id: A1, name: Satu, domain: D1, weight: {a1}, citation: {{source: uji, section: "A1"}}}}',
-        f'  - {{id: A2, name: Dua, domain: D2, weight: {a2}, citation: {{source: uji, section: "A2"}}}}',
-        "indicators:",
-    ]
-    for k in range(1, n + 1):
-        aspect = "A1" if k <= split else "A2"
-        lines.append(
-            f'  - {{number: {k}, name: Indikator {k}, aspect: {aspect}, weight: {w[k - 1]}, capability: proses, criteria: {crit}, citation: {{source: uji, section: "{k}"}}}}'
-        )
-    lines += [
-        "predikat:",
-        '  citation: {source: uji, section: "P"}',
-        "  bands: [{name: Kurang, from: 1, to: 3}, {name: Baik, from: 3, to: 5}]",
-        "display: {decimals: 2, rounding: half_up, predikat_from: exact}",
-    ]
-    if spec["documents"]:
-        lines.append("documents:")
-        lines += [f"  - {json.dumps(d)}" for d in spec["documents"]]
-    if with_rules and rules:
-        lines.append("rules:")
-        for r in rules:
-            body = {k: v for k, v in r.items()}
-            body["legal_basis"] = {"source": "uji", "section": "Pasal 2"}
-            body["message"] = {"id": "Indikator {indicator} dibatasi pada level {max_level}.", "en": "Indicator {indicator} is held at level {max_level}."}
-            lines.append(f"  - {json.dumps(body)}")
-    return "\n".join(lines) + "\n"
 
 
 # -- an independent reading of the same data ------------------------------------------------------

@@ -1,5 +1,7 @@
 """House rules that a tool can check: ruff lint and ruff format (configured in pyproject.toml) pass, every
-``except Exception`` says why on its line, and no ``_ = name`` keep-alives hide dead imports."""
+``except Exception`` says why on its line, no ``_ = name`` keep-alives hide dead imports, and vulture
+finds no dead code (unused functions, methods, classes, attributes, constants; unused parameters are
+ruff's ARG rules)."""
 
 from __future__ import annotations
 
@@ -29,6 +31,28 @@ def test_ruff_lint() -> None:
 def test_ruff_format() -> None:
     done = _ruff("format", "--check", "--no-cache", *CHECKED)
     assert done.returncode == 0, "run `ruff format .`\n" + done.stdout + done.stderr
+
+
+def test_no_dead_code() -> None:
+    """vulture over src/ at 60% confidence (everything it reports about functions, methods, classes,
+    attributes and variables) finds nothing outside its whitelist, tools/vulture_whitelist.py, which
+    says why each name stays (public API, data fields, protocols). Dead code: remove it; a false
+    positive: add it to the whitelist with the reason."""
+    pytest.importorskip("vulture", reason="vulture is in the test extra: pip install -e '.[test]'")
+    done = subprocess.run(
+        [sys.executable, "-m", "vulture", "src/spbe_rules", "tools/vulture_whitelist.py", "--min-confidence", "60"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+    )
+    assert done.returncode == 0, "dead code (remove it, or whitelist it with the reason):\n" + done.stdout + done.stderr
+
+
+def test_the_dead_code_check_sees_dead_code(tmp_path: Path) -> None:
+    pytest.importorskip("vulture", reason="vulture is in the test extra: pip install -e '.[test]'")
+    (tmp_path / "m.py").write_text("def used() -> int:\n    return 1\n\n\ndef unused() -> int:\n    return used()\n", encoding="utf-8")
+    done = subprocess.run([sys.executable, "-m", "vulture", str(tmp_path / "m.py"), "--min-confidence", "60"], capture_output=True, text=True)
+    assert done.returncode == 3 and "unused function 'unused'" in done.stdout, done.stdout + done.stderr
 
 
 def _sources() -> list[Path]:

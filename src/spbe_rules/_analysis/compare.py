@@ -261,13 +261,13 @@ def compare_years(
             lowered = tuple(n for n in sorted(e1) if e1[n] < e0[n])
         effect: RulesetEffect | None = None
         if rs0.id != rs1.id or rs0.sha256 != rs1.sha256:
-            effect = _effect(a0, r0, rs0, a1, r1, rs1, missing, switches)
+            effect = _effect(r0, rs0, a1, r1, rs1, missing, switches)
         steps.append(YearStep(a0.year, a1.year, r0.index_exact, r1.index_exact, r0.predikat, r1.predikat, rs0.id, rs1.id, raised, lowered, effect))
     names = tuple(dict.fromkeys(a.instansi for a, _ in loaded))
     return YearComparison(loaded[-1][0].instansi, years, domains, indicators, tuple(steps), names)
 
 
-def _effect(a0: Assessment, r0: Result, rs0: Ruleset, a1: Assessment, r1: Result, rs1: Ruleset, missing: MissingPolicy, switches: Any) -> RulesetEffect:
+def _effect(r0: Result, rs0: Ruleset, a1: Assessment, r1: Result, rs1: Ruleset, missing: MissingPolicy, switches: Any) -> RulesetEffect:
     if not _same_structure(rs0, rs1):
         return RulesetEffect(
             False,

@@ -223,7 +223,7 @@ def plan(
     now_total = before.index_exact.numerator * c.total_w // before.index_exact.denominator
     if need_total is not None and now_total >= need_total:
         return _assemble(
-            planner, ruleset, assessment, before, tgt, True, None, None, costs, lim, 0, evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced
+            planner, ruleset, assessment, before, tgt, True, None, None, costs, 0, evaluate_kw=(missing, enable_rules, disable_rules), evidenced=evidenced
         )
     scenarios = planner.scenarios()
     sol = planner.minimum(scenarios, need_total) if need_total is not None else None
@@ -238,7 +238,6 @@ def plan(
             sol,
             None,
             costs,
-            lim,
             len(scenarios),
             evaluate_kw=(missing, enable_rules, disable_rules),
             evidenced=evidenced,
@@ -258,7 +257,6 @@ def plan(
         sol,
         why,
         costs,
-        lim,
         len(scenarios),
         evaluate_kw=(missing, enable_rules, disable_rules),
         evidenced=evidenced,
@@ -293,7 +291,6 @@ def _assemble(
     sol: _Solution | None,
     why: str | None,
     costs: Costs,
-    lim: Limits,
     n_scenarios: int,
     evaluate_kw: tuple[MissingPolicy, tuple[str, ...], tuple[str, ...]],
     evidenced: Result,
@@ -442,7 +439,7 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
         released, rules, implied = unlocks[item]
         cost = cost_of(item)
         gain_text = fraction_text(gain, dec + 2)
-        reason = _reason(ruleset, kind, p, key, released, rules, implied, gain_text, cost, gain, dec, numbers)
+        reason = _reason(ruleset, kind, released, rules, implied, gain_text, cost, gain, dec)
         if kind == "document":
             out.append(
                 PlanStep("document", None, key, ruleset.document(key).name, None, None, cost, gain, gain_text, after, after_text, released, rules, reason)
@@ -492,8 +489,6 @@ def _with_evidence(step: PlanStep, ruleset: Ruleset, before: Result) -> PlanStep
 def _reason(
     ruleset: Ruleset,
     kind: str,
-    p: int,
-    key: str,
     released: tuple[int, ...],
     rules: tuple[str, ...],
     implied: tuple[str, ...],
@@ -501,7 +496,6 @@ def _reason(
     cost: Fraction,
     gain: Fraction,
     dec: int,
-    numbers: Sequence[int],
 ) -> Text:
     if released:
         ids = number_ranges(released)

@@ -102,10 +102,6 @@ class Limits:
             return 0
         return self.max_raise_by.get(indicator, self.max_raise)
 
-    @property
-    def restricts_levels(self) -> bool:
-        return bool(self.fixed) or self.max_raise is not None or bool(self.max_raise_by)
-
 
 @frozen
 class Costs:

@@ -133,7 +133,6 @@ class _Solution:
     total: int  # the scenario's scaled total (a lower bound of the real one)
     x: tuple[int, ...]
     docs: frozenset[str]
-    scenario: _Scenario
 
 
 class _Planner:
@@ -349,7 +348,7 @@ class _Planner:
             key = const + sum(g[0][1] for g in groups)
             if ub is not None and key > ub:
                 return None
-            return _Solution(key, base, tuple(x), sc.req[1], sc)
+            return _Solution(key, base, tuple(x), sc.req[1])
         keys, gains, layers = _frontier(groups, need, need, None if ub is None else ub - const)
         if len(layers) < len(groups) or not keys or gains[-1] < need:
             return None
@@ -359,7 +358,7 @@ class _Planner:
         for j, oi in enumerate(choice):
             x[positions[j]] = levels[j][oi]
             total += groups[j][oi][0]
-        return _Solution(const + keys[idx], total, tuple(x), sc.req[1], sc)
+        return _Solution(const + keys[idx], total, tuple(x), sc.req[1])
 
     def best_total(self, sc: _Scenario) -> int | None:
         """The highest scaled total this scenario reaches within the budget (None: not within it)."""

@@ -191,14 +191,15 @@ class FastEval:
         self.enabled = enabled
         self._where = where or Location()
 
-    def effective(self, levels: Sequence[int], documents: Mapping[str, bool]) -> tuple[list[int], dict[int, list[str]]]:
+    def effective(self, levels: Sequence[int], documents: Mapping[str, bool]) -> list[int]:
+        """The effective levels (after the rules) of ``levels`` with ``documents``."""
         if not self.c.ruleset.rules:
-            return list(levels), {}
-        eff, by, _, _ = self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where)
-        return eff, by
+            return list(levels)
+        eff, _, _, _ = self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where)
+        return eff
 
     def total(self, levels: Sequence[int], documents: Mapping[str, bool]) -> int:
-        eff, _ = self.effective(levels, documents)
+        eff = self.effective(levels, documents)
         return sum(lv * w for lv, w in zip(eff, self.c.w))
 
 
@@ -222,9 +223,21 @@ def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[i
         data["ruleset"] = assessment.ruleset
     if docs:
         data["documents"] = docs
-    if result.stage is not None:
-        data["stage"] = result.stage
+    stage = _giving_stage(result)
+    if stage is not None:
+        data["stage"] = stage
     return parse_assessment(data, f"{assessment.source} ({suffix})")
+
+
+def _giving_stage(result: Result) -> str | None:
+    """The stage a one-stage copy of ``result`` is labelled with: its own, or, when that is a review
+    (which only marks or corrects earlier levels), the last stage before it that gave levels."""
+    rs = result._ruleset_obj  # the ruleset the result was evaluated under (as render.py reads it)
+    reviews = {s.id for s in rs.stages if s.kind == "review"} if rs is not None else set()
+    for r in reversed(result.stages or (result,)):
+        if r.stage not in reviews:
+            return r.stage
+    return None
 
 
 def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapping[str, bool], where: str) -> None:
@@ -270,7 +283,7 @@ def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapp
         raise AssessmentError("the changes do not fit the ruleset", problems)
 
 
-def _deltas(ruleset: Ruleset, before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
+def _deltas(before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
     index = IndexDelta("index", "Indeks SPBE", before.index_exact, after.index_exact, before.index, after.index)
     domains = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.domains, after.domains))
     aspects = tuple(IndexDelta(b.id, b.name, b.index_exact, a.index_exact, b.index, a.index) for b, a in zip(before.aspects, after.aspects))
@@ -321,10 +334,10 @@ def whatif(
     before = evaluate(ruleset, assessment, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     new = changed_assessment(assessment, before, changes, documents, "what-if")
     after = evaluate(ruleset, new, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
-    return compare(ruleset, before, after, changes, documents)
+    return compare(before, after, changes, documents)
 
 
-def compare(ruleset: Ruleset, before: Result, after: Result, changes: Mapping[int, int], documents: Mapping[str, bool]) -> WhatIf:
+def compare(before: Result, after: Result, changes: Mapping[int, int], documents: Mapping[str, bool]) -> WhatIf:
     """The :class:`WhatIf` between two results of the same ruleset."""
     b_levels = before.levels
     levels = tuple(LevelChange(n, b_levels[n], lv) for n, lv in sorted(changes.items()) if b_levels[n] != lv)
@@ -337,7 +350,7 @@ def compare(ruleset: Ruleset, before: Result, after: Result, changes: Mapping[in
         for key in sorted(documents)
         if key in b_docs
     )
-    index, domains, aspects = _deltas(ruleset, before, after)
+    index, domains, aspects = _deltas(before, after)
     released, capped = releases(before, after)
     return WhatIf(before, after, levels, doc_changes, index, domains, aspects, before.predikat, after.predikat, released, capped)
 
@@ -423,7 +436,7 @@ def gains(
     c = fast.c
     levels = whole_levels(((i.id, i.level) for i in result.indicators), "gains")
     docs = dict(assessment.documents)
-    eff0, by0 = fast.effective(levels, docs)
+    eff0 = fast.effective(levels, docs)
     a0, d0, t0 = c.sums(eff0)
     hi = ruleset.scale.max
     domain_ids = [d.id for d in ruleset.domains]
@@ -442,7 +455,7 @@ def gains(
             continue
         trial = list(levels)
         trial[k] += 1
-        eff1, _ = fast.effective(trial, docs)
+        eff1 = fast.effective(trial, docs)
         _, d1, t1 = c.sums(eff1)
         released = tuple(c.numbers[j] for j in range(len(eff1)) if j != k and eff1[j] > eff0[j])
         blocked: tuple[str, ...] = ()
@@ -464,7 +477,7 @@ def gains(
     for key in seen_docs:
         if doc_state.get(key) is not None and doc_state[key].present is True:
             continue
-        eff1, _ = fast.effective(levels, {**docs, key: True})
+        eff1 = fast.effective(levels, {**docs, key: True})
         _, d1, t1 = c.sums(eff1)
         rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
         name = ruleset.document(key).name
@@ -473,7 +486,7 @@ def gains(
         )
     missing_docs = [u.id for u in unlocks if u.kind == "document"]
     if len(missing_docs) > 1:  # documents may only matter together (a rule needing all of them)
-        eff1, _ = fast.effective(levels, {**docs, **{k: True for k in missing_docs}})
+        eff1 = fast.effective(levels, {**docs, **{k: True for k in missing_docs}})
         _, d1, t1 = c.sums(eff1)
         rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
         names = ", ".join(ruleset.document(k).name for k in missing_docs)
@@ -494,7 +507,7 @@ def gains(
         if held.get(r.id) is not False or isinstance(r.unless, HasDocument):  # a single document: its own row says it
             continue
         off = enabled_fn(ruleset, enable_rules, (*disable_rules, r.id))
-        eff1, _ = FastEval(ruleset, off, assessment.location()).effective(levels, docs)
+        eff1 = FastEval(ruleset, off, assessment.location()).effective(levels, docs)
         _, d1, t1 = c.sums(eff1)
         rel = tuple(n for n, e0, e1 in zip(c.numbers, eff0, eff1) if e1 > e0)
         cond = Text(describe_condition(r.unless, ruleset, eff_now, docs_now, "id"), describe_condition(r.unless, ruleset, eff_now, docs_now, "en"))

@@ -166,7 +166,7 @@ def _error_text(exc: BaseException) -> str:
     return printable("\n".join(line if len(line) <= 2000 else line[:2000] + tr("cli.more_chars", n=len(line) - 2000) for line in lines))
 
 
-def _terminated(signum: int, frame: Any) -> None:
+def _terminated(signum: int, _frame: Any) -> None:
     """SIGTERM ends the command like Ctrl-C: temporary files are removed on the way out."""
     raise SystemExit(128 + signum)
 
@@ -259,7 +259,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _main(arguments)
 
 
-def _show_warning(message: Warning | str, category: type[Warning], filename: str, lineno: int, file: Any = None, line: str | None = None) -> None:
+def _show_warning(message: Warning | str, *_where: Any, **_more: Any) -> None:
     """Warnings on the command line: one plain line on stderr, no file and line of the library."""
     print(printable(f"spbe-rules: {tr('cli.warning')}: {message}"), file=sys.stderr)
 

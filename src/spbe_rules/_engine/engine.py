@@ -93,8 +93,6 @@ class Compiled:
         self.domain_of_aspect: tuple[int, ...] = tuple(domain_pos[a.domain] if a.domain else -1 for a in rs.aspects)
         self.domain_w: tuple[int, ...] = tuple(int(d.weight * scale) for d in rs.domains)
         self.total_w = int(rs.total_weight * scale)
-        # members of each aspect, for the fast batch paths
-        self.aspect_members: tuple[tuple[int, ...], ...] = tuple(tuple(k for k, a in enumerate(self.aspect_of) if a == j) for j in range(len(rs.aspects)))
         self.decimals = rs.display.decimals
         self.rounding = rs.display.rounding
         self.pow10 = 10**self.decimals

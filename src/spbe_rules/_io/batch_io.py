@@ -28,8 +28,6 @@ from .._base.messages import Msg
 
 __all__ = ["ExtraMissingError", "InputError", "need_openpyxl", "reproducible_zip", "safe_cell"]
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".xlsm")
-OUTPUT_SUFFIXES = (".csv", ".jsonl", ".ndjson", ".xlsx")
 DATA_SHEET = "penilaian"
 HELP_SHEET = "petunjuk"
 RESULT_SHEET = "hasil"

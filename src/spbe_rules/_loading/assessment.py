@@ -251,7 +251,7 @@ def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPoli
     numbers = set(ruleset.numbers)
     lo = ruleset.scale.min
     stage_order = [s.id for s in ruleset.stages]
-    path_of = (lambda sid: ["stages", sid]) if assessment.staged else (lambda sid: ["levels"])
+    path_of = (lambda sid: ["stages", sid]) if assessment.staged else (lambda _sid: ["levels"])
     review_stages = {s.id for s in ruleset.stages if s.kind == "review"}
     resolved: dict[int, StageLevels] = {}
     for k, st in enumerate(assessment.stages):

@@ -49,10 +49,6 @@ class EvidenceItem:
     def day(self) -> _dt.date:
         return _dt.date.fromisoformat(self.date)
 
-    def label(self, lang: str = "id") -> str:
-        """A short name for messages: the title, else the id."""
-        return self.title or self.id
-
 
 @frozen
 class EvaluationDate:

@@ -332,14 +332,15 @@ def _disk_get(path: Path) -> tuple[Ruleset, list[Path]] | None:
     except FileProblem:
         return None  # the file itself is read (and its problem reported) by the build
     try:
-        f = cache_file(_sha(top))
+        top_sha = _sha(top)
+        f = cache_file(top_sha)
         if f is None:
             return None
         entry = read_entry(f)
         if entry is None:
             return None
         chain, ruleset = entry
-        if chain[0]["sha256"] != _sha(top):
+        if chain[0]["sha256"] != top_sha:
             return None
         paths = [path]
         raws = [top]

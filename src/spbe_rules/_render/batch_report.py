@@ -167,7 +167,7 @@ def _batch_report_html(records: Iterable[Mapping[str, Any]], top: int, title: st
         body.append(gaps_section(last_year, rulesets))
     # year on year
     if len(years) > 1:
-        body.append(_change_section(latest, colours))
+        body.append(_change_section(latest))
     footer = _t("html.batch.footer", command="\x00").replace("\x00", "<code>spbe-rules batch</code>")
     body.append(f"<footer>{footer}</footer>")
     return page(heading, "\n".join(body))
@@ -179,7 +179,7 @@ def _signed(value: Fraction) -> str:
     return ("+" if r > 0 else "-" if r < 0 else "\u00b1") + text
 
 
-def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]], colours: Mapping[str, str]) -> str:
+def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]]) -> str:
     by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
     for (inst, y), rec in latest.items():
         by_inst.setdefault(inst, {})[y] = rec

@@ -1,0 +1,327 @@
+"""Hypothesis strategies shared by the property tests: small random rulesets written as YAML
+text, and valid assessments for any ruleset (generated or installed).
+
+``rulesets()`` draws a ruleset as plain data (3-6 indicators in two domains, random
+documents, some inferred by ``implied_by``, and random ``cap`` / ``requires`` rules whose
+conditions mix indicators, documents, ``all``, ``any`` and ``not``); ``ruleset_text`` writes
+it. ``rich_rulesets()`` adds what the evaluation callers must also agree on: fractional
+weights, other predikat bands, display rules (decimals, rounding, predikat from the rounded
+or the exact index), stages (with a review stage) and provisional items.
+``assessments(ruleset)`` draws an assessment that fits a loaded ruleset, with stages,
+documents stated or left to inference, levels left to the missing-level policy, sub-levels
+and rule switches.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import tempfile
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from pathlib import Path
+from typing import Any
+
+import attrs
+from hypothesis import strategies as st
+
+from spbe_rules import Assessment, Result, Ruleset, RulesetError, load_ruleset, parse_assessment
+from spbe_rules._loading.assessment import MissingPolicy
+
+LO, HI = 1, 5
+
+# -- the generator ---------------------------------------------------------------------------
+
+
+@st.composite
+def conditions(draw: Any, readable: list[int], docs: list[str], depth: int = 2) -> dict[str, Any]:
+    leaves: list[str] = ["indicator"] + (["document"] if docs else [])
+    kinds = leaves + (["all", "any", "not"] if depth > 0 else [])
+    kind = draw(st.sampled_from(kinds))
+    if kind == "indicator":
+        return {"indicator": draw(st.sampled_from(readable)), "at_least": draw(st.integers(LO, HI))}
+    if kind == "document":
+        return {"document": draw(st.sampled_from(docs))}
+    if kind == "not":
+        return {"not": draw(conditions(readable, docs, depth - 1))}
+    return {kind: draw(st.lists(conditions(readable, docs, depth - 1), min_size=1, max_size=3))}
+
+
+@st.composite
+def rulesets(draw: Any, layered_only: bool = False) -> dict[str, Any]:
+    """A ruleset as plain data (written to YAML text by `ruleset_text`).
+
+    Most rulesets are layered (conditions read indicators 1..cut, rules cap the
+    others; documents are inferred from earlier documents only), so that they load
+    and rules really lower levels; the rest are fully random, to exercise the
+    loader's cycle checks (``layered_only``: always layered).
+    """
+    n = draw(st.integers(3, 6))
+    split = draw(st.integers(1, n - 1))  # indicators 1..split in D1/A1, the rest in D2/A2
+    weights = draw(st.lists(st.integers(1, 4), min_size=n, max_size=n))
+    layered = True if layered_only else draw(st.integers(0, 9)) < 7
+    cut = draw(st.integers(1, n - 1)) if layered else n
+    readable = list(range(1, cut + 1))
+    cappable = list(range(cut + 1, n + 1)) if layered else list(range(1, n + 1))
+    doc_keys = [f"dok_{k}" for k in range(draw(st.integers(0, 3)))]
+    documents = []
+    for i, key in enumerate(doc_keys):
+        doc: dict[str, Any] = {"key": key, "name": f"Dokumen {key[-1]}"}
+        if draw(st.booleans()):
+            doc["implied_by"] = draw(conditions(readable, doc_keys[:i] if layered else doc_keys, 1))
+        documents.append(doc)
+    rules = []
+    for r in range(draw(st.sampled_from([2, 3, 1, 4, 0]))):
+        rule: dict[str, Any] = {"id": f"aturan-{r}"}
+        if draw(st.integers(0, 3)) == 0:
+            rule["kind"] = "requires"
+            rule["indicator"] = draw(st.sampled_from(cappable))
+        else:
+            rule["kind"] = "cap"
+            shape = draw(st.sampled_from(["list", "list", "domains", "aspects"]))
+            if shape == "list":
+                rule["targets"] = sorted(draw(st.sets(st.sampled_from(cappable), min_size=1)))
+            else:
+                which = sorted(draw(st.sets(st.sampled_from(["1", "2"]), min_size=1)))
+                spec: dict[str, Any] = {shape: [("D" if shape == "domains" else "A") + w for w in which]}
+                dropped = draw(st.sets(st.integers(1, n), max_size=2))
+                spec["except"] = sorted(dropped | (set(readable) if layered and draw(st.integers(0, 4)) else set()))
+                rule["targets"] = spec
+        rule["enabled"] = draw(st.booleans()) if draw(st.booleans()) else True
+        rule["max_level"] = draw(st.integers(LO, 3)) if draw(st.integers(0, 3)) else draw(st.integers(LO, HI))
+        rule["unless"] = draw(conditions(readable, doc_keys))
+        rules.append(rule)
+    return {"n": n, "split": split, "weights": weights, "documents": documents, "rules": rules}
+
+
+_BAND_NAMES = ["Kurang", "Cukup", "Baik", "Sangat Baik", "Memuaskan"]
+_CUTS = ["1.5", "1.8", "2", "2.5", "2.6", "3", "3.5", "4", "4.2"]
+
+
+@st.composite
+def rich_rulesets(draw: Any) -> dict[str, Any]:
+    """A layered ruleset (see `rulesets`) with what every evaluation caller must honour:
+    weights in halves or quarters, two to four predikat bands with random bounds, a random
+    display rule, stages (the last one sometimes a review) and provisional rules and display."""
+    spec = draw(rulesets(layered_only=True))
+    spec["den"] = draw(st.sampled_from([1, 1, 2, 4]))
+    cuts = sorted(draw(st.sets(st.sampled_from(_CUTS), min_size=1, max_size=3)), key=Decimal)
+    bounds = ["1", *cuts, "5"]
+    spec["bands"] = [(_BAND_NAMES[k], bounds[k], bounds[k + 1]) for k in range(len(bounds) - 1)]
+    spec["display"] = {
+        "decimals": draw(st.sampled_from([2, 2, 0, 1, 3])),
+        "rounding": draw(st.sampled_from(["half_up", "half_up", "half_even", "down", "up"])),
+        "predikat_from": draw(st.sampled_from(["exact", "rounded"])),
+    }
+    if draw(st.integers(0, 3)) == 0:
+        spec["display"]["status"] = "provisional"
+        spec["display"]["reason"] = "Aturan tampilan ini belum dipastikan (uji)."
+    if draw(st.booleans()):
+        stages: list[dict[str, str]] = [{"id": s} for s in ["mandiri", "dokumen", "interviu"][: draw(st.integers(1, 3))]]
+        if draw(st.booleans()):
+            stages.append({"id": "reviu", "kind": "review"})
+        spec["stages"] = stages
+    for rule in spec["rules"]:
+        if draw(st.integers(0, 3)) == 0:
+            rule["status"] = "provisional"
+            rule["reason"] = "Aturan ini bersumber tunggal (uji)."
+    return spec
+
+
+def _weight(w: int, den: int) -> str:
+    return str(Decimal(w) / den)
+
+
+def ruleset_text(spec: dict[str, Any], *, rules: list[dict[str, Any]] | None = None, with_rules: bool = True, rid: str = "acak") -> str:
+    n, split, w = spec["n"], spec["split"], spec["weights"]
+    den = spec.get("den", 1)
+    rules = spec["rules"] if rules is None else rules
+    a1, a2 = sum(w[:split]), sum(w[split:])
+    crit = "{1: a, 2: b, 3: c, 4: d, 5: e}"
+    lines = [
+        "format: spbe-rules/ruleset@1",
+        f"id: {rid}",
+        'version: "1.0.0"',
+        "title: Ruleset acak",
+        "status: in_force",
+        "sources:",
+        "  - {id: uji, title: Sumber uji, kind: regulation}",
+        'legal_basis: {source: uji, section: "Pasal 1"}',
+        "applies_to: {evaluation_years: [2031]}",
+        f"scale: {{min: {LO}, max: {HI}, capabilities: [{{id: proses, name: Proses, levels: {crit}}}]}}",
+        f"total_weight: {_weight(a1 + a2, den)}",
+        "domains:",
+        f'  - {{id: D1, name: Satu, weight: {_weight(a1, den)}, citation: {{source: uji, section: "D1"}}}}',
+        f'  - {{id: D2, name: Dua, weight: {_weight(a2, den)}, citation: {{source: uji, section: "D2"}}}}',
+        "aspects:",
+        f'  - {{id: A1, name: Satu, domain: D1, weight: {_weight(a1, den)}, citation: {{source: uji, section: "A1"}}}}',
+        f'  - {{id: A2, name: Dua, domain: D2, weight: {_weight(a2, den)}, citation: {{source: uji, section: "A2"}}}}',
+        "indicators:",
+    ]
+    for k in range(1, n + 1):
+        aspect = "A1" if k <= split else "A2"
+        lines.append(
+            f"  - {{number: {k}, name: Indikator {k}, aspect: {aspect}, weight: {_weight(w[k - 1], den)}, capability: proses, "
+            f'criteria: {crit}, citation: {{source: uji, section: "{k}"}}}}'
+        )
+    bands = spec.get("bands", [("Kurang", "1", "3"), ("Baik", "3", "5")])
+    lines += [
+        "predikat:",
+        '  citation: {source: uji, section: "P"}',
+        "  bands: [" + ", ".join(f"{{name: {name}, from: {lo}, to: {hi}}}" for name, lo, hi in bands) + "]",
+        "display: " + json.dumps(spec.get("display", {"decimals": 2, "rounding": "half_up", "predikat_from": "exact"})),
+    ]
+    if spec.get("stages"):
+        lines.append("stages:")
+        lines += [f"  - {json.dumps({**s, 'name': s['id'].title(), 'citation': {'source': 'uji', 'section': s['id']}})}" for s in spec["stages"]]
+    if spec["documents"]:
+        lines.append("documents:")
+        lines += [f"  - {json.dumps(d)}" for d in spec["documents"]]
+    if with_rules and rules:
+        lines.append("rules:")
+        for r in rules:
+            body = {k: v for k, v in r.items()}
+            body["legal_basis"] = {"source": "uji", "section": "Pasal 2"}
+            body["message"] = {"id": "Indikator {indicator} dibatasi pada level {max_level}.", "en": "Indicator {indicator} is held at level {max_level}."}
+            lines.append(f"  - {json.dumps(body)}")
+    return "\n".join(lines) + "\n"
+
+
+# -- loading generated rulesets ---------------------------------------------------------------
+
+_DIR: tempfile.TemporaryDirectory[str] | None = None
+_LOADED: dict[str, Ruleset | None] = {}
+
+
+def ruleset_dir() -> Path:
+    """A folder of this test run for generated ruleset files (removed at exit)."""
+    global _DIR
+    if _DIR is None:
+        _DIR = tempfile.TemporaryDirectory(prefix="spbe-equiv-")
+    return Path(_DIR.name)
+
+
+def load_text(text: str) -> Ruleset | None:
+    """The ruleset written in ``text`` (a file of its own, named by its hash), or None when the
+    loader refuses it (a cycle, a rule that targets nothing)."""
+    if text not in _LOADED:
+        path = ruleset_dir() / f"acak-{hashlib.sha256(text.encode()).hexdigest()[:16]}.yaml"
+        path.write_text(text, encoding="utf-8")
+        try:
+            _LOADED[text] = load_ruleset(path, cache=False)
+        except RulesetError:
+            _LOADED[text] = None
+    return _LOADED[text]
+
+
+def ruleset_path(rs: Ruleset) -> Path | None:
+    """The file a generated ruleset was read from (None for an installed one)."""
+    for text, got in _LOADED.items():
+        if got is rs:
+            return ruleset_dir() / f"acak-{hashlib.sha256(text.encode()).hexdigest()[:16]}.yaml"
+    return None
+
+
+# -- assessments ------------------------------------------------------------------------------
+
+
+@attrs.frozen
+class Input:
+    """One evaluation input: a ruleset, an assessment (as file data) and the evaluation options."""
+
+    ruleset: Ruleset = attrs.field(repr=lambda rs: f"<ruleset {rs.id}: {rs.origin}>")
+    data: Mapping[str, Any] = attrs.field()
+    missing: MissingPolicy = "error"
+    enable_rules: tuple[str, ...] = ()
+    disable_rules: tuple[str, ...] = ()
+
+    def _repr_pretty_(self, p: Any, cycle: bool) -> None:  # Hypothesis prints failing inputs this way
+        p.text(repr(self))
+
+    @property
+    def assessment(self) -> Assessment:
+        return parse_assessment(dict(self.data), "<uji>")
+
+    @property
+    def options(self) -> dict[str, Any]:
+        """The keyword arguments of `evaluate` (and every caller that takes them)."""
+        return {"missing": self.missing, "enable_rules": self.enable_rules, "disable_rules": self.disable_rules}
+
+
+def _level(draw: Any, rs: Ruleset) -> st.SearchStrategy[int]:
+    lo, hi = rs.scale.min, rs.scale.max
+    return draw(st.one_of(st.integers(lo, hi), st.sampled_from([lo, hi, lo + 1 if lo < hi else lo])))  # type: ignore[no-any-return]
+
+
+@st.composite
+def assessments(draw: Any, rs: Ruleset, *, whole: bool = False, instansi: str = "Uji") -> Input:
+    """An assessment that fits ``rs``: levels within the scale (sub-levels where the ruleset
+    scores by them, unless ``whole``), often in stages (a review stage marks or corrects), documents
+    stated or left to inference, sometimes levels left to the missing-level policy, and rule switches."""
+    numbers = sorted(rs.numbers)
+
+    def entry(n: int) -> Any:
+        sub = rs.indicator(n).sub_levels
+        if sub is not None and not whole and draw(st.integers(0, 2)) == 0:
+            return [_level(draw, rs) for _ in range(draw(st.integers(sub.min, min(sub.max, 4))))]
+        return _level(draw, rs)
+
+    missing: MissingPolicy = "lowest" if draw(st.integers(0, 4)) == 0 else "error"
+    left_out = set(draw(st.sets(st.sampled_from(numbers), max_size=2))) if missing == "lowest" else set()
+    first = {str(n): entry(n) for n in numbers if n not in left_out}
+    data: dict[str, Any] = {"instansi": instansi, "year": rs.evaluation_years[0] if rs.evaluation_years else 2031}
+    givers = [s.id for s in rs.stages if s.kind != "review"]
+    reviews = [s.id for s in rs.stages if s.kind == "review"]
+    if givers and draw(st.integers(0, 2)):
+        chosen = sorted(draw(st.sets(st.sampled_from(givers), min_size=1, max_size=3)), key=givers.index)
+        stages: dict[str, Any] = {chosen[0]: first}
+        for sid in chosen[1:]:
+            stages[sid] = {str(n): entry(n) for n in draw(st.sets(st.sampled_from(numbers), max_size=3))}
+        if reviews and draw(st.booleans()):
+            marks: dict[str, Any] = {}
+            for n in draw(st.sets(st.sampled_from(numbers), max_size=3)):
+                if draw(st.booleans()):
+                    marks[str(n)] = {"valid": True}
+                else:
+                    marks[str(n)] = {"level": _level(draw, rs), "reason": "bukti tidak cukup"}
+            stages[reviews[0]] = marks
+        data["stages"] = stages
+    else:
+        data["levels"] = first
+        if givers and draw(st.integers(0, 3)) == 0:
+            data["stage"] = draw(st.sampled_from(givers))
+    docs: dict[str, bool] = {}
+    for d in rs.documents:
+        if draw(st.integers(0, 3 if d.implied_by is not None else 6)):
+            docs[d.key] = draw(st.booleans())
+    if docs:
+        data["documents"] = docs
+    ids = [r.id for r in rs.rules]
+    enable = tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=2))) if ids else ()
+    disable = tuple(draw(st.lists(st.sampled_from(ids), unique=True, max_size=1))) if ids and draw(st.integers(0, 3)) == 0 else ()
+    return Input(rs, data, missing, enable, disable)
+
+
+def with_levels(inp: Input, result: Result, changes: Mapping[int, int], documents: Mapping[str, bool] | None = None) -> Input:
+    """The same input as one stage (the stage of ``result``): its final submitted levels (those of
+    ``result`` the assessment gave) with ``changes`` applied, its documents with ``documents``
+    applied, its evidence and evaluation date kept. This is what evaluating a changed
+    assessment means for what-if, gains and the planner."""
+    final = {str(i.id): i.level for i in result.indicators if not i.filled}
+    final.update({str(n): lv for n, lv in changes.items()})
+    data: dict[str, Any] = {k: v for k, v in inp.data.items() if k not in ("levels", "stages", "stage", "documents")}
+    data["levels"] = final
+    reviews = {s.id for s in inp.ruleset.stages if s.kind == "review"}
+    stage = next((r.stage for r in reversed(result.stages or (result,)) if r.stage not in reviews), None)
+    if stage is not None:  # a review only marks or corrects: the copy is labelled with the last stage that gave levels
+        data["stage"] = stage
+    docs = {**inp.data.get("documents", {}), **(documents or {})}
+    if docs:
+        data["documents"] = docs
+    return attrs.evolve(inp, data=data)
+
+
+def fraction_text(value: Fraction) -> str:
+    """An exact value as the suites write it (a decimal when it ends, else p/q)."""
+    return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
