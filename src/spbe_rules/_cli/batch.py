@@ -11,19 +11,19 @@ from __future__ import annotations
 import argparse
 import sys
 import time
-from pathlib import Path
 from collections.abc import Callable
 from typing import Any, TextIO
 
-from .._base.errors import tr
+from .._base.errors import Location, Problem, ValidationError, tr
 from .._base.messages import Msg
 from .._io.batch import BatchFailure, evaluate_many
 from .._io.batch_io import ExtraMissingError
 from .._io.batch_read import input_size, read_rows
-from .._io.batch_write import ProblemWriter, open_writer
-from .._io.template import write_template
+from .._io.batch_write import OUTPUT_FORMATS, ProblemWriter, open_writer
+from .._io.template import template_bytes
 from .._base.text import printable
-from .main import CliError, check_output
+from .main import CliError, write_bytes
+from .output import Destination, destination, is_stdout, stdout_bytes
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
 from .._loading.select import installed_rulesets
@@ -41,6 +41,7 @@ def add_parser(sub: Any) -> None:
     )
     p.add_argument("input", metavar="INPUT", help=tr("opt.batch.input"))
     p.add_argument("-o", "--output", required=True, metavar="OUTPUT", help=tr("opt.batch.output"))
+    p.add_argument("--format", choices=("csv", "jsonl", "xlsx"), help=tr("opt.batch.format"))
     p.add_argument("--ruleset", metavar="ID|PATH", help=tr("opt.batch.ruleset"))
     p.add_argument("--missing", choices=("error", "lowest"), default="error", help=tr("opt.batch.missing"))
     p.add_argument("--stop-on-error", action="store_true", help=tr("opt.batch.stop_on_error"))
@@ -77,13 +78,15 @@ def _extras(func: Callable[[argparse.Namespace], int]) -> Callable[[argparse.Nam
 
 
 def _template(args: argparse.Namespace) -> int:
-    fmt = args.format or Path(args.output).suffix.lower().lstrip(".")
-    if fmt not in ("csv", "xlsx"):
-        raise CliError(Msg("template.format", output=args.output))
-    check_output(args.output)
+    dest = destination(args.output, args.format, {".csv": "csv", ".xlsx": "xlsx"})
     rs = load_ruleset(args.ruleset)
-    write_template(rs, args.output, fmt)
-    print("spbe-rules: " + tr("template.written", ruleset=rs.id, n=len(rs.numbers), output=args.output), file=sys.stderr)
+    data = template_bytes(rs, dest.format)
+    if dest.path is None:
+        stdout_bytes().write(data)
+        sys.stdout.flush()
+    else:
+        write_bytes(data, dest.path)
+    print("spbe-rules: " + tr("template.written", ruleset=rs.id, n=len(rs.numbers), output=dest.name()), file=sys.stderr)
     return 0
 
 
@@ -124,10 +127,19 @@ class _Progress:
             self.stream.flush()
 
 
+def _line(problem: Problem, limit: int = 1000) -> str:
+    """One problem on one line of stderr, cut at ``limit`` characters (a cell may be 128 KiB)."""
+    text = str(problem).replace("\n", " ")
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
 def _batch(args: argparse.Namespace) -> int:
-    check_output(args.output)
+    dest = destination(args.output, args.format, OUTPUT_FORMATS)
+    errors_dest: Destination | None = None
     if args.errors:
-        check_output(args.errors, "errors")
+        if dest.stdout and is_stdout(args.errors):
+            raise ValidationError(Msg("head.bad_argument"), [Problem.of("BOTH_STDOUT", Location("--errors"))])
+        errors_dest = destination(args.errors, "csv", {".csv": "csv"}, what="errors", option="--errors")
     fixed: Ruleset | None = load_ruleset(args.ruleset) if args.ruleset else None
     show = args.progress == "on" or (args.progress == "auto" and sys.stderr.isatty())
     progress = _Progress(*input_size(args.input), sys.stderr) if show else None
@@ -136,11 +148,14 @@ def _batch(args: argparse.Namespace) -> int:
         rulesets = [fixed]
     else:
         rulesets = [load_ruleset(i.id) for i in installed_rulesets()]
-    writer = open_writer(args.output, rulesets, raw_text=args.raw_text)
-    errors = ProblemWriter(args.errors, raw_text=args.raw_text) if args.errors else None
+    writer = open_writer(dest.path, rulesets, raw_text=args.raw_text, fmt=dest.format, stream=stdout_bytes() if dest.stdout else None)
+    errors: ProblemWriter | None = None
     good = bad = 0
     shown: list[str] = []
+    hidden = hidden_rows = 0  # problems (and bad rows) not shown on stderr
     try:
+        if errors_dest is not None:
+            errors = ProblemWriter(errors_dest.path, raw_text=args.raw_text, stream=stdout_bytes() if errors_dest.stdout else None)
         outcomes = evaluate_many(
             fixed,
             rows,
@@ -155,14 +170,17 @@ def _batch(args: argparse.Namespace) -> int:
                 bad += 1
                 if errors is not None:
                     errors.write(out)
-                if len(shown) < SHOWN_PROBLEMS:
-                    shown.extend(str(p) for p in out.problems)
+                room = max(0, SHOWN_PROBLEMS - len(shown))
+                shown.extend(_line(p) for p in out.problems[:room])
+                left = len(out.problems) - min(room, len(out.problems))
+                hidden += left
+                hidden_rows += left > 0
                 continue
             writer.write(out)
             good += 1
-        writer.commit()
-        if errors is not None:
-            errors.commit()
+        # files first, standard output last: nothing reaches stdout before every file is in place
+        for w in sorted((w for w in (errors, writer) if w is not None), key=lambda w: w.spool.stream is not None):
+            w.commit()
     except BaseException:
         writer.abort()
         if errors is not None:
@@ -172,9 +190,8 @@ def _batch(args: argparse.Namespace) -> int:
         if progress is not None:
             progress.close()
     if bad:
-        lines = shown[:SHOWN_PROBLEMS]
-        more = "\n... " + tr("batch.more", n=SHOWN_PROBLEMS) if len(shown) > SHOWN_PROBLEMS else ""
-        print(printable("\n".join(lines) + more), file=sys.stderr)
+        more = "\n" + tr("batch.more_rows", n=hidden, rows=hidden_rows) if hidden else ""
+        print(printable("\n".join(shown) + more), file=sys.stderr)
     print(
         "spbe-rules: "
         + tr(
@@ -183,7 +200,7 @@ def _batch(args: argparse.Namespace) -> int:
             rows_good=Msg("word.row" if good == 1 else "word.rows"),
             bad=bad,
             rows_bad=Msg("word.row" if bad == 1 else "word.rows"),
-            output=args.output,
+            output=dest.name(),
         ),
         file=sys.stderr,
     )

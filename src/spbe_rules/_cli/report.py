@@ -10,6 +10,7 @@ from typing import Any
 
 from .._base.errors import tr
 from .main import CliError, write_output
+from .output import destination, is_stdout
 from .._base.errors import Location, ValidationError
 from .._base.messages import Msg
 from .._base.numbers import problem_of, text_problem
@@ -63,6 +64,7 @@ def _target(text: str | None) -> Fraction | None:
 def _report(args: argparse.Namespace) -> int:
     if args.top < 1:
         raise CliError(Msg("report.top"))
+    destination(args.output, "html", {".html": "html", ".htm": "html"}, what="report")  # checked before any work; "-" is stdout
     if args.batch is not None:
         if args.file is not None:
             raise CliError(Msg("report.both"))
@@ -90,5 +92,5 @@ def _report(args: argparse.Namespace) -> int:
 
 def _write(html: str, output: str | None, what: str) -> None:
     write_output(html, output)
-    if output not in (None, "-"):
+    if not is_stdout(output):
         print("spbe-rules: " + tr("report.written", what=what, output=output), file=sys.stderr)

@@ -210,7 +210,7 @@ class _State:
         self.on = on
         self.off = off
         self.backend = backend
-        self.by_name: dict[str, Ruleset | RulesetNotFoundError | ValidationError] = {}
+        self.by_name: dict[str, Ruleset | SpbeError | OSError] = {}
         self.by_year: dict[int, Ruleset | RulesetNotFoundError] = {}
         self.enabled: dict[int, tuple[Ruleset, tuple[bool, ...]]] = {}
         self.seen: dict[bytes, int | None] = {}
@@ -233,12 +233,12 @@ class _State:
             if got is None:
                 try:
                     got = load_ruleset(ref)
-                except (RulesetNotFoundError, ValidationError) as exc:
+                except (SpbeError, OSError) as exc:  # this row's ruleset only: the other rows go on
                     got = exc
                 self.by_name[ref] = got
             if isinstance(got, Ruleset):
                 return got
-            return Problem.of("UNKNOWN_RULESET.row", row.location("ruleset"), ref=ref, why=_first_line(got))
+            return Problem.of("UNKNOWN_RULESET.row", row.location("ruleset"), ref=_cut(ref), why=_reason(got))
         year = row.year
         got_y = self.by_year.get(year)
         if got_y is None:
@@ -315,6 +315,9 @@ class _State:
         except RulesetNotFoundError as exc:
             err = AssessmentError(Msg("head.batch.no_ruleset"), [Problem("NO_RULESET", exc.msg, a.location("year"), Msg("NO_RULESET.assessment.hint"))])
             return BatchFailure(err, a.source, line, a.instansi, a.year)
+        except SpbeError as exc:  # any other typed refusal of this one file (a path refused...): the other files go on
+            err = AssessmentError(Msg("head.batch.row_not_evaluated"), [Problem.of("UNUSABLE", a.location(), reason=_reason(exc))])
+            return BatchFailure(err, a.source, line, a.instansi, a.year)
         merged: dict[int, int | Fraction] = {}
         for st in stages:
             merged.update(st.levels)
@@ -334,9 +337,19 @@ class _State:
         return row, rs
 
 
-def _first_line(exc: SpbeError) -> str:
-    """The first line of an error's text (its heading), in the current language."""
-    return str(exc).splitlines()[0] if str(exc) else type(exc).__name__
+def _cut(text: str, limit: int = 80) -> str:
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def _reason(exc: BaseException) -> str:
+    """Why ``exc`` happened, on one line in the current language: the first problem of a
+    :class:`ValidationError` (its heading says only that there are problems), else the text."""
+    if isinstance(exc, ValidationError) and exc.problems:
+        return _cut(exc.problems[0].message, 300)
+    if isinstance(exc, OSError) and not isinstance(exc, SpbeError):
+        return _cut(f"{type(exc).__name__}: {exc.strerror or exc}", 300)
+    lines = str(exc).splitlines()
+    return _cut(lines[0], 300) if lines else type(exc).__name__
 
 
 def _failure(row: BatchRow, error: ValidationError) -> BatchFailure:

@@ -21,7 +21,7 @@ from __future__ import annotations
 import os
 import re
 import zipfile
-from typing import Any
+from typing import IO, Any
 
 from .._base.errors import AssessmentError, SpbeError
 from .._base.messages import Msg
@@ -86,14 +86,20 @@ FIXED_TIME = (1980, 1, 1, 0, 0, 0)
 _CORE_TIME = re.compile(rb"(<dcterms:(?:created|modified)[^>]*>)[^<]*(</dcterms:)")
 
 
-def reproducible_zip(path: str | os.PathLike[str]) -> None:
-    """Rewrite a workbook so that the same content gives the same bytes: every zip entry gets
-    a fixed date, in name order, and the document's created/modified times a fixed value."""
-    with zipfile.ZipFile(path) as z:
+def reproducible_zip(target: str | os.PathLike[str] | IO[bytes]) -> None:
+    """Rewrite a workbook (a path, or a seekable binary file holding it) so that the same content
+    gives the same bytes: every zip entry gets a fixed date, in name order, and the document's
+    created/modified times a fixed value."""
+    if not isinstance(target, (str, os.PathLike)):
+        target.seek(0)
+    with zipfile.ZipFile(target) as z:
         entries = [(i.filename, z.read(i.filename)) for i in z.infolist()]
     order = {"[Content_Types].xml": 0}
     entries.sort(key=lambda e: (order.get(e[0], 1), e[0]))
-    with zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED) as z:
+    if not isinstance(target, (str, os.PathLike)):
+        target.seek(0)
+        target.truncate()
+    with zipfile.ZipFile(target, "w", zipfile.ZIP_DEFLATED) as z:
         for name, data in entries:
             if name == "docProps/core.xml":
                 data = _CORE_TIME.sub(rb"\g<1>1980-01-01T00:00:00Z\g<2>", data)

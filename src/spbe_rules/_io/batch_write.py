@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
+import shutil
+import tempfile
 from collections.abc import Mapping, Sequence
 from decimal import Decimal
 from fractions import Fraction
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 from .._base.atomic import discard, temp_beside
 from .._base.text import number_ranges
 from .batch_rows import BatchFailure, BatchResult
 from .batch_kernel import RowMap
 from .._model.converter import exact_text
-from .._base.errors import Location, Problem
+from .._base.errors import Location, Problem, tr
 from .._base.messages import Msg
 from .._model.model import Ruleset
 from .batch_io import InputError, RESULT_SHEET, need_openpyxl, reproducible_zip, safe_cell
@@ -36,12 +39,65 @@ def output_columns(rulesets: Sequence[Ruleset]) -> tuple[list[str], list[str], l
     return list(domains), list(aspects), sorted(numbers)
 
 
+class _Spool:
+    """Where a writer's bytes go until :meth:`commit`: a temporary file beside ``path`` (renamed onto
+    it), or, for a ``stream`` (standard output), an anonymous temporary file copied to the stream at
+    the end. Either way nothing reaches the target when the run fails."""
+
+    def __init__(self, path: str | os.PathLike[str] | None, stream: IO[bytes] | None) -> None:
+        self.stream = stream
+        self.target: Path | None = None
+        self.tmp: Path | None = None
+        if stream is not None:
+            self.fh: IO[bytes] = tempfile.TemporaryFile()  # noqa: SIM115 (closed by commit/abort; never has a name to leave behind)
+        else:
+            if path is None:
+                raise ValueError(tr("batch.api.no_target"))
+            self.target = Path(path)
+            fd, self.tmp = temp_beside(self.target)
+            self.fh = os.fdopen(fd, "w+b")
+
+    def commit(self) -> None:
+        if self.stream is not None:
+            self.fh.seek(0)
+            shutil.copyfileobj(self.fh, self.stream, 1 << 20)
+            self.stream.flush()
+            self.fh.close()
+            return
+        assert self.tmp is not None and self.target is not None
+        self.fh.close()
+        os.replace(self.tmp, self.target)
+
+    def abort(self) -> None:
+        self.fh.close()
+        if self.tmp is not None:
+            discard(self.tmp)
+
+
+class _Text:
+    """A UTF-8 text view of a spool; :meth:`finish` flushes it and leaves the spool open."""
+
+    def __init__(self, fh: IO[bytes], newline: str) -> None:
+        self.wrapper: io.TextIOWrapper | None = io.TextIOWrapper(fh, encoding="utf-8", newline=newline)
+
+    def write(self, text: str) -> int:
+        assert self.wrapper is not None
+        return self.wrapper.write(text)
+
+    def finish(self) -> None:
+        if self.wrapper is not None:
+            self.wrapper.flush()
+            self.wrapper.detach()
+            self.wrapper = None
+
+
 class BatchWriter:
-    """Writes results to a temporary file; :meth:`commit` moves it into place, :meth:`abort` removes it."""
+    """Writes results to a temporary file; :meth:`commit` moves it into place (or copies it to the
+    stream, for standard output), :meth:`abort` removes it."""
 
     def __init__(
         self,
-        path: str | os.PathLike[str],
+        path: str | os.PathLike[str] | None,
         domains: Sequence[str],
         aspects: Sequence[str],
         numbers: Sequence[int],
@@ -49,16 +105,15 @@ class BatchWriter:
         *,
         raw_text: bool = False,
         unmet: bool = False,
+        stream: IO[bytes] | None = None,
     ) -> None:
         self.unmet = unmet  # True: a last column `unmet` (some ruleset of the run has requirement items)
         self.raw_text = raw_text  # True: text cells as they are, even when a spreadsheet would read a formula
-        self.target = Path(path)
         self.documents = list(documents)
         self.domains = list(domains)
         self.aspects = list(aspects)
         self.numbers = list(numbers)
-        fd, self.tmp = temp_beside(self.target)
-        os.close(fd)
+        self.spool = _Spool(path, stream)
         self.count = 0
         self._picks: dict[int, tuple[Any, list[int | None]]] = {}
         self._exact: dict[Fraction, str] = {}
@@ -132,19 +187,19 @@ class BatchWriter:
 
     def commit(self) -> None:
         self._close()
-        os.replace(self.tmp, self.target)
+        self.spool.commit()
 
     def abort(self) -> None:
         try:
             self._close()
         except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)
             pass
-        discard(self.tmp)
+        self.spool.abort()
 
 
 class _CsvWriter(BatchWriter):
     def _open(self) -> None:
-        self.fh = open(self.tmp, "w", encoding="utf-8", newline="")  # noqa: SIM115
+        self.fh = _Text(self.spool.fh, "")
         self.csv = csv.writer(self.fh, lineterminator="\n")
         self.csv.writerow(self.header)
 
@@ -154,21 +209,19 @@ class _CsvWriter(BatchWriter):
         self.count += 1
 
     def _close(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
+        self.fh.finish()
 
 
 class _JsonlWriter(BatchWriter):
     def _open(self) -> None:
-        self.fh = open(self.tmp, "w", encoding="utf-8", newline="\n")  # noqa: SIM115
+        self.fh = _Text(self.spool.fh, "\n")
 
     def write(self, r: BatchResult) -> None:
         self.fh.write(json.dumps(result_record(r), ensure_ascii=False, separators=(",", ":")) + "\n")
         self.count += 1
 
     def _close(self) -> None:
-        if not self.fh.closed:
-            self.fh.close()
+        self.fh.finish()
 
 
 def result_record(r: BatchResult) -> dict[str, Any]:
@@ -252,17 +305,31 @@ class _XlsxWriter(BatchWriter):
     def _close(self) -> None:
         if not self.saved:
             self.saved = True
-            self.wb.save(self.tmp)
-            reproducible_zip(self.tmp)
+            self.wb.save(self.spool.fh)
+            reproducible_zip(self.spool.fh)
 
 
-def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, raw_text: bool = False) -> BatchWriter:
-    """A writer for ``path`` (by suffix: ``.csv``, ``.jsonl``/``.ndjson``, ``.xlsx``). Text cells
-    that a spreadsheet would take for a formula are neutralised in CSV (a leading apostrophe)
-    unless ``raw_text``; in ``.xlsx`` text is always written as text."""
-    suffix = Path(path).suffix.lower()
-    kinds: dict[str, type[BatchWriter]] = {".csv": _CsvWriter, ".jsonl": _JsonlWriter, ".ndjson": _JsonlWriter, ".xlsx": _XlsxWriter}
-    kind = kinds.get(suffix)
+OUTPUT_FORMATS = {".csv": "csv", ".jsonl": "jsonl", ".ndjson": "jsonl", ".xlsx": "xlsx"}
+"""Output suffix -> format of :func:`open_writer`."""
+
+
+def open_writer(
+    path: str | os.PathLike[str] | None,
+    rulesets: Sequence[Ruleset],
+    *,
+    raw_text: bool = False,
+    fmt: str | None = None,
+    stream: IO[bytes] | None = None,
+) -> BatchWriter:
+    """A writer for ``path`` (format ``fmt``: ``csv``, ``jsonl`` or ``xlsx``; by default from the
+    suffix: ``.csv``, ``.jsonl``/``.ndjson``, ``.xlsx``), or, with ``stream``, for that binary
+    stream (standard output), which then gets the whole output at :meth:`BatchWriter.commit` and
+    nothing when the run fails. Text cells that a spreadsheet would take for a formula are
+    neutralised in CSV (a leading apostrophe) unless ``raw_text``; in ``.xlsx`` text is always
+    written as text."""
+    suffix = "" if path is None else Path(path).suffix.lower()
+    kinds: dict[str, type[BatchWriter]] = {"csv": _CsvWriter, "jsonl": _JsonlWriter, "xlsx": _XlsxWriter}
+    kind = kinds.get(fmt or OUTPUT_FORMATS.get(suffix, ""))
     if kind is None:
         raise InputError(
             Msg("head.batch.output_format"),
@@ -272,17 +339,18 @@ def open_writer(path: str | os.PathLike[str], rulesets: Sequence[Ruleset], *, ra
         need_openpyxl("write_xlsx")
     keys = list(dict.fromkeys(d.key for rs in rulesets for d in rs.documents))
     unmet = any(rs.requirements for rs in rulesets)
-    return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text, unmet=unmet)
+    return kind(path, *output_columns(rulesets), documents=keys, raw_text=raw_text, unmet=unmet, stream=stream)
 
 
 class ProblemWriter:
-    """All problems of the bad rows as CSV (source, row, column, code, message, hint), written atomically."""
+    """All problems of the bad rows as CSV (source, row, column, code, message, hint), written
+    atomically to ``path``, or to ``stream`` at :meth:`commit`. ``count`` problems written."""
 
-    def __init__(self, path: str | os.PathLike[str], *, raw_text: bool = False) -> None:
+    def __init__(self, path: str | os.PathLike[str] | None, *, raw_text: bool = False, stream: IO[bytes] | None = None) -> None:
         self.raw_text = raw_text
-        self.target = Path(path)
-        fd, self.tmp = temp_beside(self.target)
-        self.fh = os.fdopen(fd, "w", encoding="utf-8", newline="")
+        self.spool = _Spool(path, stream)
+        self.fh = _Text(self.spool.fh, "")
+        self.count = 0
         self.csv = csv.writer(self.fh, lineterminator="\n")
         self.csv.writerow(["source", "row", "column", "code", "message", "hint"])
 
@@ -291,11 +359,15 @@ class ProblemWriter:
             loc = p.location
             row = [loc.file or failure.source, loc.line if loc.line is not None else (failure.line or ""), loc.col or "", p.code, p.message, p.hint or ""]
             self.csv.writerow(row if self.raw_text else [safe_cell(c) for c in row])
+            self.count += 1
 
     def commit(self) -> None:
-        self.fh.close()
-        os.replace(self.tmp, self.target)
+        self.fh.finish()
+        self.spool.commit()
 
     def abort(self) -> None:
-        self.fh.close()
-        discard(self.tmp)
+        try:
+            self.fh.finish()
+        except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)
+            pass
+        self.spool.abort()

@@ -24,7 +24,7 @@ from .._engine.evidence_text import need_text
 from .._loading.assessment import Assessment, parse_assessment
 from .._loading.kuesioner import KUESIONER_FORMAT, kuesioner_data
 from .._model.model import Ruleset
-from .batch_io import need_openpyxl
+from .batch_io import need_openpyxl, reproducible_zip
 
 __all__ = [
     "KUESIONER_COLUMNS",
@@ -117,6 +117,7 @@ def kuesioner_xlsx(rs: Ruleset, **kw: Any) -> bytes:
         ws.append(row)
     buf = io.BytesIO()
     wb.save(buf)
+    reproducible_zip(buf)  # the same questionnaire gives the same bytes
     return buf.getvalue()
 
 

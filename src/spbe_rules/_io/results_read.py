@@ -13,7 +13,7 @@ from typing import Any
 from .._base.errors import Location, Problem
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of, text_problem
-from .batch_io import InputError
+from .batch_io import FORMULA_START, InputError
 from .batch_read import open_input as _open_input
 from .batch_read import parse_owners, parse_target
 
@@ -39,7 +39,8 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
     if suffix == ".csv":
         with io.TextIOWrapper(_open_input(p), encoding="utf-8-sig", newline="") as fh:
             reader = csv.DictReader(fh)
-            for rec in reader:
+            for raw in reader:
+                rec = {k: text_of_cell(v) for k, v in raw.items()}
                 domains = {k[7:]: v for k, v in rec.items() if k and k.startswith("domain:") and v}
                 aspects = {k[7:]: v for k, v in rec.items() if k and k.startswith("aspect:") and v}
                 levels = {k[6:]: v for k, v in rec.items() if k and k.startswith("level:") and v}
@@ -54,6 +55,15 @@ def read_results(path: str | os.PathLike[str]) -> Iterator[dict[str, Any]]:
                 yield checked_record(out, source, reader.line_num)
         return
     raise InputError(Msg("head.batch.results_format"), [Problem.of("UNKNOWN_FORMAT.results", Location(source), name=p.name)])
+
+
+def text_of_cell(value: Any) -> Any:
+    """A CSV cell as it was before :func:`~spbe_rules._io.batch_io.safe_cell` neutralised it:
+    ``'=HYPERLINK(...)`` reads back as ``=HYPERLINK(...)`` (only an apostrophe followed by what
+    starts a formula is taken off)."""
+    if isinstance(value, str) and value.startswith("'") and value[1:].startswith(FORMULA_START):
+        return value[1:]
+    return value
 
 
 def unmet_of_text(text: str) -> dict[str, list[str]]:

@@ -58,13 +58,20 @@ def template_rows(rs: Ruleset) -> list[tuple[str, str, str]]:
 
 def write_template(rs: Ruleset, path: str | os.PathLike[str], fmt: str) -> None:
     """Write an empty, documented batch template for ``rs`` (``fmt`` is ``csv`` or ``xlsx``), atomically."""
+    data = template_bytes(rs, fmt)
+    with replacing(Path(path)) as tmp:
+        tmp.write_bytes(data)
+
+
+def template_bytes(rs: Ruleset, fmt: str) -> bytes:
+    """An empty, documented batch template for ``rs`` (``fmt`` is ``csv`` or ``xlsx``), in the
+    current language; the same ruleset and language give the same bytes."""
     if fmt not in ("csv", "xlsx"):
         raise ValueError(tr("template.api.format", value=repr(fmt)))
-    with replacing(Path(path)) as tmp:
-        (_csv_template if fmt == "csv" else _xlsx_template)(rs, tmp)
+    return _csv_template(rs).encode("utf-8") if fmt == "csv" else _xlsx_template(rs)
 
 
-def _csv_template(rs: Ruleset, path: Path) -> None:
+def _csv_template(rs: Ruleset) -> str:
     lines = [
         "# " + tr("template.title", title=rs.title, ruleset=rs.id, version=rs.version),
         "# " + tr("template.one_row"),
@@ -75,11 +82,10 @@ def _csv_template(rs: Ruleset, path: Path) -> None:
         lines.append(f"#   {col}: {what} -- {allowed}")
     buf = io.StringIO()
     csv.writer(buf, lineterminator="\n").writerow(template_header(rs))
-    text = "\n".join(lines) + "\n" + buf.getvalue()
-    path.write_text(text, encoding="utf-8")
+    return "\n".join(lines) + "\n" + buf.getvalue()
 
 
-def _xlsx_template(rs: Ruleset, path: Path) -> None:
+def _xlsx_template(rs: Ruleset) -> bytes:
     openpyxl = need_openpyxl("template")
     from openpyxl.styles import Alignment, Font, PatternFill
     from openpyxl.utils import get_column_letter
@@ -133,5 +139,7 @@ def _xlsx_template(rs: Ruleset, path: Path) -> None:
     for r in info.iter_rows(min_row=6):
         for cell in r:
             cell.alignment = Alignment(wrap_text=True, vertical="top")
-    wb.save(path)
-    reproducible_zip(path)
+    out = io.BytesIO()
+    wb.save(out)
+    reproducible_zip(out)
+    return out.getvalue()

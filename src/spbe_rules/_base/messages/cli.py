@@ -81,8 +81,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "a .csv file, an .xlsx workbook, or a folder of .yaml/.json assessments",
     ),
     "opt.batch.output": (
-        "berkas hasil: .csv, .jsonl atau .xlsx (ditulis utuh di akhir)",
-        "results file: .csv, .jsonl or .xlsx (written whole at the end)",
+        "berkas hasil: .csv, .jsonl atau .xlsx (ditulis utuh di akhir); - untuk keluaran standar (dengan --format)",
+        "results file: .csv, .jsonl or .xlsx (written whole at the end); - for standard output (with --format)",
     ),
     "opt.batch.ruleset": (
         "menilai setiap baris menurut set aturan ini (bawaan: kolom `ruleset` tiap baris, selain itu set aturan yang berlaku untuk tahunnya)",
@@ -97,8 +97,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "stop at the first bad row (exit 2, nothing written)",
     ),
     "opt.batch.errors": (
-        "tulis juga setiap masalah dari baris yang salah ke FILE (CSV: `source,row,column,code,message,hint`)",
-        "also write every problem of the bad rows to FILE (CSV: `source,row,column,code,message,hint`)",
+        "tulis juga setiap masalah dari baris yang salah ke FILE (CSV: `source,row,column,code,message,hint`; - untuk keluaran standar)",
+        "also write every problem of the bad rows to FILE (CSV: `source,row,column,code,message,hint`; - for standard output)",
     ),
     "opt.batch.sheet": (
         "lembar buku kerja yang dibaca (bawaan: `penilaian`, selain itu lembar pertama)",
@@ -133,8 +133,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "ruleset whose indicators make the columns",
     ),
     "opt.template.format": (
-        "bawaan: dari akhiran nama berkas -o",
-        "default: from the suffix of -o",
+        "bawaan: dari akhiran nama berkas -o (wajib dengan -o -)",
+        "default: from the suffix of -o (required with -o -)",
     ),
     "cmd.test": (
         "menjalankan kumpulan kasus (contoh terhitung dengan hasil yang diharapkan)",
@@ -386,8 +386,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "summarise batch results (.jsonl or .csv from spbe-rules batch) instead",
     ),
     "opt.report.output": (
-        "berkas laporan (.html)",
-        "the report file (.html)",
+        "berkas laporan (.html); - untuk keluaran standar",
+        "the report file (.html); - for standard output",
     ),
     "opt.report.target": (
         "gambar batang domain terhadap indeks ini (bawaan: batas bawah predikat berikutnya)",
@@ -418,7 +418,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "what to do when a level is missing",
     ),
     "opt.format": ("bentuk keluaran: text (bawaan) atau json", "output form: text (the default) or json"),
-    "opt.template.output": ("berkas templat (.csv atau .xlsx)", "the template file (.csv or .xlsx)"),
+    "opt.template.output": ("berkas templat (.csv atau .xlsx); - untuk keluaran standar", "the template file (.csv or .xlsx); - for standard output"),
     "opt.validate.files": ("berkas set aturan, penilaian atau kumpulan kasus", "ruleset, assessment or case-suite files"),
     "opt.show.ruleset": ("id set aturan yang terpasang, atau berkasnya", "an installed ruleset id, or its file"),
     # --- _cli.core: rulesets, show, explain -----------------------------------------------------------
@@ -488,12 +488,7 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "test.total.bad": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suite could not be run"),
     "test.total.bad.many": ("; {n} kumpulan kasus tidak dapat dijalankan", "; {n} suites could not be run"),
     # --- _cli.batch and _cli.report: status lines -------------------------------------------------------------
-    "template.format": (
-        "{output}: berikan --format csv atau xlsx (atau beri nama berkas .csv / .xlsx)",
-        "{output}: give --format csv or xlsx (or name the file .csv / .xlsx)",
-    ),
     "template.written": ("templat untuk {ruleset} ({n} indikator) ditulis ke {output}", "template for {ruleset} ({n} indicators) written to {output}"),
-    "batch.more": ("({n} masalah pertama ditampilkan; --errors FILE menulis semuanya)", "(first {n} problems shown; --errors FILE writes them all)"),
     "batch.done": (
         "{good} {rows_good} dinilai, {bad} {rows_bad} salah dilewati; hasil di {output}",
         "{good} {rows_good} evaluated, {bad} bad {rows_bad} left out; results in {output}",
