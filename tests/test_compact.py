@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 import subprocess
 import sys
 from collections.abc import Mapping
@@ -51,6 +52,36 @@ def test_every_installed_ruleset_reads_back_the_same(rid: str) -> None:
     back = decode_ruleset(text)
     _same(rs, back)
     assert back == rs and back.origin == rs.origin
+
+
+# what a field of the model may be made of: the compact form writes each of these (aliases of
+# Literal texts and of the Condition union are named here; a new kind of field type must be
+# taught to _model/compact.py first, or a ruleset holding one would not be cached)
+_WRITABLE = {
+    "None",
+    "bool",
+    "int",
+    "str",
+    "Fraction",
+    "tuple",
+    "Mapping",
+    "Literal",
+    "Condition",
+    "Status",
+    "AgeUnit",
+    "AtAgeLimit",
+    "CountedLevel",
+    "Unreviewed",
+}
+
+
+def test_every_field_of_the_model_is_of_a_type_the_form_writes() -> None:
+    for cls in MODEL_CLASSES.values():
+        for f in attrs.fields(cls):
+            # the annotation as written (f.type becomes a type object once cattrs has resolved it)
+            written = re.sub(r"\"[^\"]*\"|'[^']*'", "", str(cls.__annotations__[f.name]))  # Literal texts left out
+            unknown = set(re.findall(r"[A-Za-z_][A-Za-z_0-9]*", written)) - _WRITABLE - set(MODEL_CLASSES)
+            assert not unknown, f"{cls.__name__}.{f.name}: {f.type} ({sorted(unknown)})"
 
 
 def test_the_model_classes_are_known_by_name() -> None:

@@ -114,3 +114,22 @@ def test_command_speaks_one_language(name: str, lang: str, tmp_path: Path, capsy
     pending = PENDING.get((name, lang), set())
     assert found - pending == set(), f"{name} --lang {lang}: words of the other language {sorted(found - pending)}"
     assert pending - found == set(), f"{name} --lang {lang}: {sorted(pending - found)} no longer found: take them out of PENDING"
+
+
+def test_diff_and_impact_words_in_both_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    """diff: section headings, the summaries of added and removed items and conditions in the
+    language asked for; impact: the same words, the file's ids and values unchanged."""
+    from spbe_rules import diff
+
+    d_id = diff("permenpanrb-59-2020", "permenpanrb-8-2026", lang="id")
+    d_en = diff("permenpanrb-59-2020", "permenpanrb-8-2026", lang="en")
+    assert [c.id for c in d_id.changes] == [c.id for c in d_en.changes]  # the ids are the file's, in both
+    removed = next(c for c in d_id.changes if c.section == "indicators" and c.kind == "removed")
+    removed_en = d_en.find(removed.id)
+    assert "(aspek " in (removed.old or "") and ", bobot " in (removed.old or "")
+    assert "(aspect " in (removed_en.old or "") and ", weight " in (removed_en.old or "")
+    text_id, text_en = d_id.render("id"), d_en.render("en")
+    assert "Indikator (`indicators`)" in text_id and "Indicators (`indicators`)" in text_en
+    assert " dihapus: " in text_id and " removed: " in text_en
+    for text, lang in ((text_id, "id"), (text_en, "en")):
+        assert foreign_words(text, lang, NAMES) == [], lang

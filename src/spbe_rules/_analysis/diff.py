@@ -36,6 +36,7 @@ from .._base.errors import current_lang, tr, use_lang
 from .._base.messages import Lang, Msg
 from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
+from .._model.conditions import ConditionVisitor, is_condition
 from .._model.model import AllOf, AnyOf, AtLeast, Citation, Condition, HasDocument, Not, Ruleset
 from .._loading.source import PosDict, PosList, locate
 from .._base.text import number_ranges
@@ -206,16 +207,29 @@ def _short(text: str | None, width: int) -> str:
 def format_condition(cond: Condition, lang: Lang | None = None) -> str:
     """A condition in words (in ``lang``, default: the current language), with the indicator
     numbers and document keys of the file."""
-    lang = lang or current_lang()
-    if isinstance(cond, AtLeast):
-        return Msg("diff.cond.at_least", indicator=cond.indicator, level=cond.level).render(lang)
-    if isinstance(cond, HasDocument):
-        return Msg("diff.cond.document", document=cond.document).render(lang)
-    if isinstance(cond, Not):
-        return Msg("diff.cond.not", item=format_condition(cond.item, lang)).render(lang)
-    joiner = Msg("diff.cond.and" if isinstance(cond, AllOf) else "diff.cond.or").render(lang)
-    assert isinstance(cond, (AllOf, AnyOf))
-    return "(" + joiner.join(format_condition(c, lang) for c in cond.items) + ")"
+    return _Format(lang or current_lang()).visit(cond)
+
+
+class _Format(ConditionVisitor[str]):
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
+
+    def at_least(self, cond: AtLeast) -> str:
+        return Msg("diff.cond.at_least", indicator=cond.indicator, level=cond.level).render(self.lang)
+
+    def has_document(self, cond: HasDocument) -> str:
+        return Msg("diff.cond.document", document=cond.document).render(self.lang)
+
+    def not_(self, cond: Not) -> str:
+        return Msg("diff.cond.not", item=self.visit(cond.item)).render(self.lang)
+
+    def all_of(self, cond: AllOf) -> str:
+        return "(" + Msg("diff.cond.and").render(self.lang).join(self.visit(c) for c in cond.items) + ")"
+
+    def any_of(self, cond: AnyOf) -> str:
+        return "(" + Msg("diff.cond.or").render(self.lang).join(self.visit(c) for c in cond.items) + ")"
 
 
 def _text(value: Any) -> str | None:
@@ -227,7 +241,7 @@ def _text(value: Any) -> str | None:
         return exact_text(value)
     if isinstance(value, Citation):
         return f"{value.source}, {value.section}" + (f" ({value.note})" if value.note else "")
-    if isinstance(value, (AtLeast, HasDocument, Not, AllOf, AnyOf)):
+    if is_condition(value):
         return format_condition(value)
     if isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
         return number_ranges(value, empty=tr("diff.value.none"))

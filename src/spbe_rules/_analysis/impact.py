@@ -49,16 +49,16 @@ from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._model.converter import exact_text
 from .diff import Change, RulesetDiff, RulesetSide, diff
 from .._engine.switches import rule_switches
-from .._engine.engine import compiled, condition_deps, display_text
+from .._engine.engine import compiled, display_text
 from .._base.errors import SpbeError, ValidationError, current_lang, tr, use_lang
 from .._base.messages import Lang
 from .._engine.evaluate import evaluate
 from .._loading.load import load_ruleset
+from .._model.conditions import documents_named, indicators_read
 from .._model.model import Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
 from .impact_units import (
     NotAlone,
-    docs_read,
     take_bands,
     take_display,
     take_document,
@@ -452,7 +452,7 @@ def _whole(rs: Ruleset) -> bool:
     if any((a.domain is None) != (not domains) or (a.domain is not None and a.domain not in domains) for a in rs.aspects):
         return False
     for cond in [d for d in docs.values() if d is not None] + [r.unless for r in rs.rules]:
-        if not docs_read(cond) <= set(docs) or not condition_deps(cond, docs) <= numbers:
+        if not set(documents_named(cond)) <= set(docs) or not indicators_read(cond, docs) <= numbers:
             return False
     return all(set(r.targets) <= numbers for r in rs.rules)
 

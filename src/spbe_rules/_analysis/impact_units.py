@@ -9,13 +9,12 @@ from typing import Any
 
 import attrs
 
-from .._engine.engine import condition_deps
-from .._model.model import AllOf, AnyOf, Condition, HasDocument, Not, Ruleset
+from .._model.conditions import documents_named, indicators_read
+from .._model.model import Ruleset
 
 __all__ = [
     "NotAlone",
     "Take",
-    "docs_read",
     "take_bands",
     "take_display",
     "take_document",
@@ -35,19 +34,6 @@ def replace_item(items: Sequence[Any], key: Callable[[Any], Any], k: Any, other:
     if new is not None and not any(key(x) == k for x in items):
         out.append(new)
     return tuple(out)
-
-
-def docs_read(cond: Condition) -> set[str]:
-    if isinstance(cond, HasDocument):
-        return {cond.document}
-    if isinstance(cond, Not):
-        return docs_read(cond.item)
-    if isinstance(cond, (AllOf, AnyOf)):
-        out: set[str] = set()
-        for c in cond.items:
-            out |= docs_read(c)
-        return out
-    return set()
 
 
 Take = Callable[[Ruleset, Ruleset], Ruleset]
@@ -110,14 +96,14 @@ def take_rule(rule_id: str) -> Take:
         documents = base.documents
         have = {x.key for x in documents}
         for r in rules:  # a rule brought over brings the documents it reads
-            for doc_key in docs_read(r.unless) - have:
+            for doc_key in set(documents_named(r.unless)) - have:
                 doc = next((x for x in other.documents if x.key == doc_key), None)
                 if doc is not None:
                     documents = (*documents, doc)
                     have.add(doc_key)
         numbers = set(base.numbers)
         implied = {x.key: x.implied_by for x in documents}
-        if any(n not in numbers for r in rules for n in (*r.targets, *condition_deps(r.unless, implied))):
+        if any(n not in numbers for r in rules for n in (*r.targets, *indicators_read(r.unless, implied))):
             raise NotAlone()  # the rule names indicators this ruleset does not have
         return attrs.evolve(base, rules=rules, documents=documents)
 

@@ -11,6 +11,7 @@ from attrs import frozen
 from .._loading.assessment import Assessment
 from .._engine.engine import NEEDS_DOCUMENT, compiled, unknown_document, whole_levels
 from .._base.errors import Location, Problem
+from .._model.conditions import ConditionVisitor
 from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 from .._engine.result import Result
 from .plan_input import Costs, Limits, PlanError
@@ -195,43 +196,10 @@ class _Planner:
     # conditions --------------------------------------------------------------------
 
     def dnf(self, cond: Condition, rule: Rule, depth: int = 0) -> list[Conj]:
+        """The ways ``cond`` (of ``rule``) can be satisfied: a disjunction of conjuncts."""
         if depth > 64:
             raise self._problem("PLAN_TOO_COMPLEX", f"the condition of rule `{rule.id}` is nested too deep for the planner", rule)
-        if isinstance(cond, AtLeast):
-            return [(((self.c.position[cond.indicator], cond.level),), frozenset())]
-        if isinstance(cond, HasDocument):
-            key = cond.document
-            state = self.stated.get(key)
-            if state is True:
-                return [_TRUE]
-            out: list[Conj] = []
-            if state is None:
-                implied = self.c.docs.get(key)
-                if implied is None:
-                    raise PlanError(NEEDS_DOCUMENT, [unknown_document(self.rs, rule.id, key, Location("<assessment>", json_path="$.documents"))])
-                out += self.dnf(implied, rule, depth + 1)
-            if key not in self.unavailable:
-                out.append(((), frozenset({key})))
-            return _simplify(out)
-        if isinstance(cond, Not):
-            raise self._problem(
-                "PLAN_UNSUPPORTED_CONDITION",
-                f"rule `{rule.id}` has a `not` condition; the planner supports only `indicator`, `document`, `all` and `any` conditions (a `not` condition can become false when levels rise, so the cheapest plan cannot be searched the same way)",
-                rule,
-                "disable the rule for planning (--disable-rule), or rewrite the condition without `not`",
-            )
-        if isinstance(cond, AllOf):
-            acc = [_TRUE]
-            for item in cond.items:
-                acc = _simplify(_and(a, b) for a in acc for b in self.dnf(item, rule, depth + 1))
-                if len(acc) > MAX_CONJUNCTS:
-                    raise self._problem("PLAN_TOO_COMPLEX", f"the condition of rule `{rule.id}` has too many ways to be satisfied for the planner", rule)
-            return acc
-        assert isinstance(cond, AnyOf)
-        acc = []
-        for item in cond.items:
-            acc += self.dnf(item, rule, depth + 1)
-        return _simplify(acc)
+        return _Dnf(self, rule, depth).visit(cond)
 
     def _problem(self, code: str, message: str, rule: Rule, hint: str | None = None) -> PlanError:
         return PlanError(
@@ -394,3 +362,60 @@ class _Planner:
     def _floor(self, sc: _Scenario) -> int:
         base, const, positions, groups, levels, lows = self._setup(sc)
         return const + sum(opts[0][1] for opts in groups)
+
+
+class _Dnf(ConditionVisitor[list[Conj]]):
+    """A condition of ``rule`` as the planner's disjunctive normal form (a visitor of the one condition walker)."""
+
+    __slots__ = ("planner", "rule", "depth")
+
+    def __init__(self, planner: _Planner, rule: Rule, depth: int) -> None:
+        self.planner = planner
+        self.rule = rule
+        self.depth = depth
+
+    def _sub(self, cond: Condition) -> list[Conj]:
+        return self.planner.dnf(cond, self.rule, self.depth + 1)
+
+    def at_least(self, cond: AtLeast) -> list[Conj]:
+        return [(((self.planner.c.position[cond.indicator], cond.level),), frozenset())]
+
+    def has_document(self, cond: HasDocument) -> list[Conj]:
+        pl, rule = self.planner, self.rule
+        key = cond.document
+        state = pl.stated.get(key)
+        if state is True:
+            return [_TRUE]
+        out: list[Conj] = []
+        if state is None:
+            implied = pl.c.docs.get(key)
+            if implied is None:
+                raise PlanError(NEEDS_DOCUMENT, [unknown_document(pl.rs, rule.id, key, Location("<assessment>", json_path="$.documents"))])
+            out += self._sub(implied)
+        if key not in pl.unavailable:
+            out.append(((), frozenset({key})))
+        return _simplify(out)
+
+    def not_(self, _cond: Not) -> list[Conj]:
+        raise self.planner._problem(
+            "PLAN_UNSUPPORTED_CONDITION",
+            f"rule `{self.rule.id}` has a `not` condition; the planner supports only `indicator`, `document`, `all` and `any` conditions (a `not` condition can become false when levels rise, so the cheapest plan cannot be searched the same way)",
+            self.rule,
+            "disable the rule for planning (--disable-rule), or rewrite the condition without `not`",
+        )
+
+    def all_of(self, cond: AllOf) -> list[Conj]:
+        acc = [_TRUE]
+        for item in cond.items:
+            acc = _simplify(_and(a, b) for a in acc for b in self._sub(item))
+            if len(acc) > MAX_CONJUNCTS:
+                raise self.planner._problem(
+                    "PLAN_TOO_COMPLEX", f"the condition of rule `{self.rule.id}` has too many ways to be satisfied for the planner", self.rule
+                )
+        return acc
+
+    def any_of(self, cond: AnyOf) -> list[Conj]:
+        acc: list[Conj] = []
+        for item in cond.items:
+            acc += self._sub(item)
+        return _simplify(acc)

@@ -32,7 +32,8 @@ from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import AssessmentError, Location, Problem
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
-from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.conditions import documents_named
+from .._model.model import HasDocument, Rule, Ruleset
 from .._engine.result import LevelChange, Result
 from .._base.numbers import shown
 import difflib
@@ -400,20 +401,6 @@ def whatif_to_dict(w: WhatIf) -> dict[str, Any]:
 # -- marginal value ---------------------------------------------------------------------
 
 
-def _doc_keys(cond: Condition) -> list[str]:
-    if isinstance(cond, HasDocument):
-        return [cond.document]
-    if isinstance(cond, AtLeast):
-        return []
-    if isinstance(cond, Not):
-        return _doc_keys(cond.item)
-    assert isinstance(cond, (AllOf, AnyOf))
-    out: list[str] = []
-    for c in cond.items:
-        out.extend(k for k in _doc_keys(c) if k not in out)
-    return out
-
-
 def gains(
     ruleset: RulesetLike,
     assessment: Assessment,
@@ -471,7 +458,7 @@ def gains(
     doc_state = {d.key: d for d in result.documents}
     seen_docs: list[str] = []
     for r in rules:
-        for key in _doc_keys(r.unless):
+        for key in documents_named(r.unless):
             if key not in seen_docs:
                 seen_docs.append(key)
     for key in seen_docs:

@@ -20,11 +20,12 @@ from math import lcm
 from .._base.errors import EvaluationError, Location, Problem
 from .._base.messages import Msg
 from .._model.converter import exact_text
-from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
+from .._model.conditions import ConditionVisitor, indicators_read
+from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule, Ruleset
 
 LevelT = TypeVar("LevelT", int, int | Fraction)
 
-__all__ = ["Compiled", "LevelT", "compiled", "condition_deps", "display_text", "level_denominator", "round_scaled", "whole_levels"]
+__all__ = ["Compiled", "LevelT", "compiled", "display_text", "level_denominator", "round_scaled", "whole_levels"]
 
 
 def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
@@ -55,18 +56,37 @@ def display_text(scaled: int, decimals: int) -> str:
     return f"{sign}{s[:-decimals]}.{s[-decimals:]}"
 
 
-def condition_deps(cond: Condition, docs: Mapping[str, Condition | None]) -> set[int]:
-    if isinstance(cond, AtLeast):
-        return {cond.indicator}
-    if isinstance(cond, HasDocument):
-        implied = docs.get(cond.document)
-        return condition_deps(implied, docs) if implied is not None else set()
-    if isinstance(cond, Not):
-        return condition_deps(cond.item, docs)
-    out: set[int] = set()
-    for sub in cond.items:
-        out |= condition_deps(sub, docs)
-    return out
+Test = Callable[[Sequence[Any], Callable[[str], bool]], bool]
+"""A compiled condition: whether it holds on these (effective) levels, given how to tell whether a document exists."""
+
+
+class _Compile(ConditionVisitor[Test]):
+    """A condition as a closure over the positions of its indicators (made once per ruleset)."""
+
+    __slots__ = ("position",)
+
+    def __init__(self, position: Mapping[int, int]) -> None:
+        self.position = position
+
+    def at_least(self, cond: AtLeast) -> Test:
+        k, level = self.position[cond.indicator], cond.level
+        return lambda eff, _doc: bool(eff[k] >= level)
+
+    def has_document(self, cond: HasDocument) -> Test:
+        key = cond.document
+        return lambda _eff, doc: doc(key)
+
+    def not_(self, cond: Not) -> Test:
+        inner = self.visit(cond.item)
+        return lambda eff, doc: not inner(eff, doc)
+
+    def all_of(self, cond: AllOf) -> Test:
+        tests = tuple(self.visit(c) for c in cond.items)
+        return lambda eff, doc: all(t(eff, doc) for t in tests)
+
+    def any_of(self, cond: AnyOf) -> Test:
+        tests = tuple(self.visit(c) for c in cond.items)
+        return lambda eff, doc: any(t(eff, doc) for t in tests)
 
 
 class Compiled:
@@ -100,9 +120,12 @@ class Compiled:
         self.bands: tuple[tuple[Fraction, Fraction, str], ...] = tuple((b.lower, b.upper, b.name) for b in rs.predikat.bands)
         self.docs: dict[str, Condition | None] = {d.key: d.implied_by for d in rs.documents}
         self.rule_order: tuple[Rule, ...] = self._order_rules(rs.rules)
+        compile_ = _Compile(self.position)
+        self.rule_tests: dict[str, Test] = {r.id: compile_.visit(r.unless) for r in rs.rules}
+        self.doc_tests: dict[str, Test] = {k: compile_.visit(cond) for k, cond in self.docs.items() if cond is not None}
 
     def _order_rules(self, rules: Sequence[Rule]) -> tuple[Rule, ...]:
-        deps = {r.id: condition_deps(r.unless, self.docs) for r in rules}
+        deps = {r.id: indicators_read(r.unless, self.docs) for r in rules}
         targets = {r.id: set(r.targets) for r in rules}
         before: dict[str, set[str]] = {r.id: {o.id for o in rules if o.id != r.id and targets[o.id] & deps[r.id]} for r in rules}
         done: list[Rule] = []
@@ -152,6 +175,8 @@ class Compiled:
         doc_state: dict[str, tuple[bool | None, str]] = {}
         pos = self.position
 
+        doc_tests = self.doc_tests
+
         def doc(key: str, rule: Rule | None) -> bool:
             if key in doc_state:
                 state = doc_state[key][0]
@@ -160,30 +185,23 @@ class Compiled:
             if key in documents:
                 doc_state[key] = (documents[key], "stated")
                 return documents[key]
-            implied = self.docs.get(key)
+            implied = doc_tests.get(key)
             if implied is not None:
-                value = holds(implied, rule)
+                value = implied(eff, reader(rule))
                 doc_state[key] = (value, "implied")
                 return value
             doc_state[key] = (None, "unknown")
             raise EvaluationError(NEEDS_DOCUMENT, [unknown_document(self.ruleset, rule.id if rule else "?", key, where())])
 
-        def holds(cond: Condition, rule: Rule | None) -> bool:
-            if isinstance(cond, AtLeast):
-                return bool(eff[pos[cond.indicator]] >= cond.level)
-            if isinstance(cond, HasDocument):
-                return doc(cond.document, rule)
-            if isinstance(cond, Not):
-                return not holds(cond.item, rule)
-            if isinstance(cond, AllOf):
-                return all(holds(c, rule) for c in cond.items)
-            return any(holds(c, rule) for c in cond.items)
+        def reader(rule: Rule | None) -> Callable[[str], bool]:
+            """Whether a document exists, for the condition of ``rule`` (named if the assessment does not say)."""
+            return lambda key: doc(key, rule)
 
         for rule in self.rule_order:
             if not enabled(rule):
                 outcomes.append((rule, None, ()))
                 continue
-            ok = holds(rule.unless, rule)
+            ok = self.rule_tests[rule.id](eff, reader(rule))
             capped: list[int] = []
             if not ok:
                 cap = rule.max_level
@@ -198,11 +216,9 @@ class Compiled:
             if key not in doc_state or doc_state[key][0] is None:
                 if key in documents:
                     doc_state[key] = (documents[key], "stated")
-                elif self.docs[key] is not None:
-                    implied = self.docs[key]
-                    assert implied is not None
+                elif key in doc_tests:
                     try:
-                        doc_state[key] = (holds(implied, None), "implied")
+                        doc_state[key] = (doc_tests[key](eff, reader(None)), "implied")
                     except EvaluationError:
                         doc_state[key] = (None, "unknown")
                 else:

@@ -17,9 +17,10 @@ from typing import Any
 from attrs import frozen
 
 from .._model.converter import exact_text, level_text
-from .._model.model import AllOf, AtLeast, Citation, Condition, HasDocument, Indicator, Not, Rule, Ruleset
+from .._model.model import Citation, Indicator, Rule, Ruleset
 from .._base.messages import Msg
 from .._base.text import number_ranges
+from .condition_text import Docs, describe_condition, describe_release, indicator_name
 from .evidence_text import check_text
 from .engine import compiled, display_text
 
@@ -99,115 +100,11 @@ def _num(value: Any) -> str:
     return exact_text(value)
 
 
-_Docs = Mapping[str, tuple[bool | None, str]]
-
-
-def _doc_name(rs: Ruleset, key: str) -> str:
-    try:
-        return rs.document(key).name
-    except KeyError:
-        return key
-
-
-def _doc_state(rs: Ruleset, key: str, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, depth: int) -> str:
-    """Where the document's state comes from, in plain words."""
-    present, basis = docs.get(key, (None, "unknown"))
-    ind = lang == "id"
-    word = ({True: "ada", False: "tidak ada", None: "tidak diketahui"} if ind else {True: "present", False: "absent", None: "unknown"})[present]
-    if basis == "stated":
-        return f"penilaian menyatakan: {word}" if ind else f"the assessment states: {word}"
-    if basis == "implied":
-        try:
-            implied = rs.document(key).implied_by
-        except KeyError:
-            implied = None
-        if implied is not None and depth < 3:
-            how = describe_condition(implied, rs, levels, docs, lang, _depth=depth + 1)
-            if ind:
-                return f"tidak dinyatakan dalam penilaian, maka disimpulkan dari {how}: {word}"
-            return f"not stated by the assessment, so inferred from {how}: {word}"
-        return f"disimpulkan: {word}" if ind else f"inferred: {word}"
-    return "penilaian tidak menyatakan apakah dokumen ini ada" if ind else "the assessment does not say whether it exists"
-
-
-def describe_condition(cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str, *, _depth: int = 0) -> str:
-    """The whole condition in plain words, with what holds now."""
-    ind = lang == "id"
-    if isinstance(cond, AtLeast):
-        now = levels.get(cond.indicator)
-        name = _ind_name(rs, cond.indicator)
-        if ind:
-            return f"indikator {cond.indicator} ({name}) minimal tingkat {cond.level} (sekarang {now})"
-        return f"indicator {cond.indicator} ({name}) at level {cond.level} or above (now {now})"
-    if isinstance(cond, HasDocument):
-        name = _doc_name(rs, cond.document)
-        state = _doc_state(rs, cond.document, levels, docs, lang, _depth)
-        return f"dokumen {name} tersedia ({state})" if ind else f"the {name} document is in place ({state})"
-    if isinstance(cond, Not):
-        inner = describe_condition(cond.item, rs, levels, docs, lang, _depth=_depth + 1)
-        return f"bukan keadaan berikut: {inner}" if ind else f"not the case that {inner}"
-    parts = [describe_condition(c, rs, levels, docs, lang, _depth=_depth + 1) for c in cond.items]
-    if len(parts) == 1:
-        return parts[0]
-    if isinstance(cond, AllOf):
-        text = ("; dan " if ind else "; and ").join(parts)
-        head = "semua berikut: " if ind else "all of: "
-    else:
-        text = ("; atau " if ind else "; or ").join(parts)
-        head = "salah satu berikut: " if ind else "one of: "
-    return f"({head}{text})" if _depth else text
-
-
-def _holds(cond: Condition, levels: Mapping[int, int | Fraction], docs: _Docs) -> bool | None:
-    """Whether the condition holds on these levels and document states (None: not known)."""
-    if isinstance(cond, AtLeast):
-        now = levels.get(cond.indicator)
-        return None if now is None else now >= cond.level
-    if isinstance(cond, HasDocument):
-        return docs.get(cond.document, (None, "unknown"))[0]
-    if isinstance(cond, Not):
-        inner = _holds(cond.item, levels, docs)
-        return None if inner is None else not inner
-    values = [_holds(c, levels, docs) for c in cond.items]
-    if isinstance(cond, AllOf):
-        return False if False in values else (True if all(v is True for v in values) else None)
-    return True if True in values else (False if all(v is False for v in values) else None)
-
-
-def describe_release(cond: Condition, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs, lang: str) -> str:
-    """What must become true for a condition that does not hold now: only the parts that fail."""
-    ind = lang == "id"
-    if isinstance(cond, AtLeast):
-        name = _ind_name(rs, cond.indicator)
-        now = levels.get(cond.indicator)
-        if ind:
-            return f"indikator {cond.indicator} ({name}) mencapai tingkat {cond.level} (sekarang {now})"
-        return f"indicator {cond.indicator} ({name}) reaches level {cond.level} (now {now})"
-    if isinstance(cond, (HasDocument, Not)):
-        return describe_condition(cond, rs, levels, docs, lang)
-    if isinstance(cond, AllOf):
-        failing = [c for c in cond.items if _holds(c, levels, docs) is not True] or list(cond.items)
-        parts = [describe_release(c, rs, levels, docs, lang) for c in failing]
-        return ("; dan " if ind else "; and ").join(parts)
-    parts = [describe_release(c, rs, levels, docs, lang) for c in cond.items]
-    if len(parts) == 1:
-        return parts[0]
-    head = "salah satu berikut terpenuhi: " if ind else "one of these holds: "
-    return head + ("; atau " if ind else "; or ").join(parts)
-
-
-def _ind_name(rs: Ruleset, number: int) -> str:
-    try:
-        return rs.indicator(number).name
-    except KeyError:
-        return "?"
-
-
 def rule_message(rule: Rule, rs: Ruleset, number: int, submitted: int, lang: str, condition: str | None = None) -> str:
     template = rule.message.id if lang == "id" else rule.message.en
     values: dict[str, Any] = {
         "indicator": number,
-        "indicator_name": _ind_name(rs, number),
+        "indicator_name": indicator_name(rs, number),
         "max_level": rule.max_level,
         "submitted": submitted,
         "rule": rule.id,
@@ -225,7 +122,7 @@ class _Default(dict[str, Any]):
         return "{" + key + "}"
 
 
-def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: _Docs) -> Text:
+def _release_text(rule: Rule, rs: Ruleset, levels: Mapping[int, int | Fraction], docs: Docs) -> Text:
     return Text(
         f"Batas ini lepas bila {describe_release(rule.unless, rs, levels, docs, 'id')}.",
         f"The cap is lifted when {describe_release(rule.unless, rs, levels, docs, 'en')}.",

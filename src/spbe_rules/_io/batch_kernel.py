@@ -7,7 +7,8 @@ from fractions import Fraction
 from typing import TYPE_CHECKING, Any
 from .._engine.engine import Compiled, display_text, round_scaled
 from .._base.errors import EvaluationError, Location, ValidationError, tr
-from .._model.model import AllOf, AtLeast, Condition, HasDocument, Not, Rule
+from .._model.conditions import ConditionVisitor
+from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, Rule
 from .batch_rows import BatchNumbers, BatchRow
 
 if TYPE_CHECKING:
@@ -188,6 +189,85 @@ def _round_np(num: npt.NDArray[np.int64], den: Any, decimals: int, mode: str) ->
     raise ValueError(tr("batch.api.rounding", mode=repr(mode)))
 
 
+class _Rows:
+    """What the numpy kernel's conditions read: every row's effective levels and documents, which rows
+    failed (a document the Python backend must report), and the implied documents worked out so far."""
+
+    def __init__(self, c: Compiled, doc_col: Mapping[str, int], eff: npt.NDArray[np.int64], docs: npt.NDArray[np.int8], failed: npt.NDArray[np.bool_]) -> None:
+        self.c = c
+        self.doc_col = doc_col
+        self.eff = eff
+        self.docs = docs
+        self.failed = failed
+        self.cache: dict[str, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
+
+    def holds(self, cond: Condition, active: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
+        """Whether ``cond`` holds in each row (the rows not ``active`` need no document worked out)."""
+        return _ArrayHolds(self, active).visit(cond)
+
+
+class _ArrayHolds(ConditionVisitor["npt.NDArray[np.bool_]"]):
+    """A condition on every row at once (a visitor of the one condition walker)."""
+
+    __slots__ = ("rows", "active")
+
+    def __init__(self, rows: _Rows, active: npt.NDArray[np.bool_]) -> None:
+        self.rows = rows
+        self.active = active
+
+    def at_least(self, cond: AtLeast) -> npt.NDArray[np.bool_]:
+        return self.rows.eff[:, self.rows.c.position[cond.indicator]] >= cond.level
+
+    def has_document(self, cond: HasDocument) -> npt.NDArray[np.bool_]:
+        import numpy as np
+
+        rows = self.rows
+        n = rows.eff.shape[0]
+        col = rows.docs[:, rows.doc_col[cond.document]]
+        value = col == 1
+        unknown = col < 0
+        need = self.active & unknown & ~rows.failed
+        if not need.any():
+            return value  # type: ignore[no-any-return]
+        implied = rows.c.docs.get(cond.document)
+        if implied is None:
+            rows.failed[need] = True  # the Python backend reports these rows' errors
+            return value  # type: ignore[no-any-return]
+        got, done = rows.cache.get(cond.document, (np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)))
+        todo = need & ~done
+        if todo.any():
+            sub = rows.holds(implied, todo)
+            got = np.where(todo, sub, got)
+            done = done | todo
+            rows.cache[cond.document] = (got, done)
+        return np.where(unknown, got, value)
+
+    def not_(self, cond: Not) -> npt.NDArray[np.bool_]:
+        return ~self.visit(cond.item)
+
+    def all_of(self, cond: AllOf) -> npt.NDArray[np.bool_]:
+        import numpy as np
+
+        result = np.ones(self.rows.eff.shape[0], dtype=bool)
+        act = self.active.copy()
+        for sub_c in cond.items:
+            v = self.rows.holds(sub_c, act)
+            result &= v
+            act &= v
+        return result
+
+    def any_of(self, cond: AnyOf) -> npt.NDArray[np.bool_]:
+        import numpy as np
+
+        result = np.zeros(self.rows.eff.shape[0], dtype=bool)
+        act = self.active.copy()
+        for sub_c in cond.items:
+            v = self.rows.holds(sub_c, act)
+            result |= v
+            act &= ~v
+        return result
+
+
 def _numpy_kernel(c: Compiled, levels: npt.NDArray[np.int64], docs: npt.NDArray[np.int8], enabled: tuple[bool, ...]) -> dict[str, Any]:
     """The whole evaluation on arrays: rules, sums, rounding, bands. Returns arrays."""
     import numpy as np
@@ -196,53 +276,12 @@ def _numpy_kernel(c: Compiled, levels: npt.NDArray[np.int64], docs: npt.NDArray[
     n = levels.shape[0]
     eff = levels.copy()
     failed = np.zeros(n, dtype=bool)
-    cache: dict[str, tuple[npt.NDArray[np.bool_], npt.NDArray[np.bool_]]] = {}
-    pos = c.position
 
-    def holds(cond: Condition, active: npt.NDArray[np.bool_]) -> npt.NDArray[np.bool_]:
-        if isinstance(cond, AtLeast):
-            return eff[:, pos[cond.indicator]] >= cond.level
-        if isinstance(cond, HasDocument):
-            col = docs[:, plan.doc_col[cond.document]]
-            value = col == 1
-            unknown = col < 0
-            need = active & unknown & ~failed
-            if not need.any():
-                return value  # type: ignore[no-any-return]
-            implied = c.docs.get(cond.document)
-            if implied is None:
-                failed[need] = True  # the Python backend reports these rows' errors
-                return value  # type: ignore[no-any-return]
-            got, done = cache.get(cond.document, (np.zeros(n, dtype=bool), np.zeros(n, dtype=bool)))
-            todo = need & ~done
-            if todo.any():
-                sub = holds(implied, todo)
-                got = np.where(todo, sub, got)
-                done = done | todo
-                cache[cond.document] = (got, done)
-            return np.where(unknown, got, value)
-        if isinstance(cond, Not):
-            return ~holds(cond.item, active)
-        if isinstance(cond, AllOf):
-            result = np.ones(n, dtype=bool)
-            act = active.copy()
-            for sub_c in cond.items:
-                v = holds(sub_c, act)
-                result &= v
-                act &= v
-            return result
-        result = np.zeros(n, dtype=bool)
-        act = active.copy()
-        for sub_c in cond.items:
-            v = holds(sub_c, act)
-            result |= v
-            act &= ~v
-        return result
-
+    rows = _Rows(c, plan.doc_col, eff, docs, failed)
     for rule, on, tpos in zip(c.rule_order, enabled, plan.targets):
         if not on:
             continue
-        ok = holds(rule.unless, ~failed)
+        ok = rows.holds(rule.unless, ~failed)
         hit = ~ok & ~failed
         if hit.any() and len(tpos):
             sub = eff[:, tpos]

@@ -7,6 +7,7 @@ from typing import Any
 
 from .._base.errors import Problem
 from .._base.messages import Msg
+from .._model.conditions import walk_raw
 from .source import locate
 
 
@@ -25,15 +26,5 @@ class _Ctx:
 
 
 def _doc_refs(cond: Any) -> list[str]:
-    """Documents a condition names directly (not through their implied_by)."""
-    if not isinstance(cond, dict):
-        return []
-    if "document" in cond:
-        return [cond["document"]]
-    if "not" in cond:
-        return _doc_refs(cond["not"])
-    out: list[str] = []
-    for key in ("all", "any"):
-        for sub in cond.get(key, []) or []:
-            out.extend(_doc_refs(sub))
-    return out
+    """Documents a condition in file form names directly (not through their implied_by)."""
+    return [node["document"] for _, node in walk_raw(cond) if "document" in node]

@@ -10,6 +10,7 @@ from __future__ import annotations
 from fractions import Fraction
 from typing import Any
 
+from .._model.conditions import raw_kinds, walk_raw
 from .._model.converter import exact_text, to_fraction
 from .._base.errors import Problem
 from .._base.messages import Msg
@@ -287,9 +288,6 @@ def _stages(ctx: _Ctx) -> None:
             ctx.add("REVIEW_STAGE_LAST", Msg("REVIEW_STAGE_LAST", stage=st["id"]), ["stages", i, "kind"], Msg("REVIEW_STAGE_LAST.hint"))
 
 
-_CONDITION_KINDS = ("all", "any", "not", "indicator", "document")
-
-
 def _condition(
     ctx: _Ctx,
     cond: Any,
@@ -299,31 +297,28 @@ def _condition(
     lo: int,
     hi: int,
 ) -> None:
-    kinds = [k for k in _CONDITION_KINDS if k in cond]
-    if len(kinds) != 1:
-        found: object = ", ".join(f"`{k}`" for k in cond) or Msg("nothing")
-        ctx.problem("CONDITION_KIND", path, found=found)
-        return
-    kind = kinds[0]
-    if kind == "indicator":
-        extra = [k for k in cond if k not in ("indicator", "at_least")]
-        if "at_least" not in cond or extra:
-            ctx.problem("CONDITION_KIND.indicator", path)
-        if cond["indicator"] not in numbers:
-            ctx.problem("UNKNOWN_INDICATOR.condition", [*path, "indicator"], hint=did_you_mean(cond["indicator"], numbers), number=cond["indicator"])
-        if "at_least" in cond and not lo <= cond["at_least"] <= hi:
-            ctx.problem("LEVEL_OUT_OF_SCALE.at_least", [*path, "at_least"], level=cond["at_least"], min=lo, max=hi)
-        return
-    if len(cond) != 1:
-        ctx.problem("CONDITION_KIND.alone", path, kind=kind)
-    if kind == "document":
-        if cond["document"] not in documents:
-            ctx.problem("UNKNOWN_DOCUMENT.condition", [*path, "document"], hint=did_you_mean(cond["document"], documents), document=cond["document"])
-    elif kind == "not":
-        _condition(ctx, cond["not"], [*path, "not"], numbers, documents, lo, hi)
-    else:
-        for i, sub in enumerate(cond[kind]):
-            _condition(ctx, sub, [*path, kind, i], numbers, documents, lo, hi)
+    """Every node of a condition (the one walker's file form): exactly one kind, and what it names exists."""
+    for sub_path, node in walk_raw(cond):
+        where = [*path, *sub_path]
+        kinds = raw_kinds(node)
+        if len(kinds) != 1:
+            found: object = ", ".join(f"`{k}`" for k in node) or Msg("nothing")
+            ctx.problem("CONDITION_KIND", where, found=found)
+            continue
+        kind = kinds[0].key
+        if kind == "indicator":
+            extra = [k for k in node if k not in ("indicator", "at_least")]
+            if "at_least" not in node or extra:
+                ctx.problem("CONDITION_KIND.indicator", where)
+            if node["indicator"] not in numbers:
+                ctx.problem("UNKNOWN_INDICATOR.condition", [*where, "indicator"], hint=did_you_mean(node["indicator"], numbers), number=node["indicator"])
+            if "at_least" in node and not lo <= node["at_least"] <= hi:
+                ctx.problem("LEVEL_OUT_OF_SCALE.at_least", [*where, "at_least"], level=node["at_least"], min=lo, max=hi)
+            continue
+        if len(node) != 1:
+            ctx.problem("CONDITION_KIND.alone", where, kind=kind)
+        if kind == "document" and node["document"] not in documents:
+            ctx.problem("UNKNOWN_DOCUMENT.condition", [*where, "document"], hint=did_you_mean(node["document"], documents), document=node["document"])
 
 
 def _rules(

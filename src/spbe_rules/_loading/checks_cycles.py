@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from .._base.messages import Msg, Seq
+from .._model.conditions import walk_raw
 from .source import locate
 from .check_context import _Ctx, _doc_refs
 
@@ -79,18 +80,16 @@ def _cycle_through(first: str, members: set[str], succ: dict[str, list[str]]) ->
 
 
 def _deps(cond: Any, documents: dict[str, Any], via: str | None = None) -> dict[int, str | None]:
-    """Indicators a condition reads, each with the document it is read through (None: directly)."""
-    if "indicator" in cond:
-        return {cond["indicator"]: via}
-    if "document" in cond:
-        doc = documents.get(cond["document"])
-        return _deps(doc["implied_by"], documents, via or cond["document"]) if doc and "implied_by" in doc else {}
-    if "not" in cond:
-        return _deps(cond["not"], documents, via)
+    """Indicators a condition (file form) reads, each with the document it is read through (None: directly)."""
     out: dict[int, str | None] = {}
-    for sub in cond.get("all", []) or cond.get("any", []):
-        for n, v in _deps(sub, documents, via).items():
-            out.setdefault(n, v)
+    for _, node in walk_raw(cond):
+        if "indicator" in node:
+            out.setdefault(node["indicator"], via)
+        elif "document" in node:
+            doc = documents.get(node["document"])
+            if doc and "implied_by" in doc:
+                for n, v in _deps(doc["implied_by"], documents, via or node["document"]).items():
+                    out.setdefault(n, v)
     return out
 
 

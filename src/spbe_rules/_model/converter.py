@@ -14,13 +14,14 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from fractions import Fraction
-from functools import cache
+import threading
 from typing import TYPE_CHECKING, Any
 
 from .._base.errors import current_lang
 from .._base.messages import Msg
 from .._base.numbers import exact
-from .model import AllOf, AnyOf, AtLeast, Band, Condition, HasDocument, Not, ScoreBand
+from .conditions import CONDITION_TYPES, from_raw, to_raw
+from .model import Band, Condition, ScoreBand
 
 if TYPE_CHECKING:
     import cattrs
@@ -79,31 +80,8 @@ def _is_int_mapping(t: Any) -> bool:
 
 
 def structure_condition(value: Any, _: Any = None) -> Condition:
-    if not isinstance(value, Mapping):
-        raise TypeError("a condition must be a mapping")
-    if "all" in value:
-        return AllOf(tuple(structure_condition(v) for v in value["all"]))
-    if "any" in value:
-        return AnyOf(tuple(structure_condition(v) for v in value["any"]))
-    if "not" in value:
-        return Not(structure_condition(value["not"]))
-    if "document" in value:
-        return HasDocument(str(value["document"]))
-    if "indicator" in value:
-        return AtLeast(int(value["indicator"]), int(value["at_least"]))
-    raise ValueError(f"unknown condition {dict(value)!r}")
-
-
-def unstructure_condition(cond: Condition) -> dict[str, Any]:
-    if isinstance(cond, AllOf):
-        return {"all": [unstructure_condition(c) for c in cond.items]}
-    if isinstance(cond, AnyOf):
-        return {"any": [unstructure_condition(c) for c in cond.items]}
-    if isinstance(cond, Not):
-        return {"not": unstructure_condition(cond.item)}
-    if isinstance(cond, HasDocument):
-        return {"document": cond.document}
-    return {"indicator": cond.indicator, "at_least": cond.level}
+    """A condition from its file form (the walker's table, :func:`.conditions.from_raw`)."""
+    return from_raw(value)
 
 
 # A level is a whole number, or an exact non-integer value (the mean of sub-levels, a converted score).
@@ -125,8 +103,21 @@ def unstructure_level(value: int | Fraction) -> int | str:
     return int(value) if value.denominator == 1 else exact_text(value)
 
 
-@cache
+_built: list[cattrs.Converter] = []  # the one converter, once built
+_building = threading.Lock()
+
+
 def _build() -> cattrs.Converter:
+    """The one converter (built by the first call, under a lock: two threads get the same object)."""
+    if _built:
+        return _built[0]
+    with _building:
+        if not _built:
+            _built.append(_new_converter())
+    return _built[0]
+
+
+def _new_converter() -> cattrs.Converter:
     import cattrs  # here, not at the top: see the module's docstring (tests/test_layout.py allows it)
     from cattrs.gen import make_dict_structure_fn, make_dict_unstructure_fn, override
 
@@ -136,10 +127,10 @@ def _build() -> cattrs.Converter:
     conv.register_unstructure_hook(Msg, lambda m: m.render(current_lang()))  # a text for people: in the current language
     conv.register_structure_hook_func(_is_int_mapping, _structure_int_mapping)
     conv.register_unstructure_hook_func(_is_int_mapping, lambda m: {str(k): v for k, v in sorted(m.items())})
-    for _cls in (AllOf, AnyOf, Not, AtLeast, HasDocument):
-        conv.register_unstructure_hook(_cls, unstructure_condition)
+    for _cls in CONDITION_TYPES:
+        conv.register_unstructure_hook(_cls, to_raw)
     conv.register_structure_hook(Condition, structure_condition)
-    conv.register_unstructure_hook(Condition, unstructure_condition)
+    conv.register_unstructure_hook(Condition, to_raw)
     conv.register_structure_hook(
         Condition | None,
         lambda v, _: None if v is None else structure_condition(v),
