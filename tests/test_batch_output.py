@@ -202,7 +202,8 @@ def test_a_bad_ruleset_cell_costs_only_its_row(tmp_path: Path, capsysbinary: pyt
     assert code == 1, err
     problems = [line for line in err.splitlines() if "[UNKNOWN_RULESET]" in line]
     assert len(problems) == 3
-    assert "in.csv:2:3:" in problems[0] and "device" in problems[0]  # the reason, not only "cannot be read"
+    # the reason, not only "cannot be read": a path named in data is checked before it is opened (issue 11, paths)
+    assert "in.csv:2:3:" in problems[0] and "is not the path of a ruleset file" in problems[0]
     assert "in.csv:3:3:" in problems[1] and "x" * 81 not in problems[1]  # a long cell is cut in the message
     assert "in.csv:4:3:" in problems[2]
     assert len((tmp_path / "hasil.csv").read_text(encoding="utf-8").splitlines()) == 1 + 1

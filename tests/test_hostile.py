@@ -45,10 +45,17 @@ MEMORY_HEADROOM = 768 * 1024 * 1024
 # -- generators of hostile files -----------------------------------------------------------------
 
 
+def _installed_folder() -> str:
+    """The folder of the installed rulesets (``{installed}`` in texts)."""
+    from spbe_rules._loading.registry import installed_paths
+
+    return str(next(iter(installed_paths().values())).parent)
+
+
 def _text(spec: Any) -> str:
     """A text value: a string, or {"repeat": TEXT, "n": N, "prefix": ..., "suffix": ...}."""
     if isinstance(spec, str):
-        return spec.replace("{repo}", str(ROOT))
+        return spec.replace("{repo}", str(ROOT)).replace("{installed}", _installed_folder())
     if isinstance(spec, dict) and "repeat" in spec:
         return _text(spec.get("prefix", "")) + _text(spec["repeat"]) * int(spec["n"]) + _text(spec.get("suffix", ""))
     raise ValueError(f"not a text spec: {spec!r}")
@@ -370,7 +377,26 @@ def _hostile_deep_mapping(depth: int) -> Any:
     return spbe_rules.parse_assessment({"instansi": "X", "year": 2024, "levels": value})
 
 
+def _hostile_run_suite(path: Path, allow: list[Path] | None = None) -> Any:
+    """``run_suite`` of the suite file ``path`` (with ``allow_dirs``)."""
+    return spbe_rules.run_suite(spbe_rules.load_suite(path), allow_dirs=allow or ())
+
+
+def _hostile_batch_allowed(path: Path, allow: list[Path]) -> Any:
+    """``evaluate_many`` of the rows of a batch file, iterated inside ``allow_dirs(allow)``."""
+    from spbe_rules.batch import BatchFailure, read_rows
+
+    with spbe_rules.allow_dirs(allow):
+        out = list(spbe_rules.evaluate_many(None, read_rows(path)))
+    bad = [o for o in out if isinstance(o, BatchFailure)]
+    if bad:
+        raise bad[0].error
+    return len(out)
+
+
 HELPERS: dict[str, Callable[..., Any]] = {
+    "_hostile_run_suite": _hostile_run_suite,
+    "_hostile_batch_allowed": _hostile_batch_allowed,
     "_hostile_plan": _hostile_plan,
     "_hostile_result_json": _hostile_result_json,
     "_hostile_deep_mapping": _hostile_deep_mapping,

@@ -116,6 +116,28 @@ def test_every_public_name_is_documented(module: str, name: str) -> None:
         assert _attribute_docstring(module, name), f"{module}.{name}: write a docstring below its assignment"
 
 
+def _members() -> list[str]:
+    """``Class.member`` for every public method and property of the exported classes defined here."""
+    out: set[str] = set()
+    for module, name in _exports():
+        cls = getattr(importlib.import_module(module), name)
+        if not (inspect.isclass(cls) and cls.__module__.startswith("spbe_rules")):
+            continue
+        for member, value in vars(cls).items():
+            if member.startswith("_") or not (isinstance(value, (property, classmethod, staticmethod)) or inspect.isfunction(value)):
+                continue
+            out.add(f"{cls.__module__}.{cls.__qualname__}.{member}")
+    return sorted(out)
+
+
+@pytest.mark.parametrize("member", _members())
+def test_every_public_member_is_documented(member: str) -> None:
+    module, cls, name = member.rsplit(".", 2)
+    value = vars(getattr(importlib.import_module(module), cls))[name]
+    func = value.fget if isinstance(value, property) else getattr(value, "__func__", value)
+    assert (func.__doc__ or "").strip(), f"{member} has no docstring"
+
+
 @pytest.mark.parametrize("module", PUBLIC)
 def test_the_module_examples_run(module: str) -> None:
     failed, tried = doctest.testmod(importlib.import_module(module), optionflags=doctest.ELLIPSIS)

@@ -45,6 +45,7 @@ if TYPE_CHECKING:
     from ._analysis.risk import risk
     from ._analysis.transition import estimate_transition
     from ._analysis.whatif import gains, whatif
+    from ._base.files import allow_dirs
     from ._base.errors import AssessmentError, EvaluationError, Location, Problem, RulesetError, RulesetNotFoundError, SpbeError, ValidationError
     from ._engine.evaluate import evaluate
     from ._engine.explain import Explanation, Node, Text
@@ -74,6 +75,7 @@ _LAZY: dict[str, str] = {
     # loading
     "load_ruleset": "_loading.load",
     "clear_cache": "_loading.load",
+    "allow_dirs": "_base.files",
     "installed_rulesets": "_loading.select",
     "ruleset_for_year": "_loading.registry",
     "RulesetInfo": "_loading.registry",
@@ -131,6 +133,7 @@ __all__ = [
     "__version__",
     "load_ruleset",
     "clear_cache",
+    "allow_dirs",
     "installed_rulesets",
     "ruleset_for_year",
     "RulesetInfo",

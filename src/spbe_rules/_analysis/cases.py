@@ -97,9 +97,11 @@ class Case:
     exception: CaseException | None = None
     file: str = field(default="", eq=False)
     line: int | None = field(default=None, eq=False)
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     @property
     def place(self) -> str:
+        """``file:line`` where the case is written."""
         return f"{self.file}:{self.line}" if self.line is not None else self.file
 
 
@@ -134,8 +136,10 @@ class Suite:
     source: SuiteSource | None = None
     not_reproduced: tuple[NotReproduced, ...] = ()
     boundary_sensitive: tuple[str, ...] = ()
+    ruleset_at: Location | None = field(default=None, eq=False, repr=False)  # where `ruleset:` is written
 
     def case(self, name: str) -> Case:
+        """The case with this name (``KeyError`` if none)."""
         for c in self.cases:
             if c.name == name:
                 return c
@@ -221,6 +225,7 @@ def _load_suite(name: str) -> Suite:
                 else CaseException(exc_raw["reason"], tuple(exc_raw.get("enable_rules", ())), tuple(exc_raw.get("disable_rules", ()))),
                 file=name,
                 line=where.line,
+                ruleset_at=locate(data, ["cases", i, "ruleset"], name) if "ruleset" in raw else None,
             )
         )
     boundary = tuple(data.get("boundary_sensitive", ()))
@@ -238,6 +243,7 @@ def _load_suite(name: str) -> Suite:
         source=None if source is None else SuiteSource(source["title"], source.get("note"), source.get("url"), source.get("date")),
         not_reproduced=tuple(NotReproduced(r["name"], r["reason"], r.get("kind", "exception")) for r in data.get("not_reproduced", ())),
         boundary_sensitive=boundary,
+        ruleset_at=locate(data, ["ruleset"], name) if "ruleset" in data else None,
     )
 
 

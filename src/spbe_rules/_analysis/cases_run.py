@@ -3,19 +3,22 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from fractions import Fraction
 from pathlib import Path
 from attrs import frozen
 from .._model.converter import exact_text
-from .._base.errors import ValidationError, current_lang
+from .._base.errors import Location, ValidationError, current_lang
 from .._base.messages import Lang, Msg, Seq
 from .._engine.evaluate import evaluate
 from .._engine.explain import Node, Text
-from .._loading.load import load_ruleset, resolve_ruleset_path
+from .._loading.load import allowing, load_ruleset, resolve_ruleset_path
+from .._loading.registry import installed_paths
+from .._base.files import FileProblem, confined
 from .._model.model import Ruleset
 from .._loading.registry import ruleset_for_year
 from .._engine.result import Result
-from .cases import Case, Expect, NotReproduced, Suite
+from .cases import Case, CaseSuiteError, Expect, NotReproduced, Suite
 
 __all__ = ["CaseReport", "Mismatch", "NodeRef", "SuiteReport", "ruleset_for_case", "run_case", "run_suite", "same_structure", "suite_rulesets"]
 
@@ -37,9 +40,11 @@ class NodeRef:
 
     @classmethod
     def of(cls, node: Node) -> NodeRef:
+        """The reference to an explanation node."""
         return cls(node.kind, node.id, node.title, node.value, node.text, node.rules, node.legal_basis)
 
     def label(self, lang: Lang | None = None) -> str:
+        """The node in one line (its kind, id, title, value and rules), in ``lang``."""
         lang = lang or current_lang()
         key = f"node.{self.kind}"
         kind = Msg(key).render(lang) if key in _NODE_KINDS else self.kind
@@ -68,9 +73,11 @@ class Mismatch:
     trail: tuple[NodeRef, ...] = ()
 
     def expected_in(self, lang: Lang | None = None) -> str:
+        """The expected value as a text, in ``lang`` (default: the current language)."""
         return self.expected.render(lang or current_lang())
 
     def got_in(self, lang: Lang | None = None) -> str:
+        """The value obtained as a text, in ``lang`` (default: the current language)."""
         return self.got.render(lang or current_lang())
 
 
@@ -121,10 +128,12 @@ class SuiteReport:
 
     @property
     def passed(self) -> int:
+        """How many cases passed."""
         return sum(1 for c in self.cases if c.passed)
 
     @property
     def failed(self) -> int:
+        """How many cases failed."""
         return sum(1 for c in self.cases if not c.passed)
 
     @property
@@ -144,13 +153,16 @@ class SuiteReport:
 
     @property
     def ok(self) -> bool:
+        """Whether every case passed."""
         return all(c.passed for c in self.cases)
 
     @property
     def failures(self) -> tuple[CaseReport, ...]:
+        """The cases that failed."""
         return tuple(c for c in self.cases if not c.passed)
 
     def render(self, lang: Lang | None = None, *, verbose: bool = False) -> str:
+        """The report as text for people, in ``lang``; ``verbose`` lists the passing cases too."""
         lang = lang or current_lang()
         lines = []
         for c in self.cases:
@@ -188,29 +200,42 @@ class _Rulesets:
     def get(self, case: Case) -> Ruleset:
         if self.override is not None:
             return self.override
-        ref = case.ruleset or case.assessment.ruleset or self.suite.ruleset
-        if ref is None:
-            ref = ruleset_for_year(case.assessment.year)
+        if case.ruleset is not None:
+            ref, at = case.ruleset, case.ruleset_at or Location(case.file, case.line)
+        elif case.assessment.ruleset is not None:
+            ref, at = case.assessment.ruleset, case.assessment.location("ruleset")
+        elif self.suite.ruleset is not None:
+            ref, at = self.suite.ruleset, self.suite.ruleset_at or Location(self.suite.path)
+        else:
+            ref, at = ruleset_for_year(case.assessment.year), Location(case.file, case.line)
         if ref not in self.loaded:
-            # an id names an installed ruleset; a path is read relative to the suite file
-            # (ids are not looked up beside the suite: suites/pedoman-3-2024.yaml is a suite)
-            if any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json")):
-                path = Path(ref) if Path(ref).is_absolute() else self.near / ref
-            else:
-                path = resolve_ruleset_path(ref)
+            # an id names an installed ruleset; a path is read relative to the suite file and must
+            # stay in its folder (or one allowed); ids are not looked up beside the suite:
+            # suites/pedoman-3-2024.yaml is a suite
+            try:
+                if any(c in ref for c in "/\\") or ref.endswith((".yaml", ".yml", ".json")):
+                    path = confined(ref, self.near, also=[p.parent for p in installed_paths().values()])
+                else:
+                    path = resolve_ruleset_path(ref)
+            except FileProblem as fp:
+                raise CaseSuiteError(Msg("head.named_path", name=self.suite.path), [fp.problem(at)]) from None
             self.loaded[ref] = load_ruleset(path)
         return self.loaded[ref]
 
 
-def run_suite(suite: Suite, ruleset_override: Ruleset | str | os.PathLike[str] | None = None) -> SuiteReport:
+def run_suite(
+    suite: Suite, ruleset_override: Ruleset | str | os.PathLike[str] | None = None, *, allow_dirs: Iterable[str | os.PathLike[str]] = ()
+) -> SuiteReport:
     """Evaluate every case of ``suite`` and compare with what it expects.
 
     ``ruleset_override`` (a Ruleset, an id or a path) replaces the suite's and the
-    cases' rulesets. A ruleset that cannot be found or loaded raises (bad input);
+    cases' rulesets. A ruleset path written in the suite is read relative to the suite file
+    and must stay in its folder, or lead into one of ``allow_dirs``. A ruleset that cannot be found or loaded raises (bad input);
     a case whose evaluation fails unexpectedly is a failed case, not an exception.
     """
-    rulesets = _Rulesets(suite, ruleset_override)
-    reports = tuple(run_case(case, rulesets.get(case)) for case in suite.cases)
+    with allowing(allow_dirs):
+        rulesets = _Rulesets(suite, ruleset_override)
+        reports = tuple(run_case(case, rulesets.get(case)) for case in suite.cases)
     default = rulesets.override.id if rulesets.override is not None else suite.ruleset
     return SuiteReport(suite.path, default, reports, suite.not_reproduced)
 

@@ -62,6 +62,7 @@ class Year:
 
     @property
     def provisional(self) -> bool:
+        """Whether the year's ruleset or its predikat boundary rule is provisional."""
         return self.ruleset_status == "provisional" or self.boundary_status == "provisional"
 
 
@@ -76,6 +77,7 @@ class IndicatorTrack:
 
     @property
     def changed(self) -> bool:
+        """Whether the effective level differs between any two years."""
         return len({e for e in self.effective if e is not None}) > 1
 
 
@@ -109,6 +111,7 @@ class RulesetEffect:
 
     @property
     def ruleset_part(self) -> Fraction | None:
+        """The part of the index change due to the change of ruleset alone (``under_new - under_old``), or None when not comparable."""
         if self.under_new is None or self.under_old is None:
             return None
         return self.under_new - self.under_old
@@ -132,6 +135,7 @@ class YearStep:
 
     @property
     def delta(self) -> Fraction:
+        """``index_to - index_from``, exactly."""
         return self.index_to - self.index_from
 
 

@@ -149,6 +149,7 @@ class RulesetDiff:
 
     @property
     def empty(self) -> bool:
+        """Whether no change was found between the two rulesets."""
         return not self.changes
 
     @property
@@ -157,9 +158,11 @@ class RulesetDiff:
         return tuple(c for c in self.changes if c.scoring)
 
     def section(self, name: str) -> tuple[Change, ...]:
+        """The changes of one section (``indicators``, ``rules``, ``predikat``, ...)."""
         return tuple(c for c in self.changes if c.section == name)
 
     def find(self, change_id: str) -> Change:
+        """The change with this id, e.g. ``indicators[12].weight`` (``KeyError`` if none)."""
         for c in self.changes:
             if c.id == change_id:
                 return c

@@ -70,18 +70,7 @@ from .impact_units import (
     take_total,
 )
 
-__all__ = [
-    "IMPACT_SCHEMA",
-    "CauseCount",
-    "CorpusError",
-    "ImpactReport",
-    "ImpactRow",
-    "ImpactSummary",
-    "Outcome",
-    "Transition",
-    "impact",
-    "read_corpus",
-]
+__all__ = ["IMPACT_SCHEMA", "CauseCount", "CorpusError", "ImpactReport", "ImpactRow", "ImpactSummary", "Outcome", "Transition", "impact", "read_corpus"]
 
 IMPACT_SCHEMA = "spbe-rules/impact@1"
 STRUCTURE = "structure"
@@ -206,6 +195,7 @@ class ImpactRow:
 
     @property
     def evaluated(self) -> bool:
+        """Whether the row was evaluated under both rulesets."""
         return self.a is not None and self.b is not None
 
     @property
@@ -222,10 +212,12 @@ class ImpactRow:
 
     @property
     def changed(self) -> bool:
+        """Whether the outcomes under the two rulesets differ at all (index, domains, levels, ...)."""
         return self.a is not None and self.b is not None and self.a != self.b
 
     @property
     def status(self) -> str:
+        """How the row changed: ``predikat changed``, ``index changed``, ``exact index changed``, ``same`` or ``not evaluated``."""
         if not self.evaluated:
             return "not evaluated"
         if self.moved:
@@ -291,13 +283,16 @@ class ImpactReport:
 
     @property
     def moved(self) -> tuple[ImpactRow, ...]:
+        """The rows whose predikat differs between the two rulesets."""
         return tuple(r for r in self.rows if r.moved)
 
     @property
     def not_evaluated(self) -> tuple[ImpactRow, ...]:
+        """The rows that could not be evaluated under one of the rulesets."""
         return tuple(r for r in self.rows if not r.evaluated)
 
     def row(self, name: str) -> ImpactRow:
+        """The row with this name (``KeyError`` if none)."""
         for r in self.rows:
             if r.name == name:
                 return r

@@ -140,6 +140,7 @@ class Plan:
 
     @property
     def before(self) -> Result | None:
+        """The evaluation of the assessment as given, before the plan."""
         return self._before
 
     @property
@@ -149,6 +150,7 @@ class Plan:
 
     @property
     def already_reached(self) -> bool:
+        """Whether the assessment reaches the target as it is (a plan without steps)."""
         return self.reachable and not self.steps
 
 

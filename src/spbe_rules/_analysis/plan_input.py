@@ -98,6 +98,7 @@ class Limits:
         )
 
     def raise_limit(self, indicator: int) -> int | None:
+        """How many levels ``indicator`` may rise at most (0 when fixed; None: no limit)."""
         if indicator in self.fixed:
             return 0
         return self.max_raise_by.get(indicator, self.max_raise)
@@ -123,6 +124,7 @@ class Costs:
     raw: Any = field(default=None, eq=False, repr=False)
 
     def step_cost(self, indicator: int, to_level: int) -> Fraction:
+        """The cost of raising ``indicator`` to ``to_level`` by one step (its own price, else the default)."""
         per = self.steps.get(indicator)
         if per is not None and to_level in per:
             return per[to_level]
@@ -136,14 +138,17 @@ class Costs:
 
     @property
     def prices_requirements(self) -> bool:
+        """Whether the costs price requirement items (then a plan counts the evidence a raise needs)."""
         return bool(self.requirements) or self.default_requirement is not None
 
     def document_cost(self, key: str) -> Fraction:
+        """The cost of adopting the document ``key`` (its own price, else the default)."""
         if key in self.documents:
             return self.documents[key]
         return self.default_document if self.default_document is not None else self.default_step
 
     def location(self, *path: str | int) -> Location:
+        """Where a field of the costs file is written (file, line, column)."""
         return locate(self.raw, list(path), self.source)
 
 

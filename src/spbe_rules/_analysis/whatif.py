@@ -73,6 +73,7 @@ class IndexDelta:
 
     @property
     def delta(self) -> Fraction:
+        """``after - before``, exactly."""
         return self.after - self.before
 
 
@@ -122,6 +123,7 @@ class WhatIf:
 
     @property
     def predikat_changed(self) -> bool:
+        """Whether the change moves the predikat."""
         return self.predikat_before != self.predikat_after
 
 

@@ -155,6 +155,7 @@ class Location:
         return hash((self.file, self.line, self.col, self.json_path))
 
     def to_dict(self) -> dict[str, Any]:
+        """The place as JSON-ready data (``file``, ``line``, ``col``, ``json_path``)."""
         return {"file": self.file, "line": self.line, "col": self.col, "json_path": self.json_path}
 
 
@@ -185,20 +186,25 @@ class Problem(SpbeError, ValueError):
 
     @property
     def params(self) -> Mapping[str, object]:
+        """The values the message is written with (empty for a plain text message)."""
         return self.msg.params if isinstance(self.msg, Msg) else {}
 
     @property
     def message(self) -> str:
+        """What is wrong, in the current language."""
         return text_in(self.msg)
 
     @property
     def hint(self) -> str | None:
+        """How to fix it, in the current language (None if there is no hint)."""
         return None if self.hint_msg is None else text_in(self.hint_msg)
 
     def message_in(self, lang: Lang) -> str:
+        """What is wrong, in ``lang`` (``id`` or ``en``)."""
         return text_in(self.msg, lang)
 
     def hint_in(self, lang: Lang) -> str | None:
+        """How to fix it, in ``lang`` (``id`` or ``en``), or None."""
         return None if self.hint_msg is None else text_in(self.hint_msg, lang)
 
     def at(self, location: Location) -> Problem:
@@ -247,13 +253,16 @@ class ValidationError(SpbeError, ExceptionGroup[Problem], ValueError):
 
     @property
     def problems(self) -> tuple[Problem, ...]:
+        """The problems, in the order they were found."""
         return tuple(p for p in self.exceptions if isinstance(p, Problem))
 
     @property
     def codes(self) -> list[str]:
+        """The code of each problem, in order."""
         return [p.code for p in self.problems]
 
     def derive(self, excs: Sequence[Problem]) -> ValidationError:  # type: ignore[override]
+        """A group of the same class and message with other problems (used by ``split`` and ``subgroup``)."""
         return type(self)(self.head, list(excs))
 
     @property
@@ -289,6 +298,7 @@ class RulesetNotFoundError(SpbeError, LookupError):
 
     @property
     def message(self) -> str:
+        """What was not found, in the current language."""
         return text_in(self.msg)
 
     def __str__(self) -> str:

@@ -11,6 +11,7 @@ from .._base.messages import CATALOGUE, Msg
 from .._loading.assessment import Assessment
 from .main import CliError, write_output
 from .._engine.evaluate import evaluate
+from .._engine.explain import explain_result
 from .._loading.load import load_ruleset
 from .._model.model import Ruleset
 from .._loading.select import installed_rulesets
@@ -95,7 +96,7 @@ def _evaluate(args: argparse.Namespace) -> int:
 
 def _explain(args: argparse.Namespace) -> int:
     _, ruleset, result = evaluate_file(args)
-    tree = result.explanation
+    tree = explain_result(result, ruleset)
     if args.indicator is not None and args.indicator not in ruleset.numbers:
         raise CliError(Msg("explain.no_indicator", n=args.indicator, ruleset=ruleset.id, min=min(ruleset.numbers), max=max(ruleset.numbers)))
     if args.format == "json":

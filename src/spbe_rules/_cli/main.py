@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from .._base.atomic import replacing
+from .._base.files import allowing
 from .._base.errors import LanguageError, Problem, RulesetNotFoundError, SpbeError, ValidationError, tr
 from .._base.text import printable
 from .lang import argparse_words, lang_from_args, lang_option
@@ -188,6 +189,8 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     for each in sub.choices.values():
         if not any("--lang" in a.option_strings for a in each._actions):
             lang_option(each)
+        if not any("--allow-dir" in a.option_strings for a in each._actions):
+            each.add_argument("--allow-dir", action="append", default=[], metavar="FOLDER", dest="allow_dir", help=tr("opt.allow_dir"))
     return parser
 
 
@@ -279,7 +282,8 @@ def _main(arguments: list[str]) -> int:
     except ValueError:  # not the main thread
         previous = None
     try:
-        code: int = args.func(args)
+        with allowing(getattr(args, "allow_dir", None) or ()):  # paths named inside data may also lead there
+            code: int = args.func(args)
         return code
     except (ValidationError, Problem) as exc:
         print(f"spbe-rules: {_error_text(exc)}", file=sys.stderr)

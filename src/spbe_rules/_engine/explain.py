@@ -60,6 +60,7 @@ class Explanation:
     schema: str = EXPLANATION_SCHEMA
 
     def find(self, kind: str, node_id: str) -> Node | None:
+        """The node of this ``kind`` (``index``, ``domain``, ``aspect``, ``indicator``, ``rule``, ...) and id, or None."""
         stack = [self.root]
         while stack:
             n = stack.pop()

@@ -189,18 +189,21 @@ class Result:
     _ruleset_obj: Any = field(default=None, eq=False, repr=False, alias="ruleset_obj")
 
     def indicator(self, number: int) -> IndicatorResult:
+        """The result of indicator ``number`` (``KeyError`` if none)."""
         for ind in self.indicators:
             if ind.id == number:
                 return ind
         raise KeyError(number)
 
     def domain(self, domain_id: str) -> DomainResult:
+        """The result of the domain with this id (``KeyError`` if none)."""
         for d in self.domains:
             if d.id == domain_id:
                 return d
         raise KeyError(domain_id)
 
     def aspect(self, aspect_id: str) -> AspectResult:
+        """The result of the aspect with this id (``KeyError`` if none)."""
         for a in self.aspects:
             if a.id == aspect_id:
                 return a
@@ -213,22 +216,27 @@ class Result:
 
     @property
     def effective_levels(self) -> dict[int, int | Fraction]:
+        """The level that counts for each indicator, after the rules."""
         return {i.id: i.effective_level for i in self.indicators}
 
     @property
-    def explanation(self) -> Any:
-        """The explanation tree (built on first use from the ruleset the result was evaluated under)."""
+    def explanation(self) -> Explanation | None:
+        """The explanation tree (built on first use from the ruleset the result was evaluated under;
+        None for a result built without one)."""
         if self._stored_explanation is None:
             if self._ruleset_obj is None:
                 return None
 
             object.__setattr__(self, "_stored_explanation", explain_result(self, self._ruleset_obj))
-        return self._stored_explanation
+        tree: Explanation | None = self._stored_explanation
+        return tree
 
     def to_dict(self) -> dict[str, Any]:
+        """The result as JSON-ready data (``schema: spbe-rules/result@1``)."""
         return result_to_dict(self)
 
     def to_json(self, *, indent: int | None = 2) -> str:
+        """The result as JSON text; :func:`spbe_rules.result_from_json` reads it back."""
         return result_to_json(self, indent=indent)
 
 

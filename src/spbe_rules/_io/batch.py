@@ -49,7 +49,9 @@ from .._engine.result import RulesetRef
 from .._model.converter import exact_text
 from .batch_rows import BatchFailure, BatchNumbers, BatchResult, BatchRow, fast_available, int64_bound
 from .batch_kernel import RowMap, _Fractions, _Keys, _Texts, _doc_matrix, _numpy_numbers, _python_numbers
-from .._loading.load import load_ruleset
+from .._loading.load import load_ruleset, ruleset_named_in
+from .._base.files import FileProblem
+import os
 from .._loading.select import ruleset_for_assessment
 import operator
 from .._loading.registry import ruleset_for_year
@@ -210,7 +212,7 @@ class _State:
         self.on = on
         self.off = off
         self.backend = backend
-        self.by_name: dict[str, Ruleset | SpbeError | OSError] = {}
+        self.by_name: dict[tuple[str | None, str], Ruleset | SpbeError | OSError | FileProblem] = {}
         self.by_year: dict[int, Ruleset | RulesetNotFoundError] = {}
         self.enabled: dict[int, tuple[Ruleset, tuple[bool, ...]]] = {}
         self.seen: dict[bytes, int | None] = {}
@@ -229,15 +231,22 @@ class _State:
         if isinstance(ref, Ruleset):
             return ref
         if ref is not None:
-            got = self.by_name.get(ref)
+            # a path in a row of a file is read from that file's folder and must stay in it
+            referrer = None if row.source in ("<input>", "-", "") else row.source
+            key = (os.path.dirname(referrer) if referrer is not None else None, ref)
+            got = self.by_name.get(key)
             if got is None:
                 try:
-                    got = load_ruleset(ref)
+                    got = load_ruleset(ruleset_named_in(ref, referrer))
+                except FileProblem as fp:
+                    got = fp
                 except (SpbeError, OSError) as exc:  # this row's ruleset only: the other rows go on
                     got = exc
-                self.by_name[ref] = got
+                self.by_name[key] = got
             if isinstance(got, Ruleset):
                 return got
+            if isinstance(got, FileProblem):
+                return got.problem(row.location("ruleset"))
             return Problem.of("UNKNOWN_RULESET.row", row.location("ruleset"), ref=_cut(ref), why=_reason(got))
         year = row.year
         got_y = self.by_year.get(year)

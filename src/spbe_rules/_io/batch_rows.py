@@ -85,6 +85,7 @@ class BatchFailure:
 
     @property
     def problems(self) -> tuple[Problem, ...]:
+        """The problems of the row, with their places."""
         return self.error.problems
 
 
@@ -113,26 +114,32 @@ class BatchNumbers:
 
     @property
     def total(self) -> list[int]:
+        """The scaled weighted sum of each row."""
         return self._list("total")  # type: ignore[no-any-return]
 
     @property
     def index(self) -> list[int]:
+        """The rounded index of each row, in units of ``10**-decimals``."""
         return self._list("index")  # type: ignore[no-any-return]
 
     @property
     def predikat(self) -> list[str]:
+        """The predikat of each row."""
         return self._list("predikat")  # type: ignore[no-any-return]
 
     @property
     def aspects(self) -> list[list[int]]:
+        """The rounded aspect indices of each row, in the ruleset's order."""
         return self._list("aspects")  # type: ignore[no-any-return]
 
     @property
     def domains(self) -> list[list[int]]:
+        """The rounded domain indices of each row, in the ruleset's order."""
         return self._list("domains")  # type: ignore[no-any-return]
 
     @property
     def effective(self) -> list[list[int]]:
+        """The effective levels of each row, in the order of ``sorted(ruleset.numbers)``."""
         return self._list("effective")  # type: ignore[no-any-return]
 
     def arrays(self) -> dict[str, Any]:
@@ -148,9 +155,11 @@ class BatchNumbers:
         return {name: value if isinstance(value, np.ndarray) else np.asarray(value) for name, value in self._data.items()}
 
     def index_text(self, i: int) -> str:
+        """The displayed index of row ``i`` (e.g. ``"2.31"``)."""
         return display_text(self.index[i], self.decimals)
 
     def index_exact(self, i: int) -> Fraction:
+        """The exact index of row ``i``."""
         return Fraction(self.total[i], self.total_weight)
 
 

@@ -121,6 +121,7 @@ class BatchWriter:
 
     @property
     def header(self) -> list[str]:
+        """The column names of the output table."""
         return [
             "instansi",
             "year",
@@ -144,6 +145,7 @@ class BatchWriter:
         raise NotImplementedError
 
     def write(self, r: BatchResult) -> None:
+        """Write the row of one result."""
         raise NotImplementedError
 
     def _close(self) -> None:
@@ -161,6 +163,7 @@ class BatchWriter:
         return [values.get(c, "") for c in columns]
 
     def cells(self, r: BatchResult) -> list[Any]:
+        """The cells of one result's row, in the order of :meth:`header`."""
         exact = self._exact.get(r.index_exact)
         if exact is None:
             if len(self._exact) > 100_000:
@@ -186,10 +189,12 @@ class BatchWriter:
         ]
 
     def commit(self) -> None:
+        """Finish the file and move it into place."""
         self._close()
         self.spool.commit()
 
     def abort(self) -> None:
+        """Remove the temporary file; the target is left as it was."""
         try:
             self._close()
         except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)
@@ -355,6 +360,7 @@ class ProblemWriter:
         self.csv.writerow(["source", "row", "column", "code", "message", "hint"])
 
     def write(self, failure: BatchFailure) -> None:
+        """Write one line per problem of a bad row."""
         for p in failure.problems:
             loc = p.location
             row = [loc.file or failure.source, loc.line if loc.line is not None else (failure.line or ""), loc.col or "", p.code, p.message, p.hint or ""]
@@ -362,10 +368,12 @@ class ProblemWriter:
             self.count += 1
 
     def commit(self) -> None:
+        """Finish the file and move it into place."""
         self.fh.finish()
         self.spool.commit()
 
     def abort(self) -> None:
+        """Remove the temporary file; the target is left as it was."""
         try:
             self.fh.finish()
         except Exception:  # noqa: S110 (the run is failing already; the temp file goes anyway)

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -25,6 +26,8 @@ from .._loading.assessment import Assessment, parse_assessment
 from .._loading.kuesioner import KUESIONER_FORMAT, kuesioner_data
 from .._model.model import Ruleset
 from .batch_io import need_openpyxl, reproducible_zip
+from .workbook import check_workbook
+from .._base.files import FileProblem, read_limited
 
 __all__ = [
     "KUESIONER_COLUMNS",
@@ -38,6 +41,7 @@ __all__ = [
 
 FILL = ("tingkat_diajukan", "judul_bukti", "tanggal_bukti", "ditetapkan", "url", "berkas", "sha256", "cakupan")
 KUESIONER_COLUMNS = ("indikator", "nama", "tingkat", "id", "butir", "bukti_diperlukan", "opsional", "dasar", *FILL)
+_RULESET_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")  # an installed ruleset id
 _META = (("instansi", "instansi"), ("tahun", "year"), ("set_aturan", "ruleset"), ("tanggal_evaluasi", "evaluated_on"))
 
 
@@ -146,7 +150,10 @@ def kuesioner_from_rows(rows: Iterable[Sequence[object]], name: str) -> dict[str
                 continue
             if len(cells) >= 2 and cells[0] in dict(_META):
                 field = dict(_META)[cells[0]]
-                if cells[1]:
+                if field == "ruleset" and cells[1] and _RULESET_ID.fullmatch(cells[1]) is None:
+                    # data names the ruleset by its id only: a path (or /dev/zero) is never opened
+                    problems.append(Problem.of("RULESET_ID", Location(name, line, 2), ref=repr(cells[1][:80])))
+                elif cells[1]:
                     meta[field] = cells[1]
             continue
         if not any(cells):
@@ -196,15 +203,29 @@ def kuesioner_from_rows(rows: Iterable[Sequence[object]], name: str) -> dict[str
     }
 
 
+MAX_TABLE_BYTES = 16 * 1024 * 1024  # a filled questionnaire (one row per requirement item) is far smaller
+
+
 def read_kuesioner_table(path: str, rs_of: Any) -> Assessment:
-    """Read a filled CSV or workbook questionnaire as an assessment; ``rs_of(id)`` loads a ruleset."""
+    """Read a filled CSV or workbook questionnaire as an assessment; ``rs_of(id)`` loads a ruleset.
+
+    Only a regular file is read, at most :data:`MAX_TABLE_BYTES`; the ``set_aturan`` cell must be
+    an installed ruleset id (a path written there is never opened)."""
+    try:
+        raw = read_limited(path, MAX_TABLE_BYTES)
+    except FileProblem as fp:
+        raise AssessmentError(Msg("head.cannot_read.assessment"), [fp.problem(Location(path))]) from None
     if path.lower().endswith(".xlsx"):
         openpyxl = need_openpyxl("kuesioner")
-        wb = openpyxl.load_workbook(path, read_only=True, data_only=True)
+        check_workbook(io.BytesIO(raw), path)  # type: ignore[arg-type]  # zipfile reads a file object as well
+        wb = openpyxl.load_workbook(io.BytesIO(raw), read_only=True, data_only=True)
         rows: list[Sequence[object]] = [list(r) for r in wb.worksheets[0].iter_rows(values_only=True)]
     else:
-        with open(path, encoding="utf-8-sig", newline="") as fh:
-            rows = list(csv.reader(fh))
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise AssessmentError(Msg("head.cannot_read.assessment"), [Problem.of("ENCODING", Location(path), byte=exc.start)]) from None
+        rows = list(csv.reader(io.StringIO(text, newline="")))
     data = kuesioner_from_rows(rows, path)
     ruleset = rs_of(data["ruleset"])
     return parse_assessment(kuesioner_data(data, path, ruleset), path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import math
 import os
+import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -44,6 +45,7 @@ __all__ = [
 ]
 
 MissingPolicy = Literal["error", "lowest"]
+_RULESET_ID = re.compile(r"[a-z0-9][a-z0-9-]*")  # an installed ruleset id, as the schemas write it
 
 
 @frozen
@@ -111,6 +113,7 @@ class Assessment:
         return out
 
     def location(self, *path: str | int) -> Location:
+        """Where a field of the assessment is written (file, line, column), e.g. ``location("levels", 5)``."""
         return locate(self.raw, list(path), self.source)
 
     @classmethod
@@ -239,7 +242,12 @@ def load_assessment(path: str | os.PathLike[str]) -> Assessment:
 def assessment_from_source(src: Source) -> Assessment:
     """The assessment in a file already read by ``read_source`` (as ``load_assessment``)."""
     if is_kuesioner(src.data) and isinstance(src.data.get("ruleset"), str):
-        return parse_assessment(kuesioner_data(src.data, src.name, load_ruleset(src.data["ruleset"])), src.name)
+        ref = src.data["ruleset"]
+        if _RULESET_ID.fullmatch(ref) is None:  # a path or /dev/zero written in the file is never opened: the form names it
+            problems = schema_problems("kuesioner", src.data, src.name)
+            if problems:
+                raise AssessmentError(Msg("head.cannot_read.assessment"), problems)
+        return parse_assessment(kuesioner_data(src.data, src.name, load_ruleset(ref)), src.name)
     return parse_assessment(src.data, src.name)
 
 

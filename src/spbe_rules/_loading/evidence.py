@@ -47,6 +47,7 @@ class EvidenceItem:
 
     @property
     def day(self) -> _dt.date:
+        """The date of the evidence as a ``datetime.date``."""
         return _dt.date.fromisoformat(self.date)
 
 

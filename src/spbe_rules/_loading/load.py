@@ -21,7 +21,9 @@ import hashlib
 import warnings
 from fractions import Fraction
 import os
+import re
 from pathlib import Path
+from collections.abc import Iterable
 from typing import Any, TypeAlias
 
 import attrs
@@ -39,14 +41,26 @@ from .source import locate
 from .merge import merge_extension
 from .checks import check_ruleset
 from .schema import schema_problems
-from .._base.files import MAX_BYTES, FileProblem, path_problem, read_limited
+from .._base.files import MAX_BYTES, FileProblem, allowed_now, allowing, confined, path_problem, read_limited
 
 # The JSON Schema validator (jsonschema) is imported only when a file is validated (see schema.py),
 # so a disk-cache hit does not pay for it.
 
-__all__ = ["RulesetLike", "RulesetShadowWarning", "as_ruleset", "clear_cache", "load_ruleset", "merged_data", "resolve_ruleset_path"]
+__all__ = [
+    "allowing",
+    "ruleset_named_in",
+    "RulesetLike",
+    "RulesetShadowWarning",
+    "as_ruleset",
+    "clear_cache",
+    "load_ruleset",
+    "merged_data",
+    "resolve_ruleset_path",
+]
 
 _MAX_CHAIN = 8
+_EXTENDS_FORM = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.-]*")  # as schemas/ruleset.schema.json writes `extends`
+_MAX_EXTENDS = 64
 _memory: dict[tuple[tuple[str, int, int], ...], Ruleset] = {}
 _chains: dict[str, list[Path]] = {}
 
@@ -70,22 +84,29 @@ def _is_path(ref: str | os.PathLike[str]) -> bool:
 def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, referrer: Path | None = None) -> Path:
     """The file of a ruleset given by path, or by id (looked for beside ``near`` first, then installed).
 
+    ``near`` is given when ``ref`` is written inside a file (``extends:``, an assessment's
+    ``ruleset:``) that lives in the folder ``near``: a path is then taken from that folder and
+    must stay in it (see :func:`confined`, which raises :class:`FileProblem` ``PATH_OUTSIDE``);
+    without ``near`` the ref is the caller's own choice and is not confined.
     ``referrer`` is the file that names the id; it is never taken as the ruleset itself
     (an assessment saved as ``pedoman-3-2024.yaml`` still means the installed ruleset)."""
     bad = path_problem(ref)
     if bad is not None:
         raise RulesetNotFoundError(Msg("ruleset.bad_ref", ref=repr(str(ref)[:60]), why=bad.message))
     if _is_path(ref):
-        if near is not None and not str(ref).lower().endswith((".yaml", ".yml", ".json")):
+        if near is None:
+            return Path(ref)
+        if not str(ref).lower().endswith((".yaml", ".yml", ".json")):
             # a path named inside a file (extends:, ruleset:) must name a ruleset file, never /dev/zero or a pipe
             raise RulesetNotFoundError(Msg("ruleset.bad_path", ref=repr(str(ref))))
-        return Path(ref)
+        return confined(ref, near, also=_installed_root())
     ref = str(ref)
     if near is not None:
         for suffix in (".yaml", ".yml"):
             candidate = near / f"{ref}{suffix}"
-            if candidate.is_file() and not (referrer is not None and _same_file(candidate, referrer)):
-                return candidate
+            if os.path.lexists(candidate) and not (referrer is not None and _same_file(candidate, referrer)):
+                # beside the file: a symlink leading out of its folder is refused, not followed
+                return confined(candidate.name, near, also=_installed_root())
 
     paths = installed_paths()
     if ref in paths:
@@ -98,6 +119,20 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
     if guess:
         raise RulesetNotFoundError(Msg("not_installed.guess", id=repr(ref), guess=repr(guess[0])), sorted(paths))
     raise RulesetNotFoundError(Msg("not_installed", id=repr(ref)), sorted(paths))
+
+
+def ruleset_named_in(ref: str, referrer: str | None) -> Path:
+    """The file of a ruleset named in a row or cell of the data file ``referrer`` (a batch's
+    ``ruleset`` column): an installed id, or a path taken from ``referrer``'s folder that stays
+    in it (:func:`confined`). ``referrer`` None (a row built in code): the caller's own choice."""
+    if referrer is None or not _is_path(ref):
+        return resolve_ruleset_path(ref)
+    return resolve_ruleset_path(ref, near=Path(referrer).parent)
+
+
+def _installed_root() -> tuple[Path, ...]:
+    """The folder of the installed rulesets: a path named inside data may always lead there."""
+    return tuple({p.parent for p in installed_paths().values()})
 
 
 def _differs(local: Path, installed: Path) -> bool:
@@ -124,14 +159,22 @@ def _stat_key(paths: list[Path]) -> tuple[tuple[str, int, int], ...]:
     return tuple(out)
 
 
-def load_ruleset(ref: str | os.PathLike[str], *, cache: bool = True) -> Ruleset:
+def load_ruleset(ref: str | os.PathLike[str], *, cache: bool = True, allow_dirs: Iterable[str | os.PathLike[str]] = ()) -> Ruleset:
     """Load a ruleset by installed id (``"permenpanrb-59-2020"``) or by file path.
+
+    ``ref`` itself is the caller's choice and may be anywhere; a path written *inside* the file
+    (``extends: ../base.yaml``) must stay in that file's folder, unless it leads into one of
+    ``allow_dirs`` (see the "File formats" page, "Paths inside data").
 
     Raises :class:`RulesetError` (a ``ValueError``) listing every problem with
     ``file:line:col``, or :class:`RulesetNotFoundError` for an unknown id.
     """
+    if allow_dirs:
+        with allowing(allow_dirs):
+            return load_ruleset(ref, cache=cache)
     path = resolve_ruleset_path(ref)
-    key_str = str(path.resolve()) if path.exists() else str(path)
+    # what an extends chain may reach depends on the folders allowed: part of the key
+    key_str = (str(path.resolve()) if path.exists() else str(path)) + "\0" + "\0".join(map(str, allowed_now()))
     if cache and key_str in _chains:
         try:
             hit = _memory.get(_stat_key(_chains[key_str]))
@@ -198,8 +241,22 @@ def _read_chain(path: Path) -> list[tuple[str, bytes, Any]]:
             raise RulesetError(Msg("head.extends_chain"), [extends_problem(data, name, "EXTENDS_DEPTH", limit=_MAX_CHAIN)])
         if not isinstance(base, str):
             break  # the schema reports it
+        if len(base) > _MAX_EXTENDS or _EXTENDS_FORM.fullmatch(base) is None:
+            # the form the schema allows (an id, or a file name beside this file: no folder part),
+            # checked before anything is looked up or opened (/dev/zero, ../other.yaml)
+            what = Msg("field.key", key="extends")
+            raise RulesetError(
+                Msg("head.ruleset_invalid"),
+                [
+                    extends_problem(data, name, "TOO_LONG", what=what, limit=_MAX_EXTENDS)
+                    if len(base) > _MAX_EXTENDS
+                    else extends_problem(data, name, "PATTERN", hint=Msg("PATTERN.hint.extends"), what=what, actual=Msg("value.text", value=repr(base[:40])))
+                ],
+            )
         try:
             current = resolve_ruleset_path(base, near=current.parent)
+        except FileProblem as fp:  # a path leading out of the file's folder, or too long
+            raise RulesetError(Msg("head.named_path", name=name), [fp.problem(extends_problem(data, name, "EXTENDS_UNKNOWN").location)]) from None
         except RulesetNotFoundError as exc:
             raise RulesetError(
                 Msg("head.base_not_found"),

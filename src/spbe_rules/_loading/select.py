@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -10,7 +11,9 @@ import attrs
 
 from .assessment import Assessment, MissingPolicy, StageLevels, assessment_from_source, check_against
 from .._base.errors import AssessmentError, Problem, SpbeError
-from .load import as_ruleset, load_ruleset, resolve_ruleset_path
+from .load import allowing, as_ruleset, load_ruleset, resolve_ruleset_path
+from .._base.files import FileProblem
+from .._base.messages import Msg
 from .._model.model import Ruleset
 from .registry import RulesetInfo, installed_paths, ruleset_for_year
 from .source import Source, read_source
@@ -27,44 +30,58 @@ def installed_rulesets() -> list[RulesetInfo]:
     return out
 
 
-def ruleset_for_assessment(assessment: Assessment, ruleset: str | os.PathLike[str] | Ruleset | None = None) -> Ruleset:
+def ruleset_for_assessment(
+    assessment: Assessment, ruleset: str | os.PathLike[str] | Ruleset | None = None, *, allow_dirs: Iterable[str | os.PathLike[str]] = ()
+) -> Ruleset:
     """The ruleset to evaluate ``assessment`` under.
 
-    In order: ``ruleset`` given by the caller (a Ruleset, an id or a path); the
+    In order: ``ruleset`` given by the caller (a Ruleset, an id or a path, anywhere); the
     assessment's own ``ruleset:`` (an id, looked for beside the assessment file
-    first, then among installed rulesets); the one installed ruleset in force
+    first, then among installed rulesets; a file beside it that leads out of its folder
+    is refused unless into one of ``allow_dirs``); the one installed ruleset in force
     for the assessment's ``year``.
     """
-    if ruleset is not None:
-        return as_ruleset(ruleset)
-    if assessment.ruleset is not None:
-        own = Path(assessment.source) if assessment.source not in ("<input>", "-") else None
-        near = own.parent if own is not None else None
-        return load_ruleset(resolve_ruleset_path(assessment.ruleset, near=near, referrer=own))
-    return load_ruleset(ruleset_for_year(assessment.year))
+    with allowing(allow_dirs):
+        if ruleset is not None:
+            return as_ruleset(ruleset)
+        if assessment.ruleset is not None:
+            own = Path(assessment.source) if assessment.source not in ("<input>", "-") else None
+            near = own.parent if own is not None else None
+            try:
+                path = resolve_ruleset_path(assessment.ruleset, near=near, referrer=own)
+            except FileProblem as fp:
+                raise AssessmentError(Msg("head.named_path", name=assessment.source), [fp.problem(assessment.location("ruleset"))]) from None
+            return load_ruleset(path)
+        return load_ruleset(ruleset_for_year(assessment.year))
 
 
 def load_assessment_for(
-    path: str | os.PathLike[str], ruleset: str | os.PathLike[str] | Ruleset | None = None, missing: MissingPolicy = "error"
+    path: str | os.PathLike[str],
+    ruleset: str | os.PathLike[str] | Ruleset | None = None,
+    missing: MissingPolicy = "error",
+    *,
+    allow_dirs: Iterable[str | os.PathLike[str]] = (),
 ) -> tuple[Assessment, Ruleset]:
-    """Read an assessment file, choose its ruleset and check the assessment against it.
+    """Read an assessment file, choose its ruleset and check the assessment against it
+    (``allow_dirs``: as for :func:`ruleset_for_assessment`).
 
     When the file has problems of form (a level written as text, a misspelt key), the
     parts that are well formed are still checked against the ruleset, so a level of 6
     or an unknown indicator is reported in the same error as the text level: a person
     fixing the file sees every problem at once.
     """
-    src = read_source(path, what="assessment", error=AssessmentError)
-    try:
-        assessment = assessment_from_source(src)
-    except AssessmentError as exc:
-        extra = _problems_beyond_form(src, exc, ruleset, missing)
-        if not extra:
-            raise
-        raise AssessmentError(exc.head, [*exc.problems, *extra]) from None
-    chosen = ruleset_for_assessment(assessment, ruleset)
-    check_against(chosen, assessment, missing)
-    return assessment, chosen
+    with allowing(allow_dirs):
+        src = read_source(path, what="assessment", error=AssessmentError)
+        try:
+            assessment = assessment_from_source(src)
+        except AssessmentError as exc:
+            extra = _problems_beyond_form(src, exc, ruleset, missing)
+            if not extra:
+                raise
+            raise AssessmentError(exc.head, [*exc.problems, *extra]) from None
+        chosen = ruleset_for_assessment(assessment, ruleset)
+        check_against(chosen, assessment, missing)
+        return assessment, chosen
 
 
 def _problems_beyond_form(src: Source, exc: AssessmentError, ruleset: str | os.PathLike[str] | Ruleset | None, missing: MissingPolicy) -> list[Problem]:

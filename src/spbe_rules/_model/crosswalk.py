@@ -63,4 +63,5 @@ class Crosswalk:
     origin: str = ""
 
     def link(self, to: int) -> CrosswalkLink | None:
+        """The link that estimates indicator ``to`` of the new ruleset, or None."""
         return next((lk for lk in self.links if lk.to == to), None)

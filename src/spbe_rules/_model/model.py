@@ -358,42 +358,49 @@ class Ruleset:
     origin: str = field(default="", eq=False)
 
     def indicator(self, number: int) -> Indicator:
+        """The indicator numbered ``number`` (``KeyError`` if the ruleset has none)."""
         for ind in self.indicators:
             if ind.number == number:
                 return ind
         raise KeyError(number)
 
     def aspect(self, aspect_id: str) -> Aspect:
+        """The aspect with this id (``KeyError`` if none)."""
         for a in self.aspects:
             if a.id == aspect_id:
                 return a
         raise KeyError(aspect_id)
 
     def domain(self, domain_id: str) -> Domain:
+        """The domain with this id (``KeyError`` if none)."""
         for d in self.domains:
             if d.id == domain_id:
                 return d
         raise KeyError(domain_id)
 
     def rule(self, rule_id: str) -> Rule:
+        """The dependency rule with this id (``KeyError`` if none)."""
         for r in self.rules:
             if r.id == rule_id:
                 return r
         raise KeyError(rule_id)
 
     def document(self, key: str) -> Document:
+        """The document with this key (``KeyError`` if none)."""
         for d in self.documents:
             if d.key == key:
                 return d
         raise KeyError(key)
 
     def stage(self, stage_id: str) -> Stage:
+        """The assessment stage with this id (``KeyError`` if none)."""
         for s in self.stages:
             if s.id == stage_id:
                 return s
         raise KeyError(stage_id)
 
     def source(self, source_id: str) -> SourceInfo:
+        """The legal source with this id (``KeyError`` if none)."""
         for s in self.sources:
             if s.id == source_id:
                 return s
@@ -404,18 +411,21 @@ class Ruleset:
         return tuple(r for r in self.requirements if r.indicator == number and (level is None or r.level == level))
 
     def requirement(self, requirement_id: str) -> Requirement:
+        """The requirement item with this id (``KeyError`` if none)."""
         for r in self.requirements:
             if r.id == requirement_id:
                 return r
         raise KeyError(requirement_id)
 
     def evidence_kind(self, kind_id: str) -> EvidenceKind:
+        """The kind of evidence with this id (``KeyError`` if none)."""
         for k in self.evidence_kinds:
             if k.id == kind_id:
                 return k
         raise KeyError(kind_id)
 
     def unavailable_reason(self, number: int) -> Unavailable | None:
+        """Why the ruleset states no requirement items for indicator ``number``, or None."""
         for u in self.requirements_unavailable:
             if u.indicator == number:
                 return u
@@ -423,4 +433,5 @@ class Ruleset:
 
     @property
     def numbers(self) -> tuple[int, ...]:
+        """The indicator numbers, in the ruleset's order."""
         return tuple(i.number for i in self.indicators)

@@ -9,6 +9,7 @@ default, English with ``lang="en"`` (texts from the message catalogue).
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
@@ -30,6 +31,8 @@ from .svg import px as _px
 from .svg import t as _t
 
 __all__ = ["batch_report_html"]
+
+_RULESET_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")  # an installed ruleset id
 
 
 def _order_key(rec: Mapping[str, Any]) -> tuple[Fraction, str]:
@@ -72,7 +75,9 @@ def _batch_report_html(records: Iterable[Mapping[str, Any]], top: int, title: st
         rid = str(rec["ruleset"])
         if rid not in rulesets:
             try:
-                rulesets[rid] = load_ruleset(rid)
+                # the column holds ruleset ids (as batch writes them); a path written there is data,
+                # never opened (it could name /dev/zero or a file outside): neutral colours
+                rulesets[rid] = load_ruleset(rid) if _RULESET_ID.fullmatch(rid) else None
             except Exception:  # an unknown ruleset still has its rows shown, with neutral colours
                 rulesets[rid] = None
         key = (str(rec["instansi"]), int(rec["year"]))
