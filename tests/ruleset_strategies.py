@@ -24,10 +24,12 @@ from pathlib import Path
 from typing import Any
 
 import attrs
+from hypothesis import assume, event
 from hypothesis import strategies as st
 
-from spbe_rules import Assessment, Result, Ruleset, RulesetError, load_ruleset, parse_assessment
+from spbe_rules import Assessment, Result, Ruleset, RulesetError, ValidationError, evaluate, installed_rulesets, load_ruleset, parse_assessment
 from spbe_rules._loading.assessment import MissingPolicy
+from spbe_rules._loading.source import read_source
 
 LO, HI = 1, 5
 
@@ -319,9 +321,116 @@ def with_levels(inp: Input, result: Result, changes: Mapping[int, int], document
     docs = {**inp.data.get("documents", {}), **(documents or {})}
     if docs:
         data["documents"] = docs
+    if "evidence" in data and documents:  # a document set here replaces the one an evidence item gives
+        data["evidence"] = [{k: v for k, v in item.items() if k != "document" or v not in documents} for item in data["evidence"]]
+    return attrs.evolve(inp, data=data)
+
+
+def counted_base(inp: Input, result: Result, changes: Mapping[int, int], documents: Mapping[str, bool] | None = None) -> Input:
+    """Without evidence, ``with_levels``; with evidence, the levels and documents that counted (the
+    level the evidence supports, the documents it gives) claimed as one stage with no evidence, and
+    ``changes`` and ``documents`` applied: a change of a counted level (gains, the planner: the evidence
+    for it is produced)."""
+    if "evidence" not in inp.data:
+        return with_levels(inp, result, changes, documents)
+    final = {str(i.id): i.level if i.counted == "claimed" else i.effective_level for i in result.indicators if not i.filled}
+    final.update({str(n): lv for n, lv in changes.items()})
+    data: dict[str, Any] = {k: v for k, v in inp.data.items() if k not in ("levels", "stages", "stage", "documents", "evidence", "evaluated_on")}
+    data["levels"] = final
+    if result.stage is not None:
+        data["stage"] = result.stage
+    docs = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
+    docs.update(documents or {})
+    if docs:
+        data["documents"] = docs
     return attrs.evolve(inp, data=data)
 
 
 def fraction_text(value: Fraction) -> str:
     """An exact value as the suites write it (a decimal when it ends, else p/q)."""
     return str(value.numerator) if value.denominator == 1 else f"{value.numerator}/{value.denominator}"
+
+
+# -- the reference and what callers must reproduce ----------------------------------------------
+
+INSTALLED: dict[str, Ruleset] = {info.id: load_ruleset(info.id) for info in installed_rulesets()}
+
+
+@st.composite
+def rulesets_for_inputs(draw: Any) -> Ruleset:
+    """An installed ruleset (one draw in three) or a generated one that loads."""
+    if draw(st.integers(0, 2)) == 0:
+        return INSTALLED[draw(st.sampled_from(sorted(INSTALLED)))]
+    rs = load_text(ruleset_text(draw(rich_rulesets())))
+    assume(rs is not None)
+    assert rs is not None
+    return rs
+
+
+_EVIDENCE_EXAMPLE = Path(__file__).resolve().parent.parent / "examples" / "bukti-dukung-2024.yaml"
+
+
+@st.composite
+def evidenced(draw: Any) -> Input:
+    """The bundled example with dated evidence (pedoman-3-2024), its claimed levels changed at random:
+    with the `dokumen` stage the levels the evidence supports count, without it the claimed ones."""
+    data: dict[str, Any] = json.loads(json.dumps(read_source(_EVIDENCE_EXAMPLE).data))
+    rs = INSTALLED["pedoman-3-2024"]
+    claimed = data["stages"]["mandiri"]
+    for n in draw(st.sets(st.sampled_from(sorted(rs.numbers)), max_size=8)):
+        claimed[str(n)] = draw(st.integers(rs.scale.min, rs.scale.max))
+    if draw(st.integers(0, 3)) == 0:
+        del data["stages"]["dokumen"]
+    if draw(st.integers(0, 3)) == 0:
+        data["documents"] = {"peta_rencana_spbe": draw(st.booleans())}
+    event("evidence")
+    return Input(rs, data, enable_rules=("tiga-dokumen",) if draw(st.integers(0, 3)) == 0 else ())
+
+
+@st.composite
+def inputs(draw: Any, whole: bool = False) -> Input:
+    if draw(st.integers(0, 7)) == 0:
+        return draw(evidenced())  # type: ignore[no-any-return]
+    rs = draw(rulesets_for_inputs())
+    inp: Input = draw(assessments(rs, whole=whole))
+    event("installed" if rs.id in INSTALLED and ruleset_path(rs) is None else "generated")
+    return inp
+
+
+def reference(inp: Input) -> Result | ValidationError:
+    """What ``evaluate`` says: a result, or the validation error it raises."""
+    try:
+        r = evaluate(inp.ruleset, inp.assessment, **inp.options)
+    except ValidationError as exc:
+        event(f"evaluate refuses: {', '.join(sorted(set(exc.codes)))}")
+        return exc
+    if any(i.rules for i in r.indicators):
+        event("a rule lowers a level")
+    if r.stages:
+        event("stages")
+    return r
+
+
+def numbers(r: Result) -> dict[str, Any]:
+    """Everything a caller must reproduce: indices (text and exact), predikat, effective levels,
+    capped indicators, documents and rule outcomes."""
+    return {
+        "index": r.index,
+        "index_exact": r.index_exact,
+        "predikat": r.predikat,
+        "domains": {d.id: (d.index, d.index_exact) for d in r.domains},
+        "aspects": {a.id: (a.index, a.index_exact) for a in r.aspects},
+        "effective": r.effective_levels,
+        "capped": {i.id: i.rules for i in r.indicators if i.rules},
+        "documents": {d.key: (d.present, d.basis) for d in r.documents},
+        "rules": {o.id: (o.enabled, o.held, o.capped) for o in r.rules},
+    }
+
+
+def whole(r: Result) -> bool:
+    return all(isinstance(i.level, int) or i.level.denominator == 1 for i in r.indicators)
+
+
+def codes(exc: BaseException) -> set[str]:
+    assert isinstance(exc, ValidationError), repr(exc)
+    return set(exc.codes)

@@ -82,10 +82,6 @@ PENDING = {
     "_analysis/risk.py",
     "_analysis/whatif.py",
     "_cli/plan.py",
-    "_engine/engine.py",
-    "_engine/evaluate.py",
-    "_engine/result.py",
-    "_model/model.py",
 }
 
 

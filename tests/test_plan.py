@@ -199,7 +199,7 @@ def exhaustive(rs: Ruleset, levels: dict[int, int], stated: dict[str, bool], cos
                 if limits.budget is not None and cost > limits.budget:
                     continue
                 docs = {**stated, **{d: True for d in ds}}
-                eff = c.apply_rules(list(xs), docs, enabled, Location)[0] if rs.rules else list(xs)
+                eff = c.apply_rules(list(xs), docs, enabled, Location).effective if rs.rules else list(xs)
                 out.append((sum(e * w for e, w in zip(eff, c.w)), cost, nsteps + k))
     return out
 

@@ -100,6 +100,8 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
     """The outcome of ``e`` under ``rs`` through the compiled engine (same numbers as ``evaluate``)."""
     assert e.assessment is not None
     a = e.assessment
+    if a.evidence is not None and rs.evidence_policy is not None:
+        return _full(rs, e)  # the evidence decides the levels and documents that count: the whole evaluation
     try:
         switches = rule_switches(rs, e.enable_rules, e.disable_rules)
         stages, _ = check_against(rs, a, e.missing)
@@ -109,7 +111,7 @@ def _quick(rs: Ruleset, e: Entry) -> Outcome | str:
             current.update(st.levels)
         levels = [current[n] for n in c.numbers]
         if rs.rules:
-            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location)[0]
+            levels = c.apply_rules(levels, a.documents, switches.enabled, a.location).effective
         _, _, total = c.sums(levels)
         predikat, rounded = c.predikat_of(total, c.total_w)
         return Outcome(display_text(rounded, c.decimals), Fraction(total, c.total_w), predikat)

@@ -47,7 +47,7 @@ from cattrs.gen import make_dict_unstructure_fn, override
 
 from .._loading.assessment import Assessment, MissingPolicy
 from .._model.converter import converter, exact_text
-from .._engine.engine import display_text, round_scaled
+from .._engine.engine import DocState, display_text, round_scaled
 from .._loading.load import RulesetLike, as_ruleset
 from .._base.errors import Location
 from .._engine.evaluate import evaluate
@@ -354,11 +354,11 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
     enabled = lambda r: r.id in on  # noqa: E731
     where = lambda: Location(assessment.source)  # noqa: E731
 
-    def state(levels: Sequence[int], ds: Iterable[str]) -> tuple[list[int], dict[int, list[str]], dict[str, tuple[bool | None, str]]]:
+    def state(levels: Sequence[int], ds: Iterable[str]) -> tuple[list[int], dict[int, list[str]], dict[str, DocState]]:
         if not ruleset.rules:
             return list(levels), {}, {}
-        eff, by, _, dstate = c.apply_rules(list(levels), {**stated, **{k: True for k in ds}}, enabled, where)
-        return eff, by, dstate
+        applied = c.apply_rules(list(levels), {**stated, **{k: True for k in ds}}, enabled, where)
+        return applied.effective, applied.lowered_by, applied.documents
 
     def total(eff: Sequence[int]) -> int:
         return sum(lv * w for lv, w in zip(eff, c.w))
@@ -368,7 +368,7 @@ def _steps(planner: _Planner, ruleset: Ruleset, assessment: Assessment, x: Seque
     items += [("indicator", p, "") for p in range(len(x)) if x[p] != cur[p]]
     full_eff, _, full_docs = state(x, docs)
 
-    def without(item: tuple[str, int, str]) -> tuple[list[int], dict[int, list[str]], dict[str, tuple[bool | None, str]]]:
+    def without(item: tuple[str, int, str]) -> tuple[list[int], dict[int, list[str]], dict[str, DocState]]:
         kind, p, key = item
         if kind == "document":
             return state(x, docs - {key})
@@ -469,7 +469,7 @@ def _counted_base(
     lo, hi = ruleset.scale.min, ruleset.scale.max
     levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}
     docs = {d.key: d.present for d in before.documents if d.basis in ("stated", "evidence") and d.present is not None}
-    base = changed_assessment(assessment, before, levels, docs, "counted levels")
+    base = changed_assessment(assessment, before, levels, docs, "counted levels", keep_evidence=False)
     missing, enable_rules, disable_rules = evaluate_kw
     got = evaluate(ruleset, base, missing=missing, enable_rules=enable_rules, disable_rules=disable_rules)
     if got.index_exact != before.index_exact or got.effective_levels != before.effective_levels:  # pragma: no cover - a planner bug

@@ -14,6 +14,7 @@ from decimal import Decimal
 from fractions import Fraction
 from typing import Any, Literal
 from attrs import field, frozen
+from .._loading import misfit
 from .._loading.assessment import _plain
 from .._base.numbers import exact
 from .._model.converter import exact_text
@@ -244,21 +245,12 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     numbers = set(ruleset.numbers)
     keys = {d.key for d in ruleset.documents}
     lo, hi = ruleset.scale.min, ruleset.scale.max
-    span = f"indicators are numbered {min(numbers)} to {max(numbers)}"
 
     def unknown_indicator(n: int, loc: Location) -> None:
-        problems.append(Problem("UNKNOWN_INDICATOR", f"indicator {n} does not exist in ruleset {ruleset.id}", loc, span))
+        problems.append(misfit.unknown_indicator(ruleset, n, loc))
 
     def unknown_document(k: str, loc: Location) -> None:
-        guess = difflib.get_close_matches(k, sorted(keys), n=1)
-        problems.append(
-            Problem(
-                "UNKNOWN_DOCUMENT",
-                f"document `{k}` is not declared by ruleset {ruleset.id}",
-                loc,
-                f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
-            )
-        )
+        problems.append(misfit.unknown_document(ruleset, k, loc))
 
     for n in sorted({*costs.indicators, *costs.steps}):
         if n not in numbers:
@@ -266,14 +258,7 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     for n, per in sorted(costs.steps.items()):
         for level in sorted(per):
             if n in numbers and not lo < level <= hi:
-                problems.append(
-                    Problem(
-                        "LEVEL_OUT_OF_SCALE",
-                        f"indicator {n}: no step reaches level {level} (scale {lo}..{hi})",
-                        costs.location("indicators", str(n), str(level)),
-                        f"key a step by the level it reaches, {lo + 1} to {hi}",
-                    )
-                )
+                problems.append(misfit.step_out_of_scale(ruleset, n, level, costs.location("indicators", str(n), str(level))))
     for k in sorted(costs.documents):
         if k not in keys:
             unknown_document(k, costs.location("documents", k))

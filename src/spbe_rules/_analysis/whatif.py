@@ -29,14 +29,14 @@ from .._model.converter import converter, exact_text
 from .._engine.switches import rule_switches
 from .._engine.engine import Compiled, compiled, display_text, round_scaled, whole_levels
 from .._loading.load import RulesetLike, as_ruleset
-from .._base.errors import AssessmentError, Location, Problem
+from .._base.errors import Location
 from .._engine.evaluate import evaluate
 from .._engine.explain import Text, describe_condition
+from .._loading import misfit
 from .._model.conditions import documents_named
 from .._model.model import HasDocument, Rule, Ruleset
 from .._engine.result import LevelChange, Result
 from .._base.numbers import shown
-import difflib
 
 __all__ = [
     "DocumentChange",
@@ -198,8 +198,7 @@ class FastEval:
         """The effective levels (after the rules) of ``levels`` with ``documents``."""
         if not self.c.ruleset.rules:
             return list(levels)
-        eff, _, _, _ = self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where)
-        return eff
+        return self.c.apply_rules(list(levels), documents, self.enabled, lambda: self._where).effective
 
     def total(self, levels: Sequence[int], documents: Mapping[str, bool]) -> int:
         eff = self.effective(levels, documents)
@@ -211,8 +210,14 @@ def final_levels(result: Result) -> dict[int, int]:
     return dict(zip((i.id for i in result.indicators if not i.filled), whole_levels(((i.id, i.level) for i in result.indicators if not i.filled), "what-if")))
 
 
-def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str) -> Assessment:
-    """A one-stage assessment: the final levels of ``result`` with ``levels`` and ``documents`` applied."""
+def changed_assessment(
+    assessment: Assessment, result: Result, levels: Mapping[int, int], documents: Mapping[str, bool], suffix: str, *, keep_evidence: bool = True
+) -> Assessment:
+    """A one-stage assessment: the final levels of ``result`` with ``levels`` and ``documents`` applied.
+
+    The assessment's evidence and evaluation date are kept (unless ``keep_evidence`` is false), so the
+    copy counts the levels its evidence supports as the original does; a document set here replaces
+    the one an evidence item gives."""
     new_levels = final_levels(result)
     new_levels.update(levels)
     docs = dict(assessment.documents)
@@ -224,6 +229,14 @@ def changed_assessment(assessment: Assessment, result: Result, levels: Mapping[i
     }
     if assessment.ruleset is not None:
         data["ruleset"] = assessment.ruleset
+    raw = assessment.raw if isinstance(assessment.raw, Mapping) else {}
+    if keep_evidence and assessment.evidence is not None and isinstance(raw.get("evidence"), list):
+        data["evidence"] = [
+            {k: v for k, v in item.items() if k != "document"} if isinstance(item, Mapping) and item.get("document") in documents else item
+            for item in raw["evidence"]
+        ]
+        if assessment.evaluated_on is not None:
+            data["evaluated_on"] = assessment.evaluated_on
     if docs:
         data["documents"] = docs
     stage = _giving_stage(result)
@@ -244,46 +257,10 @@ def _giving_stage(result: Result) -> str | None:
 
 
 def _check_changes(ruleset: Ruleset, changes: Mapping[int, int], documents: Mapping[str, bool], where: str) -> None:
-    problems: list[Problem] = []
-    lo, hi = ruleset.scale.min, ruleset.scale.max
-    numbers = set(ruleset.numbers)
-    for n, lv in changes.items():
-        loc = Location(where, json_path=f"$.levels.{shown(n)}")
-        if isinstance(n, bool) or not isinstance(n, int) or n not in numbers:
-            problems.append(
-                Problem(
-                    "UNKNOWN_INDICATOR",
-                    f"indicator {shown(n)} does not exist in ruleset {ruleset.id}",
-                    loc,
-                    f"indicators are numbered {min(numbers)} to {max(numbers)}",
-                )
-            )
-        elif isinstance(lv, bool) or not isinstance(lv, int) or not lo <= lv <= hi:
-            problems.append(
-                Problem(
-                    "LEVEL_OUT_OF_SCALE",
-                    f"indicator {n}: level {shown(lv)} is outside the scale {lo}..{hi} of ruleset {ruleset.id}",
-                    loc,
-                    f"give a whole number from {lo} to {hi}",
-                )
-            )
-    keys = {d.key for d in ruleset.documents}
-    for key, value in documents.items():
-        loc = Location(where, json_path=f"$.documents.{key}")
-        if key not in keys:
-            guess = difflib.get_close_matches(str(key), sorted(keys), n=1)
-            problems.append(
-                Problem(
-                    "UNKNOWN_DOCUMENT",
-                    f"document `{key}` is not declared by ruleset {ruleset.id}",
-                    loc,
-                    f"did you mean `{guess[0]}`?" if guess else f"documents: {', '.join(sorted(keys)) or 'none declared'}",
-                )
-            )
-        elif not isinstance(value, bool):
-            problems.append(Problem("TYPE", f"document `{key}` must be true or false, not {value!r}", loc, None))
-    if problems:
-        raise AssessmentError("the changes do not fit the ruleset", problems)
+    problems, _ = misfit.check_levels(ruleset, changes, lambda n: Location(where, json_path=f"$.levels.{shown(n)}"))
+    doc_problems, _ = misfit.check_documents(ruleset, documents, lambda key: Location(where, json_path=f"$.documents.{key}"))
+    if problems or doc_problems:
+        raise misfit.does_not_fit(ruleset, problems + doc_problems)
 
 
 def _deltas(before: Result, after: Result) -> tuple[IndexDelta, tuple[IndexDelta, ...], tuple[IndexDelta, ...]]:
@@ -415,7 +392,9 @@ def gains(
     level were one higher, with the rules applied; and what satisfying each blocking
     condition (obtaining a document, or a rule's condition holding) would release now.
 
-    Indicators are ranked by index gain (largest first), then by number.
+    Indicators are ranked by index gain (largest first), then by number. With evidence that decides
+    the levels that count, ``level`` is the level the evidence supports and one more level means
+    producing the evidence for it (as in the planner).
     """
     ruleset = as_ruleset(ruleset)
     enable_rules, disable_rules = tuple(enable_rules), tuple(disable_rules)
@@ -423,8 +402,10 @@ def gains(
     enabled = enabled_fn(ruleset, enable_rules, disable_rules)
     fast = FastEval(ruleset, enabled, assessment.location())
     c = fast.c
-    levels = whole_levels(((i.id, i.level) for i in result.indicators), "gains")
-    docs = dict(assessment.documents)
+    # the levels and documents that counted, as in risk: with evidence, the level it supports (the
+    # effective level serves: rules only lower) and the documents it gives
+    levels = whole_levels(((i.id, i.level if i.counted == "claimed" else i.effective_level) for i in result.indicators), "gains")
+    docs = {d.key: d.present for d in result.documents if d.basis in ("stated", "evidence") and d.present is not None}
     eff0 = fast.effective(levels, docs)
     a0, d0, t0 = c.sums(eff0)
     hi = ruleset.scale.max

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import tempfile
 import zlib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -28,6 +27,28 @@ __all__ = ["discard", "remove_stale", "replacing", "temp_beside"]
 
 _STALE = re.compile(r"\A\..*\.spbe([0-9a-f]{8})-([0-9]{1,10})\.[A-Za-z0-9_]+\.tmp\Z", re.DOTALL)
 _NAME_KEEP = 120  # characters of the target's name kept in a temporary file's name (names stay under 255)
+# how tempfile.mkstemp opens a new file (binary), without importing tempfile (and random, shutil,
+# bz2, lzma...) into every command that may write one: created here, never followed through a link
+_OPEN_FLAGS = os.O_RDWR | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+_TRIES = 10000  # tempfile.TMP_MAX
+
+
+def _new_file(folder: Path, prefix: str, suffix: str) -> tuple[int, str]:
+    """A new private file ``folder/prefix<random>suffix`` opened for writing, as ``tempfile.mkstemp``
+    makes it (absolute path, mode 0600, created exclusively, a fresh random name on a clash)."""
+    parent = os.path.abspath(folder)
+    for _ in range(_TRIES):
+        path = os.path.join(parent, f"{prefix}{os.urandom(6).hex()}{suffix}")
+        try:
+            return os.open(path, _OPEN_FLAGS, 0o600), path
+        except FileExistsError:
+            continue
+        except PermissionError:
+            # a folder of the chosen name exists on Windows
+            if os.name == "nt" and os.path.isdir(parent) and os.access(parent, os.W_OK):
+                continue
+            raise
+    raise FileExistsError(17, "No usable temporary file name found")
 
 
 @cache
@@ -95,7 +116,7 @@ def temp_beside(target: Path) -> tuple[int, Path]:
     killed processes in that folder are removed first (:func:`remove_stale`)."""
     parent = target.parent if str(target.parent) else Path(".")
     remove_stale(parent)
-    fd, tmp = tempfile.mkstemp(dir=parent, prefix=f".{target.name[:_NAME_KEEP]}.spbe{_host_tag()}-{os.getpid()}.", suffix=".tmp")
+    fd, tmp = _new_file(parent, f".{target.name[:_NAME_KEEP]}.spbe{_host_tag()}-{os.getpid()}.", ".tmp")
     mask = os.umask(0)
     os.umask(mask)
     try:

@@ -15,9 +15,12 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from fractions import Fraction
-from typing import Any, TypeVar
+from typing import Any, Generic, Literal, NamedTuple, TypeVar
 from math import lcm
-from .._base.errors import EvaluationError, Location, Problem
+
+from attrs import frozen
+
+from .._base.errors import EvaluationError, Location, Problem, tr
 from .._base.messages import Msg
 from .._model.converter import exact_text
 from .._model.conditions import ConditionVisitor, indicators_read
@@ -25,7 +28,21 @@ from .._model.model import AllOf, AnyOf, AtLeast, Condition, HasDocument, Not, R
 
 LevelT = TypeVar("LevelT", int, int | Fraction)
 
-__all__ = ["Compiled", "LevelT", "compiled", "display_text", "level_denominator", "round_scaled", "whole_levels"]
+__all__ = [
+    "Compiled",
+    "DocBasis",
+    "DocState",
+    "Graded",
+    "LevelT",
+    "RuleRun",
+    "RulesApplied",
+    "Sums",
+    "compiled",
+    "display_text",
+    "level_denominator",
+    "round_scaled",
+    "whole_levels",
+]
 
 
 def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
@@ -45,7 +62,7 @@ def round_scaled(num: int, den: int, decimals: int, mode: str) -> int:
         return q // den if q >= 0 else -((-q) // den)
     if mode == "up":  # away from zero
         return -((-q) // den) if q >= 0 else -(q // -den)
-    raise ValueError(f"unknown rounding mode {mode!r}")
+    raise ValueError(tr("engine.api.rounding", mode=repr(mode)))
 
 
 def display_text(scaled: int, decimals: int) -> str:
@@ -54,6 +71,53 @@ def display_text(scaled: int, decimals: int) -> str:
     sign = "-" if scaled < 0 else ""
     s = str(abs(scaled)).rjust(decimals + 1, "0")
     return f"{sign}{s[:-decimals]}.{s[-decimals:]}"
+
+
+DocBasis = Literal["stated", "implied", "unknown"]
+
+
+class DocState(NamedTuple):
+    """A document's state in one evaluation: present (None: not known) and how that is known."""
+
+    present: bool | None
+    basis: DocBasis
+
+
+@frozen
+class RuleRun:
+    """One rule in one evaluation: ``held`` is whether its condition held (None: the rule is off);
+    ``capped`` the indicators it lowered."""
+
+    rule: Rule
+    held: bool | None
+    capped: tuple[int, ...]
+
+
+@frozen
+class RulesApplied(Generic[LevelT]):
+    """What :meth:`Compiled.apply_rules` gives: the effective levels (in the order of
+    ``Compiled.numbers``), the rules that lowered each indicator (in the order applied), each
+    rule's run (in ``Compiled.rule_order``) and every document's state."""
+
+    effective: list[LevelT]
+    lowered_by: dict[int, list[str]]
+    runs: list[RuleRun]
+    documents: dict[str, DocState]
+
+
+class Graded(NamedTuple):
+    """The predikat of an index and the index rounded for display (a whole count of ``10**-decimals``)."""
+
+    predikat: str
+    rounded: int
+
+
+class Sums(NamedTuple):
+    """Weighted sums (scaled whole numbers): per aspect, per domain (in the ruleset's order), in all."""
+
+    aspects: list[int]
+    domains: list[int]
+    total: int
 
 
 Test = Callable[[Sequence[Any], Callable[[str], bool]], bool]
@@ -153,11 +217,11 @@ class Compiled:
             return bands[0][2]
         return bands[last][2]
 
-    def predikat_of(self, num: int, den: int) -> tuple[str, int]:
+    def predikat_of(self, num: int, den: int) -> Graded:
         """The predikat of the index ``num/den`` and its rounded, scaled display value."""
         r = round_scaled(num, den, self.decimals, self.rounding)
         value = Fraction(r, self.pow10) if self.from_rounded else Fraction(num, den)
-        return self.band(value), r
+        return Graded(self.band(value), r)
 
     # -- rules --------------------------------------------------------------------------
 
@@ -167,12 +231,12 @@ class Compiled:
         documents: Mapping[str, bool],
         enabled: Callable[[Rule], bool],
         where: Callable[[], Location],
-    ) -> tuple[list[LevelT], dict[int, list[str]], list[tuple[Rule, bool | None, tuple[int, ...]]], dict[str, tuple[bool | None, str]]]:
-        """Effective levels, the rules that lowered each indicator, each rule's outcome and each document's state."""
+    ) -> RulesApplied[LevelT]:
+        """Effective levels, the rules that lowered each indicator, each rule's run and each document's state."""
         eff: list[Any] = list(levels)  # a cap is a whole level; the list keeps the caller's level type
         by: dict[int, list[str]] = {}
-        outcomes: list[tuple[Rule, bool | None, tuple[int, ...]]] = []
-        doc_state: dict[str, tuple[bool | None, str]] = {}
+        outcomes: list[RuleRun] = []
+        doc_state: dict[str, DocState] = {}
         pos = self.position
 
         doc_tests = self.doc_tests
@@ -183,14 +247,14 @@ class Compiled:
                 if state is not None:
                     return state
             if key in documents:
-                doc_state[key] = (documents[key], "stated")
+                doc_state[key] = DocState(documents[key], "stated")
                 return documents[key]
             implied = doc_tests.get(key)
             if implied is not None:
                 value = implied(eff, reader(rule))
-                doc_state[key] = (value, "implied")
+                doc_state[key] = DocState(value, "implied")
                 return value
-            doc_state[key] = (None, "unknown")
+            doc_state[key] = DocState(None, "unknown")
             raise EvaluationError(NEEDS_DOCUMENT, [unknown_document(self.ruleset, rule.id if rule else "?", key, where())])
 
         def reader(rule: Rule | None) -> Callable[[str], bool]:
@@ -199,7 +263,7 @@ class Compiled:
 
         for rule in self.rule_order:
             if not enabled(rule):
-                outcomes.append((rule, None, ()))
+                outcomes.append(RuleRun(rule, None, ()))
                 continue
             ok = self.rule_tests[rule.id](eff, reader(rule))
             capped: list[int] = []
@@ -211,23 +275,23 @@ class Compiled:
                         eff[k] = cap
                         capped.append(n)
                         by.setdefault(n, []).append(rule.id)
-            outcomes.append((rule, ok, tuple(capped)))
+            outcomes.append(RuleRun(rule, ok, tuple(capped)))
         for key in self.docs:  # report every document, also those no enabled rule read
             if key not in doc_state or doc_state[key][0] is None:
                 if key in documents:
-                    doc_state[key] = (documents[key], "stated")
+                    doc_state[key] = DocState(documents[key], "stated")
                 elif key in doc_tests:
                     try:
-                        doc_state[key] = (doc_tests[key](eff, reader(None)), "implied")
+                        doc_state[key] = DocState(doc_tests[key](eff, reader(None)), "implied")
                     except EvaluationError:
-                        doc_state[key] = (None, "unknown")
+                        doc_state[key] = DocState(None, "unknown")
                 else:
-                    doc_state[key] = (None, "unknown")
-        return eff, by, outcomes, doc_state
+                    doc_state[key] = DocState(None, "unknown")
+        return RulesApplied(eff, by, outcomes, doc_state)
 
     # -- sums ---------------------------------------------------------------------------
 
-    def sums(self, levels: Sequence[int | Fraction]) -> tuple[list[int], list[int], int]:
+    def sums(self, levels: Sequence[int | Fraction]) -> Sums:
         """Weighted sums per aspect, per domain and in all (scaled ints; a non-integer level's
         denominator divides ``level_den``, so its weighted value is whole too)."""
         aspect_s = [0] * len(self.aspect_w)
@@ -244,7 +308,7 @@ class Compiled:
             d = self.domain_of_aspect[j]
             if d >= 0:
                 domain_s[d] += s
-        return aspect_s, domain_s, sum(aspect_s)
+        return Sums(aspect_s, domain_s, sum(aspect_s))
 
 
 def whole_levels(values: Iterable[tuple[int, int | Fraction]], what: str) -> list[int]:
@@ -277,17 +341,13 @@ def level_denominator(rs: Ruleset) -> int:
     return den
 
 
-NEEDS_DOCUMENT = "a rule needs a fact the assessment does not give"
+NEEDS_DOCUMENT = Msg("head.needs_document")
+"""The heading of the error of a rule that reads a document the assessment does not state."""
 
 
 def unknown_document(rs: Ruleset, rule_id: str, key: str, where: Location) -> Problem:
     """The problem of a rule that depends on a document the assessment neither states nor lets the ruleset infer."""
-    return Problem(
-        "UNKNOWN_DOCUMENT_STATE",
-        f"rule `{rule_id}` depends on the document {rs.document(key).name} (`{key}`), but the assessment does not say whether it exists and the ruleset gives no way to infer it",
-        where,
-        f"add `documents: {{{key}: true}}` (or false) to the assessment",
-    )
+    return Problem.of("UNKNOWN_DOCUMENT_STATE", where, rule=rule_id, name=rs.document(key).name, key=key)
 
 
 def compiled(rs: Ruleset) -> Compiled:

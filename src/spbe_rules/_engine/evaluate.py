@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from datetime import date
 from fractions import Fraction
 from typing import Any
 
+from .._base.errors import tr
 from .._loading.assessment import Assessment, MissingPolicy, ReviewMark, ScoreGiven, StageLevels, SubLevelsGiven, check_against
 from .._loading.evidence import EvaluationDate, evaluation_date
 from .._model.converter import Level
+from .._model.model import Rule
 from .evidence import IndicatorEvidence, stage_evidence
-from .engine import Compiled, compiled, display_text, round_scaled
+from .engine import Compiled, DocState, RuleRun, compiled, display_text, round_scaled
 from .switches import rule_switches
 from .._loading.load import RulesetLike, as_ruleset
 from .result import (
@@ -50,7 +52,7 @@ def evaluate(
     """
     ruleset = as_ruleset(ruleset)
     if not isinstance(assessment, Assessment):
-        raise TypeError(f"assessment must be an Assessment (from load_assessment), not {type(assessment).__name__}")
+        raise TypeError(tr("engine.api.assessment_type", type=type(assessment).__name__))
     switches = rule_switches(ruleset, enable_rules, disable_rules)
     stages, filled = check_against(ruleset, assessment, missing)
     c = compiled(ruleset)
@@ -101,6 +103,9 @@ class Extra:
     review: Review | None = None
 
 
+_UNKNOWN = DocState(None, "unknown")
+
+
 def _with_stages(final: Result, stages: tuple[Result, ...]) -> Result:
 
     return attrs.evolve(final, stages=stages)
@@ -112,7 +117,7 @@ def _one(
     st: StageLevels,
     levels_by_number: dict[int, Level],
     filled: frozenset[int],
-    enabled: object,
+    enabled: Callable[[Rule], bool],
     ref: RulesetRef,
     missing: str,
     changes: tuple[LevelChange, ...],
@@ -135,13 +140,16 @@ def _one(
         stated_docs.update(got.documents)
         from_evidence = set(got.documents)
     by: dict[int, tuple[str, ...]]
+    runs: list[RuleRun]
+    doc_state: dict[str, DocState]
     if rs.rules or rs.documents:  # documents are reported the same way with or without rules
         where = lambda: assessment.location("documents") if "documents" in (assessment.raw or {}) else assessment.location()  # noqa: E731
-        eff, by_lists, outcomes, doc_state = c.apply_rules(counted, stated_docs, enabled, where)  # type: ignore[arg-type]
-        by = {n: tuple(ids) for n, ids in by_lists.items()}
+        applied = c.apply_rules(counted, stated_docs, enabled, where)
+        eff, runs, doc_state = applied.effective, applied.runs, applied.documents
+        by = {n: tuple(ids) for n, ids in applied.lowered_by.items()}
     else:
-        eff, by, outcomes = counted, {}, []
-        doc_state = {d.key: ((assessment.documents[d.key], "stated") if d.key in assessment.documents else (None, "unknown")) for d in rs.documents}
+        eff, by, runs = counted, {}, []
+        doc_state = {d.key: (DocState(assessment.documents[d.key], "stated") if d.key in assessment.documents else _UNKNOWN) for d in rs.documents}
     aspect_s, domain_s, total_s = c.sums(eff)
     # Result parts are immutable values: identical ones are shared (memo on the compiled ruleset)
     memo = c.memo
@@ -164,12 +172,10 @@ def _one(
             for k, (n, lv, e) in enumerate(zip(c.numbers, levels, eff))
         )
     documents = tuple(
-        DocumentState(
-            d.key, d.name, doc_state.get(d.key, (None, "unknown"))[0], "evidence" if d.key in from_evidence else doc_state.get(d.key, (None, "unknown"))[1]
-        )
+        DocumentState(d.key, d.name, doc_state.get(d.key, _UNKNOWN).present, "evidence" if d.key in from_evidence else doc_state.get(d.key, _UNKNOWN).basis)
         for d in rs.documents
     )
-    rules = tuple(RuleOutcome(r.id, r.kind, ok is not None, ok, capped) for r, ok, capped in outcomes)
+    rules = tuple(RuleOutcome(run.rule.id, run.rule.kind, run.held is not None, run.held, run.capped) for run in runs)
     return Result(
         index=display_text(rounded, c.decimals),
         index_exact=Fraction(total_s, c.total_w),

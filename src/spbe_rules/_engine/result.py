@@ -26,6 +26,7 @@ from .._model import converter as conversion
 from .explain import Explanation
 import attrs
 from .._base.errors import Location, Problem, ValidationError
+from .._base.messages import Msg
 from .explain import explain_result
 
 from .evidence import RequirementCheck
@@ -285,27 +286,19 @@ def result_from_json(text: str) -> Result:
     try:
         return result_from_dict(json.loads(text, parse_float=str, parse_int=_small_int))
     except RecursionError:
-        raise ValidationError("result cannot be read", [Problem("TOO_DEEP", "the JSON is nested too deep", Location("<result>"), None)]) from None
+        raise ValidationError(Msg("head.result_unreadable"), [Problem.of("TOO_DEEP.result", Location("<result>"))]) from None
     except unreadable as exc:
         inner = _first_problem(exc)
         if inner is not None:
-            raise ValidationError("result cannot be read", [inner]) from None
+            raise ValidationError(Msg("head.result_unreadable"), [inner]) from None
         raise ValidationError(
-            "result cannot be read",
-            [
-                Problem(
-                    "BAD_RESULT",
-                    f"not a result written by result_to_json: {type(exc).__name__}: {str(exc)[:200]}",
-                    Location("<result>"),
-                    "give the JSON of spbe-rules evaluate --format json",
-                )
-            ],
+            Msg("head.result_unreadable"), [Problem.of("BAD_RESULT", Location("<result>"), error=f"{type(exc).__name__}: {str(exc)[:200]}")]
         ) from None
 
 
 def _small_int(text: str) -> int:
     if len(text) > 40:
-        raise Problem("NUMBER_TOO_LARGE", f"a whole number of {len(text)} digits", Location("<result>"), None)
+        raise Problem.of("NUMBER_TOO_LARGE.result", Location("<result>"), digits=len(text))
     return int(text)
 
 

@@ -38,12 +38,13 @@ from typing import TYPE_CHECKING, Any, Literal
 
 
 from .._engine.evidence import stage_evidence
+from .._loading import misfit
 from .._loading.assessment import Assessment, MissingPolicy, check_against
 from .._loading.evidence import evaluation_date
 from .._engine.switches import rule_switches
 from .._loading.load import RulesetLike, as_ruleset
 from .._engine.engine import Compiled, compiled, whole_levels
-from .._base.errors import AssessmentError, Problem, RulesetNotFoundError, SpbeError, ValidationError
+from .._base.errors import AssessmentError, Location, Problem, RulesetNotFoundError, SpbeError, ValidationError
 from .._model.model import Ruleset
 from .._engine.result import RulesetRef
 from .._model.converter import exact_text
@@ -57,7 +58,6 @@ import operator
 from .._loading.registry import ruleset_for_year
 from .._base.messages import Msg
 from .._base.errors import tr
-from .._base.text import did_you_mean
 from .._base.text import number_ranges as _ranges
 
 if TYPE_CHECKING:
@@ -160,20 +160,29 @@ def evaluate_levels(
         import numpy as np
 
         mat = np.asarray(levels, dtype=np.int64).reshape(n, len(c.numbers))
-        _check_scale(ruleset, int(mat.min()) if n else ruleset.scale.min, int(mat.max()) if n else ruleset.scale.min)
+        lo, hi = ruleset.scale.min, ruleset.scale.max
+        if n and (int(mat.min()) < lo or int(mat.max()) > hi):
+            bad = np.argwhere((mat < lo) | (mat > hi))[:_SHOWN]
+            _out_of_scale(ruleset, [(int(i), int(j), int(mat[i, j])) for i, j in bad])
         return _numpy_numbers(c, mat, _doc_matrix(c, docs), enabled, [{} if d is None else d for d in docs])
     rows = [list(r) for r in levels]
     for r in rows:
         if len(r) != len(c.numbers):
             raise ValueError(tr("batch.api.row_width", n=len(c.numbers), m=len(r)))
-        if r:
-            _check_scale(ruleset, min(r), max(r))
+    lo, hi = ruleset.scale.min, ruleset.scale.max
+    if any(r and (min(r) < lo or max(r) > hi) for r in rows):
+        _out_of_scale(ruleset, [(i, j, lv) for i, r in enumerate(rows) for j, lv in enumerate(r) if not lo <= lv <= hi][:_SHOWN])
     return _python_numbers(c, rows, docs, enabled)
 
 
-def _check_scale(rs: Ruleset, lo: int, hi: int) -> None:
-    if lo < rs.scale.min or hi > rs.scale.max:
-        raise ValueError(tr("batch.api.scale", min=rs.scale.min, max=rs.scale.max, ruleset=rs.id, lo=lo, hi=hi))
+_SHOWN = 20  # the out-of-scale levels of evaluate_levels reported (the first, row by row)
+
+
+def _out_of_scale(rs: Ruleset, cells: Sequence[tuple[int, int, int]]) -> None:
+    """Refuse level vectors with levels outside the scale: the same problem (``LEVEL_OUT_OF_SCALE``)
+    as an assessment file or a batch row, placed at ``$.levels[row][column]``."""
+    numbers = compiled(rs).numbers
+    raise misfit.does_not_fit(rs, [misfit.level_out_of_scale(rs, numbers[j], lv, Location(json_path=f"$.levels[{i}][{j}]")) for i, j, lv in cells])
 
 
 def _use_numpy(rs: Ruleset, backend: Backend) -> bool:
@@ -403,7 +412,7 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
     if row.stage is not None and row.stage not in stage_set:
         stage_ids = [s.id for s in rs.stages]
         if row.stage not in stage_ids:
-            problems.append(Problem.of("UNKNOWN_STAGE", row.location("stage"), hint=did_you_mean(row.stage, stage_ids), stage=row.stage, ruleset=rs.id))
+            problems.append(misfit.unknown_stage(rs, row.stage, row.location("stage")))
     problems.extend(_check_view_columns(row, rs))
     pos = c.position
     lo, hi = rs.scale.min, rs.scale.max
@@ -419,56 +428,24 @@ def _check_row(row: BatchRow, rs: Ruleset, missing: MissingPolicy) -> tuple[list
                 return problems, fast, {}
             if c.docs.keys() >= docs_in.keys() and set(map(type, docs_in.values())) == {bool}:
                 return problems, fast, dict(docs_in)
-    levels: list[int | None] = [None] * len(c.numbers)
-    for number, level in row.levels.items():
-        k = pos.get(number) if type(number) is int else None
-        if k is None:
-            problems.append(
-                Problem.of(
-                    "UNKNOWN_INDICATOR",
-                    row.location(str(number)),
-                    hint=Msg("UNKNOWN_INDICATOR.cell.hint", min=min(pos), max=max(pos)),
-                    number=number,
-                    ruleset=rs.id,
-                    min=min(pos),
-                    max=max(pos),
-                )
-            )
-        elif type(level) is not int:
-            problems.append(
-                Problem.of("TYPE.level", row.location(str(number)), hint=Msg("LEVEL_OUT_OF_SCALE.hint", min=lo, max=hi), number=number, value=repr(level))
-            )
-        elif not lo <= level <= hi:
-            problems.append(Problem.of("LEVEL_OUT_OF_SCALE", row.location(str(number)), number=number, level=level, min=lo, max=hi, ruleset=rs.id))
-        else:
-            levels[k] = level
+    level_problems, good = misfit.check_levels(
+        rs, row.levels, lambda n: row.location(str(n)), unknown_hint=Msg("UNKNOWN_INDICATOR.cell.hint", min=min(pos), max=max(pos))
+    )
+    problems.extend(level_problems)
+    levels: list[int | None] = [good.get(n) for n in c.numbers]
     absent = [n for n, lv in zip(c.numbers, levels) if lv is None and n not in row.levels]
     if absent and missing == "error":
         loose: list[int] = []
         for n in absent:
             col = row.columns.get(str(n))
             if col is not None:
-                problems.append(Problem.of("MISSING_LEVEL.cell", row.location(str(n)), number=n))
+                problems.append(misfit.missing_level_cell(n, row.location(str(n))))
             else:
                 loose.append(n)
         if loose:
-            problems.append(
-                Problem.of(
-                    "MISSING_LEVEL.many" if len(loose) > 1 else "MISSING_LEVEL",
-                    row.location(),
-                    hint=Msg("MISSING_LEVEL.row.hint"),
-                    where=Msg("where.batch_row"),
-                    numbers=_ranges(loose),
-                )
-            )
-    docs: dict[str, bool] = {}
-    for key, value in row.documents.items():
-        if key not in c.docs:
-            problems.append(Problem.of("UNKNOWN_DOCUMENT", row.location(f"doc:{key}"), hint=did_you_mean(key, sorted(c.docs)), document=key, ruleset=rs.id))
-        elif not isinstance(value, bool):
-            problems.append(Problem.of("TYPE.document_flag", row.location(f"doc:{key}"), document=key, value=repr(value)))
-        else:
-            docs[key] = value
+            problems.append(misfit.missing_levels(loose, row.location(), Msg("where.batch_row"), hint=Msg("MISSING_LEVEL.row.hint")))
+    doc_problems, docs = misfit.check_documents(rs, row.documents, lambda key: row.location(f"doc:{key}"))
+    problems.extend(doc_problems)
     if problems:
         return problems, [], {}
     return problems, [lo if lv is None else lv for lv in levels], docs

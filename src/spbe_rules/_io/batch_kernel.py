@@ -103,7 +103,7 @@ def _python_numbers(
             row = rows[i] if rows is not None else None
             where = (lambda row=row: row.location()) if row is not None else (lambda: Location())
             try:
-                eff = c.apply_rules(eff, dc, is_on, where)[0]
+                eff = c.apply_rules(eff, dc, is_on, where).effective
             except EvaluationError as exc:
                 failed[i] = exc
                 eff = list(lv)

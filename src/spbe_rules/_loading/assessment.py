@@ -13,25 +13,25 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
-from typing import Any, Literal
+from typing import Any, Literal, NamedTuple
 
 from attrs import field, frozen
 
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of
 from .._base.errors import AssessmentError, Location, Problem
-from .._base.text import did_you_mean
 from .._model.converter import Level, level_text, to_fraction
 from .._model.model import Ruleset, ScoreBand
 from .evidence import EvidenceItem, check_evidence, parse_evidence
 from .kuesioner import is_kuesioner, kuesioner_data
+from . import misfit
 from .load import load_ruleset
 from .schema import assessment_surely_valid, schema_problems
 from .source import PosDict, PosList, Source, locate, read_source
-from .._base.text import number_ranges
 
 __all__ = [
     "Assessment",
+    "Checked",
     "Detail",
     "MissingPolicy",
     "ReviewMark",
@@ -251,7 +251,15 @@ def assessment_from_source(src: Source) -> Assessment:
     return parse_assessment(src.data, src.name)
 
 
-def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPolicy = "error") -> tuple[list[StageLevels], tuple[int, ...]]:
+class Checked(NamedTuple):
+    """An assessment checked against a ruleset: its stages in the ruleset's order (each entry's
+    value resolved) and the indicators whose level was filled by the ``missing`` policy."""
+
+    stages: list[StageLevels]
+    filled: tuple[int, ...]
+
+
+def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPolicy = "error") -> Checked:
     """Check ``assessment`` against ``ruleset``; return its stages in the ruleset's order and the indicators filled by policy."""
     if missing not in ("error", "lowest"):
         raise ValueError(f"missing must be 'error' or 'lowest', not {missing!r}")
@@ -265,28 +273,12 @@ def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPoli
     for k, st in enumerate(assessment.stages):
         base = path_of(st.id)
         if st.id is not None and st.id not in stage_order:
-            problems.append(
-                Problem.of(
-                    "UNKNOWN_STAGE",
-                    assessment.location(*(base if assessment.staged else ["stage"])),
-                    hint=did_you_mean(st.id, stage_order, cutoff=0.6),
-                    stage=st.id,
-                    ruleset=ruleset.id,
-                )
-            )
+            problems.append(misfit.unknown_stage(ruleset, st.id, assessment.location(*(base if assessment.staged else ["stage"]))))
         resolved[k] = _resolve(ruleset, assessment, st, base, st.id in review_stages, problems)
     known_docs = {d.key for d in ruleset.documents}
     for key in assessment.documents:
         if key not in known_docs:
-            problems.append(
-                Problem.of(
-                    "UNKNOWN_DOCUMENT",
-                    assessment.location("documents", key),
-                    hint=did_you_mean(key, sorted(known_docs), cutoff=0.6),
-                    document=key,
-                    ruleset=ruleset.id,
-                )
-            )
+            problems.append(misfit.unknown_document(ruleset, key, assessment.location("documents", key)))
     problems.extend(
         check_evidence(
             ruleset,
@@ -307,17 +299,14 @@ def check_against(ruleset: Ruleset, assessment: Assessment, missing: MissingPoli
         first = ordered[0]
         absent = sorted(numbers - set(first.levels) - set(first.details))
         if absent and missing == "error":
-            where = Msg("where.first_stage") if assessment.staged else Msg("where.levels")
-            key = "MISSING_LEVEL.many" if len(absent) > 1 else "MISSING_LEVEL"
-            problems.append(
-                Problem.of(key, assessment.location(*path_of(first.id)), hint=Msg("MISSING_LEVEL.hint"), where=where, numbers=number_ranges(absent))
-            )
+            place = Msg("where.first_stage") if assessment.staged else Msg("where.levels")
+            problems.append(misfit.missing_levels(absent, assessment.location(*path_of(first.id)), place))
         elif absent:
             filled = tuple(absent)
             ordered[0] = StageLevels(first.id, {**{n: lo for n in absent}, **first.levels}, first.details)
     if problems:
-        raise AssessmentError(Msg("head.does_not_fit", ruleset=ruleset.id), problems)
-    return ordered, filled
+        raise misfit.does_not_fit(ruleset, problems)
+    return Checked(ordered, filled)
 
 
 def _resolve(ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: list[str], review: bool, problems: list[Problem]) -> StageLevels:
@@ -335,7 +324,7 @@ def _resolve(ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: li
     def in_scale(number: int, level: int) -> bool:
         if lo <= level <= hi:
             return True
-        bad("LEVEL_OUT_OF_SCALE", number, level=level, min=lo, max=hi, ruleset=ruleset.id)
+        problems.append(misfit.level_out_of_scale(ruleset, number, level, assessment.location(*base, str(number))))
         return False
 
     entries: list[tuple[int, Level | Detail]] = [*st.levels.items(), *st.details.items()]
@@ -343,7 +332,7 @@ def _resolve(ruleset: Ruleset, assessment: Assessment, st: StageLevels, base: li
         if not isinstance(entry, (int, Fraction)):
             details[number] = entry  # kept as written (a bad entry is reported, never taken as missing)
         if number not in numbers:
-            bad("UNKNOWN_INDICATOR", number, ruleset=ruleset.id, min=min(numbers), max=max(numbers))
+            problems.append(misfit.unknown_indicator(ruleset, number, assessment.location(*base, str(number))))
             continue
         ind = ruleset.indicator(number)
         if review:

@@ -8,7 +8,7 @@ They also resolve rule targets into indicator numbers for the typed model.
 from __future__ import annotations
 
 from fractions import Fraction
-from typing import Any
+from typing import Any, NamedTuple
 
 from .._model.conditions import raw_kinds, walk_raw
 from .._model.converter import exact_text, to_fraction
@@ -21,7 +21,7 @@ from .source import locate
 from .check_context import _Ctx
 from .checks_cycles import _cycles, _document_cycles
 
-__all__ = ["check_ruleset"]
+__all__ = ["RulesetChecked", "check_ruleset"]
 
 
 def _frac(value: Any) -> Fraction:
@@ -32,7 +32,14 @@ def _num(value: Fraction) -> str:
     return exact_text(value)
 
 
-def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[int]]]:
+class RulesetChecked(NamedTuple):
+    """The problems a ruleset's meaning checks found, and each rule's targets resolved to indicator numbers (by rule id)."""
+
+    problems: list[Problem]
+    targets: dict[str, list[int]]
+
+
+def check_ruleset(data: Any, name: str) -> RulesetChecked:
     """Return the problems found and the resolved targets of each rule (by rule id)."""
     ctx = _Ctx(data, name)
     _unique_keys(ctx)
@@ -56,7 +63,7 @@ def check_ruleset(data: Any, name: str) -> tuple[list[Problem], dict[str, list[i
     check_requirements(ctx, scale_min, scale_max, set(numbers), [s.get("id") for s in data.get("stages", []) or []])
     if not ctx.problems:
         _cycles(ctx, targets)
-    return ctx.problems, targets
+    return RulesetChecked(ctx.problems, targets)
 
 
 def _unique_keys(ctx: _Ctx) -> None:

@@ -6,13 +6,13 @@ errors found after merging still name the right file and line.
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 
 from .._base.errors import Location, Problem
 from .source import PosDict, PosList, key_location, locate
 
-__all__ = ["KEYED_LISTS", "merge_extension"]
+__all__ = ["KEYED_LISTS", "Merged", "merge_extension"]
 
 # list name -> the field that identifies an item
 KEYED_LISTS: dict[str, str] = {
@@ -40,7 +40,14 @@ def _copy_dict(d: PosDict) -> PosDict:
     return out
 
 
-def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, list[Problem]]:
+class Merged(NamedTuple):
+    """A ruleset's data with an extending file applied, and the problems of the extension."""
+
+    data: PosDict
+    problems: list[Problem]
+
+
+def merge_extension(base: PosDict, child: PosDict, name: str) -> Merged:
     """Apply ``child`` (a file with ``extends``) to the already-resolved ``base``."""
     problems: list[Problem] = []
     for key in _CHILD_REQUIRED:
@@ -87,7 +94,7 @@ def merge_extension(base: PosDict, child: PosDict, name: str) -> tuple[PosDict, 
                 del current.marks[idx]
                 if list_name == "indicators":
                     _drop_indicator(merged, k)
-    return merged, problems
+    return Merged(merged, problems)
 
 
 def _drop_indicator(merged: PosDict, number: object) -> None:

@@ -8,6 +8,7 @@ each header agrees with the fully loaded ruleset.
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from pathlib import Path
 
@@ -48,17 +49,37 @@ def installed_paths() -> dict[str, Path]:
 _HEADER_KEYS = ("id", "version", "title", "status", "extends", "applies_to")
 
 
+# a line break followed by the first character of a line that starts a top-level block (a key)
+_BLOCK = re.compile(r"\n[^ \t#\-\n]")
+_OTHER_BREAKS = "\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"  # line breaks of str.splitlines other than "\n"
+
+
+def header_text(text: str) -> str:
+    """The top-level blocks of ``text`` whose key is a header key, each with its indented lines.
+
+    A line that does not start with a space, a tab, ``#`` or ``-`` starts a block. A regular
+    expression finds those lines without a Python loop over every line of a long file (the
+    same result as that loop, which a test checks on generated texts)."""
+    if any(c in text for c in _OTHER_BREAKS):
+        kept: list[str] = []
+        keep = False
+        for line in text.splitlines():
+            if line[:1] not in ("", " ", "\t", "#", "-"):
+                keep = line.split(":", 1)[0].strip() in _HEADER_KEYS
+            if keep:
+                kept.append(line)
+        return "\n".join(kept) + "\n"
+    starts = [0] if text[:1] not in ("", " ", "\t", "#", "-", "\n") else []
+    starts += [m.start() + 1 for m in _BLOCK.finditer(text)]
+    ends = [*starts[1:], len(text)]
+    parts = [text[pos:end] for pos, end in zip(starts, ends) if text[pos:end].split("\n", 1)[0].split(":", 1)[0].strip() in _HEADER_KEYS]
+    joined = "".join(parts)
+    return joined if joined.endswith("\n") else joined + "\n"
+
+
 def _header(path: Path) -> RulesetInfo:
     """The header of a ruleset file, from its top-level header keys only (cheap: no long lists parsed)."""
-    text = path.read_text(encoding="utf-8")
-    kept: list[str] = []
-    keep = False
-    for line in text.splitlines():
-        if line[:1] not in ("", " ", "\t", "#", "-"):  # a top-level key starts a block
-            keep = line.split(":", 1)[0].strip() in _HEADER_KEYS
-        if keep:
-            kept.append(line)
-    data = parse_text("\n".join(kept) + "\n", str(path))
+    data = parse_text(header_text(path.read_text(encoding="utf-8")), str(path))
     try:
         years = tuple(sorted(int(y) for y in data["applies_to"]["evaluation_years"]))
         return RulesetInfo(str(data["id"]), str(data["version"]), str(data["title"]), str(data["status"]), years, data.get("extends"), str(path))

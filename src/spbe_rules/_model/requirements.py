@@ -9,7 +9,6 @@ which level counts at which stage and how ages are measured.
 
 from __future__ import annotations
 
-import calendar
 from collections.abc import Mapping
 from datetime import date
 from typing import Literal
@@ -47,6 +46,16 @@ class Wording:
         return self.en if lang == "en" else self.id
 
 
+_MONTH_DAYS = (31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31)
+
+
+def _days_in(year: int, month: int) -> int:
+    """The number of days of ``month`` in ``year`` (as ``calendar.monthrange``, without importing
+    calendar, locale and their kin on every evaluation)."""
+    leap = year % 4 == 0 and (year % 100 != 0 or year % 400 == 0)
+    return _MONTH_DAYS[month - 1] + (month == 2 and leap)
+
+
 @frozen
 class MaxAge:
     """How old evidence may be at the evaluation date: ``amount`` ``unit`` (e.g. 2 years)."""
@@ -67,7 +76,7 @@ class MaxAge:
         month = month0 + 1
         if year > 9999:
             return date.max
-        return date(year, month, min(start.day, calendar.monthrange(year, month)[1]))
+        return date(year, month, min(start.day, _days_in(year, month)))
 
     def text(self, lang: str = "id") -> str:
         """``2 tahun`` / ``2 years``."""
