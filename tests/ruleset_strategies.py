@@ -251,9 +251,10 @@ class Input:
         return {"missing": self.missing, "enable_rules": self.enable_rules, "disable_rules": self.disable_rules}
 
 
-def _level(draw: Any, rs: Ruleset) -> st.SearchStrategy[int]:
+def _level(draw: Any, rs: Ruleset) -> int:
     lo, hi = rs.scale.min, rs.scale.max
-    return draw(st.one_of(st.integers(lo, hi), st.sampled_from([lo, hi, lo + 1 if lo < hi else lo])))  # type: ignore[no-any-return]
+    # the top of the scale first (Hypothesis starts from the first choice), so that caps bite
+    return draw(st.sampled_from(sorted({hi, lo, max(lo, hi - 1), min(hi, lo + 1), (lo + hi) // 2}, reverse=True)))
 
 
 @st.composite
@@ -327,11 +328,11 @@ def with_levels(inp: Input, result: Result, changes: Mapping[int, int], document
 
 
 def counted_base(inp: Input, result: Result, changes: Mapping[int, int], documents: Mapping[str, bool] | None = None) -> Input:
-    """Without evidence, ``with_levels``; with evidence, the levels and documents that counted (the
+    """Without evidence that decides a counted level, ``with_levels``; with it, the levels and documents that counted (the
     level the evidence supports, the documents it gives) claimed as one stage with no evidence, and
     ``changes`` and ``documents`` applied: a change of a counted level (gains, the planner: the evidence
     for it is produced)."""
-    if "evidence" not in inp.data:
+    if "evidence" not in inp.data or not any(i.counted == "supported" for i in result.indicators):
         return with_levels(inp, result, changes, documents)
     final = {str(i.id): i.level if i.counted == "claimed" else i.effective_level for i in result.indicators if not i.filled}
     final.update({str(n): lv for n, lv in changes.items()})
@@ -381,8 +382,8 @@ def evidenced(draw: Any) -> Input:
         claimed[str(n)] = draw(st.integers(rs.scale.min, rs.scale.max))
     if draw(st.integers(0, 3)) == 0:
         del data["stages"]["dokumen"]
-    if draw(st.integers(0, 3)) == 0:
-        data["documents"] = {"peta_rencana_spbe": draw(st.booleans())}
+    if draw(st.integers(0, 3)) == 0:  # peta_rencana_spbe comes from the evidence; the other two documents may be stated
+        data["documents"] = {"arsitektur_spbe": draw(st.booleans()), "proses_bisnis": draw(st.booleans())}
     event("evidence")
     return Input(rs, data, enable_rules=("tiga-dokumen",) if draw(st.integers(0, 3)) == 0 else ())
 

@@ -101,6 +101,8 @@ def test_batch_paths_agree_with_evaluate(inp: Input, tmp_path: Path) -> None:
         else:
             assert isinstance(out, BatchResult), f"{backend}: {out}"
             _batch_matches(out, ref)
+            # the evidence, where the batch takes it: what the next level still needs
+            assert dict(out.unmet) == {i.id: i.unmet for i in ref.indicators if i.unmet}
     if isinstance(ref, ValidationError) or not whole(ref):
         return
     assert isinstance(out, BatchResult)
