@@ -186,7 +186,7 @@ def _unknown_keys(error: Any, path: list[str | int], data: Any, name: str) -> li
     for key in (k for k in inst if k not in allowed):
         kloc = key_location(inst, key) or loc
         kloc = Location(kloc.file, kloc.line, kloc.col, f"{loc.json_path}.{key}")
-        hint = did_you_mean(key, allowed, cutoff=0.6, otherwise=Msg("UNKNOWN_KEY.allowed", allowed=", ".join(allowed)))
+        hint = did_you_mean(key, allowed, cutoff=0.6, otherwise=Msg("UNKNOWN_KEY.allowed", allowed=", ".join(f"`{k}`" for k in allowed)))
         out.append(Problem.of("UNKNOWN_KEY", kloc, hint=hint, key=key))
     return out
 
