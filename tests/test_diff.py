@@ -131,7 +131,7 @@ rules:
 def test_extension_changes_and_places(tmp_path: Path) -> None:
     f = tmp_path / "uji-perubahan.yaml"
     f.write_text(EXT, encoding="utf-8")
-    d = diff("permenpanrb-59-2020", str(f))
+    d = diff("permenpanrb-59-2020", str(f), lang="id")
     ids = {c.id: c for c in d.changes}
     assert ids["indicators[47]"].kind == "removed" and ids["indicators[47]"].new_place is None
     assert ids["indicators[3].name"].kind == "renamed" and ids["indicators[3].name"].new == "Nama Baru Indikator Tiga"
@@ -143,7 +143,11 @@ def test_extension_changes_and_places(tmp_path: Path) -> None:
     assert ids["total_weight"].old == "100" and ids["total_weight"].new == "97" and ids["total_weight"].new_place.line == 10  # type: ignore[union-attr]
     assert ids["domains[D2].weight"].new == "26.3"
     assert ids["display.predikat_from"].new == "exact"
-    assert ids["rules[uji-cap]"].kind == "added" and "cap 21-22 at most level 1 unless document peta_rencana_spbe" in (ids["rules[uji-cap]"].new or "")
+    assert ids["rules[uji-cap]"].kind == "added" and "cap 21-22 paling tinggi tingkat 1 kecuali dokumen peta_rencana_spbe (aktif" in (
+        ids["rules[uji-cap]"].new or ""
+    )
+    en = {c.id: c for c in diff("permenpanrb-59-2020", str(f), lang="en").changes}
+    assert "cap 21-22 at most level 1 unless document peta_rencana_spbe (on" in (en["rules[uji-cap]"].new or "")
     assert ids["documents[peta_rencana_spbe]"].kind == "added"
     assert ids["applies_to.evaluation_years"].new == "2099"
     text = d.render(lang="en")

@@ -133,7 +133,7 @@ def test_report_is_self_contained_and_printable(tmp_path: Path) -> None:
     assert f'id="index-value">{result.index}<' in page
     assert f">{result.predikat}</span>" in page
     assert page.count('class="chart radar"') == 1 and page.count("chart bars domains") == 1
-    assert "Target 2.60" in page
+    assert "Sasaran 2.60" in page
     # the capped indicators and what releases them
     capped = [i for i in result.indicators if i.rules]
     assert capped

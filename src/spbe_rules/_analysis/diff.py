@@ -16,6 +16,10 @@ ruleset was loaded from (same SHA-256); otherwise they are left out.
 ``scoring`` marks the changes that can change an index, a predikat or whether
 an assessment is accepted (weights, bands, display, rules, structure, scale);
 the others (names, criteria texts, citations, statuses) cannot.
+
+Values are written as in the files (``rounded``, ``in_force``, ``1.5``); what the files do not
+write as one value (the summary of an added or removed item, a condition) is written in words of
+the language asked for (``lang=``, default the current one).
 """
 
 from __future__ import annotations
@@ -28,7 +32,7 @@ from typing import Any, Literal
 
 from attrs import frozen
 
-from .._base.errors import current_lang
+from .._base.errors import current_lang, tr, use_lang
 from .._base.messages import Lang, Msg
 from .._model.converter import band_range_text, exact_text
 from .._loading.load import load_ruleset, merged_data
@@ -181,7 +185,7 @@ class RulesetDiff:
             if c.section != current:
                 current = c.section
                 lines.append("")
-                lines.append(current)
+                lines.append(Msg("diff.section", name=Msg(f"diff.section.{current}"), key=current).render(lang))
             lines.append(f" {'*' if c.scoring else ' '} {c.describe(lang=lang)}")
             where = []
             if c.old_place is not None:
@@ -203,28 +207,32 @@ def _short(text: str | None, width: int) -> str:
     return one if len(one) <= width else one[: width - 3] + "..."
 
 
-def format_condition(cond: Condition) -> str:
-    """A condition in the words of the file format."""
-    return _Format().visit(cond)
+def format_condition(cond: Condition, lang: Lang | None = None) -> str:
+    """A condition in words (in ``lang``, default: the current language), with the indicator
+    numbers and document keys of the file."""
+    return _Format(lang or current_lang()).visit(cond)
 
 
 class _Format(ConditionVisitor[str]):
-    __slots__ = ()
+    __slots__ = ("lang",)
+
+    def __init__(self, lang: Lang) -> None:
+        self.lang = lang
 
     def at_least(self, cond: AtLeast) -> str:
-        return f"indicator {cond.indicator} at least {cond.level}"
+        return Msg("diff.cond.at_least", indicator=cond.indicator, level=cond.level).render(self.lang)
 
     def has_document(self, cond: HasDocument) -> str:
-        return f"document {cond.document}"
+        return Msg("diff.cond.document", document=cond.document).render(self.lang)
 
     def not_(self, cond: Not) -> str:
-        return f"not ({self.visit(cond.item)})"
+        return Msg("diff.cond.not", item=self.visit(cond.item)).render(self.lang)
 
     def all_of(self, cond: AllOf) -> str:
-        return "(" + " and ".join(self.visit(c) for c in cond.items) + ")"
+        return "(" + Msg("diff.cond.and").render(self.lang).join(self.visit(c) for c in cond.items) + ")"
 
     def any_of(self, cond: AnyOf) -> str:
-        return "(" + " or ".join(self.visit(c) for c in cond.items) + ")"
+        return "(" + Msg("diff.cond.or").render(self.lang).join(self.visit(c) for c in cond.items) + ")"
 
 
 def _text(value: Any) -> str | None:
@@ -239,7 +247,7 @@ def _text(value: Any) -> str | None:
     if is_condition(value):
         return format_condition(value)
     if isinstance(value, tuple) and all(isinstance(v, int) and not isinstance(v, bool) for v in value):
-        return number_ranges(value, empty="(none)")
+        return number_ranges(value, empty=tr("diff.value.none"))
     return str(value)
 
 
@@ -474,28 +482,44 @@ class _Builder:
 
 
 def _ind_summary(i: Any) -> str:
-    return f"{i.name} (aspect {i.aspect}, weight {exact_text(i.weight)})"
+    return tr("diff.sum.indicator", name=i.name, aspect=i.aspect, weight=exact_text(i.weight))
 
 
 def _group_summary(g: Any) -> str:
-    where = f", domain {g.domain}" if getattr(g, "domain", None) else ""
-    return f"{g.name} (weight {exact_text(g.weight)}{where})"
+    if getattr(g, "domain", None):
+        return tr("diff.sum.group_domain", name=g.name, weight=exact_text(g.weight), domain=g.domain)
+    return tr("diff.sum.group", name=g.name, weight=exact_text(g.weight))
 
 
 def _rule_summary(r: Any) -> str:
-    state = "on" if r.enabled else "off"
-    return f"{r.kind} {number_ranges(r.targets, empty='(none)')} at most level {r.max_level} unless {format_condition(r.unless)} ({state}, {r.status})"
+    return tr(
+        "diff.sum.rule",
+        kind=r.kind,
+        targets=number_ranges(r.targets, empty=tr("diff.value.none")),
+        max_level=r.max_level,
+        unless=format_condition(r.unless),
+        state=tr("diff.sum.on" if r.enabled else "diff.sum.off"),
+        status=r.status,
+    )
 
 
 def _doc_summary(d: Any) -> str:
-    implied = f", implied by {format_condition(d.implied_by)}" if d.implied_by is not None else ""
-    return f"{d.name}{implied}"
+    return d.name if d.implied_by is None else tr("diff.sum.implied", name=d.name, condition=format_condition(d.implied_by))
 
 
-def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str]) -> RulesetDiff:
-    """Every difference from ruleset ``a`` to ruleset ``b`` (Ruleset objects, ids or paths)."""
+def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str], *, lang: Lang | None = None) -> RulesetDiff:
+    """Every difference from ruleset ``a`` to ruleset ``b`` (Ruleset objects, ids or paths).
+
+    Values are written as in the files; the summaries of added and removed items and the
+    conditions are written in ``lang`` (``"id"`` or ``"en"``; default: the current language).
+    """
     ra = a if isinstance(a, Ruleset) else load_ruleset(a)
     rb = b if isinstance(b, Ruleset) else load_ruleset(b)
+    with use_lang(lang or current_lang(), "lang"):
+        return _diff(ra, rb)
+
+
+def _diff(ra: Ruleset, rb: Ruleset) -> RulesetDiff:
     bld = _Builder(ra, rb)
 
     bld.fields("ruleset", "", ra, rb, _RULESET)
@@ -567,7 +591,7 @@ def diff(a: Ruleset | str | os.PathLike[str], b: Ruleset | str | os.PathLike[str
 
 
 def _years(years: tuple[int, ...]) -> str:
-    return ", ".join(map(str, years)) if years else "(none)"
+    return ", ".join(map(str, years)) if years else tr("diff.value.none")
 
 
 def _side(rs: Ruleset) -> RulesetSide:

@@ -39,9 +39,8 @@ from __future__ import annotations
 
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable
 from fractions import Fraction
-from typing import Any
 
 import attrs
 from attrs import field, frozen
@@ -58,6 +57,18 @@ from .._loading.load import load_ruleset
 from .._model.conditions import documents_named, indicators_read
 from .._model.model import Ruleset
 from .impact_corpus import CorpusError, Entry, read_corpus
+from .impact_units import (
+    NotAlone,
+    take_bands,
+    take_display,
+    take_document,
+    take_group,
+    take_indicator,
+    take_rule,
+    take_scale,
+    take_stages,
+    take_total,
+)
 
 __all__ = ["IMPACT_SCHEMA", "CauseCount", "CorpusError", "ImpactReport", "ImpactRow", "ImpactSummary", "Outcome", "Transition", "impact", "read_corpus"]
 
@@ -127,15 +138,6 @@ class _Unit:
     take: Callable[[Ruleset, Ruleset], Ruleset]  # take(base, other): base with this part taken from other
 
 
-def _replace_item(items: Sequence[Any], key: Callable[[Any], Any], k: Any, other: Sequence[Any]) -> tuple[Any, ...]:
-    """``items`` with the item keyed ``k`` taken from ``other`` (added, replaced or removed)."""
-    new = next((x for x in other if key(x) == k), None)
-    out = [x for x in items if key(x) != k] if new is None else [new if key(x) == k else x for x in items]
-    if new is not None and not any(key(x) == k for x in items):
-        out.append(new)
-    return tuple(out)
-
-
 def _units(d: RulesetDiff, a: Ruleset, b: Ruleset) -> tuple[list[_Unit], list[Change]]:
     """The scoring changes grouped into units that can be applied alone, and those that cannot."""
     units: dict[str, _Unit] = {}
@@ -150,108 +152,30 @@ def _units(d: RulesetDiff, a: Ruleset, b: Ruleset) -> tuple[list[_Unit], list[Ch
     for c in d.scoring:
         s, k, f = c.section, c.key, c.field
         if s == "display" and f is not None:
-            add(f"display.{f}", c, _take_display(f))
+            add(f"display.{f}", c, take_display(f))
         elif s == "predikat":
-            add("predikat.bands", c, _take_bands)
+            add("predikat.bands", c, take_bands)
         elif s == "total_weight":
-            add("total_weight", c, _take_total)
+            add("total_weight", c, take_total)
         elif s == "scale":
-            add("scale", c, _take_scale)
+            add("scale", c, take_scale)
         elif s == "stages":
-            add("stages", c, _take_stages)
+            add("stages", c, take_stages)
         elif s == "indicators" and c.kind == "changed" and f == "weight":
-            add(c.id, c, _take_indicator(int(k), "weight"))
+            add(c.id, c, take_indicator(int(k), "weight"))
         elif s == "indicators" and c.kind == "moved" and {c.old, c.new} <= a_aspects & b_aspects:
-            add(c.id, c, _take_indicator(int(k), "aspect"))
+            add(c.id, c, take_indicator(int(k), "aspect"))
         elif s in ("aspects", "domains") and c.kind == "changed" and f == "weight":
-            add(c.id, c, _take_group(s, k, "weight"))
+            add(c.id, c, take_group(s, k, "weight"))
         elif s == "aspects" and c.kind == "moved" and {c.old, c.new} <= a_domains & b_domains:
-            add(c.id, c, _take_group("aspects", k, "domain"))
+            add(c.id, c, take_group("aspects", k, "domain"))
         elif s == "rules":
-            add(f"rules[{k}]", c, _take_rule(k))
+            add(f"rules[{k}]", c, take_rule(k))
         elif s == "documents":
-            add(f"documents[{k}]", c, _take_document(k))
+            add(f"documents[{k}]", c, take_document(k))
         else:
             alone.append(c)
     return list(units.values()), alone
-
-
-Take = Callable[[Ruleset, Ruleset], Ruleset]
-
-
-def _take_display(fld: str) -> Take:
-    def take(base: Ruleset, other: Ruleset) -> Ruleset:
-        return attrs.evolve(base, display=attrs.evolve(base.display, **{fld: getattr(other.display, fld)}))
-
-    return take
-
-
-def _take_bands(base: Ruleset, other: Ruleset) -> Ruleset:
-    return attrs.evolve(base, predikat=attrs.evolve(base.predikat, bands=other.predikat.bands))
-
-
-def _take_total(base: Ruleset, other: Ruleset) -> Ruleset:
-    return attrs.evolve(base, total_weight=other.total_weight)
-
-
-def _take_scale(base: Ruleset, other: Ruleset) -> Ruleset:
-    return attrs.evolve(base, scale=attrs.evolve(base.scale, min=other.scale.min, max=other.scale.max))
-
-
-def _take_stages(base: Ruleset, other: Ruleset) -> Ruleset:
-    return attrs.evolve(base, stages=other.stages)
-
-
-def _take_indicator(number: int, fld: str) -> Take:
-    def take(base: Ruleset, other: Ruleset) -> Ruleset:
-        value = getattr(other.indicator(number), fld)
-        base.indicator(number)  # KeyError when this side does not have it: not applicable alone
-        return attrs.evolve(base, indicators=tuple(attrs.evolve(i, **{fld: value}) if i.number == number else i for i in base.indicators))
-
-    return take
-
-
-def _take_group(section: str, key: str, fld: str) -> Take:
-    def take(base: Ruleset, other: Ruleset) -> Ruleset:
-        value = getattr(other.aspect(key) if section == "aspects" else other.domain(key), fld)
-        if section == "aspects":
-            base.aspect(key)
-            return attrs.evolve(base, aspects=tuple(attrs.evolve(x, **{fld: value}) if x.id == key else x for x in base.aspects))
-        base.domain(key)
-        return attrs.evolve(base, domains=tuple(attrs.evolve(x, **{fld: value}) if x.id == key else x for x in base.domains))
-
-    return take
-
-
-def _take_document(key: str) -> Take:
-    def take(base: Ruleset, other: Ruleset) -> Ruleset:
-        return attrs.evolve(base, documents=_replace_item(base.documents, lambda x: x.key, key, other.documents))
-
-    return take
-
-
-def _take_rule(rule_id: str) -> Take:
-    def take(base: Ruleset, other: Ruleset) -> Ruleset:
-        rules = _replace_item(base.rules, lambda r: r.id, rule_id, other.rules)
-        documents = base.documents
-        have = {x.key for x in documents}
-        for r in rules:  # a rule brought over brings the documents it reads
-            for doc_key in set(documents_named(r.unless)) - have:
-                doc = next((x for x in other.documents if x.key == doc_key), None)
-                if doc is not None:
-                    documents = (*documents, doc)
-                    have.add(doc_key)
-        numbers = set(base.numbers)
-        implied = {x.key: x.implied_by for x in documents}
-        if any(n not in numbers for r in rules for n in (*r.targets, *indicators_read(r.unless, implied))):
-            raise _NotAlone()  # the rule names indicators this ruleset does not have
-        return attrs.evolve(base, rules=rules, documents=documents)
-
-    return take
-
-
-class _NotAlone(Exception):
-    """A unit that cannot be applied to this ruleset on its own."""
 
 
 # -- report -----------------------------------------------------------------------------------
@@ -397,7 +321,14 @@ class ImpactReport:
             out.append(tr("impact.caused_by"))
             for c in s.causes:
                 out.append(
-                    "  " + tr("impact.cause" if c.rows != 1 else "impact.cause.one", change=c.change, rows=c.rows, moved=c.moved, description=c.description)
+                    "  "
+                    + tr(
+                        "impact.cause" if c.rows != 1 else "impact.cause.one",
+                        change=_cause_name(c.change),
+                        rows=c.rows,
+                        moved=c.moved,
+                        description=c.description,
+                    )
                 )
         moved = self.moved
         if moved:
@@ -426,11 +357,16 @@ class ImpactReport:
         return "\n".join(out)
 
 
+def _cause_name(cause: str) -> str:
+    """A cause as shown: a diff change id as it is, the changes that cannot be tried alone in words."""
+    return tr("impact.structure") if cause == STRUCTURE else cause
+
+
 def _row_line(r: ImpactRow) -> str:
     assert r.a is not None and r.b is not None
     d = r.delta or Fraction(0)
     sign = "+" if d > 0 else ""
-    cause = "  " + tr("impact.row_cause", causes=", ".join(r.causes)) if r.causes else ""
+    cause = "  " + tr("impact.row_cause", causes=", ".join(map(_cause_name, r.causes))) if r.causes else ""
     return (
         f"{r.name}: {r.a.index} {r.a.predikat} -> {r.b.index} {r.b.predikat} "
         + tr("impact.exact", a=exact_text(r.a.index_exact), b=exact_text(r.b.index_exact), delta=f"{sign}{exact_text(d)}")
@@ -473,7 +409,7 @@ def impact(
     rows: list[ImpactRow] = []
     for e in entries:
         if e.assessment is None:
-            reason = e.error or "cannot be read"
+            reason = e.error or tr("impact.unreadable")
             rows.append(ImpactRow(e.name, e.source, None, None, None, None, reason, reason))
             continue
         oa, ob = _full(ra, e), _full(rb, e)
@@ -497,7 +433,7 @@ def _try(take: Callable[[Ruleset, Ruleset], Ruleset], base: Ruleset, other: Rule
     """``base`` with one unit taken from ``other``, or None when that alone makes no whole ruleset."""
     try:
         rs = take(base, other)
-    except (_NotAlone, KeyError, StopIteration):
+    except (NotAlone, KeyError, StopIteration):
         return None
     return rs if _whole(rs) else None
 

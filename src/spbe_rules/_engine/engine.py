@@ -105,6 +105,21 @@ class RulesApplied(Generic[LevelT]):
     documents: dict[str, DocState]
 
 
+_STATED = {True: DocState(True, "stated"), False: DocState(False, "stated")}
+_IMPLIED = {True: DocState(True, "implied"), False: DocState(False, "implied")}
+_UNKNOWN = DocState(None, "unknown")
+
+
+def _stated(value: bool) -> DocState:
+    """A stated document's state (the common ones made once)."""
+    return _STATED[value] if value is True or value is False else DocState(value, "stated")
+
+
+def _implied(value: bool) -> DocState:
+    """An implied document's state (the common ones made once)."""
+    return _IMPLIED[value] if value is True or value is False else DocState(value, "implied")
+
+
 class Graded(NamedTuple):
     """The predikat of an index and the index rounded for display (a whole count of ``10**-decimals``)."""
 
@@ -187,6 +202,10 @@ class Compiled:
         compile_ = _Compile(self.position)
         self.rule_tests: dict[str, Test] = {r.id: compile_.visit(r.unless) for r in rs.rules}
         self.doc_tests: dict[str, Test] = {k: compile_.visit(cond) for k, cond in self.docs.items() if cond is not None}
+        # the runs that lower nothing, made once: (off, held, not held but nothing above the cap)
+        self.quiet_runs: dict[str, tuple[RuleRun, RuleRun, RuleRun]] = {
+            r.id: (RuleRun(r, None, ()), RuleRun(r, True, ()), RuleRun(r, False, ())) for r in rs.rules
+        }
 
     def _order_rules(self, rules: Sequence[Rule]) -> tuple[Rule, ...]:
         deps = {r.id: indicators_read(r.unless, self.docs) for r in rules}
@@ -247,23 +266,24 @@ class Compiled:
                 if state is not None:
                     return state
             if key in documents:
-                doc_state[key] = DocState(documents[key], "stated")
+                doc_state[key] = _stated(documents[key])
                 return documents[key]
             implied = doc_tests.get(key)
             if implied is not None:
                 value = implied(eff, reader(rule))
-                doc_state[key] = DocState(value, "implied")
+                doc_state[key] = _implied(value)
                 return value
-            doc_state[key] = DocState(None, "unknown")
+            doc_state[key] = _UNKNOWN
             raise EvaluationError(NEEDS_DOCUMENT, [unknown_document(self.ruleset, rule.id if rule else "?", key, where())])
 
         def reader(rule: Rule | None) -> Callable[[str], bool]:
             """Whether a document exists, for the condition of ``rule`` (named if the assessment does not say)."""
             return lambda key: doc(key, rule)
 
+        quiet = self.quiet_runs
         for rule in self.rule_order:
             if not enabled(rule):
-                outcomes.append(RuleRun(rule, None, ()))
+                outcomes.append(quiet[rule.id][0])
                 continue
             ok = self.rule_tests[rule.id](eff, reader(rule))
             capped: list[int] = []
@@ -275,18 +295,18 @@ class Compiled:
                         eff[k] = cap
                         capped.append(n)
                         by.setdefault(n, []).append(rule.id)
-            outcomes.append(RuleRun(rule, ok, tuple(capped)))
+            outcomes.append(RuleRun(rule, ok, tuple(capped)) if capped else quiet[rule.id][1 if ok else 2])
         for key in self.docs:  # report every document, also those no enabled rule read
             if key not in doc_state or doc_state[key][0] is None:
                 if key in documents:
-                    doc_state[key] = DocState(documents[key], "stated")
+                    doc_state[key] = _stated(documents[key])
                 elif key in doc_tests:
                     try:
-                        doc_state[key] = DocState(doc_tests[key](eff, reader(None)), "implied")
+                        doc_state[key] = _implied(doc_tests[key](eff, reader(None)))
                     except EvaluationError:
-                        doc_state[key] = DocState(None, "unknown")
+                        doc_state[key] = _UNKNOWN
                 else:
-                    doc_state[key] = DocState(None, "unknown")
+                    doc_state[key] = _UNKNOWN
         return RulesApplied(eff, by, outcomes, doc_state)
 
     # -- sums ---------------------------------------------------------------------------

@@ -187,7 +187,7 @@ def _unknown_keys(error: Any, path: list[str | int], data: Any, name: str) -> li
         kloc = key_location(inst, key) or loc
         kloc = Location(kloc.file, kloc.line, kloc.col, f"{loc.json_path}.{key}")
         guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("UNKNOWN_KEY.allowed", allowed=", ".join(allowed))
+        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("UNKNOWN_KEY.allowed", allowed=", ".join(f"`{k}`" for k in allowed))
         out.append(Problem.of("UNKNOWN_KEY", kloc, hint=hint, key=key))
     return out
 

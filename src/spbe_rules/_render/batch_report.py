@@ -3,7 +3,8 @@
 :func:`batch_report_html` shows the predikat distribution per year, a ranking of the
 latest year, every institution over every year, the indicator x institution heat map, a
 view per owner, the gaps, and the change of each institution's index from year to year.
-It uses the page frame and charts of :mod:`spbe_rules._render.report`.
+It uses the page frame and charts of :mod:`spbe_rules._render.report`. Bahasa Indonesia by
+default, English with ``lang="en"`` (texts from the message catalogue).
 """
 
 from __future__ import annotations
@@ -13,6 +14,8 @@ from collections.abc import Iterable, Mapping, Sequence
 from fractions import Fraction
 from typing import Any
 
+from .._base.errors import current_lang, use_lang
+from .._base.messages import render
 from .._engine.engine import display_text, round_scaled
 from .._io.results_read import record_numbers
 from .._loading.load import load_ruleset
@@ -25,6 +28,7 @@ from .svg import MUTED as _MUTED
 from .svg import band_colour as _band_colour
 from .svg import esc as _e
 from .svg import px as _px
+from .svg import t as _t
 
 __all__ = ["batch_report_html"]
 
@@ -44,15 +48,21 @@ def _stage_rank(rulesets: Mapping[str, Ruleset | None], rec: Mapping[str, Any]) 
     return ids.index(stage) if stage in ids else -1
 
 
-def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, title: str | None = None) -> str:
+def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, title: str | None = None, lang: str | None = None) -> str:
     """The HTML summary of batch results (records as read by ``read_results``).
 
     Per institution and year the latest stage counts. Shows the predikat
     distribution per year, the ranking of the latest year (``top`` rows), every
     institution over every year (with its target and stated documents), the
     indicator x institution heat map, a view per owner, and the change of each
-    institution's index between its last two years.
+    institution's index between its last two years. ``lang``: ``"id"`` (Bahasa Indonesia) or
+    ``"en"``; default the current language (``SPBE_RULES_LANG``, else Indonesian).
     """
+    with use_lang(lang or current_lang(), "lang"):
+        return _batch_report_html(records, top, title)
+
+
+def _batch_report_html(records: Iterable[Mapping[str, Any]], top: int, title: str | None) -> str:
 
     rulesets: dict[str, Ruleset | None] = {}
     latest: dict[tuple[str, int], Mapping[str, Any]] = {}
@@ -85,13 +95,14 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
         if rec["predikat"] not in band_names:
             band_names.append(str(rec["predikat"]))
     colours = {name: _band_colour(band_names, name) for name in band_names}
-    heading = title or "Ringkasan Evaluasi SPBE"
+    heading = title or render("html.batch.title", current_lang(), {})
     body = [f"<h1>{_e(heading)}</h1>"]
-    body.append(
-        f'<p class="sub">{count} baris hasil, {len({k for k, _ in latest})} instansi, tahun {_e(", ".join(map(str, years)) or "-")}; aturan: {_e(", ".join(sorted(rulesets)))}.</p>'
+    sub = _t(
+        "html.batch.sub", rows=count, institutions=len({k for k, _ in latest}), years=", ".join(map(str, years)) or "-", rulesets=", ".join(sorted(rulesets))
     )
+    body.append(f'<p class="sub">{sub}</p>')
     # distribution
-    body.append("<h2>Sebaran predikat</h2>")
+    body.append(f"<h2>{_t('html.batch.dist.head')}</h2>")
     groups = []
     for y in years:
         counts = {name: 0 for name in band_names}
@@ -99,11 +110,11 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
             if yy == y:
                 counts[str(rec["predikat"])] += 1
         groups.append((str(y), [(name, counts[name]) for name in band_names]))
-    body.append(f"<figure>{columns_svg(groups, colours)}<figcaption>Jumlah instansi per predikat, per tahun.</figcaption></figure>")
+    body.append(f"<figure>{columns_svg(groups, colours)}<figcaption>{_t('html.batch.dist.caption')}</figcaption></figure>")
     body.append(
-        '<table class="distribution"><thead><tr><th>Tahun</th>'
+        f'<table class="distribution"><thead><tr><th>{_t("html.batch.col.year")}</th>'
         + "".join(f'<th class="num"><span class="swatch" style="background:{colours[n]}"></span>{_e(n)}</th>' for n in band_names)
-        + '<th class="num">Jumlah</th><th class="num">Rata-rata indeks</th></tr></thead><tbody>'
+        + f'<th class="num">{_t("html.batch.col.count")}</th><th class="num">{_t("html.batch.col.mean")}</th></tr></thead><tbody>'
     )
     for year_text, series in groups:
         recs = [rec for (_, yy), rec in latest.items() if str(yy) == year_text]
@@ -119,14 +130,15 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     if years:
         y = years[-1]
         ranked = sorted((rec for (_, yy), rec in latest.items() if yy == y), key=_order_key)
-        body.append(f"<h2>Peringkat {y}</h2>")
+        body.append(f"<h2>{_t('html.batch.rank.head', year=y)}</h2>")
         domain_ids: list[str] = []
         for rec in ranked:
             for d in rec.get("domains", {}) or {}:
                 if d not in domain_ids:
                     domain_ids.append(d)
         body.append(
-            '<table class="ranking"><thead><tr><th class="num">Peringkat</th><th>Instansi</th><th class="num">Indeks</th><th>Predikat</th>'
+            f'<table class="ranking"><thead><tr><th class="num">{_t("html.batch.col.rank")}</th><th>{_t("html.batch.col.institution")}</th>'
+            f'<th class="num">{_t("html.batch.col.index")}</th><th>{_t("html.batch.col.predikat")}</th>'
             + "".join(f'<th class="num">{_e(d)}</th>' for d in domain_ids)
             + "</tr></thead><tbody>"
         )
@@ -147,7 +159,7 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
             )
         body.append("</tbody></table>")
         if len(ranked) > top:
-            body.append(f'<p class="muted">{len(ranked) - top} instansi lainnya tidak ditampilkan (lihat berkas hasil).</p>')
+            body.append(f'<p class="muted">{_t("batch.inst.more", n=len(ranked) - top)}</p>')
     # the group discussion: every institution over every year, the heat map, a view per owner
     by_inst: dict[str, dict[int, Mapping[str, Any]]] = {}
     for (inst, yy), rec in latest.items():
@@ -161,9 +173,8 @@ def batch_report_html(records: Iterable[Mapping[str, Any]], *, top: int = 100, t
     # year on year
     if len(years) > 1:
         body.append(_change_section(latest))
-    body.append(
-        "<footer>Dibuat oleh spbe-rules dari hasil <code>spbe-rules batch</code>. Selisih dihitung dari nilai tepat, lalu dibulatkan ke 2 desimal.</footer>"
-    )
+    footer = _t("html.batch.footer", command="\x00").replace("\x00", "<code>spbe-rules batch</code>")
+    body.append(f"<footer>{footer}</footer>")
     return page(heading, "\n".join(body))
 
 
@@ -185,19 +196,16 @@ def _change_section(latest: Mapping[tuple[str, int], Mapping[str, Any]]) -> str:
         a, b = per[y0], per[y1]
         delta = Fraction(str(b["index_exact"])) - Fraction(str(a["index_exact"]))
         changes.append((delta, inst, y0, y1, a, b))
-    out = ["<h2>Perubahan antartahun</h2>"]
+    out = [f"<h2>{_t('html.batch.change.head')}</h2>"]
     if not changes:
-        out.append("<p>Tidak ada instansi yang dinilai pada lebih dari satu tahun.</p>")
+        out.append(f"<p>{_t('html.batch.change.none')}</p>")
         return "".join(out)
     changes.sort(key=lambda c: (-c[0], c[1]))
     shown = changes[:30]
+    out.append("<figure>" + _change_svg([(inst, d) for d, inst, *_ in shown]) + f"<figcaption>{_t('html.batch.change.caption')}</figcaption></figure>")
     out.append(
-        "<figure>"
-        + _change_svg([(inst, d) for d, inst, *_ in shown])
-        + "<figcaption>Perubahan indeks antara dua tahun terakhir tiap instansi (hijau naik, merah turun).</figcaption></figure>"
-    )
-    out.append(
-        '<table class="changes"><thead><tr><th>Instansi</th><th class="num">Tahun</th><th class="num">Indeks</th><th>Predikat</th><th class="num">Perubahan</th></tr></thead><tbody>'
+        f'<table class="changes"><thead><tr><th>{_t("html.batch.col.institution")}</th><th class="num">{_t("html.batch.col.year")}</th>'
+        f'<th class="num">{_t("html.batch.col.index")}</th><th>{_t("html.batch.col.predikat")}</th><th class="num">{_t("html.batch.col.change")}</th></tr></thead><tbody>'
     )
     for delta, inst, y0, y1, a, b in changes:
         cls = "up" if delta > 0 else "down" if delta < 0 else "muted"
@@ -216,7 +224,7 @@ def _change_svg(rows: Sequence[tuple[str, Fraction]], width: int = 640) -> str:
     half = Fraction(width - label_w - 120, 2)
     mid = label_w + 60 + half  # 60 px each side for the value written beside a bar
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart changes" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Perubahan indeks">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart changes" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{_t("html.changes.aria")}">'
     ]
     parts.append(f'<line x1="{_px(mid)}" y1="{top - 4}" x2="{_px(mid)}" y2="{height - 6}" stroke="{_MUTED}"/>')
     for k, (inst, d) in enumerate(rows):

@@ -1,4 +1,4 @@
-"""Self-contained HTML reports (Indonesian labels) with inline SVG charts.
+"""Self-contained HTML reports with inline SVG charts, in Bahasa Indonesia (English with ``lang="en"``).
 
 :func:`report_html` shows one result: index and predikat on the predikat scale, a
 radar chart of the aspects, domain bars against a target, the indicators the rules
@@ -7,6 +7,10 @@ is installed, the cheapest plan to the next predikat.
 
 The summary of many results (``spbe-rules report --batch``) is in
 :mod:`spbe_rules._render.batch_report`; it draws with the charts and page frame here.
+
+Every text a person sees (headings, captions, table headers, chart labels and tooltips, the
+footer, ``<html lang>``) comes from the message catalogue (``html.*``, ``story.*``, ``batch.*``)
+in the language asked for (``lang=``), else the current one (``--lang``, ``SPBE_RULES_LANG``).
 
 The HTML has no script, no external file and no network address; charts are SVG
 drawn here. Every number written as text is the exact displayed value (the same
@@ -29,7 +33,8 @@ from .._engine.explain import describe_condition
 from .._model.model import Ruleset
 from .._loading.load import RulesetLike, as_ruleset
 from .._base.numbers import check_in_range
-from .._base.errors import Location
+from .._base.errors import Location, current_lang, use_lang
+from .._base.messages import CATALOGUE, render
 from .._engine.result import Result
 from .._analysis.plan import plan as make_plan
 
@@ -54,6 +59,8 @@ from .svg import band_colour as _band_colour
 from .svg import esc as _e
 from .svg import fpx as _fpx
 from .svg import px as _px
+from .svg import t as _t
+from .svg import t_html as _th
 
 __all__ = ["bars_svg", "columns_svg", "page", "predikat_scale_svg", "radar_svg", "report_html"]
 
@@ -101,8 +108,9 @@ svg text { font-family: inherit; }
 
 
 def page(title: str, body: str) -> str:
+    """The HTML page around ``body``, marked as written in the current language."""
     return (
-        '<!DOCTYPE html>\n<html lang="id">\n<head>\n<meta charset="utf-8">\n'
+        f'<!DOCTYPE html>\n<html lang="{current_lang()}">\n<head>\n<meta charset="utf-8">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'
         f"<title>{_e(title)}</title>\n<style>{_CSS}{STORY_CSS}{BATCH_CSS}</style>\n</head>\n<body>\n<main>\n{body}\n</main>\n</body>\n</html>\n"
     )
@@ -130,13 +138,13 @@ def predikat_scale_svg(rs: Ruleset, value: Fraction, shown: str, predikat: str, 
     dec = rs.display.decimals
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Skala predikat: indeks {_e(shown)}, {_e(predikat)}">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart predikat-scale" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{_t("html.scale.aria", shown=shown, predikat=predikat)}">'
     ]
     for b in bands:
         x0, x1 = x(b.lower), x(b.upper)
         colour = _band_colour(names, b.name)
         parts.append(
-            f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_e(b.name)}: {_e(exact_text(b.lower))} sampai {_e(exact_text(b.upper))}</title></rect>'
+            f'<rect x="{_px(x0)}" y="{top}" width="{_px(x1 - x0)}" height="{bar_h}" fill="{colour}" opacity="{"1" if b.name == predikat else "0.35"}"><title>{_t("html.scale.band", band=b.name, lower=exact_text(b.lower), upper=exact_text(b.upper))}</title></rect>'
         )
         parts.append(f'<text x="{_px((x0 + x1) / 2)}" y="{top + bar_h + 16}" font-size="11" text-anchor="middle" fill="{_INK}">{_e(b.name)}</text>')
         parts.append(f'<text x="{_px(x0)}" y="{top - 4}" font-size="10" text-anchor="middle" fill="{_MUTED}">{_e(bound_text(b.lower, dec))}</text>')
@@ -155,10 +163,10 @@ def radar_svg(labels: Sequence[str], titles: Sequence[str], values: Sequence[Fra
     cx = cy = size / 2
     radius = size / 2 - 80  # room outside the outer ring for a label such as "A3 5.00"
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="Grafik radar indeks aspek">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart radar" width="{size}" height="{size}" viewBox="0 0 {size} {size}" role="img" aria-label="{_t("html.radar.aria")}">'
     ]
     if n < 3:  # a radar needs three axes; fall back to a note
-        parts.append('<text x="10" y="20" font-size="12">Grafik radar memerlukan paling sedikit 3 aspek.</text></svg>')
+        parts.append(f'<text x="10" y="20" font-size="12">{_t("html.radar.few")}</text></svg>')
         return "".join(parts)
 
     def point(k: int, v: Fraction) -> tuple[float, float]:
@@ -214,7 +222,7 @@ def bars_svg(
         return label_w + stub + ((v - lo) / (hi - lo) * span if hi > lo else Fraction(0))
 
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Grafik batang">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart {css_class}" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{_t("html.bars.aria")}">'
     ]
     for level in range(lo, hi + 1):
         gx = x(Fraction(level))
@@ -234,7 +242,7 @@ def bars_svg(
             f'<line class="target" x1="{_px(tx)}" y1="{top - 10}" x2="{_px(tx)}" y2="{height - 22}" stroke="#b71c1c" stroke-width="2" stroke-dasharray="6 4"/>'
         )
         parts.append(
-            f'<text x="{_px(tx)}" y="{top - 13}" font-size="11" text-anchor="middle" fill="#b71c1c">Target {_e(target_text or exact_text(target))}</text>'
+            f'<text x="{_px(tx)}" y="{top - 13}" font-size="11" text-anchor="middle" fill="#b71c1c">{_t("html.bars.target", target=target_text or exact_text(target))}</text>'
         )
     parts.append("</svg>")
     return "".join(parts)
@@ -250,7 +258,7 @@ def columns_svg(groups: Sequence[tuple[str, Sequence[tuple[str, int]]]], colours
     group_w = Fraction(width - left - 10, max(len(groups), 1))
     bar_w = min(Fraction(48), (group_w - 16) / max(n_series, 1))
     parts = [
-        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart columns" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="Sebaran predikat">'
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="chart columns" width="{width}" height="{height}" viewBox="0 0 {width} {height}" role="img" aria-label="{_t("html.columns.aria")}">'
     ]
     parts.append(f'<line x1="{left}" y1="{top + plot_h}" x2="{width - 10}" y2="{top + plot_h}" stroke="{_MUTED}"/>')
     for g, (name, series) in enumerate(groups):
@@ -288,33 +296,50 @@ def _next_band(rs: Ruleset, predikat: str) -> str | None:
 
 def _plan_section(rs: Ruleset, assessment: Any, result: Result, plan_kw: Mapping[str, Any]) -> str:
     """The cheapest plan to the next predikat."""
+    lang = current_lang()
     nxt = _next_band(rs, result.predikat)
-    head = "<h2>Rencana menuju predikat berikutnya</h2>"
+    head = f"<h2>{_t('html.plan.head')}</h2>"
     if nxt is None:
-        return head + f"<p>Predikat {_e(result.predikat)} sudah predikat tertinggi.</p>"
+        return head + f"<p>{_t('html.plan.top', predikat=result.predikat)}</p>"
     if assessment is None:
         return ""
     try:
         p = make_plan(rs, assessment, nxt, **plan_kw)
     except Exception as exc:  # the plan is an extra; the report stands without it
-        return head + f'<p class="muted">Rencana tidak dapat dibuat: {_e(str(exc).splitlines()[0])}</p>'
-    out = [head, f"<p>{_e(p.message.id)}</p>"]
+        return head + f'<p class="muted">{_t("html.plan.failed", reason=str(exc).splitlines()[0])}</p>'
+    out = [head, f"<p>{_e(p.message.en if lang == 'en' else p.message.id)}</p>"]
     if p.steps:
-        unit = f" ({_e(p.unit)})" if p.unit else ""
-        out.append(
-            f'<table class="plan"><thead><tr><th>No</th><th>Langkah</th><th class="num">Dari</th><th class="num">Ke</th><th class="num">Biaya{unit}</th><th class="num">Tambahan indeks</th><th class="num">Indeks sesudahnya</th><th>Alasan</th></tr></thead><tbody>'
+        unit = f" ({p.unit})" if p.unit else ""
+        cols = "".join(
+            f"<th{' class=' + chr(34) + 'num' + chr(34) if num else ''}>{text}</th>"
+            for text, num in (
+                (_t("html.col.no"), False),
+                (_t("html.plan.col.step"), False),
+                (_t("html.plan.col.from"), True),
+                (_t("html.plan.col.to"), True),
+                (_t("html.plan.col.cost", unit=unit), True),
+                (_t("html.plan.col.gain"), True),
+                (_t("html.plan.col.after"), True),
+                (_t("html.plan.col.reason"), False),
+            )
         )
+        out.append(f'<table class="plan"><thead><tr>{cols}</tr></thead><tbody>')
         for k, s in enumerate(p.steps, start=1):
-            what = f"Indikator {s.indicator}: {s.name}" if s.kind == "indicator" else f"Dokumen: {s.name}"
+            what = _t("html.plan.indicator", n=s.indicator, name=s.name) if s.kind == "indicator" else _t("html.plan.document", name=s.name)
             out.append(
-                f'<tr><td>{k}</td><td>{_e(what)}</td><td class="num">{_e(s.from_level if s.from_level is not None else "-")}</td>'
+                f'<tr><td>{k}</td><td>{what}</td><td class="num">{_e(s.from_level if s.from_level is not None else "-")}</td>'
                 f'<td class="num">{_e(s.to_level if s.to_level is not None else "-")}</td><td class="num">{_e(exact_text(s.cost))}</td>'
-                f'<td class="num">{_e(s.gain_text)}</td><td class="num">{_e(s.index_after_text)}</td><td>{_e(s.reason.id)}</td></tr>'
+                f'<td class="num">{_e(s.gain_text)}</td><td class="num">{_e(s.index_after_text)}</td><td>{_e(s.reason.en if lang == "en" else s.reason.id)}</td></tr>'
             )
         out.append("</tbody></table>")
-        out.append(
-            f"<p>Sesudah rencana: indeks <strong>{_e(p.index)}</strong>, predikat <strong>{_e(p.predikat)}</strong>; biaya total {_e(exact_text(p.total_cost))}{unit}.</p>"
+        after = _th(
+            "html.plan.after",
+            index=f"<strong>{_e(p.index)}</strong>",
+            predikat=f"<strong>{_e(p.predikat)}</strong>",
+            cost=_e(exact_text(p.total_cost)),
+            unit=_e(unit),
         )
+        out.append(f"<p>{after}</p>")
     return "".join(out)
 
 
@@ -327,6 +352,7 @@ def report_html(
     plan_options: Mapping[str, Any] | None = None,
     include_plan: bool = True,
     years: YearComparison | None = None,
+    lang: str | None = None,
 ) -> str:
     """The HTML report of one result.
 
@@ -335,7 +361,22 @@ def report_html(
     the report adds the margin and risks of the predikat and (unless ``include_plan``
     is false) the cheapest plan to the next predikat (``plan_options`` are passed to
     ``plan``). ``years``: a comparison with other years (:func:`compare_years`) to show.
+    ``lang``: ``"id"`` (Bahasa Indonesia) or ``"en"``; default the current language
+    (``SPBE_RULES_LANG``, else Indonesian).
     """
+    with use_lang(lang or current_lang(), "lang"):
+        return _report_html(ruleset, result, target, assessment, plan_options, include_plan, years)
+
+
+def _report_html(
+    ruleset: RulesetLike,
+    result: Result,
+    target: Fraction | None,
+    assessment: Any,
+    plan_options: Mapping[str, Any] | None,
+    include_plan: bool,
+    years: YearComparison | None,
+) -> str:
     rs = as_ruleset(ruleset)
     if target is not None:
         check_in_range(target, rs.scale.min, rs.scale.max, Location("--target"), "target")
@@ -347,33 +388,34 @@ def report_html(
         nxt = _next_band(rs, result.predikat)
         band = next((b for b in rs.predikat.bands if b.name == (nxt or result.predikat)), None)
         target = band.lower if band is not None else None
-        target_note = f"batas bawah predikat {nxt or result.predikat}"
+        target_note = _t("html.target.floor", predikat=nxt or result.predikat)
     else:
-        target_note = "target yang diminta"
+        target_note = _t("html.target.asked")
     target_text = (
         display_text(round_scaled(target.numerator, target.denominator, rs.display.decimals, rs.display.rounding), rs.display.decimals)
         if target is not None
         else None
     )
-    stage = f", tahap {result.stage}" if result.stage else ""
-    basis = f"dibulatkan ({rs.display.decimals} desimal)" if result.predikat_from == "rounded" else "tidak dibulatkan"
+    stage = _t("html.sub.stage", stage=result.stage) if result.stage else ""
+    basis = _t("html.card.rounded", decimals=rs.display.decimals) if result.predikat_from == "rounded" else _t("html.card.unrounded")
+    sub = _th("html.sub", year=str(result.year), stage=stage, title=_e(rs.title), rid=f"<code>{_e(rs.id)}</code>", version=_e(rs.version))
     body = [
-        f"<h1>Laporan Evaluasi SPBE: {_e(result.instansi)}</h1>",
-        f'<p class="sub">Tahun evaluasi {result.year}{_e(stage)} &middot; {_e(rs.title)} (aturan <code>{_e(rs.id)}</code> versi {_e(rs.version)})</p>',
+        f"<h1>{_t('html.heading', instansi=result.instansi)}</h1>",
+        f'<p class="sub">{sub}</p>',
         '<div class="headline">',
-        f'<div class="card" id="index-card"><div class="label">Indeks SPBE</div><div class="big" id="index-value">{_e(result.index)}</div><div class="note">nilai tepat {_e(bound_text(result.index_exact, rs.display.decimals))}</div></div>',
-        f'<div class="card" id="predikat-card"><div class="label">Predikat</div><div style="margin:8px 0"><span class="predikat" id="predikat-value" style="background:{colour}">{_e(result.predikat)}</span></div><div class="note">predikat dibaca dari indeks yang {basis}</div></div>',
+        f'<div class="card" id="index-card"><div class="label">{_t("html.card.index")}</div><div class="big" id="index-value">{_e(result.index)}</div><div class="note">{_t("html.card.exact", value=bound_text(result.index_exact, rs.display.decimals))}</div></div>',
+        f'<div class="card" id="predikat-card"><div class="label">{_t("html.card.predikat")}</div><div style="margin:8px 0"><span class="predikat" id="predikat-value" style="background:{colour}">{_e(result.predikat)}</span></div><div class="note">{basis}</div></div>',
         margin_card(risk_view) if risk_view is not None else "",
         "</div>",
         "<figure>",
         predikat_scale_svg(rs, Fraction(result.index) if result.predikat_from == "rounded" else result.index_exact, result.index, result.predikat),
-        "<figcaption>Posisi indeks pada rentang predikat.</figcaption></figure>",
+        f"<figcaption>{_t('html.scale.caption')}</figcaption></figure>",
         provisional_section(rs, result),
         risk_section(risk_view, rs) if risk_view is not None else risk_note,
         stages_section(result, rs),
     ]
     # charts
-    body.append("<h2>Aspek dan domain</h2>")
+    body.append(f"<h2>{_t('html.charts.head')}</h2>")
     body.append('<div class="charts">')
     body.append("<figure>")
     body.append(
@@ -386,29 +428,23 @@ def report_html(
             hi,
         )
     )
-    body.append("<figcaption>Indeks per aspek (nilai yang ditampilkan).</figcaption></figure>")
+    body.append(f"<figcaption>{_t('html.radar.caption')}</figcaption></figure>")
     if result.domains:
         rows = [(d.name if len(d.name) <= 24 else d.id, f"{d.id} {d.name}", Fraction(d.index), d.index) for d in result.domains]
         cols = [_ACCENT if target is None or Fraction(d.index) >= target else "#ef6c00" for d in result.domains]
         body.append("<figure>")
         body.append(bars_svg(rows, lo, hi, target, target_text, cols, css_class="bars domains"))
-        body.append(
-            f"<figcaption>Indeks per domain; garis putus-putus: target {_e(target_text or '-')} ({_e(target_note)}). Oranye: di bawah target.</figcaption></figure>"
-        )
+        body.append(f"<figcaption>{_th('html.domains.caption', target=_e(target_text or '-'), note=target_note)}</figcaption></figure>")
     body.append("</div>")
     # tables
     if result.domains:
-        body.append(
-            '<table class="domains"><thead><tr><th>Domain</th><th>Nama</th><th class="num">Bobot</th><th class="num">Indeks</th><th class="num">Nilai tepat</th></tr></thead><tbody>'
-        )
+        body.append(_table_head("domains", ("domain", False), ("name", False), ("weight", True), ("index", True), ("exact", True)))
         for d in result.domains:
             body.append(
                 f'<tr><td>{_e(d.id)}</td><td>{_e(d.name)}</td><td class="num">{_e(exact_text(d.weight))}</td><td class="num">{_e(d.index)}</td><td class="num">{_e(bound_text(d.index_exact, rs.display.decimals))}</td></tr>'
             )
         body.append("</tbody></table>")
-    body.append(
-        '<table class="aspects"><thead><tr><th>Aspek</th><th>Nama</th><th>Domain</th><th class="num">Bobot</th><th class="num">Indeks</th></tr></thead><tbody>'
-    )
+    body.append(_table_head("aspects", ("aspect", False), ("name", False), ("domain", False), ("weight", True), ("index", True)))
     for a in result.aspects:
         body.append(
             f'<tr><td>{_e(a.id)}</td><td>{_e(a.name)}</td><td>{_e(a.domain or "-")}</td><td class="num">{_e(exact_text(a.weight))}</td><td class="num">{_e(a.index)}</td></tr>'
@@ -422,7 +458,13 @@ def report_html(
     if years is not None:
         body.append(years_section(years))
     body.append(_footer(result.ruleset.id, result.ruleset.version, result.ruleset.sha256, result.library_version))
-    return page(f"Laporan Evaluasi SPBE {result.instansi} {result.year}", "\n".join(body))
+    return page(render("html.title", current_lang(), {"instansi": result.instansi, "year": result.year}), "\n".join(body))
+
+
+def _table_head(css: str, *cols: tuple[str, bool]) -> str:
+    """The start of a table with the headers ``html.col.<key>`` (``True``: a column of numbers)."""
+    cells = "".join(f"<th{' class=' + chr(34) + 'num' + chr(34) if num else ''}>{_t('html.col.' + key)}</th>" for key, num in cols)
+    return f'<table class="{css}"><thead><tr>{cells}</tr></thead><tbody>'
 
 
 def _switches(result: Result, rs: Ruleset) -> dict[str, Any]:
@@ -436,16 +478,15 @@ def _switches(result: Result, rs: Ruleset) -> dict[str, Any]:
 
 
 def _capped_section(result: Result, rs: Ruleset) -> str:
+    lang = current_lang()
     eff = result.effective_levels
     docs = {d.key: (d.present, d.basis) for d in result.documents}
     capped = [i for i in result.indicators if i.rules]
-    out = ["<h2>Indikator yang dibatasi aturan</h2>"]
+    out = [f"<h2>{_t('html.capped.head')}</h2>"]
     if not capped:
-        out.append("<p>Tidak ada indikator yang dibatasi aturan ketergantungan.</p>")
+        out.append(f"<p>{_t('html.capped.none')}</p>")
     else:
-        out.append(
-            '<table class="capped"><thead><tr><th>No</th><th>Indikator</th><th class="num">Level diajukan</th><th class="num">Level dihitung</th><th>Aturan</th><th>Yang melepaskan batas</th></tr></thead><tbody>'
-        )
+        out.append(_table_head("capped", ("no", False), ("indicator", False), ("claimed", True), ("counted", True), ("rule", False), ("release", False)))
         for ir in capped:
             releases = []
             for rid in ir.rules:
@@ -453,31 +494,26 @@ def _capped_section(result: Result, rs: Ruleset) -> str:
                     rule = rs.rule(rid)
                 except KeyError:
                     continue
-                releases.append(describe_condition(rule.unless, rs, eff, docs, "id"))
+                releases.append(describe_condition(rule.unless, rs, eff, docs, lang))
             out.append(
                 f'<tr><td>{ir.id}</td><td>{_e(ir.name)}</td><td class="num">{ir.level}</td><td class="num">{ir.effective_level}</td>'
-                f"<td>{_e(', '.join(ir.rules))}</td><td>{_e('; atau '.join(releases))}</td></tr>"
+                f"<td>{_e(', '.join(ir.rules))}</td><td>{_e(render('html.capped.or', lang, {}).join(releases))}</td></tr>"
             )
         out.append("</tbody></table>")
     if result.documents:
-        present = {True: "ada", False: "tidak ada", None: "tidak diketahui"}
-        basis = {"stated": "dinyatakan penilaian", "implied": "disimpulkan dari indikator terkait", "unknown": "tidak dinyatakan"}
-        out.append('<table class="documents"><thead><tr><th>Dokumen</th><th>Keadaan</th><th>Dasar</th></tr></thead><tbody>')
+        out.append(_table_head("documents", ("document", False), ("state", False), ("basis", False)))
         for d in result.documents:
-            out.append(f"<tr><td>{_e(d.name)}</td><td>{present[d.present]}</td><td>{_e(basis.get(d.basis, d.basis))}</td></tr>")
+            basis = _t(f"html.doc.{d.basis}") if f"html.doc.{d.basis}" in CATALOGUE else _e(d.basis)
+            out.append(f"<tr><td>{_e(d.name)}</td><td>{_t(f'render.present.{d.present}')}</td><td>{basis}</td></tr>")
         out.append("</tbody></table>")
     rules = [r for r in result.rules if r.enabled]
     if rules:
-        out.append(
-            '<p class="muted">Aturan yang diterapkan: '
-            + "; ".join(f"{_e(r.id)} ({'syarat terpenuhi' if r.held else 'membatasi ' + str(len(r.capped)) + ' indikator'})" for r in rules)
-            + ".</p>"
-        )
+        each = [
+            render("html.rules.held", lang, {"rule": r.id}) if r.held else render("html.rules.capping", lang, {"rule": r.id, "n": len(r.capped)}) for r in rules
+        ]
+        out.append(f'<p class="muted">{_t("html.rules.applied", rules="; ".join(each))}</p>')
     return "".join(out)
 
 
 def _footer(rid: str, version: str, sha: str, library: str) -> str:
-    return (
-        f"<footer>Dibuat oleh spbe-rules {_e(library)} dengan aturan {_e(rid)} versi {_e(version)} "
-        f"(sha256 {_e(sha[:12])}). Angka dihitung tepat (pecahan), lalu dibulatkan untuk ditampilkan sesuai aturan.</footer>"
-    )
+    return f"<footer>{_t('html.footer', library=library, rid=rid, version=version, sha=sha[:12])}</footer>"

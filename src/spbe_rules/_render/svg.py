@@ -7,9 +7,11 @@ from collections.abc import Sequence
 from fractions import Fraction
 from typing import Any
 
+from .._base.errors import current_lang
+from .._base.messages import render
 from .._engine.engine import display_text, round_scaled
 
-__all__ = ["ACCENT", "BAND_COLOURS", "INK", "MUTED", "band_colour", "esc", "fpx", "px"]
+__all__ = ["ACCENT", "BAND_COLOURS", "INK", "MUTED", "band_colour", "esc", "fpx", "px", "t", "t_html"]
 
 # colours of the predikat bands, lowest first (a ruleset with more bands reuses the last)
 BAND_COLOURS = ["#c62828", "#ef6c00", "#f9a825", "#7cb342", "#2e7d32", "#1b5e20"]
@@ -41,3 +43,18 @@ def band_colour(rs_bands: Sequence[str], name: str) -> str:
     except ValueError:
         return "#607d8b"
     return BAND_COLOURS[min(k, len(BAND_COLOURS) - 1)]
+
+
+def t(key: str, /, **params: object) -> str:
+    """The catalogue text ``key`` in the current language, escaped for HTML (``params`` are text)."""
+    return esc(render(key, current_lang(), params))
+
+
+def t_html(key: str, /, **markup: str) -> str:
+    """The catalogue text ``key`` in the current language, escaped for HTML, with each placeholder
+    filled with ``markup`` the report made itself (already escaped, such as ``<strong>2.61</strong>``)."""
+    marks = {k: f"\x00{k}\x00" for k in markup}
+    text = esc(render(key, current_lang(), marks))
+    for k, v in markup.items():
+        text = text.replace(f"\x00{k}\x00", v)
+    return text

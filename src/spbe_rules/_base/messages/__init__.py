@@ -27,7 +27,21 @@ import string
 from collections.abc import Mapping
 from typing import Final, Literal
 
-from . import analysis, batch, cli, common, engine, evidence, limits, loading, paths, values, views
+from . import (
+    analysis,
+    batch,
+    changes,
+    cli,
+    common,
+    engine,
+    evidence,
+    limits,
+    loading,
+    paths,
+    report,
+    values,
+    views,
+)
 
 __all__ = ["CATALOGUE", "LANGS", "Lang", "Msg", "Seq", "lang_or_none", "placeholders", "render"]
 
@@ -149,6 +163,8 @@ _PARTS = (
     views.ENTRIES,
     limits.ENTRIES,
     batch.ENTRIES,
+    report.ENTRIES,
+    changes.ENTRIES,
     engine.ENTRIES,
     paths.ENTRIES,
 )

@@ -70,10 +70,6 @@ ENTRIES: dict[str, tuple[str, str]] = {
     "batch.api.chunk_size": ("chunk_size paling sedikit 1", "chunk_size must be at least 1"),
     "batch.api.documents": ("{n} baris tingkat kematangan tetapi {m} baris dokumen", "{n} level rows but {m} document rows"),
     "batch.api.row_width": ("setiap baris harus memuat {n} tingkat kematangan, bukan {m}", "each level row must have {n} levels, not {m}"),
-    "batch.api.scale": (
-        "tingkat kematangan harus dalam {min}..{max} (set aturan {ruleset}), ditemukan {lo}..{hi}",
-        "levels must be within {min}..{max} (ruleset {ruleset}), found {lo}..{hi}",
-    ),
     "batch.api.row_type": ("baris harus BatchRow atau Assessment, bukan {type}", "rows must be BatchRow or Assessment, not {type}"),
     "opt.batch.format": (
         "jenis keluaran: csv, jsonl atau xlsx (bawaan: dari akhiran -o; wajib dengan -o -)",

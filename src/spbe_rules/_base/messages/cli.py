@@ -97,8 +97,8 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "stop at the first bad row (exit 2, nothing written)",
     ),
     "opt.batch.errors": (
-        "tulis juga setiap masalah dari baris yang salah ke FILE (CSV: source,row,column,code,message,hint; - untuk keluaran standar)",
-        "also write every problem of the bad rows to FILE (CSV: source,row,column,code,message,hint; - for standard output)",
+        "tulis juga setiap masalah dari baris yang salah ke FILE (CSV: `source,row,column,code,message,hint`; - untuk keluaran standar)",
+        "also write every problem of the bad rows to FILE (CSV: `source,row,column,code,message,hint`; - for standard output)",
     ),
     "opt.batch.sheet": (
         "lembar buku kerja yang dibaca (bawaan: `penilaian`, selain itu lembar pertama)",
