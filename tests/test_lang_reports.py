@@ -108,3 +108,33 @@ def test_the_word_check_finds_the_other_language() -> None:
     assert foreign_words("Indeks tepat 2.61; tingkat dihitung", "en") == ["indeks", "tepat", "tingkat"]
     assert foreign_words("the level of `level` in --level", "id") == ["level", "of", "the"]
     assert foreign_words("Tingkat Kematangan Kebijakan", "en", {"Tingkat Kematangan Kebijakan"}) == []
+
+
+@pytest.mark.parametrize("name", ["opd-contoh-2023-2024.csv", "provinsi-contoh-2022-2024.csv"])
+def test_batch_report_of_the_examples_in_both_languages(name: str, tmp_path: Path) -> None:
+    """The example batch inputs (owners, targets, documents, several years) through `batch` and
+    `report --batch`, in both languages."""
+    results = tmp_path / "hasil.jsonl"
+    assert main(["batch", str(EXAMPLES / "batch" / name), "-o", str(results)]) == 0
+    texts = _input_names(EXAMPLES / "batch" / name)
+    names = _names(*(load_ruleset(r) for r in ("pedoman-6-2023", "pedoman-3-2024", "permenpanrb-59-2020", "pemantauan-2025")), extra=tuple(texts))
+    for lang in ("id", "en"):
+        out = tmp_path / f"{lang}.html"
+        assert main(["report", "--batch", str(results), "-o", str(out), "--lang", lang]) == 0
+        page = out.read_text(encoding="utf-8")
+        assert f'<html lang="{lang}">' in page
+        assert foreign_words(visible_html(page), lang, names) == [], lang
+
+
+def _input_names(path: Path) -> set[str]:
+    """Institution and unit names of a batch input (data, not words of the program)."""
+    import csv
+
+    rows = [line for line in path.read_text(encoding="utf-8").splitlines() if not line.startswith("#")]
+    reader = csv.DictReader(rows, delimiter=";" if ";" in rows[0] else ",")
+    out: set[str] = set()
+    for row in reader:
+        out.add(row.get("instansi") or "")
+        for part in (row.get("owner") or "").split(";"):
+            out.add(part.split(":")[0].strip())
+    return out
