@@ -328,11 +328,12 @@ def with_levels(inp: Input, result: Result, changes: Mapping[int, int], document
 
 
 def counted_base(inp: Input, result: Result, changes: Mapping[int, int], documents: Mapping[str, bool] | None = None) -> Input:
-    """Without evidence that decides a counted level, ``with_levels``; with it, the levels and documents that counted (the
+    """Without evidence that decides a counted level or a document, ``with_levels``; with it, the levels and documents that counted (the
     level the evidence supports, the documents it gives) claimed as one stage with no evidence, and
     ``changes`` and ``documents`` applied: a change of a counted level (gains, the planner: the evidence
     for it is produced)."""
-    if "evidence" not in inp.data or not any(i.counted == "supported" for i in result.indicators):
+    decides = any(i.counted == "supported" for i in result.indicators) or any(d.basis == "evidence" for d in result.documents)
+    if "evidence" not in inp.data or not decides:
         return with_levels(inp, result, changes, documents)
     final = {str(i.id): i.level if i.counted == "claimed" else i.effective_level for i in result.indicators if not i.filled}
     final.update({str(n): lv for n, lv in changes.items()})

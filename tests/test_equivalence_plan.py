@@ -14,6 +14,7 @@ the other callers are in ``test_equivalence.py``, the strategies in ``ruleset_st
 from __future__ import annotations
 
 import html
+import json
 import re
 from fractions import Fraction
 from pathlib import Path
@@ -24,8 +25,9 @@ import pytest
 from hypothesis import HealthCheck, event, given, settings
 from hypothesis import strategies as st
 
-from ruleset_strategies import Input, assessments, counted_base, inputs, numbers, reference, rulesets_for_inputs, with_levels
+from ruleset_strategies import INSTALLED, Input, assessments, counted_base, inputs, numbers, reference, rulesets_for_inputs, with_levels
 from spbe_rules import Result, Ruleset, ValidationError, evaluate, evaluate_many, plan, report_html, risk
+from spbe_rules._loading.source import read_source
 from spbe_rules.analysis import Limits
 from spbe_rules.errors import PlanError
 from spbe_rules.batch import BatchResult, batch_report_html, open_writer, read_results
@@ -241,3 +243,18 @@ def test_batch_report_shows_the_evaluated_values(rs: Ruleset, data: st.DataObjec
     got = _read(batch_report_html(read_results(path)))
     ranking = {row[1]: row[2:] for row in got.tables["ranking"]}
     assert ranking == {r.instansi: [r.index, r.predikat, *(d.index for d in r.domains)] for r in refs}
+
+
+def test_plan_counts_the_documents_the_evidence_gives() -> None:
+    """Found by the planner property: with evidence that decides no level (no `dokumen` stage) but
+    gives a document (the Peta Rencana SPBE is only a draft: absent), the planner counted on inferring
+    the document from indicator 12 and its plan did not reach the target ("planner bug")."""
+    data = json.loads(json.dumps(read_source(Path(__file__).resolve().parent.parent / "examples" / "bukti-dukung-2024.yaml").data))
+    del data["stages"]["dokumen"]
+    inp = Input(INSTALLED["pedoman-3-2024"], data, enable_rules=("tiga-dokumen",))
+    ref = evaluate(inp.ruleset, inp.assessment, **inp.options)
+    assert {d.key: d.basis for d in ref.documents}["peta_rencana_spbe"] == "evidence"
+    p = plan(inp.ruleset, inp.assessment, "Cukup", **inp.options)
+    after = evaluate(inp.ruleset, counted_base(inp, ref, p.levels, p.documents).assessment, **inp.options)
+    assert p.reachable and after.predikat == p.predikat == "Cukup"
+    assert p.result is not None and numbers(p.result) == numbers(after)

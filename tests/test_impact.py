@@ -115,7 +115,7 @@ def test_weight_change_is_attributed_to_the_weights(tmp_path: Path) -> None:
 
 def test_rule_change_and_rows_that_cannot_be_evaluated(tmp_path: Path) -> None:
     report = impact("permenpanrb-59-2020", "pedoman-3-2024", SUITES / "pedoman-3-2024.yaml")
-    capped = report.row("Peta Rencana disimpulkan dari indikator 12 level 1: dibatasi")
+    capped = report.row("Peta Rencana disimpulkan dari indikator 12 tingkat 1: dibatasi")
     assert capped.a is not None and capped.b is not None
     assert (capped.a.index, capped.b.index) == ("2.95", "2.62")
     assert capped.causes == ("rules[peta-rencana-manajemen]",)

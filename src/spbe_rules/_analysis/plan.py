@@ -373,8 +373,9 @@ def _counted_base(ruleset: Ruleset, assessment: Assessment, before: Result, opts
     the same assessment with those counted levels claimed and no evidence, and its result (the same
     index as ``before``). The planner raises these levels, so a step from level L means producing the
     evidence for the required items above L (``PlanStep.evidence``). None when every level counted
-    is the claimed one."""
-    if not any(i.counted == "supported" for i in before.indicators):
+    is the claimed one and the evidence gives no document (a document it gives is stated here, so
+    the planner does not count on inferring it from levels)."""
+    if not any(i.counted == "supported" for i in before.indicators) and not any(d.basis == "evidence" for d in before.documents):
         return None
     lo, hi = ruleset.scale.min, ruleset.scale.max
     levels = {i.id: _computed_level(i, lo, hi) for i in before.indicators if i.counted == "supported" and not i.filled}

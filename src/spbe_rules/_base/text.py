@@ -8,16 +8,27 @@ from collections.abc import Iterable
 
 from .messages import Msg
 
-__all__ = ["did_you_mean", "number_ranges", "printable"]
+__all__ = ["closest", "did_you_mean", "number_ranges", "printable"]
 
 
-def did_you_mean(value: object, options: Iterable[object], *, cutoff: float = 0.5, shown: int = 12) -> Msg:
+def closest(value: object, options: Iterable[object], *, cutoff: float = 0.6) -> str | None:
+    """The option most like ``value`` (difflib's similarity ratio at least ``cutoff``), or None.
+
+    The one rule behind every "did you mean" of the library (unknown keys, ids, columns,
+    commands); the only module that imports :mod:`difflib`."""
+    got = difflib.get_close_matches(str(value), [str(o) for o in options], n=1, cutoff=cutoff)
+    return got[0] if got else None
+
+
+def did_you_mean(value: object, options: Iterable[object], *, cutoff: float = 0.5, shown: int = 12, otherwise: Msg | None = None) -> Msg:
     """A hint for a name that is not one of ``options``: the closest option ("did you mean `x`?"),
-    else the first ``shown`` options, else that none is declared."""
+    else ``otherwise`` when given, else the first ``shown`` options, else that none is declared."""
     opts = [str(o) for o in options]
-    guess = difflib.get_close_matches(str(value), opts, n=1, cutoff=cutoff)
-    if guess:
-        return Msg("did_you_mean", guess=guess[0])
+    guess = closest(value, opts, cutoff=cutoff)
+    if guess is not None:
+        return Msg("did_you_mean", guess=guess)
+    if otherwise is not None:
+        return otherwise
     if not opts:
         return Msg("none_declared")
     return Msg("known", options=", ".join(opts[:shown]) + (", ..." if len(opts) > shown else ""))

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import argparse
 import warnings
-import difflib
 import importlib
 import os
 import signal
@@ -27,7 +26,7 @@ from typing import Any
 from .._base.atomic import replacing
 from .._base.files import allowing
 from .._base.errors import LanguageError, Problem, RulesetNotFoundError, SpbeError, ValidationError, tr
-from .._base.text import printable
+from .._base.text import closest, printable
 from .lang import argparse_words, lang_from_args, lang_option
 from .._base.messages import Msg
 from .._version import __version__
@@ -237,8 +236,8 @@ def _without_lang(arguments: Sequence[str]) -> list[str]:
 
 
 def _unknown_command(word: str) -> int:
-    guess = difflib.get_close_matches(word, list(COMMANDS), n=1)
-    hint = tr("cli.did_you_mean", guess=guess[0]) if guess else ""
+    guess = closest(word, COMMANDS)
+    hint = "" if guess is None else tr("cli.did_you_mean", guess=guess)
     print(f"spbe-rules: {tr('cli.unknown_command', command=word, hint=hint)}", file=sys.stderr)
     return 2
 

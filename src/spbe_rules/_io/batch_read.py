@@ -17,6 +17,7 @@ from typing import IO, Any
 from .._loading.assessment import Assessment, load_assessment
 from .batch_rows import BatchFailure, BatchRow
 from .._base.errors import AssessmentError, Location, Problem, SpbeError, ValidationError, tr
+from .._base.text import closest
 from .._base.messages import Msg
 from .._base.numbers import number_problem, problem_of, text_problem
 from .._base.files import FileProblem, open_regular
@@ -24,7 +25,6 @@ from .workbook import check_workbook, lenient_numbers, sheet_rows, tolerant_stri
 from .batch_io import DATA_SHEET, InputError, _ALIASES, _FALSE, _IGNORED, _TRUE, need_openpyxl
 import operator
 import itertools
-import difflib
 
 
 # -- reading ---------------------------------------------------------------------------------
@@ -111,9 +111,9 @@ class _Header:
                 if number is not None and number >= 0:
                     key = str(number)
             if key is None:
-                guess = difflib.get_close_matches(low, [*_ALIASES, "doc:"], n=1)
+                guess = closest(low, [*_ALIASES, "doc:"])
                 rest = Msg("UNKNOWN_COLUMN.hint")
-                hint = Msg("UNKNOWN_COLUMN.guess", guess=guess[0], rest=rest) if guess else rest
+                hint = Msg("UNKNOWN_COLUMN.guess", guess=guess, rest=rest) if guess is not None else rest
                 problems.append(Problem.of("UNKNOWN_COLUMN", Location(source, line, col), hint=hint, col=col, name=repr(name)))
                 continue
             if key in self.columns:

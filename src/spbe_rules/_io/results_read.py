@@ -8,6 +8,7 @@ import json
 import os
 from collections.abc import Iterator
 from decimal import Decimal
+from fractions import Fraction
 from pathlib import Path
 from typing import Any
 from .._base.errors import Location, Problem
@@ -122,6 +123,20 @@ def record_numbers(rec: Any, source: str, line: int) -> None:
         raise InputError(_HEAD, [Problem.of("REQUIRED.results", Location(source, line), keys=missing)])
     for key in ("year", "index", "index_exact"):
         _number_field(rec[key], key, source, line)
+    # what the report converts: a whole year and an exact index (records built in code too)
+    year, exact = rec["year"], rec["index_exact"]
+    try:
+        if isinstance(year, bool) or isinstance(year, float):
+            raise ValueError
+        int(year)
+    except (TypeError, ValueError):
+        raise InputError(_HEAD, [Problem.of("TYPE.results_year", Location(source, line), value=repr(year)[:60])]) from None
+    try:
+        if isinstance(exact, bool) or isinstance(exact, float):
+            raise ValueError
+        Fraction(str(exact))
+    except (ValueError, ZeroDivisionError):
+        raise InputError(_HEAD, [Problem.of("TYPE.results_index", Location(source, line), value=repr(exact)[:60])]) from None
     for key in ("domains", "aspects", "effective_levels"):
         values = rec.get(key) or {}
         if not isinstance(values, dict):

@@ -3,7 +3,6 @@ evaluation date, and the checks of evidence against a ruleset's requirement item
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Callable, Iterable, Mapping, Sequence
 import datetime as _dt
 from typing import Any, Literal
@@ -11,6 +10,7 @@ from typing import Any, Literal
 from attrs import frozen
 
 from .._base.errors import Location, Problem
+from .._base.text import closest, did_you_mean
 from .._base.messages import Msg
 from .._model.model import Ruleset
 
@@ -109,8 +109,7 @@ def evaluation_date(ruleset: Ruleset, year: int, evaluated_on: str | None) -> Ev
 
 
 def _hint(value: str, options: Iterable[str], fallback: str, **params: object) -> Msg:
-    g = difflib.get_close_matches(value, sorted(options), n=1, cutoff=0.6)
-    return Msg("did_you_mean", guess=g[0]) if g else Msg(fallback, options=", ".join(sorted(options)), **params)
+    return did_you_mean(value, sorted(options), cutoff=0.6, otherwise=Msg(fallback, options=", ".join(sorted(options)), **params))
 
 
 def check_evidence(
@@ -168,8 +167,8 @@ def check_evidence(
         for j, req_id in enumerate(item.supports):
             req = reqs.get(req_id)
             if req is None:
-                g = difflib.get_close_matches(req_id, sorted(reqs), n=1, cutoff=0.6)
-                add("UNKNOWN_REQUIREMENT", [*base, "supports", j], Msg("did_you_mean", guess=g[0]) if g else None, id=req_id, rs=rid)
+                g = closest(req_id, sorted(reqs))
+                add("UNKNOWN_REQUIREMENT", [*base, "supports", j], None if g is None else Msg("did_you_mean", guess=g), id=req_id, rs=rid)
             elif req.evidence is not None and req.evidence.kind != item.kind and item.kind in kinds:
                 add("EVIDENCE_KIND_MISMATCH", [*base, "supports", j], id=req_id, need=req.evidence.kind, item=item.id, kind=item.kind)
         if item.stage is not None and item.stage not in stages:

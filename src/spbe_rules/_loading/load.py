@@ -30,11 +30,11 @@ import attrs
 
 from .._model import converter as conversion
 from .._base.errors import Location, Problem, RulesetError, RulesetNotFoundError, tr
+from .._base.text import closest
 from .._base.messages import Msg
 from .._model.model import Ruleset
 from .cache import cache_file, discard, read_entry, write_entry
 from .registry import installed_paths
-import difflib
 from .merge import extends_problem
 from .source import PosDict, read_source
 from .source import locate
@@ -115,9 +115,9 @@ def resolve_ruleset_path(ref: str | os.PathLike[str], near: Path | None = None, 
             warnings.warn(RulesetShadowWarning(tr("ruleset.shadowed", ref=ref, installed=str(paths[ref]), local=str(local))), stacklevel=2)
         return paths[ref]
 
-    guess = difflib.get_close_matches(ref, list(paths), n=1)
-    if guess:
-        raise RulesetNotFoundError(Msg("not_installed.guess", id=repr(ref), guess=repr(guess[0])), sorted(paths))
+    guess = closest(ref, paths)
+    if guess is not None:
+        raise RulesetNotFoundError(Msg("not_installed.guess", id=repr(ref), guess=repr(guess)), sorted(paths))
     raise RulesetNotFoundError(Msg("not_installed", id=repr(ref)), sorted(paths))
 
 

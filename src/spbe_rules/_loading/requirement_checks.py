@@ -8,29 +8,18 @@ units of age, cited pages within the source, the policy's stage and dates.
 
 from __future__ import annotations
 
-import difflib
 from collections.abc import Iterable
 from datetime import date
 from typing import Any
 
 from .._base.errors import Problem
 from .._base.messages import Msg
+from .._base.text import did_you_mean
 from .._model.requirements import AGE_UNITS
 from .check_context import _Ctx
 from .source import locate
 
 __all__ = ["check_requirements"]
-
-
-def guess(value: object, options: Iterable[object]) -> Msg:
-    """``did you mean `x`?``, else the known options."""
-    opts = sorted(str(o) for o in options)
-    g = difflib.get_close_matches(str(value), opts, n=1, cutoff=0.5)
-    if g:
-        return Msg("did_you_mean", guess=g[0])
-    if not opts:
-        return Msg("none_declared")
-    return Msg("known", options=", ".join(opts[:12]) + (", ..." if len(opts) > 12 else ""))
 
 
 class _Add:
@@ -46,7 +35,7 @@ def _need(add: _Add, need: Any, path: list[str | int], kinds: set[str]) -> None:
         return
     kind = need.get("kind")
     if kind is not None and kind not in kinds:
-        add("UNKNOWN_EVIDENCE_KIND", [*path, "kind"], Msg("UNKNOWN_EVIDENCE_KIND.hint", guess=guess(kind, kinds)), kind=kind)
+        add("UNKNOWN_EVIDENCE_KIND", [*path, "kind"], Msg("UNKNOWN_EVIDENCE_KIND.hint", guess=did_you_mean(kind, sorted(kinds))), kind=kind)
     age = need.get("max_age")
     if isinstance(age, dict):
         for unit in age:
@@ -68,7 +57,7 @@ def check_requirements(ctx: _Ctx, scale_min: int, scale_max: int, numbers: set[i
     for num_key, levels in requirements.items():
         n = int(num_key)
         if n not in numbers:
-            add("UNKNOWN_INDICATOR.requirements", ["requirements", num_key], guess(n, numbers), n=n)
+            add("UNKNOWN_INDICATOR.requirements", ["requirements", num_key], did_you_mean(n, sorted(map(str, numbers))), n=n)
         given = {int(k) for k in levels}
         absent = [lv for lv in range(scale_min, scale_max + 1) if lv not in given]
         if absent:
@@ -99,7 +88,7 @@ def check_requirements(ctx: _Ctx, scale_min: int, scale_max: int, numbers: set[i
                     afters.append((rid, need["after"], n, lv, [*path, "evidence", "after"]))
     for rid, target, n, lv, path in afters:
         if target not in where:
-            add("UNKNOWN_REQUIREMENT.after", path, guess(target, [r for r, (tn, _) in where.items() if tn == n]), id=target)
+            add("UNKNOWN_REQUIREMENT.after", path, did_you_mean(target, sorted(r for r, (tn, _) in where.items() if tn == n)), id=target)
             continue
         earlier = where[target][1] < lv or (where[target][1] == lv and position[target] < position.get(rid, -1))
         if where[target][0] != n or not earlier:
@@ -107,7 +96,7 @@ def check_requirements(ctx: _Ctx, scale_min: int, scale_max: int, numbers: set[i
     for num_key in data.get("requirements_unavailable") or {}:
         n = int(num_key)
         if n not in numbers:
-            add("UNKNOWN_INDICATOR.unavailable", ["requirements_unavailable", num_key], guess(n, numbers), n=n)
+            add("UNKNOWN_INDICATOR.unavailable", ["requirements_unavailable", num_key], did_you_mean(n, sorted(map(str, numbers))), n=n)
         if num_key in requirements:
             add("REQUIREMENTS_CONFLICT", ["requirements_unavailable", num_key], n=n)
     for i, doc in enumerate(data.get("documents") or []):
@@ -119,7 +108,7 @@ def check_requirements(ctx: _Ctx, scale_min: int, scale_max: int, numbers: set[i
     if isinstance(policy, dict):
         stage = policy.get("supported_from")
         if stage not in stages:
-            add("UNKNOWN_STAGE.policy", ["evidence_policy", "supported_from"], guess(stage, stages), stage=stage)
+            add("UNKNOWN_STAGE.policy", ["evidence_policy", "supported_from"], did_you_mean(stage, sorted(stages)), stage=stage)
         for year, text in (policy.get("evaluation_dates") or {}).items():
             try:
                 date.fromisoformat(text)

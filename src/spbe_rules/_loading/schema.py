@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import json
 import re
 from decimal import Decimal
@@ -11,6 +10,7 @@ from collections.abc import Iterable, Iterator
 from typing import Any
 
 from .._base.errors import Location, Problem
+from .._base.text import did_you_mean
 from .._base.messages import CATALOGUE, Msg
 from .._base.resources import schema_text
 from .source import PosDict, key_location, locate
@@ -186,8 +186,7 @@ def _unknown_keys(error: Any, path: list[str | int], data: Any, name: str) -> li
     for key in (k for k in inst if k not in allowed):
         kloc = key_location(inst, key) or loc
         kloc = Location(kloc.file, kloc.line, kloc.col, f"{loc.json_path}.{key}")
-        guess = difflib.get_close_matches(key, allowed, n=1, cutoff=0.6)
-        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("UNKNOWN_KEY.allowed", allowed=", ".join(f"`{k}`" for k in allowed))
+        hint = did_you_mean(key, allowed, cutoff=0.6, otherwise=Msg("UNKNOWN_KEY.allowed", allowed=", ".join(f"`{k}`" for k in allowed)))
         out.append(Problem.of("UNKNOWN_KEY", kloc, hint=hint, key=key))
     return out
 
@@ -215,8 +214,7 @@ def _translate_one(error: Any, path: list[str | int], data: Any, name: str) -> P
     if v in ("enum", "const"):
         options = error.validator_value if v == "enum" else [error.validator_value]
         shown = ", ".join(str(o) for o in options)
-        guess = difflib.get_close_matches(str(inst), [str(o) for o in options], n=1, cutoff=0.6)
-        hint = Msg("did_you_mean", guess=guess[0]) if guess else Msg("NOT_ALLOWED.options", options=shown)
+        hint = did_you_mean(inst, options, cutoff=0.6, otherwise=Msg("NOT_ALLOWED.options", options=shown))
         return Problem.of("NOT_ALLOWED", loc, hint=hint, what=what, actual=_describe(inst))
     if v == "pattern":
         if path and path[-1] in ("weight", "from", "to", "total_weight"):

@@ -42,4 +42,9 @@ ENTRIES: dict[str, tuple[str, str]] = {
         "let paths named inside files (`extends:`, a `ruleset` column, a suite's `ruleset:`) also lead into FOLDER "
         "(repeatable; without it only the file's own folder and the installed rulesets)",
     ),
+    # --- the issue-11 re-run: a results record built in code (batch_report_html) -------------
+    "TYPE.results_index": (
+        "index_exact {value} bukan bilangan tepat (mis. 2.31 atau 231/100)",
+        "index_exact {value} is not an exact number (e.g. 2.31 or 231/100)",
+    ),
 }
