@@ -5,8 +5,8 @@ from __future__ import annotations
 import attrs
 
 from .._base.messages import Msg
+from .._base.text import closest
 
-import difflib
 import os
 import re
 from collections.abc import Callable, Iterable, Mapping
@@ -259,12 +259,12 @@ def _check_fit(ruleset: Ruleset, costs: Costs, limits: Limits | None, limits_whe
     req_ids = {r.id for r in ruleset.requirements}
     for rid in sorted(costs.requirements):
         if rid not in req_ids:
-            guess = difflib.get_close_matches(rid, sorted(req_ids), n=1, cutoff=0.6)
+            guess = closest(rid, sorted(req_ids))
             problems.append(
                 Problem.of(
                     "UNKNOWN_REQUIREMENT",
                     costs.location("requirements", rid),
-                    hint=Msg("did_you_mean", guess=guess[0]) if guess else None,
+                    hint=Msg("did_you_mean", guess=guess) if guess else None,
                     id=rid,
                     rs=ruleset.id,
                 )
@@ -371,8 +371,8 @@ def resolve_target(ruleset: Ruleset, target: str | int | Decimal | Fraction | Ta
             lowered.update({b.name_en.lower(): b.name for b in ruleset.predikat.bands if b.name_en})
             name = lowered.get(" ".join(text.lower().split()))
             if name is None:
-                guess = difflib.get_close_matches(text, bands, n=1, cutoff=0.5)
-                hint = Msg("UNKNOWN_PREDIKAT.guess", guess=guess[0], bands=bands) if guess else None
+                guess = closest(text, bands, cutoff=0.5)
+                hint = Msg("UNKNOWN_PREDIKAT.guess", guess=guess, bands=bands) if guess else None
                 raise PlanError(Msg("head.bad_target"), [Problem.of("UNKNOWN_PREDIKAT", where, hint=hint, text=text[:60], ruleset=ruleset.id, bands=bands)])
     lo_scale, hi_scale = ruleset.scale.min, ruleset.scale.max
     if value is not None and not lo_scale <= value <= hi_scale:  # an index the scale does not have
