@@ -66,9 +66,7 @@ PROPER = ("Indeks Pemdi",)
 # the engine's legal-basis notes in explain); command -> language -> the words still found.
 # This list only shrinks: a word found that is not here fails, and so does a word listed here
 # that is no longer found.
-PENDING: dict[tuple[str, str], set[str]] = {
-    ("explain", "en"): {"belum"},  # _engine/explain.py: "[sumber tunggal, belum dipastikan]" in a legal basis
-}
+PENDING: dict[tuple[str, str], set[str]] = {}
 
 
 def _input_texts() -> set[str]:

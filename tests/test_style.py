@@ -86,3 +86,16 @@ def test_no_keep_alive_assignments(path: Path) -> None:
         and isinstance(node.value, (ast.Name, ast.Tuple, ast.Attribute))
     ]
     assert not keep_alive, f"{path.name}: `_ = name` keeps an unused import alive (remove both), lines {keep_alive}"
+
+
+def test_one_did_you_mean_rule() -> None:
+    """Every "did you mean" goes through ``_base/text.closest``: no other module uses difflib."""
+    users = [
+        str(p.relative_to(SRC))
+        for p in _sources()
+        if any(
+            (isinstance(n, ast.Import) and any(a.name == "difflib" for a in n.names)) or (isinstance(n, ast.ImportFrom) and n.module == "difflib")
+            for n in ast.walk(ast.parse(p.read_text(encoding="utf-8")))
+        )
+    ]
+    assert users == ["_base/text.py"], users

@@ -36,7 +36,7 @@ class NodeRef:
     value: str | None
     text: Text
     rules: tuple[str, ...] = ()
-    legal_basis: tuple[str, ...] = ()
+    legal_basis: tuple[Text, ...] = ()
 
     @classmethod
     def of(cls, node: Node) -> NodeRef:

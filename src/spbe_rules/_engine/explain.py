@@ -18,6 +18,7 @@ from attrs import frozen
 
 from .._model.converter import exact_text, level_text
 from .._model.model import Citation, Indicator, Rule, Ruleset
+from .._model.requirements import PageCitation
 from .._base.messages import Msg
 from .._base.text import number_ranges
 from .condition_text import Docs, describe_condition, describe_release, indicator_name
@@ -26,7 +27,7 @@ from .engine import compiled, display_text
 
 __all__ = ["EXPLANATION_SCHEMA", "Explanation", "Node", "Text", "describe_condition", "describe_release", "explain_result"]
 
-EXPLANATION_SCHEMA = "spbe-rules/explanation@1"
+EXPLANATION_SCHEMA = "spbe-rules/explanation@2"
 
 
 @frozen
@@ -46,7 +47,7 @@ class Node:
     title: str
     value: str | None
     text: Text
-    legal_basis: tuple[str, ...] = ()
+    legal_basis: tuple[Text, ...] = ()
     rules: tuple[str, ...] = ()
     status: str = "in_force"
     children: tuple[Node, ...] = ()
@@ -70,9 +71,11 @@ class Explanation:
         return None
 
 
-def cite(rs: Ruleset, c: Citation | None, with_note: bool = False) -> tuple[str, ...]:
-    """A citation as one readable string: the source's number (or title) and the section;
-    ``with_note`` adds the citation's note (used for rules, whose notes say why a source applies)."""
+def cite(rs: Ruleset, c: Citation | None, with_note: bool = False) -> tuple[Text, ...]:
+    """A citation as one readable text: the source's number (or title) and the section;
+    ``with_note`` adds the citation's note (used for rules, whose notes say why a source applies)
+    and marks a source that is not confirmed, in both languages (the source and the note are
+    ruleset data, written once)."""
     if c is None:
         return ()
     try:
@@ -80,14 +83,25 @@ def cite(rs: Ruleset, c: Citation | None, with_note: bool = False) -> tuple[str,
         who = src.number or src.title
     except KeyError:
         who = c.source
-    note = f" (catatan: {' '.join(c.note.split())})" if with_note and c.note else ""
-    weak = _WEAK.get(src_confidence(rs, c.source) or "") if with_note else None
-    if weak:
-        note += f" [{weak}]"
-    return (f"{who}, {c.section}{note}",)
+    marks: list[Msg] = []
+    if with_note and c.note:
+        marks.append(Msg("explain.basis.note", note=" ".join(c.note.split())))
+    weak = src_confidence(rs, c.source) if with_note else None
+    if weak in _WEAK:
+        marks.append(Msg(f"explain.basis.{weak}"))
+    body = f"{who}, {c.section}"
+
+    def written(lang: str) -> str:
+        out = body
+        for k, m in enumerate(marks):
+            said = m.id if lang == "id" else m.en
+            out += f" ({said})" if k == 0 and m.key == "explain.basis.note" else f" [{said}]"
+        return out
+
+    return (Text(written("id"), written("en")),)
 
 
-_WEAK = {"single_source": "sumber tunggal, belum dipastikan", "inferred": "disimpulkan, belum dipastikan"}
+_WEAK = frozenset({"single_source", "inferred"})  # confidences marked on a legal basis (their words are in the catalogue)
 
 
 def src_confidence(rs: Ruleset, source_id: str) -> str | None:
@@ -171,10 +185,10 @@ def _stage_history(result: Any, number: int) -> Text | None:
     )
 
 
-def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple[str, ...]]]:
+def _value_texts(ir: Any, ind: Indicator, rs: Ruleset) -> list[tuple[Text, tuple[Text, ...]]]:
     """What the indicator's value rests on beside one submitted level: its sub-levels and their
     exact mean, an external score's conversion, and the review team's word (the last one)."""
-    out: list[tuple[Text, tuple[str, ...]]] = []
+    out: list[tuple[Text, tuple[Text, ...]]] = []
     if ir.sub_levels and ind.sub_levels is not None:
         given = ", ".join(map(str, ir.sub_levels))
         item_id = f" ({ind.sub_levels.item})" if ind.sub_levels.item else ""
@@ -222,7 +236,7 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
     """What the evidence says about one indicator: the supported level, and per requirement item
     up to the level that matters (the claimed level, or the next one) whether it is met and why not."""
     policy = rs.evidence_policy
-    basis = () if policy is None or policy.citation is None else (policy.citation.text(_source_title(rs, policy.citation.source)),)
+    basis = () if policy is None or policy.citation is None else (_page_text(policy.citation, rs),)
     name = _msg_text("ev.node.name")
     if ir.evidence == "no_requirements":
         gone = rs.unavailable_reason(ir.id)
@@ -256,10 +270,16 @@ def evidence_node(rs: Ruleset, ir: Any, on: str | None) -> Node:
                 req.text.id,
                 "terpenuhi" if c.met else "belum",
                 Text(check_text(rs, c, on, "id"), check_text(rs, c, on, "en")),
-                (req.citation.text(_source_title(rs, req.citation.source)),),
+                (_page_text(req.citation, rs),),
             )
         )
     return Node("evidence", str(ir.id), name.id, None if sup is None else str(sup), t, basis, (), "in_force", tuple(kids))
+
+
+def _page_text(c: PageCitation, rs: Ruleset) -> Text:
+    """A page citation of a requirement in both languages (``hlm.`` / ``p.``)."""
+    title = _source_title(rs, c.source)
+    return Text(c.text(title, "id"), c.text(title, "en"))
 
 
 def _msg_text(key: str, /, **params: object) -> Text:

@@ -223,7 +223,8 @@ def render_explanation(explanation: Explanation, lang: Lang | None = None, indic
             lines.append(f"{pad}    {line}")
         label = w("render.basis_label")
         for cite in node.legal_basis:
-            for line in textwrap.wrap(f"{label}: {cite}", 96 - len(pad), subsequent_indent="  "):
+            said = cite.id if lang == "id" else cite.en
+            for line in textwrap.wrap(f"{label}: {said}", 96 - len(pad), subsequent_indent="  "):
                 lines.append(f"{pad}    {line}")
         for child in node.children:
             walk(child, depth + 1)

@@ -6,6 +6,10 @@ Key -> (Bahasa Indonesia, English); see ``spbe_rules._base.messages``."""
 from __future__ import annotations
 
 ENTRIES: dict[str, tuple[str, str]] = {
+    # -- words around a rule's legal basis in the explanation (explain.cite) ------------------------------
+    "explain.basis.note": ("catatan: {note}", "note: {note}"),
+    "explain.basis.single_source": ("sumber tunggal, belum dipastikan", "single source, not yet confirmed"),
+    "explain.basis.inferred": ("disimpulkan, belum dipastikan", "inferred, not yet confirmed"),
     # -- a rule reads a document the assessment does not state (engine.apply_rules, the planner) ----------
     "head.needs_document": (
         "sebuah aturan memerlukan fakta yang tidak diberikan penilaian",
