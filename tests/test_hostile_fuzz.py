@@ -19,6 +19,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import spbe_rules
+from typed_call import typed
 from spbe_rules._io.batch_read import read_rows
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -47,14 +48,6 @@ def _dumps(value: Any) -> str:
         return json.dumps(value, default=str)
     except ValueError:  # an int too long to print
         return "null"
-
-
-def typed(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call; a typed error is fine, anything else fails the test."""
-    try:
-        return call(*args, **kwargs)
-    except spbe_rules.SpbeError:
-        return None
 
 
 @pytest.fixture(scope="module")

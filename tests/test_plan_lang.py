@@ -16,6 +16,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 import spbe_rules
+from typed_call import typed
 from spbe_rules import load_assessment, load_ruleset
 from spbe_rules._analysis.plan import Costs, CostsError, Limits, PlanError, UnreachableReason, parse_costs, plan, plan_to_dict
 from spbe_rules._analysis.whatif import gains, whatif
@@ -244,14 +245,6 @@ costs_data = st.fixed_dictionaries(
         "format": anything,
     },
 )
-
-
-def typed(call: Any, *args: Any, **kwargs: Any) -> Any:
-    """Call; a typed error is fine, anything else fails the test."""
-    try:
-        return call(*args, **kwargs)
-    except spbe_rules.SpbeError:
-        return None
 
 
 @pytest.fixture(scope="module")
