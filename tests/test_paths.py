@@ -122,3 +122,21 @@ def test_the_place_and_the_fix_are_named(tmp_path: Path) -> None:
     (problem,) = got.value.problems
     assert (problem.location.file, problem.location.line, problem.location.col) == (str(child), 8, 10)
     assert "--allow-dir" in str(problem) and "allow_dirs" in str(problem)
+
+
+@pytest.mark.parametrize(
+    "before, after",
+    [([], ["--allow-dir", "{out}"]), (["--allow-dir", "{out}"], []), (["--allow-dir={out}"], []), (["--allow-dir", "{d}"], ["--allow-dir", "{out}"])],
+)
+def test_allow_dir_on_the_command_line_before_or_after_the_command(
+    tmp_path: Path, before: list[str], after: list[str], capsys: pytest.CaptureFixture[str]
+) -> None:
+    """``--allow-dir`` works before the command (like ``--lang``) as well as after it, and both lists count."""
+    from spbe_rules._cli.main import main
+
+    child = _child_with_link(tmp_path)
+    fill = {"out": str(tmp_path / "out"), "d": str(tmp_path / "d")}
+    argv = [a.format(**fill) for a in before] + ["validate", str(child)] + [a.format(**fill) for a in after]
+    assert main(argv) == 0, capsys.readouterr().err
+    assert main(["validate", str(child)]) == 2  # without it: refused
+    assert "PATH_OUTSIDE" in capsys.readouterr().err

@@ -66,7 +66,7 @@ _SUMMARIES: dict[str, str] = {
 }
 
 # options of `spbe-rules` itself (before the command) that take a value
-_VALUE_OPTIONS = ("--lang",)
+_VALUE_OPTIONS = ("--lang", "--allow-dir")
 
 
 class CliError(SpbeError):
@@ -181,6 +181,7 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"spbe-rules {__version__}", help=tr("argparse.version"))
     lang_option(parser)
+    _allow_dir_option(parser, "allow_dir_first")  # also before the command, like --lang
     sub = parser.add_subparsers(dest="command", metavar=tr("cli.command_metavar"))
     sub.required = True
     if command is not None:
@@ -189,8 +190,14 @@ def build_parser(command: str | None = None) -> argparse.ArgumentParser:
         if not any("--lang" in a.option_strings for a in each._actions):
             lang_option(each)
         if not any("--allow-dir" in a.option_strings for a in each._actions):
-            each.add_argument("--allow-dir", action="append", default=[], metavar="FOLDER", dest="allow_dir", help=tr("opt.allow_dir"))
+            _allow_dir_option(each, "allow_dir")
     return parser
+
+
+def _allow_dir_option(parser: argparse.ArgumentParser, dest: str) -> None:
+    """``--allow-dir FOLDER`` (repeatable). The command's own and the one given before the command
+    keep separate lists (a subcommand's defaults would replace the other's), joined in :func:`_main`."""
+    parser.add_argument("--allow-dir", action="append", default=[], metavar="FOLDER", dest=dest, help=tr("opt.allow_dir"))
 
 
 def summary(command: str) -> str:
@@ -221,8 +228,8 @@ def command_of(argv: Sequence[str]) -> str | None:
     return None
 
 
-def _without_lang(arguments: Sequence[str]) -> list[str]:
-    """``arguments`` without the language option (``--lang X`` or ``--lang=X``)."""
+def _without_global_options(arguments: Sequence[str]) -> list[str]:
+    """``arguments`` without the options of ``spbe-rules`` itself (``--lang X``, ``--allow-dir=X``...)."""
     out: list[str] = []
     skip = False
     for word in arguments:
@@ -230,7 +237,7 @@ def _without_lang(arguments: Sequence[str]) -> list[str]:
             skip = False
         elif word in _VALUE_OPTIONS:
             skip = True
-        elif not word.startswith("--lang="):
+        elif not word.startswith(tuple(f"{o}=" for o in _VALUE_OPTIONS)):
             out.append(word)
     return out
 
@@ -269,7 +276,7 @@ def _show_warning(message: Warning | str, *_where: Any, **_more: Any) -> None:
 def _main(arguments: list[str]) -> int:
     warnings.showwarning = _show_warning
     command = command_of(arguments)
-    if not _without_lang(arguments):
+    if not _without_global_options(arguments):
         sys.stdout.write(command_list())
         return 0
     if command is not None and command not in COMMANDS:
@@ -281,7 +288,8 @@ def _main(arguments: list[str]) -> int:
     except ValueError:  # not the main thread
         previous = None
     try:
-        with allowing(getattr(args, "allow_dir", None) or ()):  # paths named inside data may also lead there
+        allowed = [*getattr(args, "allow_dir_first", ()), *getattr(args, "allow_dir", ())]
+        with allowing(allowed):  # paths named inside data may also lead there
             code: int = args.func(args)
         return code
     except (ValidationError, Problem) as exc:
