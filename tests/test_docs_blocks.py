@@ -295,17 +295,24 @@ def _make_reader_files(page: Path, cwd: Path) -> None:
         (cwd / name).write_text(text, encoding="utf-8")
 
 
-def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
-    from spbe_rules._cli.main import main
-
+def prepare_page(page: Path, folder: Path) -> list[Block]:
+    """Make ``folder`` what a reader of ``page`` has: examples/ and suites/, the files the page
+    shows (a YAML/JSON block whose first line names it), and the reader's own files. The page's blocks."""
     page_blocks = [b for b in ALL_BLOCKS if b.page == page]
     for name in ("examples", "suites"):
-        os.symlink(ROOT / name, tmp_path / name)
+        os.symlink(ROOT / name, folder / name)
     for b in page_blocks:
         m = re.match(r"#\s*([\w.-]+\.(?:yaml|yml|json))(?:\s|:|$)", b.lines[0]) if b.kind in ("yaml", "json") and b.lines else None
         if m:
-            (tmp_path / m.group(1)).write_text("\n".join(b.lines) + "\n", encoding="utf-8")
-    _make_reader_files(page, tmp_path)
+            (folder / m.group(1)).write_text("\n".join(b.lines) + "\n", encoding="utf-8")
+    _make_reader_files(page, folder)
+    return page_blocks
+
+
+def _run_page(page: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> int:
+    from spbe_rules._cli.main import main
+
+    page_blocks = prepare_page(page, tmp_path)
     ran = 0
     drift: list[str] = []
     for cmd in (c for b in page_blocks for c in shell_commands(b)):

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import shlex
 import sys
 import tempfile
 from pathlib import Path
@@ -59,21 +60,10 @@ def main() -> int:
             old = os.getcwd()
             os.chdir(cwd)
             try:
-                page_blocks = [b for b in t.ALL_BLOCKS if b.page == page]
-                for name in ("examples", "suites"):
-                    os.symlink(ROOT / name, cwd / name)
-                for b in page_blocks:
-                    import re
-
-                    m = re.match(r"#\s*([\w.-]+\.(?:yaml|yml|json))(?:\s|:|$)", b.lines[0]) if b.kind in ("yaml", "json") and b.lines else None
-                    if m:
-                        (cwd / m.group(1)).write_text("\n".join(b.lines) + "\n", encoding="utf-8")
-                t._make_reader_files(page, cwd)
+                page_blocks = t.prepare_page(page, cwd)
                 for cmd in (c for b in page_blocks for c in t.shell_commands(b)):
                     if not cmd.text.startswith("spbe-rules "):
                         continue
-                    import shlex
-
                     cap = _Capture()
                     with redirect_stdout(cap.out), redirect_stderr(cap.err):
                         cli(shlex.split(cmd.text)[1:])
