@@ -24,7 +24,7 @@ from pathlib import Path
 from typing import Any
 
 import attrs
-from hypothesis import assume, event
+from hypothesis import HealthCheck, assume, event, settings
 from hypothesis import strategies as st
 
 from spbe_rules import Assessment, Result, Ruleset, RulesetError, ValidationError, evaluate, installed_rulesets, load_ruleset, parse_assessment
@@ -436,3 +436,13 @@ def whole(r: Result) -> bool:
 def codes(exc: BaseException) -> set[str]:
     assert isinstance(exc, ValidationError), repr(exc)
     return set(exc.codes)
+
+
+# the settings of the equivalence properties: a fixed seed (the same examples in every run, as CI
+# needs), no deadline (evaluations of generated rulesets vary in time), generated inputs may be refused
+EQUIVALENCE_SETTINGS = settings(
+    max_examples=40,
+    deadline=None,
+    derandomize=True,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
+)

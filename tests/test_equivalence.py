@@ -27,10 +27,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, assume, event, given, settings
+from hypothesis import assume, event, given, settings
 from hypothesis import strategies as st
 
 from ruleset_strategies import (
+    EQUIVALENCE_SETTINGS,
     INSTALLED,
     Input,
     assessments,
@@ -69,12 +70,7 @@ from spbe_rules._analysis.impact import Outcome, _quick
 from spbe_rules._analysis.impact_corpus import Entry
 from spbe_rules._engine.engine import display_text
 
-SETTINGS = settings(
-    max_examples=40,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
-)
+SETTINGS = EQUIVALENCE_SETTINGS
 
 # -- batch ---------------------------------------------------------------------------------------
 

@@ -22,22 +22,17 @@ from html.parser import HTMLParser
 from typing import Any
 
 import pytest
-from hypothesis import HealthCheck, event, given, settings
+from hypothesis import event, given, settings
 from hypothesis import strategies as st
 
-from ruleset_strategies import INSTALLED, Input, assessments, counted_base, inputs, numbers, reference, rulesets_for_inputs, with_levels
+from ruleset_strategies import EQUIVALENCE_SETTINGS, INSTALLED, Input, assessments, counted_base, inputs, numbers, reference, rulesets_for_inputs, with_levels
 from spbe_rules import Result, Ruleset, ValidationError, evaluate, evaluate_many, plan, report_html, risk
 from spbe_rules._loading.source import read_source
 from spbe_rules.analysis import Limits
 from spbe_rules.errors import PlanError
 from spbe_rules.batch import BatchResult, batch_report_html, open_writer, read_results
 
-SETTINGS = settings(
-    max_examples=30,
-    deadline=None,
-    derandomize=True,
-    suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much, HealthCheck.function_scoped_fixture],
-)
+SETTINGS = settings(EQUIVALENCE_SETTINGS, max_examples=30)
 
 
 def _rank(rs: Any, predikat: str) -> int:
